@@ -1,0 +1,81 @@
+// Accounts, sessions, the megabyte ledger and vouchers.
+import { z } from 'zod';
+import { Cursor, IsoDateTime, Limit, page } from './common.ts';
+
+const Email = z.string().trim().toLowerCase().email().max(254);
+
+export const RegisterBody = z.object({
+  email: Email,
+  password: z.string().min(8, 'password must be at least 8 characters').max(1024),
+});
+
+export const LoginBody = z.object({
+  email: Email,
+  password: z.string().min(1).max(1024),
+});
+
+export const Session = z
+  .object({
+    token: z.string(),
+    accountId: z.number().int(),
+    email: z.string(),
+    expiresAt: IsoDateTime,
+  })
+  .meta({ id: 'Session' });
+export type Session = z.infer<typeof Session>;
+
+export const Account = z
+  .object({
+    id: z.number().int(),
+    email: z.string(),
+    /** Bytes credited and not yet spent. */
+    balanceBytes: z.number().int(),
+    /** Bytes held by orders still being encoded. */
+    reservedBytes: z.number().int().nonnegative(),
+    /** balance - reserved: what a new order may reserve. */
+    availableBytes: z.number().int(),
+    createdAt: IsoDateTime,
+  })
+  .meta({ id: 'Account' });
+export type Account = z.infer<typeof Account>;
+
+export const LedgerKind = z.enum(['topup', 'reserve', 'settle', 'release']);
+export type LedgerKind = z.infer<typeof LedgerKind>;
+
+export const LedgerEntry = z
+  .object({
+    id: z.number().int(),
+    kind: LedgerKind,
+    /** Effect on the balance: + for a top-up, - for a settle, 0 otherwise. */
+    amountBytes: z.number().int(),
+    /** Effect on the reserved figure: + reserve, - settle/release. */
+    reservedDeltaBytes: z.number().int(),
+    balanceAfterBytes: z.number().int(),
+    reservedAfterBytes: z.number().int(),
+    orderId: z.string().nullable(),
+    itemId: z.string().nullable(),
+    voucher: z.string().nullable(),
+    note: z.string().nullable(),
+    createdAt: IsoDateTime,
+  })
+  .meta({ id: 'LedgerEntry' });
+export type LedgerEntry = z.infer<typeof LedgerEntry>;
+
+export const LedgerPage = page(LedgerEntry).meta({ id: 'LedgerPage' });
+export type LedgerPage = z.infer<typeof LedgerPage>;
+
+/** Entries come oldest first; pass nextCursor to fetch what came after. */
+export const LedgerQuery = z.object({ cursor: Cursor.optional(), limit: Limit.default(100) });
+
+export const VoucherBody = z.object({
+  code: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z0-9-]{4,64}$/, 'voucher codes are letters, digits and dashes'),
+});
+
+export const VoucherRedeemed = z
+  .object({ creditedBytes: z.number().int().positive(), account: Account, entry: LedgerEntry })
+  .meta({ id: 'VoucherRedeemed' });
+export type VoucherRedeemed = z.infer<typeof VoucherRedeemed>;

@@ -1,0 +1,61 @@
+// Single-use vouchers that credit megabytes to an account.
+import { randomInt } from 'node:crypto';
+import type { VoucherRedeemed } from '../../api/schemas/account.ts';
+import { type Db, transaction } from '../db/open-database.ts';
+import { StoreError } from '../errors.ts';
+import type { Ledger } from './ledger.ts';
+import { type AccountRow, toAccount } from './sessions.ts';
+
+const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+export function newVoucherCode(): string {
+  const group = () => Array.from({ length: 4 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
+  return `MD-${group()}-${group()}-${group()}`;
+}
+
+export class Vouchers {
+  readonly #db: Db;
+  readonly #ledger: Ledger;
+
+  constructor(db: Db, ledger: Ledger) {
+    this.#db = db;
+    this.#ledger = ledger;
+  }
+
+  create(bytes: number, code = newVoucherCode()): string {
+    this.#db.prepare('INSERT INTO vouchers (code, bytes, created_at) VALUES (?, ?, ?)').run(
+      code,
+      bytes,
+      new Date().toISOString(),
+    );
+    return code;
+  }
+
+  redeem(accountId: number, code: string): VoucherRedeemed {
+    const db = this.#db;
+    return transaction(db, () => {
+      // Claim first: the WHERE makes a second redemption match no row, even under concurrency.
+      const claimed = db
+        .prepare(
+          `UPDATE vouchers SET redeemed_by = ?, redeemed_at = ? WHERE code = ? AND redeemed_by IS NULL
+           RETURNING bytes`,
+        )
+        .get(accountId, new Date().toISOString(), code) as { bytes: number } | undefined;
+      if (!claimed) {
+        const exists = db.prepare('SELECT 1 FROM vouchers WHERE code = ?').get(code);
+        if (exists) throw new StoreError('VOUCHER_USED', 409, 'this voucher has already been redeemed');
+        throw new StoreError('NOT_FOUND', 404, 'no such voucher');
+      }
+      const entry = this.#ledger.apply({
+        accountId,
+        kind: 'topup',
+        amountBytes: claimed.bytes,
+        reservedDeltaBytes: 0,
+        voucher: code,
+        note: 'voucher',
+      });
+      const account = db.prepare('SELECT * FROM accounts WHERE id = ?').get(accountId) as unknown as AccountRow;
+      return { creditedBytes: claimed.bytes, account: toAccount(account), entry };
+    });
+  }
+}

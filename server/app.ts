@@ -1,0 +1,28 @@
+// The store's HTTP application: fastify with the v1 routes, JSON errors and conservative limits.
+import Fastify, { type FastifyInstance } from 'fastify';
+import { installErrorHandling } from './http/error-handler.ts';
+import { accountRoutes } from './routes/account-routes.ts';
+import { catalogRoutes } from './routes/catalog-routes.ts';
+import { orderRoutes } from './routes/order-routes.ts';
+import type { Store } from './store.ts';
+
+export function buildApp(store: Store, opts: { logger?: boolean } = {}): FastifyInstance {
+  const app = Fastify({
+    logger: opts.logger ? { level: 'warn' } : false,
+    bodyLimit: 16 * 1024,
+    // Long downloads must never be cut by a whole-request timer; idle sockets still are.
+    requestTimeout: 0,
+    connectionTimeout: 0,
+    keepAliveTimeout: 10_000,
+    return503OnClosing: true,
+    routerOptions: { maxParamLength: 200 },
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+  });
+  installErrorHandling(app);
+  catalogRoutes(app, store);
+  accountRoutes(app, store);
+  orderRoutes(app, store);
+  return app;
+}

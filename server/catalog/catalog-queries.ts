@@ -1,0 +1,207 @@
+// Read side of the catalog: albums, artists, genres, new releases and charts, as API shapes.
+import type {
+  Album,
+  AlbumPage,
+  AlbumSummary,
+  Artist,
+  ArtistRef,
+  Genre,
+  Track,
+} from '../../api/schemas/catalog.ts';
+import type { Db } from '../db/open-database.ts';
+import { fromStoredPath } from '../db/stored-path.ts';
+import { StoreError } from '../errors.ts';
+import { decodeCursor, encodeCursor } from '../http/cursor.ts';
+
+export interface AlbumRow {
+  id: number;
+  title: string;
+  artist_id: number;
+  artist_name: string;
+  release_date: string;
+  year: number | null;
+  label: string | null;
+  genres: string;
+  disc_count: number;
+  track_count: number;
+  duration_ms: number;
+  cover_sizes: string;
+  sales: number;
+  rg_gain: number | null;
+  rg_peak: number | null;
+}
+
+export interface TrackRow {
+  id: number;
+  album_id: number;
+  disc_number: number;
+  track_number: number;
+  title: string;
+  duration_ms: number;
+  isrc: string | null;
+  master_path: string;
+  master_bytes: number;
+  sample_rate: number;
+  channels: number;
+  bits_per_sample: number;
+  rg_gain: number | null;
+  rg_peak: number | null;
+}
+
+export const ALBUM_SELECT = `SELECT a.*, ar.name AS artist_name FROM albums a JOIN artists ar ON ar.id = a.artist_id`;
+
+export function coverUrl(albumId: number, size: number): string {
+  return `/v1/covers/${albumId}/${size}`;
+}
+
+export function toAlbumSummary(row: AlbumRow): AlbumSummary {
+  const sizes = JSON.parse(row.cover_sizes) as number[];
+  return {
+    id: row.id,
+    title: row.title,
+    artist: { id: row.artist_id, name: row.artist_name },
+    releaseDate: row.release_date,
+    year: row.year,
+    label: row.label,
+    genres: JSON.parse(row.genres) as string[],
+    trackCount: row.track_count,
+    discCount: row.disc_count,
+    durationMs: row.duration_ms,
+    cover:
+      sizes.length > 0
+        ? { sizes: Object.fromEntries(sizes.map((s) => [String(s), coverUrl(row.id, s)])) }
+        : null,
+    sales: row.sales,
+  };
+}
+
+export class CatalogQueries {
+  readonly #db: Db;
+  readonly #dataDir: string;
+
+  constructor(db: Db, dataDir: string) {
+    this.#db = db;
+    this.#dataDir = dataDir;
+  }
+
+  albumRow(id: number): AlbumRow {
+    const row = this.#db.prepare(`${ALBUM_SELECT} WHERE a.id = ?`).get(id) as AlbumRow | undefined;
+    if (!row) throw new StoreError('NOT_FOUND', 404, `album ${id} not found`);
+    return row;
+  }
+
+  /** The album's tracks in order, with master paths made absolute. */
+  trackRows(albumId: number): TrackRow[] {
+    const rows = this.#db
+      .prepare('SELECT * FROM tracks WHERE album_id = ? ORDER BY disc_number, track_number, id')
+      .all(albumId) as unknown as TrackRow[];
+    for (const row of rows) row.master_path = fromStoredPath(this.#dataDir, row.master_path);
+    return rows;
+  }
+
+  trackArtists(trackIds: number[]): Map<number, ArtistRef[]> {
+    const out = new Map<number, ArtistRef[]>();
+    if (trackIds.length === 0) return out;
+    const rows = this.#db
+      .prepare(
+        `SELECT ta.track_id, ar.id, ar.name FROM track_artists ta JOIN artists ar ON ar.id = ta.artist_id
+         WHERE ta.track_id IN (SELECT value FROM json_each(?)) ORDER BY ta.track_id, ta.position`,
+      )
+      .all(JSON.stringify(trackIds)) as { track_id: number; id: number; name: string }[];
+    for (const r of rows) {
+      const list = out.get(r.track_id) ?? [];
+      list.push({ id: r.id, name: r.name });
+      out.set(r.track_id, list);
+    }
+    return out;
+  }
+
+  toTracks(rows: TrackRow[]): Track[] {
+    const artists = this.trackArtists(rows.map((r) => r.id));
+    return rows.map((r) => ({
+      id: r.id,
+      albumId: r.album_id,
+      discNumber: r.disc_number,
+      trackNumber: r.track_number,
+      title: r.title,
+      artists: artists.get(r.id) ?? [],
+      durationMs: r.duration_ms,
+      isrc: r.isrc,
+    }));
+  }
+
+  album(id: number): Album {
+    const summary = toAlbumSummary(this.albumRow(id));
+    const tracks = this.toTracks(this.trackRows(id));
+    const discNumbers = [...new Set(tracks.map((t) => t.discNumber))].sort((a, b) => a - b);
+    return {
+      ...summary,
+      discs: discNumbers.map((n) => ({ number: n, tracks: tracks.filter((t) => t.discNumber === n) })),
+    };
+  }
+
+  artist(id: number): Artist {
+    const row = this.#db.prepare('SELECT id, name FROM artists WHERE id = ?').get(id) as
+      | ArtistRef
+      | undefined;
+    if (!row) throw new StoreError('NOT_FOUND', 404, `artist ${id} not found`);
+    // Albums by the artist, and albums where they appear on a track (features).
+    const albums = this.#db
+      .prepare(
+        `${ALBUM_SELECT} WHERE a.artist_id = ? OR a.id IN (
+           SELECT t.album_id FROM track_artists ta JOIN tracks t ON t.id = ta.track_id WHERE ta.artist_id = ?)
+         ORDER BY a.release_date DESC, a.id DESC LIMIT 500`,
+      )
+      .all(id, id) as unknown as AlbumRow[];
+    return { id: row.id, name: row.name, albums: albums.map(toAlbumSummary) };
+  }
+
+  genres(): Genre[] {
+    return this.#db
+      .prepare(
+        `SELECT g.slug, g.name, COUNT(ag.album_id) AS albumCount FROM genres g
+         LEFT JOIN album_genres ag ON ag.genre_slug = g.slug GROUP BY g.slug ORDER BY albumCount DESC, g.name`,
+      )
+      .all() as unknown as Genre[];
+  }
+
+  /** Keyset-paged album list; the cursor carries the sort key of the last row. */
+  listAlbums(q: {
+    genre?: string;
+    artistId?: number;
+    sort: 'new' | 'sales' | 'title';
+    limit: number;
+    cursor?: string;
+  }): AlbumPage {
+    const where: string[] = [];
+    const args: (string | number)[] = [];
+    if (q.genre) {
+      where.push('a.id IN (SELECT album_id FROM album_genres WHERE genre_slug = ?)');
+      args.push(q.genre);
+    }
+    if (q.artistId) {
+      where.push('a.artist_id = ?');
+      args.push(q.artistId);
+    }
+    const order = {
+      new: { by: 'a.release_date DESC, a.id DESC', key: 'a.release_date', cmp: '<', type: 'string' as const },
+      sales: { by: 'a.sales DESC, a.id DESC', key: 'a.sales', cmp: '<', type: 'number' as const },
+      title: { by: 'a.title ASC, a.id ASC', key: 'a.title', cmp: '>', type: 'string' as const },
+    }[q.sort];
+    if (q.cursor) {
+      const [key, id] = decodeCursor(q.cursor, [order.type, 'number']);
+      where.push(`(${order.key} ${order.cmp} ? OR (${order.key} = ? AND a.id ${order.cmp} ?))`);
+      args.push(key!, key!, id!);
+    }
+    const sql = `${ALBUM_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order.by} LIMIT ?`;
+    const rows = this.#db.prepare(sql).all(...args, q.limit + 1) as unknown as AlbumRow[];
+    const more = rows.length > q.limit;
+    const pageRows = rows.slice(0, q.limit);
+    const last = pageRows.at(-1);
+    const lastKey = last && { new: last.release_date, sales: last.sales, title: last.title }[q.sort];
+    return {
+      items: pageRows.map(toAlbumSummary),
+      nextCursor: more && last ? encodeCursor([lastKey!, last.id]) : null,
+    };
+  }
+}

@@ -1,0 +1,111 @@
+// Full-text search over artists, albums and tracks (FTS5, bm25), keyset-paged per kind.
+import type { AlbumSummary, ArtistRef, SearchResult } from '../../api/schemas/catalog.ts';
+import type { Db } from '../db/open-database.ts';
+import { decodeCursor, encodeCursor } from '../http/cursor.ts';
+import {
+  ALBUM_SELECT,
+  type AlbumRow,
+  type CatalogQueries,
+  type TrackRow,
+  toAlbumSummary,
+} from './catalog-queries.ts';
+
+type Kind = 'artist' | 'album' | 'track';
+
+const TABLES: Record<Kind, { table: string; weights: string }> = {
+  artist: { table: 'artists_fts', weights: '1.0' },
+  album: { table: 'albums_fts', weights: '10.0, 4.0, 1.0' },
+  track: { table: 'tracks_fts', weights: '10.0, 4.0, 2.0' },
+};
+
+/**
+ * Turns user text into a safe FTS5 expression: only letters and digits survive, each word is quoted
+ * (so operators, quotes and column filters in the input are inert), and the last word is a prefix
+ * match so that search works as you type. Returns null when nothing searchable is left.
+ */
+export function toMatchExpression(text: string): string | null {
+  const words =
+    text
+      .normalize('NFKC')
+      .match(/[\p{L}\p{N}]+/gu)
+      ?.slice(0, 8) ?? [];
+  if (words.length === 0) return null;
+  return words.map((w, i) => `"${w}"${i === words.length - 1 ? '*' : ''}`).join(' ');
+}
+
+export class CatalogSearch {
+  readonly #db: Db;
+  readonly #catalog: CatalogQueries;
+
+  constructor(db: Db, catalog: CatalogQueries) {
+    this.#db = db;
+    this.#catalog = catalog;
+  }
+
+  #ids(kind: Kind, match: string, limit: number, cursor?: string) {
+    const { table, weights } = TABLES[kind];
+    const args: (string | number)[] = [match];
+    let after = '';
+    if (cursor) {
+      const [score, rowid] = decodeCursor(cursor, ['number', 'number']) as [number, number];
+      after = `AND (score > ? OR (score = ? AND rowid > ?))`;
+      args.push(score, score, rowid);
+    }
+    const rows = this.#db
+      .prepare(
+        `SELECT rowid AS id, score FROM (
+           SELECT rowid, bm25(${table}, ${weights}) AS score FROM ${table} WHERE ${table} MATCH ?
+         ) WHERE 1 ${after} ORDER BY score, rowid LIMIT ?`,
+      )
+      .all(...args, limit + 1) as { id: number; score: number }[];
+    const page = rows.slice(0, limit);
+    const last = page.at(-1);
+    return {
+      ids: page.map((r) => r.id),
+      next: rows.length > limit && last ? encodeCursor([last.score, last.id]) : null,
+    };
+  }
+
+  #byIds<T extends { id: number }>(ids: number[], rows: T[]): T[] {
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => byId.get(id)).filter((r): r is T => r !== undefined);
+  }
+
+  search(q: { q: string; type?: Kind; limit: number; cursor?: string }): SearchResult {
+    const empty = { items: [], nextCursor: null };
+    const result: SearchResult = { query: q.q, artists: empty, albums: empty, tracks: empty };
+    const match = toMatchExpression(q.q);
+    if (!match) return result;
+    const kinds: Kind[] = q.type ? [q.type] : ['artist', 'album', 'track'];
+    for (const kind of kinds) {
+      const { ids, next } = this.#ids(kind, match, q.limit, q.type ? q.cursor : undefined);
+      const json = JSON.stringify(ids);
+      if (kind === 'artist') {
+        const rows = this.#db
+          .prepare('SELECT id, name FROM artists WHERE id IN (SELECT value FROM json_each(?))')
+          .all(json) as unknown as ArtistRef[];
+        result.artists = { items: this.#byIds(ids, rows), nextCursor: next };
+      } else if (kind === 'album') {
+        const rows = this.#db
+          .prepare(`${ALBUM_SELECT} WHERE a.id IN (SELECT value FROM json_each(?))`)
+          .all(json) as unknown as AlbumRow[];
+        const items: AlbumSummary[] = this.#byIds(ids, rows).map(toAlbumSummary);
+        result.albums = { items, nextCursor: next };
+      } else {
+        const rows = this.#db
+          .prepare(
+            `SELECT t.*, a.title AS album_title FROM tracks t JOIN albums a ON a.id = t.album_id
+             WHERE t.id IN (SELECT value FROM json_each(?))`,
+          )
+          .all(json) as unknown as (TrackRow & { album_title: string })[];
+        const ordered = this.#byIds(ids, rows);
+        const tracks = this.#catalog.toTracks(ordered);
+        result.tracks = {
+          items: tracks.map((t, i) => ({ ...t, album: { id: t.albumId, title: ordered[i]!.album_title } })),
+          nextCursor: next,
+        };
+      }
+    }
+    return result;
+  }
+}

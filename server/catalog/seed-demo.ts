@@ -1,0 +1,58 @@
+// First start with --demo: synthesizes the demo catalog, creates the demo account and vouchers.
+import { join } from 'node:path';
+import type { Store } from '../store.ts';
+import { addAlbums } from './seed-catalog.ts';
+import { loadDemoDefinition, synthesizeDemoCatalog } from './sources/index.ts';
+
+export const DEMO_EMAIL = 'demo@megadisc.local';
+export const DEMO_PASSWORD = 'demo';
+export const DEMO_CREDIT_BYTES = 500_000_000;
+const DEMO_VOUCHERS = [500_000_000, 500_000_000, 200_000_000, 100_000_000, 100_000_000];
+
+export interface DemoSeedOptions {
+  /** Multiplies every demo track's length (tests use short tracks). */
+  durationScale?: number;
+  definitionPath?: string;
+}
+
+export interface DemoInfo {
+  email: string;
+  password: string;
+  unusedVouchers: { code: string; bytes: number }[];
+  seededNow: boolean;
+}
+
+export async function seedDemo(store: Store, opts: DemoSeedOptions = {}): Promise<DemoInfo> {
+  const { db } = store;
+  const seeded = db.prepare(`SELECT value FROM meta WHERE key = 'demo_seeded'`).get();
+  if (!seeded) {
+    store.log('seeding the demo catalog (first start; this synthesizes the music locally)…');
+    const definition = await loadDemoDefinition(opts.definitionPath);
+    const albums = await synthesizeDemoCatalog(definition, join(store.paths.masters, 'demo'), {
+      durationScale: opts.durationScale,
+      onProgress: (message) => store.log(`  ${message}`),
+    });
+    await addAlbums(db, store.paths, albums, store.log);
+    const account = await store.sessions.createAccount(DEMO_EMAIL, DEMO_PASSWORD);
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      store.ledger.apply({
+        accountId: account.id,
+        kind: 'topup',
+        amountBytes: DEMO_CREDIT_BYTES,
+        reservedDeltaBytes: 0,
+        note: 'demo welcome credit',
+      });
+      for (const bytes of DEMO_VOUCHERS) store.vouchers.create(bytes);
+      db.prepare(`INSERT INTO meta (key, value) VALUES ('demo_seeded', ?)`).run(new Date().toISOString());
+      db.exec('COMMIT');
+    } catch (error) {
+      db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+  const unusedVouchers = db
+    .prepare('SELECT code, bytes FROM vouchers WHERE redeemed_by IS NULL ORDER BY created_at, code')
+    .all() as { code: string; bytes: number }[];
+  return { email: DEMO_EMAIL, password: DEMO_PASSWORD, unusedVouchers, seededNow: !seeded };
+}

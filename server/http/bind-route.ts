@@ -1,0 +1,80 @@
+// Binds a route from the API table to fastify: validates params, query and body with the shared
+// zod schemas, authenticates, and checks the handler's answer against the response schema.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import type { RouteDef } from '../../api/routes.ts';
+import { StoreError } from '../errors.ts';
+
+export interface RouteContext<R extends RouteDef> {
+  request: FastifyRequest;
+  reply: FastifyReply;
+  params: R['params'] extends z.ZodType ? z.output<R['params']> : Record<string, never>;
+  query: R['query'] extends z.ZodType ? z.output<R['query']> : Record<string, never>;
+  body: R['body'] extends z.ZodType ? z.output<R['body']> : undefined;
+  /** The authenticated account, when a valid bearer token came with the request. */
+  accountId: number | undefined;
+}
+
+/** Handlers return the body (validated against the route's response schema) or the reply itself. */
+export type Handler<R extends RouteDef> = (
+  ctx: RouteContext<R>,
+) => Promise<unknown> | unknown;
+
+export type Authenticate = (token: string) => number | undefined;
+
+function parse<T extends z.ZodType>(schema: T | undefined, value: unknown, where: string): unknown {
+  if (!schema) return {};
+  const result = schema.safeParse(value ?? {});
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const path = issue?.path.length ? `${issue.path.join('.')}: ` : '';
+  throw new StoreError('VALIDATION_FAILED', 400, `invalid ${where}: ${path}${issue?.message ?? 'invalid'}`);
+}
+
+function bearer(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  if (!header) return undefined;
+  const match = /^Bearer\s+([A-Za-z0-9_\-.~+/=]{10,200})$/.exec(header);
+  if (!match) throw new StoreError('UNAUTHORIZED', 401, 'Authorization must be "Bearer <token>"');
+  return match[1];
+}
+
+export function bindRoute<R extends RouteDef>(
+  app: FastifyInstance,
+  route: R,
+  authenticate: Authenticate,
+  handler: Handler<R>,
+): void {
+  const url = route.path.replace(/\{(\w+)\}/g, ':$1');
+  app.route({
+    method: route.method,
+    url,
+    handler: async (request, reply) => {
+      const params = parse(route.params, request.params, 'path');
+      const query = parse(route.query, request.query, 'query');
+      let accountId: number | undefined;
+      if (route.auth !== 'public') {
+        const token = bearer(request);
+        accountId = token ? authenticate(token) : undefined;
+        if (token && accountId === undefined) throw new StoreError('UNAUTHORIZED', 401, 'the token is invalid or has expired');
+        if (route.auth === 'bearer' && accountId === undefined) {
+          throw new StoreError('UNAUTHORIZED', 401, 'this endpoint needs a bearer token', {
+            headers: { 'www-authenticate': 'Bearer' },
+          });
+        }
+      }
+      const body = route.body ? parse(route.body, request.body, 'body') : undefined;
+      const result = await handler({ request, reply, params, query, body, accountId } as RouteContext<R>);
+      if (result === reply) return reply;
+      if (route.response) {
+        const checked = route.response.safeParse(result);
+        if (!checked.success) {
+          request.log.error({ issues: checked.error.issues.slice(0, 3) }, `response of ${route.operationId} broke its schema`);
+          throw new StoreError('INTERNAL', 500, 'the store produced an invalid response');
+        }
+        return reply.code(route.status).send(checked.data);
+      }
+      return reply.code(route.status).send(result);
+    },
+  });
+}

@@ -1,0 +1,33 @@
+// Row shapes of orders and their items, shared by the order modules.
+import type { EncodingId } from '../../api/encodings.ts';
+import type { ItemState, OrderState } from '../../api/schemas/orders.ts';
+
+export interface OrderRow {
+  seq: number;
+  id: string;
+  account_id: number;
+  album_id: number;
+  encoding: EncodingId;
+  state: OrderState;
+  reserved_bytes: number;
+  charged_bytes: number;
+  created_at: string;
+  completed_at: string | null;
+}
+
+export interface ItemRow {
+  id: string;
+  order_id: string;
+  position: number;
+  track_id: number;
+  state: ItemState;
+  reserved_bytes: number;
+  charged_bytes: number | null;
+  already_owned: number;
+  bytes: number | null;
+  sha256: string | null;
+  file_path: string | null;
+  error_code: string | null;
+  error_message: string | null;
+  ready_at: string | null;
+}

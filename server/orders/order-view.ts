@@ -1,0 +1,134 @@
+// Builds the API view of an order: item states, live encode progress, tag data and download links.
+import { ENCODINGS } from '../../api/encodings.ts';
+import type { Order, OrderItem, TagData } from '../../api/schemas/orders.ts';
+import { type AlbumRow, type CatalogQueries, coverUrl, type TrackRow } from '../catalog/catalog-queries.ts';
+import type { Db } from '../db/open-database.ts';
+import { StoreError } from '../errors.ts';
+import type { ItemRow, OrderRow } from './order-rows.ts';
+import type { SignedLinks } from './signed-links.ts';
+
+export interface ProgressSource {
+  progress(trackId: number, encoding: OrderRow['encoding']): number | undefined;
+}
+
+/** A file name that is harmless in a Content-Disposition header; the client does the real naming. */
+export function fileName(
+  track: Pick<TrackRow, 'title' | 'disc_number' | 'track_number'>,
+  discTotal: number,
+  extension: string,
+): string {
+  const title = track.title.replace(/[^\p{L}\p{N} ._()'-]+/gu, '_').slice(0, 120);
+  const number = String(track.track_number).padStart(2, '0');
+  return `${discTotal > 1 ? `${track.disc_number}-` : ''}${number} ${title}.${extension}`;
+}
+
+export class OrderView {
+  readonly #db: Db;
+  readonly #catalog: CatalogQueries;
+  readonly #links: SignedLinks;
+  readonly #progress: ProgressSource;
+
+  constructor(db: Db, catalog: CatalogQueries, links: SignedLinks, progress: ProgressSource) {
+    this.#db = db;
+    this.#catalog = catalog;
+    this.#links = links;
+    this.#progress = progress;
+  }
+
+  orderRow(accountId: number, orderId: string): OrderRow {
+    // Another account's order is "not found", never "forbidden": ids must not leak.
+    const row = this.#db.prepare('SELECT * FROM orders WHERE id = ? AND account_id = ?').get(orderId, accountId) as
+      | OrderRow
+      | undefined;
+    if (!row) throw new StoreError('NOT_FOUND', 404, `order ${orderId} not found`);
+    return row;
+  }
+
+  tagData(album: AlbumRow, track: TrackRow, tracks: TrackRow[], artists: string[], orderId: string): TagData {
+    const sizes = JSON.parse(album.cover_sizes) as number[];
+    const discTotal = Math.max(...tracks.map((t) => t.disc_number));
+    return {
+      title: track.title,
+      artists,
+      album: album.title,
+      albumArtist: album.artist_name,
+      trackNumber: track.track_number,
+      trackTotal: tracks.filter((t) => t.disc_number === track.disc_number).length,
+      discNumber: track.disc_number,
+      discTotal,
+      year: album.year,
+      date: album.release_date,
+      genres: JSON.parse(album.genres) as string[],
+      label: album.label,
+      isrc: track.isrc,
+      storeIds: { trackId: track.id, albumId: album.id, artistId: album.artist_id, orderId },
+      coverUrl: sizes.length > 0 ? coverUrl(album.id, Math.max(...sizes)) : null,
+      replayGain: {
+        trackGainDb: track.rg_gain,
+        trackPeak: track.rg_peak,
+        albumGainDb: album.rg_gain,
+        albumPeak: album.rg_peak,
+      },
+    };
+  }
+
+  build(order: OrderRow): Order {
+    const album = this.#catalog.albumRow(order.album_id);
+    const tracks = this.#catalog.trackRows(order.album_id);
+    const byId = new Map(tracks.map((t) => [t.id, t]));
+    const items = this.#db
+      .prepare('SELECT * FROM order_items WHERE order_id = ? ORDER BY position')
+      .all(order.id) as unknown as ItemRow[];
+    const artists = this.#catalog.trackArtists(items.map((i) => i.track_id));
+    const discTotal = Math.max(...tracks.map((t) => t.disc_number));
+    const spec = ENCODINGS[order.encoding];
+    return {
+      id: order.id,
+      albumId: order.album_id,
+      encoding: order.encoding,
+      state: order.state,
+      reservedBytes: order.reserved_bytes,
+      chargedBytes: order.charged_bytes,
+      createdAt: order.created_at,
+      completedAt: order.completed_at,
+      items: items.map((item): OrderItem => {
+        const track = byId.get(item.track_id)!;
+        const url = `/v1/orders/${order.id}/items/${item.id}/file`;
+        const link = this.#links.create(item.id);
+        return {
+          id: item.id,
+          trackId: item.track_id,
+          state: item.state,
+          progress:
+            item.state === 'ready'
+              ? 1
+              : item.state === 'encoding'
+                ? (this.#progress.progress(item.track_id, order.encoding) ?? 0)
+                : null,
+          bytes: item.bytes,
+          sha256: item.sha256,
+          reservedBytes: item.reserved_bytes,
+          chargedBytes: item.charged_bytes,
+          alreadyOwned: item.already_owned === 1,
+          error: item.error_code ? { code: item.error_code, message: item.error_message ?? '' } : null,
+          fileName: fileName(track, discTotal, spec.extension),
+          download:
+            item.state === 'ready'
+              ? {
+                  url,
+                  signedUrl: `${url}?expires=${link.expires}&sig=${link.sig}`,
+                  expiresAt: new Date(link.expires * 1000).toISOString(),
+                }
+              : null,
+          tags: this.tagData(
+            album,
+            track,
+            tracks,
+            (artists.get(track.id) ?? []).map((a) => a.name),
+            order.id,
+          ),
+        };
+      }),
+    };
+  }
+}

@@ -1,0 +1,28 @@
+// Prices in integer millionths of a currency unit, so no float ever touches money.
+import type { Money } from '../../api/schemas/common.ts';
+
+export const BYTES_PER_MB = 1_000_000;
+
+export interface Rate {
+  currency: string;
+  /** Price of one MB (10^6 bytes) in millionths of the currency unit. */
+  microsPerMb: number;
+}
+
+export function money(micros: number, currency: string): Money {
+  const cents = Math.ceil(micros / 10_000);
+  const symbol = currency === 'USD' ? '$' : `${currency} `;
+  return { currency, micros, display: `${symbol}${(cents / 100).toFixed(2)}` };
+}
+
+export function priceOf(bytes: number, rate: Rate): Money {
+  return money(Math.ceil((bytes * rate.microsPerMb) / BYTES_PER_MB), rate.currency);
+}
+
+/** Parses a decimal rate such as "0.02" into micros without floating-point drift. */
+export function parseRate(text: string, currency = 'USD'): Rate {
+  const match = /^(\d{1,6})(?:\.(\d{1,6}))?$/.exec(text.trim());
+  if (!match) throw new Error(`price per MB must be a decimal number such as 0.02, got "${text}"`);
+  const micros = Number(match[1]) * 1_000_000 + Number((match[2] ?? '').padEnd(6, '0'));
+  return { currency, microsPerMb: micros };
+}

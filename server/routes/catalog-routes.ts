@@ -1,0 +1,82 @@
+// Public catalog routes: search, browse, album, artist, covers, encodings and prices.
+import { createReadStream } from 'node:fs';
+import { access } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { ENCODING_IDS, ENCODINGS } from '../../api/encodings.ts';
+import { buildOpenApi } from '../../api/openapi.ts';
+import { routes } from '../../api/routes.ts';
+import { StoreError } from '../errors.ts';
+import { bindRoute } from '../http/bind-route.ts';
+import { buildPriceTable } from '../pricing/price-table.ts';
+import type { Store } from '../store.ts';
+
+export function catalogRoutes(app: FastifyInstance, store: Store): void {
+  const auth = (token: string) => store.sessions.authenticate(token);
+  const openapi = buildOpenApi();
+
+  bindRoute(app, routes.openapi, auth, () => openapi);
+  bindRoute(app, routes.search, auth, ({ query }) => store.search.search(query));
+  bindRoute(app, routes.listAlbums, auth, ({ query }) => store.catalog.listAlbums(query));
+  bindRoute(app, routes.newReleases, auth, ({ query }) => store.catalog.listAlbums({ sort: 'new', limit: query.limit }));
+  bindRoute(app, routes.charts, auth, ({ query }) => store.catalog.listAlbums({ sort: 'sales', limit: query.limit }));
+  bindRoute(app, routes.genres, auth, () => ({ genres: store.catalog.genres() }));
+  bindRoute(app, routes.album, auth, ({ params }) => store.catalog.album(params.id));
+  bindRoute(app, routes.artist, auth, ({ params }) => store.catalog.artist(params.id));
+
+  bindRoute(app, routes.cover, auth, async ({ params, reply }) => {
+    const row = store.catalog.albumRow(params.id);
+    const sizes = JSON.parse(row.cover_sizes) as number[];
+    if (!sizes.includes(params.size)) {
+      throw new StoreError('NOT_FOUND', 404, `no ${params.size}px cover; sizes are ${sizes.join(', ') || 'none'}`);
+    }
+    const path = join(store.paths.covers, String(params.id), `cover-${params.size}.jpg`);
+    try {
+      await access(path);
+    } catch (cause) {
+      throw new StoreError('NOT_FOUND', 404, 'cover image is missing', { cause });
+    }
+    reply.header('content-type', 'image/jpeg').header('cache-control', 'public, max-age=86400');
+    return reply.send(createReadStream(path));
+  });
+
+  bindRoute(app, routes.encodings, auth, () => ({
+    encodings: ENCODING_IDS.map((id) => {
+      const spec = ENCODINGS[id];
+      const avail = store.availability.get(id);
+      return {
+        id,
+        label: spec.label,
+        codec: spec.codec,
+        container: spec.container,
+        extension: spec.extension,
+        mimeType: spec.mimeType,
+        mode: spec.mode,
+        nominalKbps: spec.nominalKbps,
+        available: avail?.available ?? false,
+        unavailableReason: avail?.available ? null : (avail?.reason ?? 'not probed'),
+      };
+    }),
+  }));
+
+  bindRoute(app, routes.prices, auth, ({ params, query, accountId }) => {
+    store.catalog.albumRow(params.id);
+    let tracks = store.catalog.trackRows(params.id);
+    if (query.trackIds) {
+      const wanted = new Set(query.trackIds.split(',').map(Number));
+      tracks = tracks.filter((t) => wanted.has(t.id));
+      if (tracks.length !== wanted.size) {
+        throw new StoreError('BAD_REQUEST', 400, `some of trackIds are not on album ${params.id}`);
+      }
+    }
+    return buildPriceTable({
+      db: store.db,
+      albumId: params.id,
+      tracks,
+      availability: store.availability,
+      exact: store.transcoder,
+      rate: store.rate,
+      accountId,
+    });
+  });
+}

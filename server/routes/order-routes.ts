@@ -1,0 +1,97 @@
+// Order routes: create (idempotent), list, show, and download an item's file.
+import type { FastifyInstance } from 'fastify';
+import { ENCODINGS } from '../../api/encodings.ts';
+import { routes } from '../../api/routes.ts';
+import type { OrderSummary } from '../../api/schemas/orders.ts';
+import type { z } from 'zod';
+import { fromStoredPath } from '../db/stored-path.ts';
+import { StoreError } from '../errors.ts';
+import { bindRoute } from '../http/bind-route.ts';
+import { decodeCursor, encodeCursor } from '../http/cursor.ts';
+import { serveFile } from '../http/serve-file.ts';
+import { checkKey } from '../orders/idempotency.ts';
+import type { ItemRow, OrderRow } from '../orders/order-rows.ts';
+import { fileName } from '../orders/order-view.ts';
+import type { Store } from '../store.ts';
+
+interface DownloadJoin {
+  account_id: number;
+  encoding: OrderRow['encoding'];
+  title: string;
+  disc_number: number;
+  track_number: number;
+  disc_count: number;
+}
+
+export function orderRoutes(app: FastifyInstance, store: Store): void {
+  const auth = (token: string) => store.sessions.authenticate(token);
+
+  bindRoute(app, routes.createOrder, auth, async ({ accountId, body, request, reply }) => {
+    const header = request.headers['idempotency-key'];
+    const key = checkKey(Array.isArray(header) ? header[0] : header);
+    const result = await store.orders.create(accountId!, key, body);
+    return reply.code(result.status).send(result.body);
+  });
+
+  bindRoute(app, routes.listOrders, auth, ({ accountId, query }) => {
+    const before = query.cursor ? (decodeCursor(query.cursor, ['number'])[0] as number) : Number.MAX_SAFE_INTEGER;
+    const rows = store.db
+      .prepare(
+        `SELECT o.*, (SELECT COUNT(*) FROM order_items i WHERE i.order_id = o.id) AS item_count FROM orders o
+         WHERE o.account_id = ? AND o.seq < ? ORDER BY o.seq DESC LIMIT ?`,
+      )
+      .all(accountId!, before, query.limit + 1) as unknown as (OrderRow & { item_count: number })[];
+    const page = rows.slice(0, query.limit);
+    const items: z.infer<typeof OrderSummary>[] = page.map((o) => ({
+      id: o.id,
+      albumId: o.album_id,
+      encoding: o.encoding,
+      state: o.state,
+      reservedBytes: o.reserved_bytes,
+      chargedBytes: o.charged_bytes,
+      createdAt: o.created_at,
+      completedAt: o.completed_at,
+      itemCount: o.item_count,
+    }));
+    const last = page.at(-1);
+    return { items, nextCursor: rows.length > query.limit && last ? encodeCursor([last.seq]) : null };
+  });
+
+  bindRoute(app, routes.order, auth, ({ accountId, params }) =>
+    store.orderView.build(store.orderView.orderRow(accountId!, params.id)),
+  );
+
+  bindRoute(app, routes.download, auth, ({ accountId, params, query, request, reply }) => {
+    const row = store.db
+      .prepare(
+        `SELECT i.*, o.account_id, o.encoding, t.title, t.disc_number, t.track_number, a.disc_count
+         FROM order_items i JOIN orders o ON o.id = i.order_id JOIN tracks t ON t.id = i.track_id
+         JOIN albums a ON a.id = o.album_id
+         WHERE i.id = ? AND i.order_id = ?`,
+      )
+      .get(params.itemId, params.id) as (ItemRow & DownloadJoin) | undefined;
+    if (accountId === undefined) {
+      if (query.expires === undefined || query.sig === undefined) {
+        throw new StoreError('UNAUTHORIZED', 401, 'a bearer token or a signed link is needed', {
+          headers: { 'www-authenticate': 'Bearer' },
+        });
+      }
+      store.links.verify(params.itemId, query.expires, query.sig);
+    } else if (row && row.account_id !== accountId) {
+      throw new StoreError('NOT_FOUND', 404, 'no such item');
+    }
+    if (!row) throw new StoreError('NOT_FOUND', 404, 'no such item');
+    if (row.state !== 'ready' || !row.file_path || row.bytes === null || !row.sha256) {
+      throw new StoreError('NOT_READY', 409, `the item is ${row.state}, not ready to download`, {
+        headers: { 'retry-after': '2' },
+      });
+    }
+    return serveFile(request, reply, {
+      path: fromStoredPath(store.paths.data, row.file_path),
+      bytes: row.bytes,
+      sha256: row.sha256,
+      mimeType: ENCODINGS[row.encoding].mimeType,
+      fileName: fileName(row, row.disc_count, ENCODINGS[row.encoding].extension),
+    });
+  });
+}

@@ -1,0 +1,55 @@
+// Where encodes live in the cache directory, how unfinished ones are named, and sweeping crash leftovers.
+
+import { createHash, randomBytes } from 'node:crypto';
+import { readdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { ENCODINGS, type EncodingId, isEncodingId } from '../../api/encodings.ts';
+
+/** Marks files an encoder is still writing; they are renamed to their final name only when complete. */
+const TEMP_MARKER = '.tmp-';
+
+export class CacheLayout {
+  readonly root: string;
+
+  constructor(root: string) {
+    this.root = resolve(root);
+  }
+
+  /** `<root>/<encoding>/<trackId>-<version hash>.<ext>`: a new encoder version never reuses an old file. */
+  finalPath(encoding: EncodingId, trackId: number, encoderVersion: string): string {
+    const versionHash = createHash('sha256').update(encoderVersion).digest('hex').slice(0, 10);
+    return join(this.root, encoding, `${trackId}-${versionHash}.${ENCODINGS[encoding].extension}`);
+  }
+
+  /**
+   * A unique sibling of `finalPath` (same directory, so the rename is atomic). It keeps the extension
+   * at the end because mpcenc refuses output names not ending in `.mpc`.
+   */
+  tempPath(encoding: EncodingId, finalPath: string): string {
+    return `${finalPath}${TEMP_MARKER}${randomBytes(6).toString('hex')}.${ENCODINGS[encoding].extension}`;
+  }
+
+  /** Deletes temp files a crashed process left behind; returns how many. Only touches encoding folders. */
+  sweepStaleTemps(): number {
+    let removed = 0;
+    for (const folder of listDir(this.root)) {
+      if (!isEncodingId(folder)) continue;
+      for (const name of listDir(join(this.root, folder))) {
+        if (!name.includes(TEMP_MARKER)) continue;
+        rmSync(join(this.root, folder, name), { force: true });
+        removed += 1;
+      }
+    }
+    return removed;
+  }
+}
+
+function listDir(path: string): string[] {
+  try {
+    return readdirSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return [];
+    throw error;
+  }
+}

@@ -1,0 +1,148 @@
+// Runs a chain of child processes (each stdout feeding the next stdin) under a deadline and an abort signal.
+
+import { type ChildProcess, spawn } from 'node:child_process';
+import type { Readable } from 'node:stream';
+import { StderrTail } from './stderr-tail.ts';
+
+export interface Stage {
+  /** Short tool name for messages ("ffmpeg", "lame"); `command` may be a full path. */
+  name: string;
+  command: string;
+  args: string[];
+}
+
+export interface PipelineOptions {
+  timeoutMs: number;
+  signal?: AbortSignal;
+  /** Receives the first stage's fd 3, where ffmpeg writes `-progress pipe:3`. */
+  onProgressStream?: (stream: Readable) => void;
+}
+
+export type PipelineFailureKind = 'failed' | 'timeout' | 'aborted';
+
+export class PipelineError extends Error {
+  readonly kind: PipelineFailureKind;
+
+  constructor(kind: PipelineFailureKind, message: string) {
+    super(message);
+    this.name = 'PipelineError';
+    this.kind = kind;
+  }
+}
+
+interface StageRun {
+  stage: Stage;
+  child: ChildProcess;
+  tail: StderrTail;
+  finished: boolean;
+  killedByUs: boolean;
+  failure?: string;
+}
+
+const TAIL_LINES = 5;
+
+export function runPipeline(stages: readonly Stage[], options: PipelineOptions): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (stages.length === 0) throw new RangeError('a pipeline needs at least one stage');
+    if (options.signal?.aborted) throw new PipelineError('aborted', 'aborted before start');
+
+    const runs = stages.map((stage, index) => startStage(stage, index, stages.length, options));
+    let unfinished = runs.length;
+    let stopReason: 'timeout' | 'aborted' | undefined;
+
+    const killAll = () => {
+      for (const run of runs) {
+        if (run.finished) continue;
+        run.killedByUs = true;
+        run.child.kill('SIGKILL');
+      }
+    };
+    const stop = (reason: 'timeout' | 'aborted') => {
+      stopReason ??= reason;
+      killAll();
+    };
+    const timer = setTimeout(() => stop('timeout'), options.timeoutMs);
+    const onAbort = () => stop('aborted');
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+
+    const settle = () => {
+      clearTimeout(timer);
+      options.signal?.removeEventListener('abort', onAbort);
+      if (stopReason === 'aborted') reject(new PipelineError('aborted', 'encode aborted'));
+      else if (stopReason === 'timeout')
+        reject(new PipelineError('timeout', timeoutMessage(runs, options.timeoutMs)));
+      else if (runs.some((run) => run.failure !== undefined))
+        reject(new PipelineError('failed', failureMessage(runs)));
+      else resolve();
+    };
+
+    for (const run of runs) {
+      const finish = (failure: string | undefined) => {
+        if (run.finished) return;
+        run.finished = true;
+        run.failure = failure;
+        // One dead stage stalls the others on a full or empty pipe, so take the whole chain down.
+        if (failure !== undefined) killAll();
+        unfinished -= 1;
+        if (unfinished === 0) settle();
+      };
+      run.child.once('error', (error) => {
+        if (run.child.pid === undefined) finish(`could not be started (${error.message})`);
+      });
+      run.child.once('close', (code, signal) => {
+        // Only a SIGKILL after we sent one is our doing; an exit code means it died on its own first.
+        if (signal !== 'SIGKILL') run.killedByUs = false;
+        if (code === 0) finish(undefined);
+        else finish(code === null ? `was killed by ${signal}` : `exited with code ${code}`);
+      });
+    }
+    for (let index = 1; index < runs.length; index++) connect(runs[index - 1]!.child, runs[index]!.child);
+  });
+}
+
+function startStage(stage: Stage, index: number, count: number, options: PipelineOptions): StageRun {
+  const first = index === 0;
+  const last = index === count - 1;
+  const stdio: Array<'pipe' | 'ignore'> = [first ? 'ignore' : 'pipe', last ? 'ignore' : 'pipe', 'pipe'];
+  const wantsProgress = first && options.onProgressStream !== undefined;
+  if (wantsProgress) stdio.push('pipe');
+
+  const child = spawn(stage.command, stage.args, { stdio, windowsHide: true });
+  const tail = new StderrTail();
+  child.stderr?.setEncoding('utf8');
+  child.stderr?.on('data', (chunk: string) => tail.push(chunk));
+  const progress = child.stdio[3];
+  if (wantsProgress && progress) options.onProgressStream?.(progress as Readable);
+  return { stage, child, tail, finished: false, killedByUs: false };
+}
+
+function connect(producer: ChildProcess, consumer: ChildProcess): void {
+  const output = producer.stdout;
+  const input = consumer.stdin;
+  if (!output || !input) return;
+  // EPIPE and friends surface here when one side dies; the exit statuses explain why, so swallow them.
+  output.on('error', () => undefined);
+  input.on('error', () => undefined);
+  output.pipe(input);
+}
+
+function failureMessage(runs: readonly StageRun[]): string {
+  const failed = runs.filter((run) => run.failure !== undefined);
+  const selfInflicted = failed.filter((run) => !run.killedByUs);
+  const reported = selfInflicted.length > 0 ? selfInflicted : failed;
+  // Pipeline order (decoder first), except that a producer's "Broken pipe" is only a symptom of its
+  // consumer dying, so it goes last.
+  const symptomatic = (run: StageRun) => run.tail.lastLines().some((line) => /broken pipe/i.test(line));
+  reported.sort((a, b) => Number(symptomatic(a)) - Number(symptomatic(b)));
+  return reported.map((run) => `${run.stage.name} ${run.failure}${quoteTail(run)}`).join('; ');
+}
+
+function timeoutMessage(runs: readonly StageRun[], timeoutMs: number): string {
+  const names = runs.map((run) => run.stage.name).join(' | ');
+  return `${names} timed out after ${Number((timeoutMs / 1000).toFixed(1))} s`;
+}
+
+function quoteTail(run: StageRun): string {
+  const lines = run.tail.lastLines(TAIL_LINES);
+  return lines.length > 0 ? `: ${lines.join(' / ')}` : '';
+}

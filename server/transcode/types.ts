@@ -1,0 +1,50 @@
+// Shapes shared by the transcoding module and its callers (the cache index lives in the caller's SQLite).
+
+import type { EncodingId } from '../../api/encodings.ts';
+
+export interface EncodeRecord {
+  trackId: number;
+  encoding: EncodingId;
+  encoderVersion: string;
+  /** Absolute path of the finished encode inside the cache directory. */
+  path: string;
+  bytes: number;
+  /** Lowercase hex SHA-256 of the file. */
+  sha256: string;
+  /** ISO timestamp of when the encode was committed. */
+  createdAt: string;
+}
+
+/** Persistent map of finished encodes; keyed by encoder version so a tool or recipe change misses. */
+export interface EncodeIndex {
+  get(trackId: number, encoding: EncodingId, encoderVersion: string): EncodeRecord | undefined;
+  put(record: EncodeRecord): void;
+  delete(trackId: number, encoding: EncodingId, encoderVersion: string): void;
+}
+
+export interface EncoderAvailability {
+  encoding: EncodingId;
+  available: boolean;
+  /** Why the encoding is unavailable; absent when available. */
+  reason?: string;
+  /** Tool versions plus a hash of the argument recipe; present when available. */
+  encoderVersion?: string;
+}
+
+/** Binaries to run; each defaults to its bare name, resolved on PATH. */
+export interface ToolPaths {
+  ffmpeg?: string;
+  lame?: string;
+  mpcenc?: string;
+}
+
+export type ToolName = keyof ToolPaths;
+
+export interface EncodeRequest {
+  trackId: number;
+  /** Lossless master (FLAC or WAV). */
+  masterPath: string;
+  /** Master duration; drives progress fractions and the encoder timeout. */
+  durationMs: number;
+  encoding: EncodingId;
+}

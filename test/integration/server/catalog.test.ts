@@ -1,0 +1,167 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENCODING_IDS } from '../../../api/encodings.ts';
+import { PriceTable } from '../../../api/schemas/encodings.ts';
+import { StoreApi } from '../../helpers/store-api.ts';
+import { startTestServer, type TestServer } from '../../helpers/test-server.ts';
+
+let server: TestServer;
+let api: StoreApi;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  api = new StoreApi(server.url);
+});
+afterAll(() => server?.dispose());
+
+describe('catalog', () => {
+  it('serves a generated OpenAPI document covering every route', async () => {
+    const res = await api.get('/v1/openapi.json');
+    expect(res.status).toBe(200);
+    expect(res.body.openapi).toBe('3.1.0');
+    for (const path of ['/v1/search', '/v1/albums/{id}', '/v1/albums/{id}/prices', '/v1/orders', '/v1/account/vouchers']) {
+      expect(res.body.paths[path], path).toBeDefined();
+    }
+    const order = res.body.paths['/v1/orders'].post;
+    expect(order.parameters.some((p: any) => p.name === 'Idempotency-Key' && p.required)).toBe(true);
+    expect(order.responses['402']).toBeDefined();
+    // Every $ref resolves inside the document.
+    const refs = JSON.stringify(res.body).match(/#\/components\/schemas\/\w+/g) ?? [];
+    for (const ref of new Set(refs)) expect(res.body.components.schemas[ref.split('/').pop()!], ref).toBeDefined();
+  });
+
+  it('lists genres, new releases newest first, and charts by sales', async () => {
+    const genres = await api.get('/v1/genres');
+    expect(genres.body.genres.length).toBeGreaterThanOrEqual(3);
+    const releases = await api.get('/v1/new-releases?limit=50');
+    const dates = releases.body.items.map((a: any) => a.releaseDate);
+    expect(dates).toEqual([...dates].sort().reverse());
+    const charts = await api.get('/v1/charts');
+    const sales = charts.body.items.map((a: any) => a.sales);
+    expect(sales).toEqual([...sales].sort((a: number, b: number) => b - a));
+    expect(sales[0]).toBeGreaterThan(sales.at(-1));
+  });
+
+  it('pages albums by cursor without repeats or gaps', async () => {
+    const all = (await api.get('/v1/albums?sort=title&limit=100')).body.items.map((a: any) => a.id);
+    const seen: number[] = [];
+    let cursor: string | null = null;
+    do {
+      const res: any = await api.get(`/v1/albums?sort=title&limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(res.status).toBe(200);
+      seen.push(...res.body.items.map((a: any) => a.id));
+      cursor = res.body.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(all);
+    expect(all.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('shows an album with discs, tracks, durations and covers at several sizes', async () => {
+    const list = (await api.get('/v1/albums?limit=100')).body.items;
+    const multiDisc = list.find((a: any) => a.discCount > 1);
+    expect(multiDisc, 'the demo has a multi-disc album').toBeDefined();
+    const album = (await api.get(`/v1/albums/${multiDisc.id}`)).body;
+    expect(album.discs.length).toBe(album.discCount);
+    expect(album.discs.flatMap((d: any) => d.tracks).length).toBe(album.trackCount);
+    for (const t of album.discs[0].tracks) expect(t.durationMs).toBeGreaterThan(500);
+    const sizes = Object.keys(album.cover.sizes).map(Number);
+    expect(sizes.length).toBeGreaterThanOrEqual(3);
+    const cover = await api.get(album.cover.sizes[String(Math.min(...sizes))]);
+    expect(cover.status).toBe(200);
+    expect(cover.headers.get('content-type')).toBe('image/jpeg');
+    expect((cover.body as Buffer).subarray(0, 2).toString('hex')).toBe('ffd8');
+    const artist = (await api.get(`/v1/artists/${album.artist.id}`)).body;
+    expect(artist.albums.map((a: any) => a.id)).toContain(album.id);
+  });
+
+  it('searches artists, albums and tracks, with prefixes and diacritics folded', async () => {
+    const album = (await api.get('/v1/albums?limit=1')).body.items[0];
+    const word = album.title.split(/\s+/)[0];
+    const res = await api.get(`/v1/search?q=${encodeURIComponent(word.slice(0, Math.max(3, word.length - 1)))}`);
+    expect(res.status).toBe(200);
+    expect(res.body.albums.items.map((a: any) => a.id)).toContain(album.id);
+    const folded = await api.get(`/v1/search?q=${encodeURIComponent(album.artist.name.normalize('NFKD').replace(/[\u0300-\u036f]/g, ''))}`);
+    expect(folded.body.artists.items.map((a: any) => a.id)).toContain(album.artist.id);
+  });
+
+  it('pages search results per kind', async () => {
+    const first = await api.get('/v1/search?q=a&type=track&limit=2');
+    const everything = await api.get('/v1/search?q=a&type=track&limit=100');
+    expect(first.body.tracks.items).toHaveLength(2);
+    const second = await api.get(`/v1/search?q=a&type=track&limit=2&cursor=${first.body.tracks.nextCursor}`);
+    const ids = [...first.body.tracks.items, ...second.body.tracks.items].map((t: any) => t.id);
+    expect(ids).toEqual(everything.body.tracks.items.slice(0, 4).map((t: any) => t.id));
+  });
+
+  it.each([
+    '"',
+    "'; DROP TABLE albums; --",
+    'title:foo OR NEAR(a b)',
+    '*',
+    'a AND',
+    ')(',
+    '\u0000',
+    'x'.repeat(200),
+  ])('treats hostile search text %j as plain words', async (q) => {
+    const res = await api.get(`/v1/search?q=${encodeURIComponent(q)}`);
+    expect(res.status).toBe(200);
+    expect(Array.isArray(res.body.albums.items)).toBe(true);
+    expect((await api.get('/v1/genres')).status).toBe(200);
+  });
+
+  it('rejects bad catalog input with JSON errors', async () => {
+    for (const [path, status] of [
+      ['/v1/search?q=', 400],
+      ['/v1/search?q=x&limit=1000', 400],
+      ['/v1/search?q=x&cursor=!!', 400],
+      ['/v1/search?q=x&type=track&cursor=bm90LWpzb24', 400],
+      ['/v1/albums/999999', 404],
+      ['/v1/albums/abc', 400],
+      ['/v1/artists/-1', 400],
+      ['/v1/nope', 404],
+    ] as const) {
+      const res = await api.get(path);
+      expect(res.status, path).toBe(status);
+      expect(typeof res.body.error.code, path).toBe('string');
+      expect(JSON.stringify(res.body), path).not.toMatch(/at \w+ \(|node_modules/);
+    }
+  });
+});
+
+describe('encodings and prices', () => {
+  it('lists every encoding with its shape and availability', async () => {
+    const res = await api.get('/v1/encodings');
+    expect(res.body.encodings.map((e: any) => e.id)).toEqual([...ENCODING_IDS]);
+    for (const e of res.body.encodings) {
+      expect(e.available, `${e.id}: ${e.unavailableReason}`).toBe(true);
+      expect(['vbr', 'cbr', 'lossless']).toContain(e.mode);
+    }
+  });
+
+  it('gives a price table per encoding with estimate ranges and money', async () => {
+    const album = (await api.get('/v1/albums?limit=1')).body.items[0];
+    const res = await api.get(`/v1/albums/${album.id}/prices`);
+    expect(res.status).toBe(200);
+    const table = PriceTable.parse(res.body);
+    expect(table.encodings).toHaveLength(ENCODING_IDS.length);
+    for (const e of table.encodings) {
+      expect(e.tracks).toHaveLength(album.trackCount);
+      expect(e.lowBytes).toBeLessThanOrEqual(e.bytes);
+      expect(e.bytes).toBeLessThanOrEqual(e.highBytes);
+      expect(e.bytes).toBe(e.tracks.reduce((s, t) => s + t.bytes, 0));
+      expect(e.price.micros).toBe(Math.ceil((e.bytes * 20_000) / 1_000_000));
+    }
+    const mp3 = table.encodings.find((e) => e.encoding === 'mp3-320')!;
+    const mp3128 = table.encodings.find((e) => e.encoding === 'mp3-128')!;
+    expect(mp3.bytes / mp3128.bytes).toBeCloseTo(2.5, 1);
+    expect(table.rate.perMb.display).toBe('$0.02');
+  });
+
+  it('prices a subset of tracks and rejects tracks from elsewhere', async () => {
+    const album = (await api.get(`/v1/albums/${(await api.get('/v1/albums?limit=1')).body.items[0].id}`)).body;
+    const ids = album.discs[0].tracks.slice(0, 2).map((t: any) => t.id);
+    const res = await api.get(`/v1/albums/${album.id}/prices?trackIds=${ids.join(',')}`);
+    expect(res.body.encodings[0].tracks.map((t: any) => t.trackId)).toEqual(ids);
+    expect((await api.get(`/v1/albums/${album.id}/prices?trackIds=99999999`)).status).toBe(400);
+    expect((await api.get(`/v1/albums/${album.id}/prices?trackIds=1;DROP`)).status).toBe(400);
+  });
+});

@@ -1,0 +1,86 @@
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { DatabaseSync } from 'node:sqlite';
+import { join } from 'node:path';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { type CliProcess, runCli, startCli } from '../../helpers/cli-process.ts';
+import { expectLedgerBalances } from '../../helpers/ledger-checks.ts';
+import { StoreApi } from '../../helpers/store-api.ts';
+
+const running: CliProcess[] = [];
+const dirs: string[] = [];
+
+function copyTemplate(): string {
+  const root = mkdtempSync(join(tmpdir(), 'megadisc-cli-'));
+  dirs.push(root);
+  const dir = join(root, 'store');
+  cpSync(inject('templateStore'), dir, { recursive: true });
+  return dir;
+}
+
+async function start(args: string[]): Promise<{ cli: CliProcess; url: string }> {
+  const cli = startCli(['server', '--port', '0', ...args]);
+  running.push(cli);
+  const [, url] = await cli.waitFor(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
+  return { cli, url: url! };
+}
+
+afterEach(() => {
+  for (const cli of running.splice(0)) cli.child.kill('SIGKILL');
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('megadisc server', () => {
+  it('starts on a free loopback port and prints the demo account and vouchers', async () => {
+    const { cli, url } = await start(['--data', copyTemplate(), '--demo']);
+    expect(cli.output()).toMatch(/demo account: demo@megadisc\.local \/ demo/);
+    expect(cli.output()).toMatch(/unused demo vouchers: MD-[A-Z0-9]{4}-/);
+    const res = await new StoreApi(url).get('/v1/encodings');
+    expect(res.status).toBe(200);
+    cli.child.kill('SIGTERM');
+    expect(await cli.exited).toBe(0);
+  });
+
+  it('refuses bad flags with a one-line error', async () => {
+    const bad = await runCli(['server', '--port', 'seventy']);
+    expect(bad.code).toBe(2);
+    expect(bad.output.trim().split('\n')).toHaveLength(1);
+    expect((await runCli(['server', '--nope'])).code).toBe(2);
+  });
+
+  it('finishes an order after being killed mid-encode, charging each item once', async () => {
+    const data = copyTemplate();
+    const first = await start(['--data', data]);
+    const api = await new StoreApi(first.url).login();
+    const album = (await api.get('/v1/albums?sort=title&limit=1')).body.items[0];
+    const created = await api.post('/v1/orders', { albumId: album.id, encoding: 'mpc-standard' }, { 'idempotency-key': 'kill-test-0001' });
+    expect(created.status).toBe(201);
+    first.cli.child.kill('SIGKILL');
+    await first.cli.exited;
+    // The kill landed mid-order: nothing settled or released yet.
+    const db = new DatabaseSync(join(data, 'store.db'));
+    const state = db.prepare('SELECT state FROM orders WHERE id = ?').get(created.body.id) as { state: string };
+    const settled = db.prepare(`SELECT COUNT(*) AS n FROM ledger WHERE order_id = ? AND kind != 'reserve'`).get(created.body.id) as { n: number };
+    db.close();
+    expect(state.state).toBe('processing');
+    expect(settled.n).toBeLessThan(created.body.items.length + 1);
+
+    const second = await start(['--data', data]);
+    api.base = second.url;
+    // The retry after the crash replays the order rather than buying again.
+    const retry = await api.post('/v1/orders', { albumId: album.id, encoding: 'mpc-standard' }, { 'idempotency-key': 'kill-test-0001' });
+    expect(retry.body.id).toBe(created.body.id);
+    const done = await api.waitForOrder(created.body.id);
+    expect(done.state).toBe('complete');
+    const { entries, account } = await expectLedgerBalances(api);
+    const mine = entries.filter((e) => e.orderId === created.body.id);
+    expect(mine.filter((e) => e.kind === 'reserve')).toHaveLength(1);
+    expect(mine.filter((e) => e.kind === 'settle')).toHaveLength(done.items.length);
+    expect(mine.filter((e) => e.kind === 'release')).toHaveLength(1);
+    expect(account.reservedBytes).toBe(0);
+    for (const item of done.items) {
+      const file = await api.get(item.download.url);
+      expect(file.body.subarray(0, 4).toString('latin1')).toBe('MPCK');
+    }
+  });
+});

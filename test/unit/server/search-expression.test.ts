@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { toMatchExpression } from '../../../server/catalog/search.ts';
+import { RateLimiter } from '../../../server/accounts/rate-limiter.ts';
+
+describe('toMatchExpression', () => {
+  it.each([
+    ['daft punk', '"daft" "punk"*'],
+    ['  Café  ', '"Café"*'],
+    ['"quoted" OR title:x', '"quoted" "OR" "title" "x"*'],
+    ['NEAR(a b)', '"NEAR" "a" "b"*'],
+    ['***', null],
+    ['', null],
+  ])('%j -> %j', (input, expected) => {
+    expect(toMatchExpression(input)).toBe(expected);
+  });
+
+  it('caps the number of words', () => {
+    expect(toMatchExpression('a b c d e f g h i j k')!.split(' ')).toHaveLength(8);
+  });
+});
+
+describe('RateLimiter', () => {
+  it('blocks after max failures until the window passes', () => {
+    let now = 0;
+    const limiter = new RateLimiter({ max: 3, windowMs: 1000, now: () => now });
+    for (let i = 0; i < 3; i++) {
+      limiter.check(['k']);
+      limiter.fail(['k']);
+    }
+    expect(() => limiter.check(['k'])).toThrow(expect.objectContaining({ status: 429 }));
+    expect(() => limiter.check(['other'])).not.toThrow();
+    now = 1001;
+    expect(() => limiter.check(['k'])).not.toThrow();
+  });
+});

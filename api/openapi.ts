@@ -68,7 +68,10 @@ function parameters(route: RouteDef): Json[] {
 function operation(route: RouteDef): Json {
   const responses: Json = {
     [route.status]: route.response
-      ? { description: 'OK', content: { 'application/json': { schema: jsonSchema(route.response, 'output') } } }
+      ? {
+          description: 'OK',
+          content: { 'application/json': { schema: jsonSchema(route.response, 'output') } },
+        }
       : {
           description: 'Binary body (Range requests answer 206)',
           content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
@@ -80,7 +83,12 @@ function operation(route: RouteDef): Json {
       content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
     };
   }
-  const op: Json = { operationId: route.operationId, summary: route.summary, parameters: parameters(route), responses };
+  const op: Json = {
+    operationId: route.operationId,
+    summary: route.summary,
+    parameters: parameters(route),
+    responses,
+  };
   if (route.body) {
     op.requestBody = {
       required: true,
@@ -106,7 +114,8 @@ export function buildOpenApi(serverUrl?: string): Json {
     info: {
       title: 'Megadisc store API',
       version: '1.0.0',
-      description: 'Music by the megabyte: catalog, prices per encoding, prepaid balance, orders and downloads.',
+      description:
+        'Music by the megabyte: catalog, prices per encoding, prepaid balance, orders and downloads.',
     },
     servers: serverUrl ? [{ url: serverUrl }] : [],
     components: {

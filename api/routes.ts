@@ -140,7 +140,8 @@ export const routes = {
     operationId: 'getAlbumPrices',
     method: 'GET',
     path: '/v1/albums/{id}/prices',
-    summary: 'Size and price of the album (or some tracks) in every encoding; with a token, owned tracks cost 0',
+    summary:
+      'Size and price of the album (or some tracks) in every encoding; with a token, owned tracks cost 0',
     auth: 'optional',
     params: IdParams,
     query: E.PriceQuery,
@@ -209,7 +210,9 @@ export const routes = {
     summary: 'Order an album or some of its tracks in one encoding; reserves the high estimate',
     auth: 'bearer',
     body: O.CreateOrderBody,
-    headers: { 'Idempotency-Key': 'Required. 8-200 chars; a retry with the same key and body replays the response' },
+    headers: {
+      'Idempotency-Key': 'Required. 8-200 chars; a retry with the same key and body replays the response',
+    },
     status: 201,
     response: O.Order,
     errors: [400, 401, 402, 404, 409, 413, 415, 422],

@@ -11,7 +11,10 @@ export const ErrorBody = z
   .meta({ id: 'Error' });
 export type ErrorBody = z.infer<typeof ErrorBody>;
 
-export const Cursor = z.string().max(512).regex(/^[A-Za-z0-9_-]+$/, 'cursor must be an opaque token');
+export const Cursor = z
+  .string()
+  .max(512)
+  .regex(/^[A-Za-z0-9_-]+$/, 'cursor must be an opaque token');
 export const Limit = z.coerce.number().int().min(1).max(100);
 export const Id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 export const IdParams = z.object({ id: Id });

@@ -3,7 +3,7 @@ import { type ChildProcess, type SpawnOptions, spawn } from 'node:child_process'
 import { createServer } from 'node:net';
 import { cpus } from 'node:os';
 
-type Cleanup = () => void | Promise<void>;
+type Cleanup = () => unknown;
 const cleanups: Cleanup[] = [];
 let cleaning: Promise<void> | undefined;
 
@@ -33,7 +33,10 @@ export function runMain(main: () => Promise<void>, opts: { timeoutMs: number }):
     await runCleanups();
     process.exit(code);
   };
-  const timer = setTimeout(() => void abort(`time limit of ${opts.timeoutMs / 1000} s reached`, 2), opts.timeoutMs);
+  const timer = setTimeout(
+    () => void abort(`time limit of ${opts.timeoutMs / 1000} s reached`, 2),
+    opts.timeoutMs,
+  );
   timer.unref();
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.once(signal, () => void abort(`received ${signal}`, 130));
@@ -44,7 +47,9 @@ export function runMain(main: () => Promise<void>, opts: { timeoutMs: number }):
       clearTimeout(timer);
     })
     .catch(async (error: unknown) => {
-      process.stderr.write(`benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : error}\n`);
+      process.stderr.write(
+        `benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : error}\n`,
+      );
       await runCleanups();
       clearTimeout(timer);
       process.exitCode = 1;

@@ -2,7 +2,10 @@
 import { fileURLToPath } from 'node:url';
 import { spawnTracked } from './harness.ts';
 
-export async function startServerProcess(dataDir: string, timeoutMs = 60_000): Promise<{ url: string; pid: number }> {
+export async function startServerProcess(
+  dataDir: string,
+  timeoutMs = 60_000,
+): Promise<{ url: string; pid: number }> {
   const entry = fileURLToPath(new URL('./server-main.ts', import.meta.url));
   const child = spawnTracked(process.execPath, [entry, dataDir], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
@@ -11,7 +14,10 @@ export async function startServerProcess(dataDir: string, timeoutMs = 60_000): P
   });
   const url = await new Promise<string>((resolve, reject) => {
     let stdout = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start in ${timeoutMs} ms: ${stderr}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`server did not start in ${timeoutMs} ms: ${stderr}`)),
+      timeoutMs,
+    );
     child.stdout?.setEncoding('utf8').on('data', (d: string) => {
       stdout += d;
       const match = /READY (\S+)/.exec(stdout);

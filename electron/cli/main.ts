@@ -10,6 +10,18 @@ Usage:
 `;
 
 export async function main(argv: string[]): Promise<number> {
+  try {
+    return await dispatch(argv);
+  } catch (error) {
+    // One line, never a stack trace: the code tells scripts what happened.
+    const code = (error as { code?: unknown }).code;
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`megadisc: ${message.split('\n')[0]}${typeof code === 'string' ? ` (${code})` : ''}\n`);
+    return 1;
+  }
+}
+
+async function dispatch(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'server':

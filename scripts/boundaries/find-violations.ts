@@ -20,12 +20,21 @@ export interface Violation {
 
 const isElectron = (s: string) => s === 'electron' || s.startsWith('electron/');
 const NODE_BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
-const isNodeBuiltin = (s: string) => s.startsWith('node:') || NODE_BUILTINS.has(s) || NODE_BUILTINS.has(s.split('/')[0]!);
+const isNodeBuiltin = (s: string) =>
+  s.startsWith('node:') || NODE_BUILTINS.has(s) || NODE_BUILTINS.has(s.split('/')[0]!);
 
 export const RULES: Rule[] = [
-  { folder: 'electron/core', forbid: isElectron, why: 'the core engine is plain Node and never imports electron' },
+  {
+    folder: 'electron/core',
+    forbid: isElectron,
+    why: 'the core engine is plain Node and never imports electron',
+  },
   { folder: 'electron/shared', forbid: isElectron, why: 'shared contracts never import electron' },
-  { folder: 'electron/shared', forbid: isNodeBuiltin, why: 'shared contracts run in the renderer too: no Node' },
+  {
+    folder: 'electron/shared',
+    forbid: isNodeBuiltin,
+    why: 'shared contracts run in the renderer too: no Node',
+  },
   { folder: 'electron/cli', forbid: isElectron, why: 'the CLI runs without Electron' },
   { folder: 'electron/web', forbid: isElectron, why: 'web mode runs without Electron' },
   { folder: 'api', forbid: isElectron, why: 'the store API schemas never import electron' },
@@ -73,7 +82,8 @@ export function findViolations(root: string, rules: Rule[] = RULES): Violation[]
   for (const rule of rules) {
     for (const file of sourceFiles(join(root, rule.folder))) {
       for (const { specifier, line } of importsOf(readFileSync(file, 'utf8'))) {
-        if (rule.forbid(specifier)) violations.push({ file: relative(root, file), line, specifier, why: rule.why });
+        if (rule.forbid(specifier))
+          violations.push({ file: relative(root, file), line, specifier, why: rule.why });
       }
     }
   }

@@ -64,7 +64,9 @@ export class Sessions {
   async login(email: string, password: string, clientIp: string): Promise<Session> {
     this.emailLimiter.check([email]);
     this.addressLimiter.check([clientIp]);
-    const row = this.#db.prepare('SELECT * FROM accounts WHERE email = ?').get(email) as AccountRow | undefined;
+    const row = this.#db.prepare('SELECT * FROM accounts WHERE email = ?').get(email) as
+      | AccountRow
+      | undefined;
     const ok = await verifyPassword(password, row?.password_hash ?? (await DUMMY_HASH_PROMISE));
     if (!row || !ok) {
       this.emailLimiter.fail([email]);

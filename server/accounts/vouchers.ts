@@ -23,11 +23,9 @@ export class Vouchers {
   }
 
   create(bytes: number, code = newVoucherCode()): string {
-    this.#db.prepare('INSERT INTO vouchers (code, bytes, created_at) VALUES (?, ?, ?)').run(
-      code,
-      bytes,
-      new Date().toISOString(),
-    );
+    this.#db
+      .prepare('INSERT INTO vouchers (code, bytes, created_at) VALUES (?, ?, ?)')
+      .run(code, bytes, new Date().toISOString());
     return code;
   }
 
@@ -54,7 +52,9 @@ export class Vouchers {
         voucher: code,
         note: 'voucher',
       });
-      const account = db.prepare('SELECT * FROM accounts WHERE id = ?').get(accountId) as unknown as AccountRow;
+      const account = db
+        .prepare('SELECT * FROM accounts WHERE id = ?')
+        .get(accountId) as unknown as AccountRow;
       return { creditedBytes: claimed.bytes, account: toAccount(account), entry };
     });
   }

@@ -1,4 +1,5 @@
 // `megadisc server …`: runs the store, or imports a folder of masters into its catalog.
+import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { addAlbums } from '../catalog/seed-catalog.ts';
@@ -35,7 +36,8 @@ export async function runServerCommand(argv: string[]): Promise<number> {
     return fail((error as Error).message);
   }
   const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) return fail(`--port must be 0-65535, got ${values.port}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    return fail(`--port must be 0-65535, got ${values.port}`);
   let rate: ReturnType<typeof parseRate>;
   try {
     rate = parseRate(String(values['price-per-mb']));
@@ -53,7 +55,8 @@ export async function runServerCommand(argv: string[]): Promise<number> {
     log,
   });
   log(`data in ${dataDir}`);
-  for (const [id, a] of server.store.availability) if (!a.available) log(`encoding ${id} unavailable: ${a.reason}`);
+  for (const [id, a] of server.store.availability)
+    if (!a.available) log(`encoding ${id} unavailable: ${a.reason}`);
   if (server.demo) {
     log(`demo account: ${server.demo.email} / ${server.demo.password}`);
     const codes = server.demo.unusedVouchers.map((v) => `${v.code} (${v.bytes / 1_000_000} MB)`);
@@ -73,19 +76,28 @@ export async function runServerCommand(argv: string[]): Promise<number> {
 async function runImport(argv: string[]): Promise<number> {
   let parsed: { values: Record<string, string | undefined>; positionals: string[] };
   try {
-    parsed = parseArgs({ args: argv, options: { data: { type: 'string' } }, allowPositionals: true, strict: true });
+    parsed = parseArgs({
+      args: argv,
+      options: { data: { type: 'string' } },
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (error) {
     return fail((error as Error).message);
   }
   const dir = parsed.positionals[0];
   if (!dir || parsed.positionals.length > 1) return fail('usage: megadisc server import DIR [--data DIR]');
+  const source = resolve(dir);
+  if (!(await stat(source).catch(() => null))?.isDirectory()) return fail(`import folder not found: ${source}`);
   const store = await openStore({ dataDir: resolve(parsed.values.data ?? defaultStoreDataDir()), log });
   try {
-    const report = await scanMasters(resolve(dir), { workDir: store.paths.masters });
+    const report = await scanMasters(source, { workDir: store.paths.masters, onProgress: log });
     const ids = await addAlbums(store.db, store.paths, report.albums, log);
     const tracks = report.albums.reduce((n, a) => n + a.tracks.length, 0);
     for (const skipped of report.skipped) log(`skipped ${skipped.path}: ${skipped.reason}`);
-    process.stdout.write(`imported ${ids.length} album(s), ${tracks} track(s); skipped ${report.skipped.length} file(s)\n`);
+    process.stdout.write(
+      `imported ${ids.length} album(s), ${tracks} track(s); skipped ${report.skipped.length} file(s)\n`,
+    );
     return 0;
   } finally {
     await store.close();

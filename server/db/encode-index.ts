@@ -46,7 +46,15 @@ export class SqliteEncodeIndex implements EncodeIndex {
         `INSERT OR REPLACE INTO encodes (track_id, encoding, encoder_version, path, bytes, sha256, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(r.trackId, r.encoding, r.encoderVersion, toStoredPath(this.#dataDir, r.path), r.bytes, r.sha256, r.createdAt);
+      .run(
+        r.trackId,
+        r.encoding,
+        r.encoderVersion,
+        toStoredPath(this.#dataDir, r.path),
+        r.bytes,
+        r.sha256,
+        r.createdAt,
+      );
   }
 
   delete(trackId: number, encoding: EncodingId, encoderVersion: string): void {

@@ -16,9 +16,7 @@ export interface RouteContext<R extends RouteDef> {
 }
 
 /** Handlers return the body (validated against the route's response schema) or the reply itself. */
-export type Handler<R extends RouteDef> = (
-  ctx: RouteContext<R>,
-) => Promise<unknown> | unknown;
+export type Handler<R extends RouteDef> = (ctx: RouteContext<R>) => Promise<unknown> | unknown;
 
 export type Authenticate = (token: string) => number | undefined;
 
@@ -56,7 +54,8 @@ export function bindRoute<R extends RouteDef>(
       if (route.auth !== 'public') {
         const token = bearer(request);
         accountId = token ? authenticate(token) : undefined;
-        if (token && accountId === undefined) throw new StoreError('UNAUTHORIZED', 401, 'the token is invalid or has expired');
+        if (token && accountId === undefined)
+          throw new StoreError('UNAUTHORIZED', 401, 'the token is invalid or has expired');
         if (route.auth === 'bearer' && accountId === undefined) {
           throw new StoreError('UNAUTHORIZED', 401, 'this endpoint needs a bearer token', {
             headers: { 'www-authenticate': 'Bearer' },
@@ -69,7 +68,10 @@ export function bindRoute<R extends RouteDef>(
       if (route.response) {
         const checked = route.response.safeParse(result);
         if (!checked.success) {
-          request.log.error({ issues: checked.error.issues.slice(0, 3) }, `response of ${route.operationId} broke its schema`);
+          request.log.error(
+            { issues: checked.error.issues.slice(0, 3) },
+            `response of ${route.operationId} broke its schema`,
+          );
           throw new StoreError('INTERNAL', 500, 'the store produced an invalid response');
         }
         return reply.code(route.status).send(checked.data);

@@ -37,7 +37,9 @@ export function decideRange(header: string | undefined, size: number): RangeDeci
   }
   const start = Number(first);
   const end = last === '' ? size - 1 : Math.min(Number(last), size - 1);
-  if (last !== '' && Number(last) < start) return { kind: 'unsatisfiable', reason: 'range ends before it starts' };
-  if (start >= size) return { kind: 'unsatisfiable', reason: `range starts at or past the end (${size} bytes)` };
+  if (last !== '' && Number(last) < start)
+    return { kind: 'unsatisfiable', reason: 'range ends before it starts' };
+  if (start >= size)
+    return { kind: 'unsatisfiable', reason: `range starts at or past the end (${size} bytes)` };
   return { kind: 'partial', start, end };
 }

@@ -10,7 +10,11 @@ const FASTIFY_CODES: Record<string, { status: number; code: string; message?: st
     message: 'request body must be application/json',
   },
   FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'INVALID_JSON', message: 'request body is empty' },
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'BAD_REQUEST', message: 'Content-Length is wrong' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
+    status: 400,
+    code: 'BAD_REQUEST',
+    message: 'Content-Length is wrong',
+  },
 };
 
 export function installErrorHandling(app: FastifyInstance): void {
@@ -25,15 +29,21 @@ export function installErrorHandling(app: FastifyInstance): void {
     }
     const known = FASTIFY_CODES[(error as FastifyError).code];
     if (known) {
-      return reply.code(known.status).send({ error: { code: known.code, message: known.message ?? error.message } });
+      return reply
+        .code(known.status)
+        .send({ error: { code: known.code, message: known.message ?? error.message } });
     }
     if (error instanceof SyntaxError || (error as FastifyError).statusCode === 400) {
-      return reply.code(400).send({ error: { code: 'INVALID_JSON', message: 'request body is not valid JSON' } });
+      return reply
+        .code(400)
+        .send({ error: { code: 'INVALID_JSON', message: 'request body is not valid JSON' } });
     }
     request.log.error({ err: error }, 'unhandled error');
     return reply.code(500).send({ error: { code: 'INTERNAL', message: 'internal error' } });
   });
   app.setNotFoundHandler((request, reply) => {
-    reply.code(404).send({ error: { code: 'NOT_FOUND', message: `no route for ${request.method} ${request.url.split('?')[0]}` } });
+    reply.code(404).send({
+      error: { code: 'NOT_FOUND', message: `no route for ${request.method} ${request.url.split('?')[0]}` },
+    });
   });
 }

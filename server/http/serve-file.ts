@@ -13,14 +13,19 @@ export interface ServedFile {
   fileName: string;
 }
 
-export async function serveFile(request: FastifyRequest, reply: FastifyReply, file: ServedFile): Promise<FastifyReply> {
+export async function serveFile(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  file: ServedFile,
+): Promise<FastifyReply> {
   let info: Awaited<ReturnType<typeof stat>>;
   try {
     info = await stat(file.path);
   } catch (cause) {
     throw new StoreError('NOT_READY', 409, 'the file is being re-encoded; try again shortly', { cause });
   }
-  if (info.size !== file.bytes) throw new StoreError('NOT_READY', 409, 'the file is being re-encoded; try again shortly');
+  if (info.size !== file.bytes)
+    throw new StoreError('NOT_READY', 409, 'the file is being re-encoded; try again shortly');
   // The content hash is the validator: the same bytes always get the same ETag.
   const etag = `"${file.sha256}"`;
   const lastModified = info.mtime.toUTCString();
@@ -35,7 +40,7 @@ export async function serveFile(request: FastifyRequest, reply: FastifyReply, fi
     .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
 
   const ifNoneMatch = request.headers['if-none-match'];
-  if (ifNoneMatch && ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) {
+  if (ifNoneMatch?.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) {
     return reply.code(304).send();
   }
   const rawIfRange = request.headers['if-range'];

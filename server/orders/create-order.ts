@@ -1,7 +1,8 @@
 // Order creation: claim the idempotency key, check the masters, then reserve the high estimate and
 // create the order and its items in one transaction. Nothing is reserved when anything fails.
-import { access } from 'node:fs/promises';
+
 import { randomBytes } from 'node:crypto';
+import { access } from 'node:fs/promises';
 import type { EncodingId } from '../../api/encodings.ts';
 import type { CreateOrderBody, Order } from '../../api/schemas/orders.ts';
 import type { Ledger } from '../accounts/ledger.ts';
@@ -14,7 +15,8 @@ import { type IdempotencyKeys, requestHash } from './idempotency.ts';
 import type { OrderRow } from './order-rows.ts';
 import type { OrderView } from './order-view.ts';
 
-export const newId = (prefix: string) => `${prefix}_${randomBytes(12).toString('base64url').replace(/[-_]/g, 'x')}`;
+export const newId = (prefix: string) =>
+  `${prefix}_${randomBytes(12).toString('base64url').replace(/[-_]/g, 'x')}`;
 
 export interface OrderDeskDeps {
   db: Db;
@@ -35,7 +37,11 @@ export class OrderDesk {
     this.#d = deps;
   }
 
-  async create(accountId: number, key: string, body: CreateOrderBody): Promise<{ status: number; body: unknown }> {
+  async create(
+    accountId: number,
+    key: string,
+    body: CreateOrderBody,
+  ): Promise<{ status: number; body: unknown }> {
     const { keys } = this.#d;
     const canonical = { albumId: body.albumId, encoding: body.encoding, trackIds: body.trackIds ?? null };
     const claim = keys.claim(accountId, key, requestHash(canonical));
@@ -56,7 +62,11 @@ export class OrderDesk {
   #selectTracks(body: CreateOrderBody): TrackRow[] {
     const avail = this.#d.availability.get(body.encoding);
     if (!avail?.available) {
-      throw new StoreError('ENCODING_UNAVAILABLE', 409, `${body.encoding} is not available: ${avail?.reason ?? 'unknown'}`);
+      throw new StoreError(
+        'ENCODING_UNAVAILABLE',
+        409,
+        `${body.encoding} is not available: ${avail?.reason ?? 'unknown'}`,
+      );
     }
     this.#d.catalog.albumRow(body.albumId);
     const all = this.#d.catalog.trackRows(body.albumId);
@@ -76,7 +86,9 @@ export class OrderDesk {
       try {
         await access(track.master_path);
       } catch (cause) {
-        throw new StoreError('MASTER_MISSING', 503, `track ${track.id} cannot be encoded right now`, { cause });
+        throw new StoreError('MASTER_MISSING', 503, `track ${track.id} cannot be encoded right now`, {
+          cause,
+        });
       }
     }
   }
@@ -84,14 +96,21 @@ export class OrderDesk {
   #reserveAndCreate(accountId: number, key: string, body: CreateOrderBody, tracks: TrackRow[]): Order {
     const { db, ledger } = this.#d;
     return transaction(db, () => {
-      const owned = ownedTracks(db, accountId, body.encoding, tracks.map((t) => t.id));
+      const owned = ownedTracks(
+        db,
+        accountId,
+        body.encoding,
+        tracks.map((t) => t.id),
+      );
       const figures = tracks.map((t) => ({
         track: t,
         owned: owned.has(t.id),
         reserve: owned.has(t.id) ? 0 : trackFigure(t, body.encoding, this.#d.exact).highBytes,
       }));
       const reserve = figures.reduce((sum, f) => sum + f.reserve, 0);
-      const account = db.prepare('SELECT balance_bytes, reserved_bytes FROM accounts WHERE id = ?').get(accountId) as {
+      const account = db
+        .prepare('SELECT balance_bytes, reserved_bytes FROM accounts WHERE id = ?')
+        .get(accountId) as {
         balance_bytes: number;
         reserved_bytes: number;
       };
@@ -116,7 +135,14 @@ export class OrderDesk {
         ).run(newId('itm'), orderId, position, f.track.id, f.reserve, f.owned ? 1 : 0);
       });
       if (reserve > 0) {
-        ledger.apply({ accountId, kind: 'reserve', amountBytes: 0, reservedDeltaBytes: reserve, orderId, note: body.encoding });
+        ledger.apply({
+          accountId,
+          kind: 'reserve',
+          amountBytes: 0,
+          reservedDeltaBytes: reserve,
+          orderId,
+          note: body.encoding,
+        });
       }
       db.prepare('UPDATE albums SET sales = sales + 1 WHERE id = ?').run(body.albumId);
       const row = db.prepare('SELECT * FROM orders WHERE id = ?').get(orderId) as unknown as OrderRow;

@@ -51,7 +51,9 @@ export class Fulfilment {
 
   /** After a restart: items caught mid-encode go back to the queue and their orders carry on. */
   resumeUnfinished(): string[] {
-    const ids = this.#db.prepare(`SELECT id FROM orders WHERE state = 'processing'`).all() as { id: string }[];
+    const ids = this.#db.prepare(`SELECT id FROM orders WHERE state = 'processing'`).all() as {
+      id: string;
+    }[];
     this.#db.prepare(`UPDATE order_items SET state = 'queued' WHERE state = 'encoding'`).run();
     for (const { id } of ids) void this.start(id);
     return ids.map((r) => r.id);
@@ -95,7 +97,9 @@ export class Fulfilment {
           const message = error instanceof Error ? error.message : String(error);
           this.#log(`order ${orderId} item ${item.id}: ${code} ${message}`);
           this.#db
-            .prepare(`UPDATE order_items SET state = 'failed', error_code = ?, error_message = ? WHERE id = ?`)
+            .prepare(
+              `UPDATE order_items SET state = 'failed', error_code = ?, error_message = ? WHERE id = ?`,
+            )
             .run(code, message.slice(0, 500), item.id);
         }
       }),
@@ -108,9 +112,9 @@ export class Fulfilment {
     transaction(db, () => {
       let charged = 0;
       if (item.already_owned === 0) {
-        const account = db.prepare('SELECT balance_bytes, reserved_bytes FROM accounts WHERE id = ?').get(
-          order.account_id,
-        ) as { balance_bytes: number; reserved_bytes: number };
+        const account = db
+          .prepare('SELECT balance_bytes, reserved_bytes FROM accounts WHERE id = ?')
+          .get(order.account_id) as { balance_bytes: number; reserved_bytes: number };
         // The reservation is generous, so the exact size fits it; should an encode ever outgrow it,
         // the excess comes from the free balance, and what the buyer cannot cover is on the store.
         const free = account.balance_bytes - account.reserved_bytes;
@@ -129,7 +133,14 @@ export class Fulfilment {
       db.prepare(
         `UPDATE order_items SET state = 'ready', bytes = ?, sha256 = ?, file_path = ?, charged_bytes = ?, ready_at = ?
          WHERE id = ?`,
-      ).run(record.bytes, record.sha256, toStoredPath(this.#dataDir, record.path), charged, new Date().toISOString(), item.id);
+      ).run(
+        record.bytes,
+        record.sha256,
+        toStoredPath(this.#dataDir, record.path),
+        charged,
+        new Date().toISOString(),
+        item.id,
+      );
       db.prepare('UPDATE orders SET charged_bytes = charged_bytes + ? WHERE id = ?').run(charged, order.id);
       db.prepare(
         `INSERT OR IGNORE INTO ownership (account_id, track_id, encoding, item_id) VALUES (?, ?, ?, ?)`,
@@ -140,7 +151,9 @@ export class Fulfilment {
   #finish(order: OrderRow): void {
     const db = this.#db;
     transaction(db, () => {
-      const items = db.prepare('SELECT * FROM order_items WHERE order_id = ?').all(order.id) as unknown as ItemRow[];
+      const items = db
+        .prepare('SELECT * FROM order_items WHERE order_id = ?')
+        .all(order.id) as unknown as ItemRow[];
       if (items.some((i) => i.state === 'queued' || i.state === 'encoding')) return;
       const consumed = items
         .filter((i) => i.state === 'ready')

@@ -14,7 +14,11 @@ export function requestHash(body: unknown): string {
 
 export function checkKey(key: string | undefined): string {
   if (key === undefined || key === '') {
-    throw new StoreError('IDEMPOTENCY_KEY_REQUIRED', 400, 'the Idempotency-Key header is required for orders');
+    throw new StoreError(
+      'IDEMPOTENCY_KEY_REQUIRED',
+      400,
+      'the Idempotency-Key header is required for orders',
+    );
   }
   if (!/^[\x21-\x7e]{8,200}$/.test(key)) {
     throw new StoreError('BAD_REQUEST', 400, 'Idempotency-Key must be 8-200 printable ASCII characters');
@@ -35,9 +39,17 @@ export class IdempotencyKeys {
     const db = this.#db;
     return transaction(db, () => {
       const row = db
-        .prepare('SELECT request_hash, state, status, response, created_at FROM idempotency_keys WHERE account_id = ? AND key = ?')
+        .prepare(
+          'SELECT request_hash, state, status, response, created_at FROM idempotency_keys WHERE account_id = ? AND key = ?',
+        )
         .get(accountId, key) as
-        | { request_hash: string; state: string; status: number | null; response: string | null; created_at: string }
+        | {
+            request_hash: string;
+            state: string;
+            status: number | null;
+            response: string | null;
+            created_at: string;
+          }
         | undefined;
       const now = new Date(this.#now()).toISOString();
       if (!row) {
@@ -47,15 +59,29 @@ export class IdempotencyKeys {
         return { kind: 'claimed' } as const;
       }
       if (row.request_hash !== hash) {
-        throw new StoreError('IDEMPOTENCY_KEY_REUSED', 422, 'this Idempotency-Key was already used with a different request body');
+        throw new StoreError(
+          'IDEMPOTENCY_KEY_REUSED',
+          422,
+          'this Idempotency-Key was already used with a different request body',
+        );
       }
-      if (row.state === 'done') return { kind: 'replay', status: row.status!, body: JSON.parse(row.response!) } as const;
+      if (row.state === 'done')
+        return { kind: 'replay', status: row.status!, body: JSON.parse(row.response!) } as const;
       if (this.#now() - Date.parse(row.created_at) < STALE_CLAIM_MS) {
-        throw new StoreError('IDEMPOTENCY_IN_PROGRESS', 409, 'a request with this Idempotency-Key is still being processed', {
-          headers: { 'retry-after': '1' },
-        });
+        throw new StoreError(
+          'IDEMPOTENCY_IN_PROGRESS',
+          409,
+          'a request with this Idempotency-Key is still being processed',
+          {
+            headers: { 'retry-after': '1' },
+          },
+        );
       }
-      db.prepare('UPDATE idempotency_keys SET created_at = ? WHERE account_id = ? AND key = ?').run(now, accountId, key);
+      db.prepare('UPDATE idempotency_keys SET created_at = ? WHERE account_id = ? AND key = ?').run(
+        now,
+        accountId,
+        key,
+      );
       return { kind: 'claimed' } as const;
     });
   }
@@ -63,7 +89,9 @@ export class IdempotencyKeys {
   /** Records the response; call inside the transaction that made the change, so both commit together. */
   complete(accountId: number, key: string, status: number, body: unknown): void {
     this.#db
-      .prepare(`UPDATE idempotency_keys SET state = 'done', status = ?, response = ? WHERE account_id = ? AND key = ?`)
+      .prepare(
+        `UPDATE idempotency_keys SET state = 'done', status = ?, response = ? WHERE account_id = ? AND key = ?`,
+      )
       .run(status, JSON.stringify(body), accountId, key);
   }
 

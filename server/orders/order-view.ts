@@ -37,9 +37,9 @@ export class OrderView {
 
   orderRow(accountId: number, orderId: string): OrderRow {
     // Another account's order is "not found", never "forbidden": ids must not leak.
-    const row = this.#db.prepare('SELECT * FROM orders WHERE id = ? AND account_id = ?').get(orderId, accountId) as
-      | OrderRow
-      | undefined;
+    const row = this.#db
+      .prepare('SELECT * FROM orders WHERE id = ? AND account_id = ?')
+      .get(orderId, accountId) as OrderRow | undefined;
     if (!row) throw new StoreError('NOT_FOUND', 404, `order ${orderId} not found`);
     return row;
   }

@@ -4,7 +4,9 @@ import type { Db } from '../db/open-database.ts';
 import { StoreError } from '../errors.ts';
 
 export function loadOrCreateSecret(db: Db): Buffer {
-  const row = db.prepare(`SELECT value FROM meta WHERE key = 'link_secret'`).get() as { value: string } | undefined;
+  const row = db.prepare(`SELECT value FROM meta WHERE key = 'link_secret'`).get() as
+    | { value: string }
+    | undefined;
   if (row) return Buffer.from(row.value, 'base64');
   const secret = randomBytes(32);
   db.prepare(`INSERT INTO meta (key, value) VALUES ('link_secret', ?)`).run(secret.toString('base64'));

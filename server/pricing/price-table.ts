@@ -22,7 +22,13 @@ export interface TrackFigure {
 export function trackFigure(track: TrackRow, encoding: EncodingId, exact: ExactSizes): TrackFigure {
   const encoded = exact.lookup(track.id, encoding);
   if (encoded) {
-    return { trackId: track.id, bytes: encoded.bytes, exact: true, lowBytes: encoded.bytes, highBytes: encoded.bytes };
+    return {
+      trackId: track.id,
+      bytes: encoded.bytes,
+      exact: true,
+      lowBytes: encoded.bytes,
+      highBytes: encoded.bytes,
+    };
   }
   const e = estimateSize(encoding, {
     durationMs: track.duration_ms,
@@ -35,7 +41,12 @@ export function trackFigure(track: TrackRow, encoding: EncodingId, exact: ExactS
   return { trackId: track.id, exact: false, ...e };
 }
 
-export function ownedTracks(db: Db, accountId: number, encoding: EncodingId, trackIds: number[]): Set<number> {
+export function ownedTracks(
+  db: Db,
+  accountId: number,
+  encoding: EncodingId,
+  trackIds: number[],
+): Set<number> {
   const rows = db
     .prepare(
       `SELECT track_id FROM ownership WHERE account_id = ? AND encoding = ?
@@ -60,8 +71,16 @@ export function buildPriceTable(opts: {
     const owned =
       opts.accountId === undefined
         ? new Set<number>()
-        : ownedTracks(opts.db, opts.accountId, encoding, opts.tracks.map((t) => t.id));
-    const tracks = opts.tracks.map((t) => ({ ...trackFigure(t, encoding, opts.exact), owned: owned.has(t.id) }));
+        : ownedTracks(
+            opts.db,
+            opts.accountId,
+            encoding,
+            opts.tracks.map((t) => t.id),
+          );
+    const tracks = opts.tracks.map((t) => ({
+      ...trackFigure(t, encoding, opts.exact),
+      owned: owned.has(t.id),
+    }));
     const bytes = sum(tracks.map((t) => t.bytes));
     const charged = tracks.filter((t) => !t.owned);
     const chargeBytes = sum(charged.map((t) => t.bytes));

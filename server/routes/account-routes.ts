@@ -16,11 +16,15 @@ export function accountRoutes(app: FastifyInstance, store: Store): void {
     return store.sessions.issue(row);
   });
 
-  bindRoute(app, routes.login, auth, ({ body, request }) => store.sessions.login(body.email, body.password, request.ip));
+  bindRoute(app, routes.login, auth, ({ body, request }) =>
+    store.sessions.login(body.email, body.password, request.ip),
+  );
 
   bindRoute(app, routes.account, auth, ({ accountId }) => toAccount(store.sessions.account(accountId!)));
 
-  bindRoute(app, routes.ledger, auth, ({ accountId, query }) => store.ledger.page(accountId!, query.limit, query.cursor));
+  bindRoute(app, routes.ledger, auth, ({ accountId, query }) =>
+    store.ledger.page(accountId!, query.limit, query.cursor),
+  );
 
   bindRoute(app, routes.redeemVoucher, auth, ({ accountId, body }) => {
     const keys = [`voucher:${accountId}`];

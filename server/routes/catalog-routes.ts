@@ -18,8 +18,12 @@ export function catalogRoutes(app: FastifyInstance, store: Store): void {
   bindRoute(app, routes.openapi, auth, () => openapi);
   bindRoute(app, routes.search, auth, ({ query }) => store.search.search(query));
   bindRoute(app, routes.listAlbums, auth, ({ query }) => store.catalog.listAlbums(query));
-  bindRoute(app, routes.newReleases, auth, ({ query }) => store.catalog.listAlbums({ sort: 'new', limit: query.limit }));
-  bindRoute(app, routes.charts, auth, ({ query }) => store.catalog.listAlbums({ sort: 'sales', limit: query.limit }));
+  bindRoute(app, routes.newReleases, auth, ({ query }) =>
+    store.catalog.listAlbums({ sort: 'new', limit: query.limit }),
+  );
+  bindRoute(app, routes.charts, auth, ({ query }) =>
+    store.catalog.listAlbums({ sort: 'sales', limit: query.limit }),
+  );
   bindRoute(app, routes.genres, auth, () => ({ genres: store.catalog.genres() }));
   bindRoute(app, routes.album, auth, ({ params }) => store.catalog.album(params.id));
   bindRoute(app, routes.artist, auth, ({ params }) => store.catalog.artist(params.id));
@@ -28,7 +32,11 @@ export function catalogRoutes(app: FastifyInstance, store: Store): void {
     const row = store.catalog.albumRow(params.id);
     const sizes = JSON.parse(row.cover_sizes) as number[];
     if (!sizes.includes(params.size)) {
-      throw new StoreError('NOT_FOUND', 404, `no ${params.size}px cover; sizes are ${sizes.join(', ') || 'none'}`);
+      throw new StoreError(
+        'NOT_FOUND',
+        404,
+        `no ${params.size}px cover; sizes are ${sizes.join(', ') || 'none'}`,
+      );
     }
     const path = join(store.paths.covers, String(params.id), `cover-${params.size}.jpg`);
     try {

@@ -1,9 +1,9 @@
 // Order routes: create (idempotent), list, show, and download an item's file.
 import type { FastifyInstance } from 'fastify';
+import type { z } from 'zod';
 import { ENCODINGS } from '../../api/encodings.ts';
 import { routes } from '../../api/routes.ts';
 import type { OrderSummary } from '../../api/schemas/orders.ts';
-import type { z } from 'zod';
 import { fromStoredPath } from '../db/stored-path.ts';
 import { StoreError } from '../errors.ts';
 import { bindRoute } from '../http/bind-route.ts';
@@ -34,7 +34,9 @@ export function orderRoutes(app: FastifyInstance, store: Store): void {
   });
 
   bindRoute(app, routes.listOrders, auth, ({ accountId, query }) => {
-    const before = query.cursor ? (decodeCursor(query.cursor, ['number'])[0] as number) : Number.MAX_SAFE_INTEGER;
+    const before = query.cursor
+      ? (decodeCursor(query.cursor, ['number'])[0] as number)
+      : Number.MAX_SAFE_INTEGER;
     const rows = store.db
       .prepare(
         `SELECT o.*, (SELECT COUNT(*) FROM order_items i WHERE i.order_id = o.id) AS item_count FROM orders o

@@ -40,6 +40,7 @@ interface StageRun {
 }
 
 const TAIL_LINES = 5;
+const STDIO_GRACE_MS = 1000;
 
 export function runPipeline(stages: readonly Stage[], options: PipelineOptions): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -54,7 +55,7 @@ export function runPipeline(stages: readonly Stage[], options: PipelineOptions):
       for (const run of runs) {
         if (run.finished) continue;
         run.killedByUs = true;
-        run.child.kill('SIGKILL');
+        killGroup(run.child);
       }
     };
     const stop = (reason: 'timeout' | 'aborted') => {
@@ -89,11 +90,18 @@ export function runPipeline(stages: readonly Stage[], options: PipelineOptions):
       run.child.once('error', (error) => {
         if (run.child.pid === undefined) finish(`could not be started (${error.message})`);
       });
-      run.child.once('close', (code, signal) => {
+      const exited = (code: number | null, signal: NodeJS.Signals | null) => {
+        if (run.finished) return;
         // Only a SIGKILL after we sent one is our doing; an exit code means it died on its own first.
         if (signal !== 'SIGKILL') run.killedByUs = false;
         if (code === 0) finish(undefined);
         else finish(code === null ? `was killed by ${signal}` : `exited with code ${code}`);
+      };
+      // 'close' waits for stdio to drain, so the stderr tail is complete. A stray grandchild holding
+      // the pipes open must not stall us, though: after 'exit', give stdio a moment and move on.
+      run.child.once('close', exited);
+      run.child.once('exit', (code, signal) => {
+        setTimeout(() => exited(code, signal), STDIO_GRACE_MS).unref();
       });
     }
     for (let index = 1; index < runs.length; index++) connect(runs[index - 1]!.child, runs[index]!.child);
@@ -107,13 +115,24 @@ function startStage(stage: Stage, index: number, count: number, options: Pipelin
   const wantsProgress = first && options.onProgressStream !== undefined;
   if (wantsProgress) stdio.push('pipe');
 
-  const child = spawn(stage.command, stage.args, { stdio, windowsHide: true });
+  // Own process group, so a kill also reaches anything the tool started (e.g. a wrapper script's child).
+  const child = spawn(stage.command, stage.args, { stdio, detached: true, windowsHide: true });
   const tail = new StderrTail();
   child.stderr?.setEncoding('utf8');
   child.stderr?.on('data', (chunk: string) => tail.push(chunk));
   const progress = child.stdio[3];
   if (wantsProgress && progress) options.onProgressStream?.(progress as Readable);
   return { stage, child, tail, finished: false, killedByUs: false };
+}
+
+function killGroup(child: ChildProcess): void {
+  if (child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    // The group is already gone (or never formed): fall back to the process itself.
+    child.kill('SIGKILL');
+  }
 }
 
 function connect(producer: ChildProcess, consumer: ChildProcess): void {

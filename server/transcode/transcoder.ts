@@ -11,7 +11,7 @@ import { commitOutput } from './commit-output.ts';
 import { watchFfmpegProgress } from './ffmpeg-progress.ts';
 import { ProgressFanout, type ProgressListener } from './progress-fanout.ts';
 import { type Binaries, RECIPES } from './recipes.ts';
-import { PipelineError, runPipeline } from './run-pipeline.ts';
+import { runPipeline } from './run-pipeline.ts';
 import type { EncodeIndex, EncodeRecord, EncodeRequest, EncoderAvailability, ToolPaths } from './types.ts';
 import { WorkQueue } from './work-queue.ts';
 
@@ -165,7 +165,7 @@ function encodeFailure(req: EncodeRequest, error: unknown, signal: AbortSignal):
   if (signal.aborted && signal.reason instanceof StoreError) return signal.reason;
   if (error instanceof StoreError) return error;
   // Messages only: a stack trace would leak into the API response and says nothing about the audio.
-  const detail = error instanceof PipelineError || error instanceof Error ? error.message : String(error);
+  const detail = error instanceof Error ? error.message : String(error);
   const message = `encoding track ${req.trackId} as ${req.encoding} failed: ${detail}`;
   return new StoreError('ENCODE_FAILED', 500, message, { cause: error });
 }

@@ -41,20 +41,25 @@ export function startCli(args: string[], env: NodeJS.ProcessEnv = {}): CliProces
           reject(new Error(`timed out waiting for ${pattern}; output so far:\n${text}`));
         }, timeoutMs);
         waiters.add(check);
-        void exited.then(() => setTimeout(() => {
-          if (waiters.has(check)) {
-            waiters.delete(check);
-            clearTimeout(timer);
-            reject(new Error(`process exited before ${pattern}; output:\n${text}`));
-          }
-        }, 50));
+        void exited.then(() =>
+          setTimeout(() => {
+            if (waiters.has(check)) {
+              waiters.delete(check);
+              clearTimeout(timer);
+              reject(new Error(`process exited before ${pattern}; output:\n${text}`));
+            }
+          }, 50),
+        );
         check();
       });
     },
   };
 }
 
-export async function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; output: string }> {
+export async function runCli(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ code: number | null; output: string }> {
   const cli = startCli(args, env);
   const code = await cli.exited;
   return { code, output: cli.output() };

@@ -16,7 +16,10 @@ export default async function setup(project: TestProject) {
   const demo = await seedDemo(store, { durationScale: TEST_DURATION_SCALE });
   await store.close();
   project.provide('templateStore', dataDir);
-  project.provide('demoVouchers', demo.unusedVouchers.map((v) => v.code));
+  project.provide(
+    'demoVouchers',
+    demo.unusedVouchers.map((v) => v.code),
+  );
   return () => rmSync(root, { recursive: true, force: true });
 }
 

@@ -11,7 +11,10 @@ export interface TestServer extends RunningServer {
   dispose(): Promise<void>;
 }
 
-export async function startTestServer(opts: Partial<ServerOptions> = {}, dataDir?: string): Promise<TestServer> {
+export async function startTestServer(
+  opts: Partial<ServerOptions> = {},
+  dataDir?: string,
+): Promise<TestServer> {
   const dir = dataDir ?? join(mkdtempSync(join(tmpdir(), 'megadisc-store-')), 'store');
   if (!dataDir) cpSync(inject('templateStore'), dir, { recursive: true });
   const server = await startServer({ dataDir: dir, port: 0, ...opts });

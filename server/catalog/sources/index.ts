@@ -11,7 +11,6 @@ export { type SynthesizeOptions, synthesizeDemoCatalog } from './demo-synthesize
 export { type LoudnessOptions, measureAlbumLoudness, measureTrackLoudness } from './loudness.ts';
 export { probeMaster } from './probe-master.ts';
 export {
-  DEFAULT_IMPORT_WORK_DIR,
   type ImportReport,
   type ScanOptions,
   scanMasters,

@@ -1,5 +1,5 @@
 // Folder import: finds FLAC/WAV masters, reads tags, probes and measures them, and groups them into AlbumInputs.
-import { stat } from 'node:fs/promises';
+import { mkdtemp, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { StoreError } from '../../errors.ts';
@@ -19,7 +19,7 @@ export interface ImportReport {
 
 export interface ScanOptions {
   /** Scratch space for files the import creates: embedded cover pictures are extracted to
-   * `<workDir>/import-covers/<content hash>.jpg|png`. Default: `<os tmpdir>/megadisc-import`. */
+   * `<workDir>/import-covers/<content hash>.jpg|png`. Default: a fresh private temp dir per scan. */
   workDir?: string;
   /** Measure ReplayGain for tracks and albums (decodes every file once more). Default true. */
   measureLoudness?: boolean;
@@ -29,8 +29,6 @@ export interface ScanOptions {
   parseTimeoutMs?: number;
   onProgress?: (msg: string) => void;
 }
-
-export const DEFAULT_IMPORT_WORK_DIR = join(tmpdir(), 'megadisc-import');
 
 /** ffmpeg's progress clock ticks in frames, so a healthy file can read a few hundred ms short. */
 const TRUNCATION_TOLERANCE_MS = 500;
@@ -44,7 +42,9 @@ export async function scanMasters(dir: string, opts: ScanOptions = {}): Promise<
   const progress = opts.onProgress ?? (() => {});
   const measure = opts.measureLoudness ?? true;
   const concurrency = opts.concurrency ?? 2;
-  const covers = new CoverFinder(join(resolve(opts.workDir ?? DEFAULT_IMPORT_WORK_DIR), 'import-covers'));
+  // A fixed shared /tmp path could be pre-planted by another user, hence mkdtemp when no workDir is given.
+  const workDir = opts.workDir ? resolve(opts.workDir) : await mkdtemp(join(tmpdir(), 'megadisc-import-'));
+  const covers = new CoverFinder(join(workDir, 'import-covers'));
   const tags = new TagReader(opts.parseTimeoutMs);
   const skipped: ImportReport['skipped'] = [];
 

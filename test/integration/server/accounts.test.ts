@@ -29,11 +29,18 @@ describe('accounts', () => {
     expect(login.status).toBe(201);
     expect(login.body.token).toMatch(/^mdt_/);
     const account = await alice.get('/v1/account');
-    expect(account.body).toMatchObject({ email: 'alice@example.com', balanceBytes: 0, reservedBytes: 0, availableBytes: 0 });
+    expect(account.body).toMatchObject({
+      email: 'alice@example.com',
+      balanceBytes: 0,
+      reservedBytes: 0,
+      availableBytes: 0,
+    });
   });
 
   it('stores passwords hashed with scrypt', async () => {
-    const row = server.store.db.prepare('SELECT password_hash FROM accounts WHERE email = ?').get('alice@example.com') as {
+    const row = server.store.db
+      .prepare('SELECT password_hash FROM accounts WHERE email = ?')
+      .get('alice@example.com') as {
       password_hash: string;
     };
     expect(row.password_hash).toMatch(/^scrypt\$/);
@@ -41,7 +48,9 @@ describe('accounts', () => {
   });
 
   it('refuses duplicate emails, weak passwords and wrong credentials', async () => {
-    expect((await api.post('/v1/accounts', { email: 'alice@example.com', password: 'another password' })).status).toBe(409);
+    expect(
+      (await api.post('/v1/accounts', { email: 'alice@example.com', password: 'another password' })).status,
+    ).toBe(409);
     const weak = await api.post('/v1/accounts', { email: 'bob@example.com', password: 'short' });
     expect(weak.status).toBe(400);
     expect(weak.body.error.code).toBe('VALIDATION_FAILED');
@@ -54,10 +63,15 @@ describe('accounts', () => {
     await register('carol@example.com');
     const statuses: number[] = [];
     for (let i = 0; i < 12; i++) {
-      statuses.push((await api.post('/v1/sessions', { email: 'carol@example.com', password: `guess-${i}` })).status);
+      statuses.push(
+        (await api.post('/v1/sessions', { email: 'carol@example.com', password: `guess-${i}` })).status,
+      );
     }
     expect(statuses.slice(0, 8).every((s) => s === 401)).toBe(true);
-    const limited = await api.post('/v1/sessions', { email: 'carol@example.com', password: 'correct horse battery' });
+    const limited = await api.post('/v1/sessions', {
+      email: 'carol@example.com',
+      password: 'correct horse battery',
+    });
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(limited.body.error.code).toBe('RATE_LIMITED');
@@ -65,7 +79,9 @@ describe('accounts', () => {
 
   it('needs a valid bearer token for account data', async () => {
     expect((await new StoreApi(server.url).get('/v1/account')).status).toBe(401);
-    expect((await new StoreApi(server.url, 'mdt_not-a-real-token-at-all').get('/v1/account')).status).toBe(401);
+    expect((await new StoreApi(server.url, 'mdt_not-a-real-token-at-all').get('/v1/account')).status).toBe(
+      401,
+    );
     const odd = await new StoreApi(server.url).get('/v1/account', { authorization: 'Basic abc' });
     expect(odd.status).toBe(401);
     expect(odd.body.error.code).toBe('UNAUTHORIZED');
@@ -88,7 +104,11 @@ describe('vouchers and the ledger', () => {
     expect((await eve.post('/v1/account/vouchers', { code: 'MD-0000-0000-0000' })).status).toBe(404);
     const ledger = await dave.get('/v1/account/ledger');
     expect(ledger.body.items).toHaveLength(1);
-    expect(ledger.body.items[0]).toMatchObject({ kind: 'topup', amountBytes: redeemed.body.creditedBytes, voucher: code });
+    expect(ledger.body.items[0]).toMatchObject({
+      kind: 'topup',
+      amountBytes: redeemed.body.creditedBytes,
+      voucher: code,
+    });
     // The other account sees none of it.
     expect((await eve.get('/v1/account/ledger')).body.items).toHaveLength(0);
   });
@@ -113,7 +133,13 @@ describe('bad input', () => {
     ['malformed JSON', '{"email": "x@example.com", "password": ', 'application/json', 400, 'INVALID_JSON'],
     ['wrong types', '{"email": 42, "password": ["x"]}', 'application/json', 400, 'VALIDATION_FAILED'],
     ['not JSON at all', 'email=x', 'application/x-www-form-urlencoded', 415, 'UNSUPPORTED_MEDIA_TYPE'],
-    ['an oversized body', JSON.stringify({ email: 'x@example.com', password: 'p'.repeat(100_000) }), 'application/json', 413, 'BODY_TOO_LARGE'],
+    [
+      'an oversized body',
+      JSON.stringify({ email: 'x@example.com', password: 'p'.repeat(100_000) }),
+      'application/json',
+      413,
+      'BODY_TOO_LARGE',
+    ],
     ['an empty body', '', 'application/json', 400, 'INVALID_JSON'],
   ])('answers %s with a clear 4xx and changes nothing', async (_name, rawBody, type, status, code) => {
     const before = server.store.db.prepare('SELECT COUNT(*) AS n FROM accounts').get() as { n: number };

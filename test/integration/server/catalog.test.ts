@@ -18,7 +18,13 @@ describe('catalog', () => {
     const res = await api.get('/v1/openapi.json');
     expect(res.status).toBe(200);
     expect(res.body.openapi).toBe('3.1.0');
-    for (const path of ['/v1/search', '/v1/albums/{id}', '/v1/albums/{id}/prices', '/v1/orders', '/v1/account/vouchers']) {
+    for (const path of [
+      '/v1/search',
+      '/v1/albums/{id}',
+      '/v1/albums/{id}/prices',
+      '/v1/orders',
+      '/v1/account/vouchers',
+    ]) {
       expect(res.body.paths[path], path).toBeDefined();
     }
     const order = res.body.paths['/v1/orders'].post;
@@ -26,7 +32,8 @@ describe('catalog', () => {
     expect(order.responses['402']).toBeDefined();
     // Every $ref resolves inside the document.
     const refs = JSON.stringify(res.body).match(/#\/components\/schemas\/\w+/g) ?? [];
-    for (const ref of new Set(refs)) expect(res.body.components.schemas[ref.split('/').pop()!], ref).toBeDefined();
+    for (const ref of new Set(refs))
+      expect(res.body.components.schemas[ref.split('/').pop()!], ref).toBeDefined();
   });
 
   it('lists genres, new releases newest first, and charts by sales', async () => {
@@ -76,10 +83,14 @@ describe('catalog', () => {
   it('searches artists, albums and tracks, with prefixes and diacritics folded', async () => {
     const album = (await api.get('/v1/albums?limit=1')).body.items[0];
     const word = album.title.split(/\s+/)[0];
-    const res = await api.get(`/v1/search?q=${encodeURIComponent(word.slice(0, Math.max(3, word.length - 1)))}`);
+    const res = await api.get(
+      `/v1/search?q=${encodeURIComponent(word.slice(0, Math.max(3, word.length - 1)))}`,
+    );
     expect(res.status).toBe(200);
     expect(res.body.albums.items.map((a: any) => a.id)).toContain(album.id);
-    const folded = await api.get(`/v1/search?q=${encodeURIComponent(album.artist.name.normalize('NFKD').replace(/[\u0300-\u036f]/g, ''))}`);
+    const folded = await api.get(
+      `/v1/search?q=${encodeURIComponent(album.artist.name.normalize('NFKD').replace(/[\u0300-\u036f]/g, ''))}`,
+    );
     expect(folded.body.artists.items.map((a: any) => a.id)).toContain(album.artist.id);
   });
 
@@ -157,7 +168,8 @@ describe('encodings and prices', () => {
   });
 
   it('prices a subset of tracks and rejects tracks from elsewhere', async () => {
-    const album = (await api.get(`/v1/albums/${(await api.get('/v1/albums?limit=1')).body.items[0].id}`)).body;
+    const album = (await api.get(`/v1/albums/${(await api.get('/v1/albums?limit=1')).body.items[0].id}`))
+      .body;
     const ids = album.discs[0].tracks.slice(0, 2).map((t: any) => t.id);
     const res = await api.get(`/v1/albums/${album.id}/prices?trackIds=${ids.join(',')}`);
     expect(res.body.encodings[0].tracks.map((t: any) => t.trackId)).toEqual(ids);

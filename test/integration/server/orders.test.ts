@@ -51,11 +51,17 @@ describe('ordering', () => {
       expect(file.headers.get('etag')).toBe(`"${item.sha256}"`);
       expect(file.headers.get('accept-ranges')).toBe('bytes');
       expect(file.headers.get('content-length')).toBe(String(item.bytes));
-      expect(file.headers.get('repr-digest')).toBe(`sha-256=:${Buffer.from(item.sha256, 'hex').toString('base64')}:`);
+      expect(file.headers.get('repr-digest')).toBe(
+        `sha-256=:${Buffer.from(item.sha256, 'hex').toString('base64')}:`,
+      );
       // A LAME-encoded MP3 starts with the Xing/Info frame (no ID3: the store sends no tags).
       expect(file.body[0]).toBe(0xff);
       expect(file.body.includes(Buffer.from('LAME3.100'))).toBe(true);
-      expect(item.tags).toMatchObject({ album: album.title, albumArtist: album.artist.name, trackTotal: expect.any(Number) });
+      expect(item.tags).toMatchObject({
+        album: album.title,
+        albumArtist: album.artist.name,
+        trackTotal: expect.any(Number),
+      });
       expect(item.tags.replayGain.trackGainDb).toEqual(expect.any(Number));
       expect(item.tags.replayGain.albumPeak).toEqual(expect.any(Number));
     }
@@ -73,7 +79,9 @@ describe('ordering', () => {
     expect(account.reservedBytes).toBe(0);
 
     // Now that it is encoded, the price of mp3-v0 for this album is exact.
-    const after = (await demo.get(`/v1/albums/${album.id}/prices`)).body.encodings.find((e: any) => e.encoding === 'mp3-v0');
+    const after = (await demo.get(`/v1/albums/${album.id}/prices`)).body.encodings.find(
+      (e: any) => e.encoding === 'mp3-v0',
+    );
     expect(after.exact).toBe(true);
     expect(after.bytes).toBe(total);
     expect(after.chargeBytes).toBe(0);
@@ -107,7 +115,9 @@ describe('ordering', () => {
     expect(again.status).toBe(201);
     expect(again.body.reservedBytes).toBe(0);
     const done = await demo.waitForOrder(again.body.id);
-    expect(done.items.every((i: any) => i.alreadyOwned && i.chargedBytes === 0 && i.state === 'ready')).toBe(true);
+    expect(done.items.every((i: any) => i.alreadyOwned && i.chargedBytes === 0 && i.state === 'ready')).toBe(
+      true,
+    );
     const after = (await demo.get('/v1/account')).body;
     expect(after.balanceBytes).toBe(before.balanceBytes);
     const { entries } = await expectLedgerBalances(demo);
@@ -161,7 +171,9 @@ describe('idempotency', () => {
 
   it('refuses an order beyond the available balance with 402 and reserves nothing', async () => {
     const poor = new StoreApi(server.url);
-    poor.token = (await poor.post('/v1/accounts', { email: 'poor@example.com', password: 'long enough pw' })).body.token;
+    poor.token = (
+      await poor.post('/v1/accounts', { email: 'poor@example.com', password: 'long enough pw' })
+    ).body.token;
     const res = await order(poor, { albumId: albums[0].id, encoding: 'flac' });
     expect(res.status).toBe(402);
     expect(res.body.error.code).toBe('INSUFFICIENT_BALANCE');
@@ -237,7 +249,9 @@ describe('downloads', () => {
 
   it("hides one account's orders and files from another", async () => {
     const other = new StoreApi(server.url);
-    other.token = (await other.post('/v1/accounts', { email: 'mallory@example.com', password: 'long enough pw' })).body.token;
+    other.token = (
+      await other.post('/v1/accounts', { email: 'mallory@example.com', password: 'long enough pw' })
+    ).body.token;
     expect((await other.get(`/v1/orders/${orderId}`)).status).toBe(404);
     expect((await other.get(item.download.url)).status).toBe(404);
     expect((await other.get('/v1/orders')).body.items).toHaveLength(0);

@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { DatabaseSync } from 'node:sqlite';
 import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { type CliProcess, runCli, startCli } from '../../helpers/cli-process.ts';
 import { expectLedgerBalances } from '../../helpers/ledger-checks.ts';
@@ -53,14 +53,22 @@ describe('megadisc server', () => {
     const first = await start(['--data', data]);
     const api = await new StoreApi(first.url).login();
     const album = (await api.get('/v1/albums?sort=title&limit=1')).body.items[0];
-    const created = await api.post('/v1/orders', { albumId: album.id, encoding: 'mpc-standard' }, { 'idempotency-key': 'kill-test-0001' });
+    const created = await api.post(
+      '/v1/orders',
+      { albumId: album.id, encoding: 'mpc-standard' },
+      { 'idempotency-key': 'kill-test-0001' },
+    );
     expect(created.status).toBe(201);
     first.cli.child.kill('SIGKILL');
     await first.cli.exited;
     // The kill landed mid-order: nothing settled or released yet.
     const db = new DatabaseSync(join(data, 'store.db'));
-    const state = db.prepare('SELECT state FROM orders WHERE id = ?').get(created.body.id) as { state: string };
-    const settled = db.prepare(`SELECT COUNT(*) AS n FROM ledger WHERE order_id = ? AND kind != 'reserve'`).get(created.body.id) as { n: number };
+    const state = db.prepare('SELECT state FROM orders WHERE id = ?').get(created.body.id) as {
+      state: string;
+    };
+    const settled = db
+      .prepare(`SELECT COUNT(*) AS n FROM ledger WHERE order_id = ? AND kind != 'reserve'`)
+      .get(created.body.id) as { n: number };
     db.close();
     expect(state.state).toBe('processing');
     expect(settled.n).toBeLessThan(created.body.items.length + 1);
@@ -68,7 +76,11 @@ describe('megadisc server', () => {
     const second = await start(['--data', data]);
     api.base = second.url;
     // The retry after the crash replays the order rather than buying again.
-    const retry = await api.post('/v1/orders', { albumId: album.id, encoding: 'mpc-standard' }, { 'idempotency-key': 'kill-test-0001' });
+    const retry = await api.post(
+      '/v1/orders',
+      { albumId: album.id, encoding: 'mpc-standard' },
+      { 'idempotency-key': 'kill-test-0001' },
+    );
     expect(retry.body.id).toBe(created.body.id);
     const done = await api.waitForOrder(created.body.id);
     expect(done.state).toBe('complete');

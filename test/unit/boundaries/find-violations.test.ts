@@ -21,13 +21,23 @@ describe('boundary check', () => {
     write('electron/core/c.ts', "const { ipcMain } = require('electron');\n");
     write('electron/shared/d.ts', "export type { IpcMain } from 'electron/main';\n");
     write('electron/main/ok.ts', "import { app } from 'electron';\n");
-    const found = findViolations(root).map((v) => v.file).sort();
-    expect(found).toEqual(['electron/core/a.ts', 'electron/core/b.ts', 'electron/core/c.ts', 'electron/shared/d.ts']);
+    const found = findViolations(root)
+      .map((v) => v.file)
+      .sort();
+    expect(found).toEqual([
+      'electron/core/a.ts',
+      'electron/core/b.ts',
+      'electron/core/c.ts',
+      'electron/shared/d.ts',
+    ]);
   });
 
   it('flags Node built-ins in the renderer but allows packages', () => {
     root = mkdtempSync(join(tmpdir(), 'md-bound-'));
-    write('renderer/x.tsx', "import fs from 'node:fs';\nimport path from 'path';\nimport React from 'react';\n");
+    write(
+      'renderer/x.tsx',
+      "import fs from 'node:fs';\nimport path from 'path';\nimport React from 'react';\n",
+    );
     const found = findViolations(root);
     expect(found.map((v) => v.specifier).sort()).toEqual(['node:fs', 'path']);
     expect(found[0]!.line).toBeGreaterThan(0);
@@ -41,6 +51,8 @@ describe('boundary check', () => {
 
   it('reads multi-line imports', () => {
     root = mkdtempSync(join(tmpdir(), 'md-bound-'));
-    expect(importsOf("import {\n  a,\n  b,\n} from 'electron';").map((i) => i.specifier)).toEqual(['electron']);
+    expect(importsOf("import {\n  a,\n  b,\n} from 'electron';").map((i) => i.specifier)).toEqual([
+      'electron',
+    ]);
   });
 });

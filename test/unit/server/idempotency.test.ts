@@ -4,7 +4,9 @@ import { checkKey, IdempotencyKeys, requestHash } from '../../../server/orders/i
 
 function setup() {
   const db = openDatabase(':memory:');
-  db.prepare(`INSERT INTO accounts (id, email, password_hash, created_at) VALUES (1, 'a@x', 'h', 'now')`).run();
+  db.prepare(
+    `INSERT INTO accounts (id, email, password_hash, created_at) VALUES (1, 'a@x', 'h', 'now')`,
+  ).run();
   let now = Date.parse('2026-11-23T10:00:00Z');
   const keys = new IdempotencyKeys(db, () => now);
   return { db, keys, advance: (ms: number) => (now += ms) };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { toMatchExpression } from '../../../server/catalog/search.ts';
 import { RateLimiter } from '../../../server/accounts/rate-limiter.ts';
+import { toMatchExpression } from '../../../server/catalog/search.ts';
 
 describe('toMatchExpression', () => {
   it.each([

@@ -59,11 +59,14 @@ describe('WorkQueue', () => {
         }),
     );
     const waiting = queue.run(async () => 'never');
+    const outcomes = Promise.allSettled([running, waiting]);
     await tick();
     await queue.close(reason);
     expect(cleanedUp).toBe(true);
-    await expect(running).rejects.toBe(reason);
-    await expect(waiting).rejects.toBe(reason);
+    expect(await outcomes).toEqual([
+      { status: 'rejected', reason },
+      { status: 'rejected', reason },
+    ]);
     await expect(queue.run(async () => 'late')).rejects.toBe(reason);
   });
 

@@ -51,7 +51,7 @@ export const ENCODINGS: Record<EncodingId, EncodingSpec> = {
     mimeType: 'audio/mpeg',
     mode: 'vbr',
     nominalKbps: 245,
-    minKbps: 64,
+    minKbps: 32,
     maxKbps: 320,
   }),
   'mp3-v2': spec({
@@ -63,7 +63,7 @@ export const ENCODINGS: Record<EncodingId, EncodingSpec> = {
     mimeType: 'audio/mpeg',
     mode: 'vbr',
     nominalKbps: 190,
-    minKbps: 48,
+    minKbps: 32,
     maxKbps: 320,
   }),
   'mp3-320': spec({
@@ -147,7 +147,7 @@ export const ENCODINGS: Record<EncodingId, EncodingSpec> = {
     mimeType: 'audio/ogg',
     mode: 'vbr',
     nominalKbps: 192,
-    minKbps: 64,
+    minKbps: 20,
     maxKbps: 500,
   }),
   'opus-160': spec({
@@ -160,7 +160,7 @@ export const ENCODINGS: Record<EncodingId, EncodingSpec> = {
     mode: 'vbr',
     nominalKbps: 160,
     minKbps: 40,
-    maxKbps: 200,
+    maxKbps: 256,
   }),
   'mpc-standard': spec({
     id: 'mpc-standard',

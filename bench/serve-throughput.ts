@@ -3,7 +3,7 @@
 // Usage: npm run bench:serve
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { CatalogWriter } from '../server/catalog/catalog-writer.ts';
 import { startServer } from '../server/start-server.ts';
 import { StoreApi } from '../test/helpers/store-api.ts';
@@ -71,7 +71,7 @@ async function main(): Promise<void> {
     const row = server.store.db.prepare('SELECT file_path FROM order_items WHERE id = ?').get(item.id) as {
       file_path: string;
     };
-    return { signedUrl: item.download.signedUrl as string, bytes: item.bytes as number, path: row.file_path };
+    return { signedUrl: item.download.signedUrl as string, bytes: item.bytes as number, path: resolve(dataDir, row.file_path) };
   };
   const files = [
     { name: 'small.mp3', label: 'mp3-320, 13 s', ...(await order('mp3-320', trackIds[0]!)) },

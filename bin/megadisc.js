@@ -10,7 +10,9 @@ process.on('warning', (warning) => {
 
 const [major, minor] = process.versions.node.split('.').map(Number);
 if (major < 22 || (major === 22 && minor < 13)) {
-  process.stderr.write(`megadisc needs Node >= 22.13 (this is ${process.version}); run it with npx or npm run.\n`);
+  process.stderr.write(
+    `megadisc needs Node >= 22.13 (this is ${process.version}); run it with npx or npm run.\n`,
+  );
   process.exit(1);
 }
 

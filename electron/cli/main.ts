@@ -16,7 +16,9 @@ export async function main(argv: string[]): Promise<number> {
     // One line, never a stack trace: the code tells scripts what happened.
     const code = (error as { code?: unknown }).code;
     const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`megadisc: ${message.split('\n')[0]}${typeof code === 'string' ? ` (${code})` : ''}\n`);
+    process.stderr.write(
+      `megadisc: ${message.split('\n')[0]}${typeof code === 'string' ? ` (${code})` : ''}\n`,
+    );
     return 1;
   }
 }

@@ -88,7 +88,8 @@ async function runImport(argv: string[]): Promise<number> {
   const dir = parsed.positionals[0];
   if (!dir || parsed.positionals.length > 1) return fail('usage: megadisc server import DIR [--data DIR]');
   const source = resolve(dir);
-  if (!(await stat(source).catch(() => null))?.isDirectory()) return fail(`import folder not found: ${source}`);
+  if (!(await stat(source).catch(() => null))?.isDirectory())
+    return fail(`import folder not found: ${source}`);
   const store = await openStore({ dataDir: resolve(parsed.values.data ?? defaultStoreDataDir()), log });
   try {
     const report = await scanMasters(source, { workDir: store.paths.masters, onProgress: log });

@@ -20,7 +20,8 @@ export interface SizeEstimate {
 
 /** Fixed per-file overhead by container: headers, seek tables, atoms. */
 const CONTAINER_OVERHEAD: Record<string, number> = {
-  mp3: 1_024,
+  // LAME's Info frame plus encoder delay and padding frames.
+  mp3: 4_096,
   mp4: 8_192,
   ogg: 8_192,
   mpc: 2_048,

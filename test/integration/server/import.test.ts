@@ -30,7 +30,21 @@ beforeAll(async () => {
     await writeTone(path, { seconds: 2, hz: 440 * n, extra: tags });
     if (n === 1) {
       // Embed the cover in the first file.
-      await ffmpeg(['-i', path, '-i', cover, '-map', '0:a', '-map', '1:v', '-c', 'copy', '-disposition:v', 'attached_pic', `${path}.tmp.flac`]);
+      await ffmpeg([
+        '-i',
+        path,
+        '-i',
+        cover,
+        '-map',
+        '0:a',
+        '-map',
+        '1:v',
+        '-c',
+        'copy',
+        '-disposition:v',
+        'attached_pic',
+        `${path}.tmp.flac`,
+      ]);
       rmSync(path);
       await ffmpeg(['-i', `${path}.tmp.flac`, '-map', '0', '-c', 'copy', path]);
       rmSync(`${path}.tmp.flac`);
@@ -56,7 +70,12 @@ describe('megadisc server import', () => {
     const api = new StoreApi(server.url);
     const found = await api.get('/v1/search?q=import%20test');
     const album = (await api.get(`/v1/albums/${found.body.albums.items[0].id}`)).body;
-    expect(album).toMatchObject({ title: 'Import Test', artist: { name: 'Some Artist' }, year: 2024, genres: ['Test Genre'] });
+    expect(album).toMatchObject({
+      title: 'Import Test',
+      artist: { name: 'Some Artist' },
+      year: 2024,
+      genres: ['Test Genre'],
+    });
     expect(album.discs[0].tracks.map((t: any) => t.title)).toEqual(['Song 1 — ünïcode', 'Song 2 — ünïcode']);
     expect(album.discs[0].tracks[0].durationMs).toBeGreaterThan(1900);
     expect(Object.keys(album.cover.sizes)).toContain('300');

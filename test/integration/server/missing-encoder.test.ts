@@ -24,7 +24,11 @@ describe('a store without some encoders', () => {
   it('refuses to order them and moves no money', async () => {
     const api = await new StoreApi(server.url).login();
     const album = (await api.get('/v1/albums?limit=1')).body.items[0];
-    const res = await api.post('/v1/orders', { albumId: album.id, encoding: 'mpc-standard' }, { 'idempotency-key': 'no-mpc-00001' });
+    const res = await api.post(
+      '/v1/orders',
+      { albumId: album.id, encoding: 'mpc-standard' },
+      { 'idempotency-key': 'no-mpc-00001' },
+    );
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('ENCODING_UNAVAILABLE');
     const { entries } = await expectLedgerBalances(api);

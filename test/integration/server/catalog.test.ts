@@ -163,7 +163,9 @@ describe('encodings and prices', () => {
     }
     const mp3 = table.encodings.find((e) => e.encoding === 'mp3-320')!;
     const mp3128 = table.encodings.find((e) => e.encoding === 'mp3-128')!;
-    expect(mp3.bytes / mp3128.bytes).toBeCloseTo(2.5, 1);
+    // 320 vs 128 kbit/s, pulled below 2.5 by the fixed per-file header overhead of these short tracks.
+    expect(mp3.bytes / mp3128.bytes).toBeGreaterThan(2.2);
+    expect(mp3.bytes / mp3128.bytes).toBeLessThan(2.5);
     expect(table.rate.perMb.display).toBe('$0.02');
   });
 

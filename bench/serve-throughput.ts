@@ -71,7 +71,11 @@ async function main(): Promise<void> {
     const row = server.store.db.prepare('SELECT file_path FROM order_items WHERE id = ?').get(item.id) as {
       file_path: string;
     };
-    return { signedUrl: item.download.signedUrl as string, bytes: item.bytes as number, path: resolve(dataDir, row.file_path) };
+    return {
+      signedUrl: item.download.signedUrl as string,
+      bytes: item.bytes as number,
+      path: resolve(dataDir, row.file_path),
+    };
   };
   const files = [
     { name: 'small.mp3', label: 'mp3-320, 13 s', ...(await order('mp3-320', trackIds[0]!)) },

@@ -28,7 +28,9 @@ function runCleanups(): Promise<void> {
 
 /** Runs a benchmark's main function under a hard deadline, always cleaning up. */
 export function runMain(main: () => Promise<void>, opts: { timeoutMs: number }): void {
+  let aborting = false;
   const abort = async (why: string, code: number) => {
+    aborting = true;
     process.stderr.write(`\n${why}; cleaning up\n`);
     await runCleanups();
     process.exit(code);
@@ -47,6 +49,7 @@ export function runMain(main: () => Promise<void>, opts: { timeoutMs: number }):
       clearTimeout(timer);
     })
     .catch(async (error: unknown) => {
+      if (aborting) return; // the abort path reports and exits
       process.stderr.write(
         `benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : error}\n`,
       );

@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run } from './harness.ts';
+import { onCleanup, run } from './harness.ts';
 
 export interface WrkOptions {
   threads: number;
@@ -59,6 +59,8 @@ end
 
 export async function runWrk(url: string, opts: WrkOptions): Promise<WrkResult> {
   const dir = mkdtempSync(join(tmpdir(), 'megadisc-wrk-'));
+  const remove = () => rmSync(dir, { recursive: true, force: true });
+  onCleanup(remove); // in case the benchmark is interrupted mid-run
   try {
     const script = join(dir, 'report.lua');
     writeFileSync(script, (opts.paths ? rotation(opts.paths) : '') + DONE);
@@ -87,6 +89,6 @@ export async function runWrk(url: string, opts: WrkOptions): Promise<WrkResult> 
       latencyP99Ms: r.p99! / 1000,
     };
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    remove();
   }
 }

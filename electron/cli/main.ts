@@ -1,13 +1,61 @@
-// The `megadisc` command: dispatches to the store server commands (client commands come next).
+// The `megadisc` command: store server commands and the client commands, over the core engine.
 import { runServerCommand } from '../../server/cli/server-command.ts';
+import * as account from './commands/account-commands.ts';
+import { buy } from './commands/buy-command.ts';
+import * as catalog from './commands/catalog-commands.ts';
+import * as q from './commands/queue-commands.ts';
 
 const HELP = `megadisc: buy music by the megabyte
 
-Usage:
+Client (every command takes --home DIR and --json):
+  megadisc login --store URL --email E --password P
+  megadisc logout
+  megadisc search QUERY [--type artist|album|track]
+  megadisc album ID                 tracks, and the size and cost of every encoding
+  megadisc encodings
+  megadisc balance
+  megadisc ledger
+  megadisc topup CODE
+  megadisc buy ALBUM_ID --encoding ID [--tracks N,N] [--yes]
+  megadisc queue
+  megadisc run                      download the queue until done (Ctrl-C stops; run again to resume)
+  megadisc pause JOB|--all
+  megadisc resume JOB|--all         also retries failed jobs
+  megadisc cancel JOB
+  megadisc move JOB PLACE
+  megadisc config [--concurrency N] [--bandwidth-limit BYTES_PER_S|off] [--downloads-dir DIR]
+  megadisc library                  (the offline library arrives with the tagging step)
+
+Store server:
   megadisc server [--port N] [--host 127.0.0.1] [--data DIR] [--demo] [--price-per-mb 0.02]
   megadisc server import DIR [--data DIR]
-  megadisc help
 `;
+
+const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
+  login: account.login,
+  logout: account.logout,
+  balance: account.balance,
+  ledger: account.ledger,
+  topup: account.topup,
+  search: catalog.search,
+  album: catalog.album,
+  encodings: catalog.encodings,
+  buy,
+  queue: q.queue,
+  run: q.run,
+  pause: q.pause,
+  resume: q.resume,
+  cancel: q.cancel,
+  move: q.move,
+  config: q.config,
+  library: async () => {
+    process.stderr.write(
+      'megadisc: the library is not built yet: finished downloads are in the downloads folder\n',
+    );
+    return 1;
+  },
+  server: runServerCommand,
+};
 
 export async function main(argv: string[]): Promise<number> {
   try {
@@ -25,17 +73,14 @@ export async function main(argv: string[]): Promise<number> {
 
 async function dispatch(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  switch (command) {
-    case 'server':
-      return runServerCommand(rest);
-    case undefined:
-    case 'help':
-    case '--help':
-    case '-h':
-      process.stdout.write(HELP);
-      return 0;
-    default:
-      process.stderr.write(`megadisc: unknown command "${command}"; try "megadisc help"\n`);
-      return 2;
+  if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+    process.stdout.write(HELP);
+    return 0;
   }
+  const run = COMMANDS[command];
+  if (!run) {
+    process.stderr.write(`megadisc: unknown command "${command}"; try "megadisc help"\n`);
+    return 2;
+  }
+  return run(rest);
 }

@@ -1,0 +1,195 @@
+// Builds the engine from its ports: one command API over the profile, the store client, the ledger
+// mirror, purchases and the download manager. The CLI drives it now; the GUI will drive the same API.
+import type { EncodingId } from '../../api/encodings.ts';
+import { MegadiscError } from '../shared/errors.ts';
+import { DownloadManager, type RunSummary } from './downloads/download-manager.ts';
+import { JobStore, type JobView, toJobView } from './downloads/job-store.ts';
+import { TokenBucket } from './downloads/token-bucket.ts';
+import { EngineEvents } from './events/engine-events.ts';
+import { type BalanceView, LedgerMirror } from './ledger/ledger-mirror.ts';
+import type { EnginePorts } from './ports.ts';
+import { openProfile, type ProfileDb } from './profile/open-profile.ts';
+import { type EncodingTable, PurchaseDesk, type PurchaseRow } from './purchases/purchase-desk.ts';
+import { SessionFile, type StoredSession } from './session/session-file.ts';
+import { type Settings, SettingsStore } from './settings/settings.ts';
+import { type Output, routes, StoreClient } from './store-client/store-client.ts';
+
+export class Engine {
+  readonly events = new EngineEvents();
+  readonly db: ProfileDb;
+  readonly settings: SettingsStore;
+  readonly jobs: JobStore;
+  readonly #ports: EnginePorts;
+  readonly #sessions;
+  readonly #bucket: TokenBucket;
+  #session: StoredSession | null = null;
+
+  constructor(ports: EnginePorts) {
+    this.#ports = ports;
+    this.db = openProfile(ports.home);
+    this.settings = new SettingsStore(this.db, ports.home);
+    this.jobs = new JobStore(this.db);
+    this.#sessions = ports.sessions ?? new SessionFile(ports.home);
+    this.#bucket = new TokenBucket({ bytesPerSecond: this.settings.get().bandwidthLimit });
+  }
+
+  async #loadSession(): Promise<StoredSession | null> {
+    this.#session ??= await this.#sessions.load();
+    return this.#session;
+  }
+
+  #client(storeUrl: string, token: string | null = null): StoreClient {
+    return new StoreClient({ baseUrl: storeUrl, token, timeouts: this.#ports.timeouts });
+  }
+
+  /** A client for the logged-in store, or for the configured store URL when only reading the catalog. */
+  async client(requireLogin = true): Promise<StoreClient> {
+    const session = await this.#loadSession();
+    if (session) return this.#client(session.storeUrl, session.token);
+    const url = this.settings.get().storeUrl;
+    if (!requireLogin && url) return this.#client(url);
+    throw new MegadiscError(
+      'NOT_LOGGED_IN',
+      'not logged in to a store; run "megadisc login --store URL --email E --password P"',
+    );
+  }
+
+  async #scoped() {
+    const client = await this.client();
+    const session = this.#session!;
+    const scope = { store: session.storeUrl, accountId: session.accountId };
+    const ledger = new LedgerMirror(this.db, scope, this.events);
+    const purchases = new PurchaseDesk({
+      db: this.db,
+      client,
+      jobs: this.jobs,
+      ledger,
+      events: this.events,
+      scope,
+    });
+    return { client, ledger, purchases };
+  }
+
+  async login(storeUrl: string, email: string, password: string): Promise<StoredSession> {
+    const client = this.#client(storeUrl);
+    const s = await client.call(routes.login, { body: { email, password } });
+    const session = {
+      storeUrl: client.baseUrl,
+      accountId: s.accountId,
+      email: s.email,
+      token: s.token,
+      expiresAt: s.expiresAt,
+    };
+    await this.#sessions.save(session);
+    this.settings.set({ storeUrl: client.baseUrl });
+    this.#session = session;
+    return session;
+  }
+
+  async logout(): Promise<void> {
+    await this.#sessions.clear();
+    this.#session = null;
+  }
+
+  async whoami(): Promise<StoredSession | null> {
+    return this.#loadSession();
+  }
+
+  async search(q: string, type?: 'artist' | 'album' | 'track'): Promise<Output<typeof routes.search>> {
+    return (await this.client(false)).call(routes.search, { query: { q, type, limit: 10 } });
+  }
+
+  async encodings(): Promise<Output<typeof routes.encodings>> {
+    return (await this.client(false)).call(routes.encodings);
+  }
+
+  async album(id: number): Promise<Output<typeof routes.album>> {
+    return (await this.client(false)).call(routes.album, { params: { id } });
+  }
+
+  /** The album's encoding table: size, exact or estimated, cost and balance after, per encoding. */
+  async encodingTable(albumId: number, trackIds?: number[]): Promise<EncodingTable> {
+    return (await this.#scoped()).purchases.encodingTable(albumId, trackIds);
+  }
+
+  /** Syncs the ledger mirror; with the store unreachable, returns the stored figures marked offline. */
+  async balance(): Promise<BalanceView> {
+    const { client, ledger } = await this.#scoped();
+    return ledger.sync(client);
+  }
+
+  async ledgerEntries() {
+    const { client, ledger } = await this.#scoped();
+    const balance = await ledger.sync(client);
+    return { balance, entries: ledger.entries() };
+  }
+
+  async topup(code: string) {
+    const { client, ledger } = await this.#scoped();
+    const result = await client.call(routes.redeemVoucher, { body: { code } });
+    await ledger.sync(client);
+    return result;
+  }
+
+  async buy(albumId: number, encoding: EncodingId, trackIds?: number[]): Promise<PurchaseRow> {
+    return (await this.#scoped()).purchases.buy(albumId, encoding, trackIds);
+  }
+
+  queue(): JobView[] {
+    return this.jobs.all().map(toJobView);
+  }
+
+  purchases(): PurchaseRow[] {
+    return this.db.prepare('SELECT * FROM purchases ORDER BY id').all() as unknown as PurchaseRow[];
+  }
+
+  /** Processes the queue until nothing is left to do, or until signal. */
+  async run(signal?: AbortSignal): Promise<RunSummary> {
+    const { client, purchases, ledger } = await this.#scoped();
+    const manager = new DownloadManager({
+      home: this.#ports.home,
+      client,
+      jobs: this.jobs,
+      purchases,
+      settings: this.settings,
+      events: this.events,
+      bucket: this.#bucket,
+      pollMs: this.#ports.pollMs,
+      timeouts: this.#ports.timeouts,
+      retry: this.#ports.retry,
+    });
+    const summary = await manager.run(signal);
+    await ledger.sync(client).catch(() => undefined);
+    return summary;
+  }
+
+  pause(ids: number[] | 'all'): number[] {
+    return this.jobs.pause(ids);
+  }
+
+  resume(ids: number[] | 'all'): number[] {
+    return this.jobs.resume(ids);
+  }
+
+  cancel(id: number): JobView {
+    return toJobView(this.jobs.cancel(id));
+  }
+
+  move(id: number, place: number): void {
+    this.jobs.move(id, place);
+  }
+
+  configure(patch: Partial<Settings>): Settings {
+    const next = this.settings.set(patch);
+    this.#bucket.setRate(next.bandwidthLimit);
+    return next;
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
+
+export function createEngine(ports: EnginePorts): Engine {
+  return new Engine(ports);
+}

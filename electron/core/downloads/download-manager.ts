@@ -1,0 +1,194 @@
+// Runs the download queue: sends pending purchases, waits for encodes, downloads with resume and
+// verification, and files verified files. The database is the source of truth, so pause and cancel
+// from another process (a second CLI) take effect here too.
+import { mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { MegadiscError } from '../../shared/errors.ts';
+import type { EngineEvents } from '../events/engine-events.ts';
+import type { PurchaseDesk } from '../purchases/purchase-desk.ts';
+import type { SettingsStore } from '../settings/settings.ts';
+import { routes, type StoreClient } from '../store-client/store-client.ts';
+import { freePath, safeComponent } from './file-naming.ts';
+import { type JobRow, type JobStore, toJobView } from './job-store.ts';
+import type { TokenBucket } from './token-bucket.ts';
+import { finalizeFile, type RetryPolicy, transferWithRetry } from './transfer/index.ts';
+
+export interface DownloadManagerOptions {
+  home: string;
+  client: StoreClient;
+  jobs: JobStore;
+  purchases: PurchaseDesk;
+  settings: SettingsStore;
+  events: EngineEvents;
+  bucket: TokenBucket;
+  /** How often to ask the store about encodes in progress. */
+  pollMs?: number;
+  timeouts?: { connectMs?: number; idleMs?: number };
+  retry?: Partial<RetryPolicy>;
+}
+
+export interface RunSummary {
+  done: number;
+  failed: number;
+  paused: number;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export class DownloadManager {
+  readonly #o: DownloadManagerOptions;
+  readonly #running = new Map<number, { controller: AbortController; done: Promise<void> }>();
+  #wake: (() => void) | null = null;
+
+  constructor(options: DownloadManagerOptions) {
+    this.#o = options;
+  }
+
+  /** Works until nothing is left to do (everything done, failed, paused or cancelled), or signal. */
+  async run(signal?: AbortSignal): Promise<RunSummary> {
+    const { jobs, purchases, settings, bucket } = this.#o;
+    jobs.recoverInterrupted();
+    let lastPoll = 0;
+    let purchaseRetryAt = 0;
+    while (!signal?.aborted) {
+      const now = Date.now();
+      if (purchases.pending().length > 0 && now >= purchaseRetryAt) {
+        purchaseRetryAt = now + (await this.#sendPending());
+      }
+      if (now - lastPoll >= (this.#o.pollMs ?? 1000) && jobs.inStates(['waiting_encode']).length > 0) {
+        lastPoll = now;
+        await this.#pollOrders();
+      }
+      this.#reconcile();
+      const current = settings.get();
+      bucket.setRate(current.bandwidthLimit);
+      for (const job of jobs.inStates(['queued'])) {
+        if (this.#running.size >= current.concurrency) break;
+        if (!this.#running.has(job.id)) this.#start(job);
+      }
+      const waiting = jobs.inStates(['waiting_encode']).length + purchases.pending().length;
+      if (this.#running.size === 0 && jobs.inStates(['queued']).length === 0 && waiting === 0) break;
+      await Promise.race([sleep(250), new Promise<void>((resolve) => (this.#wake = resolve))]);
+    }
+    for (const { controller } of this.#running.values()) controller.abort();
+    await Promise.allSettled([...this.#running.values()].map((r) => r.done));
+    const all = jobs.all();
+    return {
+      done: all.filter((j) => j.state === 'done').length,
+      failed: all.filter((j) => j.state === 'failed').length,
+      paused: all.filter((j) => j.state === 'paused').length,
+    };
+  }
+
+  /** Returns how long to wait before trying pending purchases again. */
+  async #sendPending(): Promise<number> {
+    for (const purchase of this.#o.purchases.pending()) {
+      try {
+        await this.#o.purchases.send(purchase);
+      } catch (error) {
+        if (error instanceof MegadiscError && (error.retryable || error.code === 'STORE_UNREACHABLE')) {
+          return Math.max(error.retryAfterMs ?? 0, 2000);
+        }
+      }
+    }
+    return 0;
+  }
+
+  async #pollOrders(): Promise<void> {
+    const orderIds = new Set(this.#o.jobs.inStates(['waiting_encode']).map((j) => j.order_id));
+    for (const id of orderIds) {
+      try {
+        const order = await this.#o.client.call(routes.order, { params: { id } });
+        for (const item of order.items) this.#o.jobs.applyOrderItem(item);
+      } catch {
+        // Store briefly unreachable: ask again on the next poll.
+      }
+    }
+  }
+
+  /** Stops transfers whose job was paused or cancelled elsewhere. */
+  #reconcile(): void {
+    for (const [id, run] of this.#running) {
+      const state = this.#o.jobs.get(id).state;
+      if (state !== 'downloading' && state !== 'verifying') run.controller.abort();
+    }
+  }
+
+  #start(job: JobRow): void {
+    const controller = new AbortController();
+    const done = this.#download(job, controller.signal).finally(() => {
+      this.#running.delete(job.id);
+      this.#wake?.();
+    });
+    this.#running.set(job.id, { controller, done });
+  }
+
+  async #download(job: JobRow, signal: AbortSignal): Promise<void> {
+    const { jobs, events, client } = this.#o;
+    const emitState = (row: JobRow) => events.emit('job-state', { job: toJobView(row) });
+    emitState(jobs.setState(job.id, 'downloading', { error: null }));
+    const staging = join(this.#o.home, 'staging');
+    await mkdir(staging, { recursive: true });
+    const partPath = join(staging, `${job.item_id}.part`);
+    try {
+      await transferWithRetry(
+        {
+          url: client.url(job.url!),
+          headers: client.authHeaders(),
+          partPath,
+          expected: { bytes: job.bytes_total!, sha256: job.sha256! },
+          resumeFrom: job.checkpoint_bytes > 0 ? { bytes: job.checkpoint_bytes, etag: job.etag } : null,
+          signal,
+          throttle: this.#o.bucket,
+          timeouts: this.#o.timeouts,
+          onProgress: (p) => events.emit('job-progress', { jobId: job.id, ...p }),
+          onCheckpoint: (c) => jobs.checkpoint(job.id, c.bytes, c.etag, partPath),
+        },
+        this.#o.retry,
+        (info) => {
+          jobs.countAttempt(job.id);
+          events.emit('job-retry', {
+            jobId: job.id,
+            attempt: info.attempt,
+            delayMs: info.delayMs,
+            code: info.error.code,
+            message: info.error.message,
+          });
+        },
+      );
+      emitState(jobs.setState(job.id, 'verifying'));
+      const finalPath = await this.#finalPath(job);
+      await finalizeFile(partPath, finalPath);
+      emitState(jobs.setState(job.id, 'done', { finalPath }));
+    } catch (error) {
+      const e =
+        error instanceof MegadiscError
+          ? error
+          : new MegadiscError('INTERNAL', String(error), { cause: error });
+      const now = jobs.get(job.id).state;
+      if (now === 'cancelled') {
+        await rm(partPath, { force: true });
+        emitState(jobs.get(job.id));
+      } else if (now === 'paused') {
+        emitState(jobs.get(job.id));
+      } else if (signal.aborted) {
+        // The run itself is stopping: the job goes back to the queue with its checkpoint.
+        jobs.setState(job.id, 'queued');
+      } else if (e.code === 'DISK_FULL' || e.code === 'PERMISSION_DENIED') {
+        // No retry storm: the job waits, with its .part, until the user frees space and resumes.
+        jobs.pause([job.id]);
+        emitState(jobs.setState(job.id, 'paused', { error: e }));
+      } else {
+        emitState(jobs.setState(job.id, 'failed', { error: e }));
+      }
+    }
+  }
+
+  async #finalPath(job: JobRow): Promise<string> {
+    const purchase = this.#o.purchases.get(job.purchase_id);
+    const folder = safeComponent(`${purchase.artist_name} - ${purchase.album_title} [${purchase.encoding}]`);
+    const dir = join(this.#o.settings.get().downloadsDir, folder);
+    await mkdir(dir, { recursive: true });
+    return freePath(dir, job.file_name);
+  }
+}

@@ -1,0 +1,242 @@
+// The persistent download queue: one job per track, in SQLite, so it survives kill -9 at any point.
+import type { OrderItem } from '../../../api/schemas/orders.ts';
+import { MegadiscError } from '../../shared/errors.ts';
+import { inTransaction, type ProfileDb } from '../profile/open-profile.ts';
+
+export type JobState =
+  | 'waiting_encode'
+  | 'queued'
+  | 'downloading'
+  | 'verifying'
+  | 'done'
+  | 'failed'
+  | 'paused'
+  | 'cancelled';
+
+export interface JobRow {
+  id: number;
+  purchase_id: number;
+  order_id: string;
+  item_id: string;
+  track_id: number;
+  title: string;
+  file_name: string;
+  position: number;
+  state: JobState;
+  paused_from: JobState | null;
+  bytes_total: number | null;
+  sha256: string | null;
+  url: string | null;
+  checkpoint_bytes: number;
+  etag: string | null;
+  part_path: string | null;
+  final_path: string | null;
+  tags: string;
+  attempts: number;
+  error_code: string | null;
+  error_message: string | null;
+}
+
+export interface JobView {
+  id: number;
+  purchaseId: number;
+  orderId: string;
+  title: string;
+  fileName: string;
+  state: JobState;
+  bytesTotal: number | null;
+  bytesDone: number;
+  finalPath: string | null;
+  error: { code: string; message: string } | null;
+}
+
+export function toJobView(row: JobRow): JobView {
+  return {
+    id: row.id,
+    purchaseId: row.purchase_id,
+    orderId: row.order_id,
+    title: row.title,
+    fileName: row.file_name,
+    state: row.state,
+    bytesTotal: row.bytes_total,
+    bytesDone: row.state === 'done' ? (row.bytes_total ?? 0) : row.checkpoint_bytes,
+    finalPath: row.final_path,
+    error: row.error_code ? { code: row.error_code, message: row.error_message ?? '' } : null,
+  };
+}
+
+const ACTIVE: JobState[] = ['waiting_encode', 'queued', 'downloading', 'verifying'];
+
+export class JobStore {
+  readonly #db: ProfileDb;
+
+  constructor(db: ProfileDb) {
+    this.#db = db;
+  }
+
+  all(): JobRow[] {
+    return this.#db.prepare('SELECT * FROM jobs ORDER BY position, id').all() as unknown as JobRow[];
+  }
+
+  get(id: number): JobRow {
+    const row = this.#db.prepare('SELECT * FROM jobs WHERE id = ?').get(id) as JobRow | undefined;
+    if (!row) throw new MegadiscError('NOT_FOUND', `no download job ${id}`);
+    return row;
+  }
+
+  inStates(states: JobState[]): JobRow[] {
+    return this.#db
+      .prepare(`SELECT * FROM jobs WHERE state IN (SELECT value FROM json_each(?)) ORDER BY position, id`)
+      .all(JSON.stringify(states)) as unknown as JobRow[];
+  }
+
+  hasActive(): boolean {
+    return this.inStates(ACTIVE).length > 0;
+  }
+
+  /** Adds a job per order item; called in the purchase's transaction. */
+  addForOrder(purchaseId: number, orderId: string, items: OrderItem[]): void {
+    const now = new Date().toISOString();
+    const last = this.#db.prepare('SELECT COALESCE(MAX(position), 0) AS p FROM jobs').get() as { p: number };
+    const insert = this.#db.prepare(
+      `INSERT OR IGNORE INTO jobs (purchase_id, order_id, item_id, track_id, title, file_name, position, state, tags,
+         created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'waiting_encode', ?, ?, ?)`,
+    );
+    items.forEach((item, i) => {
+      insert.run(
+        purchaseId,
+        orderId,
+        item.id,
+        item.trackId,
+        item.tags.title,
+        item.fileName,
+        last.p + i + 1,
+        JSON.stringify(item.tags),
+        now,
+        now,
+      );
+    });
+  }
+
+  /** Moves waiting jobs on once the store has encoded their item (or failed to). */
+  applyOrderItem(item: OrderItem): void {
+    const now = new Date().toISOString();
+    if (item.state === 'ready' && item.download && item.bytes !== null && item.sha256) {
+      this.#db
+        .prepare(
+          `UPDATE jobs SET url = ?, bytes_total = ?, sha256 = ?, updated_at = ?,
+             state = CASE WHEN state = 'waiting_encode' THEN 'queued' ELSE state END,
+             paused_from = CASE WHEN paused_from = 'waiting_encode' THEN 'queued' ELSE paused_from END
+           WHERE item_id = ?`,
+        )
+        .run(item.download.url, item.bytes, item.sha256, now, item.id);
+    } else if (item.state === 'failed') {
+      this.#db
+        .prepare(
+          `UPDATE jobs SET state = 'failed', error_code = 'STORE_ERROR', error_message = ?, updated_at = ?
+           WHERE item_id = ? AND state = 'waiting_encode'`,
+        )
+        .run(
+          `the store could not encode this track: ${item.error?.message ?? 'unknown error'}`,
+          now,
+          item.id,
+        );
+    }
+  }
+
+  setState(
+    id: number,
+    state: JobState,
+    extra: { error?: MegadiscError | null; finalPath?: string } = {},
+  ): JobRow {
+    const error = extra.error === undefined ? undefined : extra.error;
+    this.#db
+      .prepare(
+        `UPDATE jobs SET state = ?, updated_at = ?,
+           error_code = CASE WHEN ? THEN ? ELSE error_code END,
+           error_message = CASE WHEN ? THEN ? ELSE error_message END,
+           final_path = COALESCE(?, final_path)
+         WHERE id = ?`,
+      )
+      .run(
+        state,
+        new Date().toISOString(),
+        error !== undefined ? 1 : 0,
+        error?.code ?? null,
+        error !== undefined ? 1 : 0,
+        error?.message ?? null,
+        extra.finalPath ?? null,
+        id,
+      );
+    return this.get(id);
+  }
+
+  checkpoint(id: number, bytes: number, etag: string | null, partPath: string): void {
+    this.#db
+      .prepare('UPDATE jobs SET checkpoint_bytes = ?, etag = ?, part_path = ?, updated_at = ? WHERE id = ?')
+      .run(bytes, etag, partPath, new Date().toISOString(), id);
+  }
+
+  countAttempt(id: number): void {
+    this.#db.prepare('UPDATE jobs SET attempts = attempts + 1 WHERE id = ?').run(id);
+  }
+
+  /** Pauses active jobs; returns the ids that changed. */
+  pause(ids: number[] | 'all'): number[] {
+    return inTransaction(this.#db, () => {
+      const rows = ids === 'all' ? this.inStates(ACTIVE) : ids.map((id) => this.get(id));
+      const changed = rows.filter((r) => ACTIVE.includes(r.state));
+      for (const r of changed) {
+        // A job caught mid-transfer resumes as queued: its .part and checkpoint are kept.
+        const from = r.state === 'waiting_encode' ? 'waiting_encode' : 'queued';
+        this.#db.prepare(`UPDATE jobs SET state = 'paused', paused_from = ? WHERE id = ?`).run(from, r.id);
+      }
+      return changed.map((r) => r.id);
+    });
+  }
+
+  /** Resumes paused jobs and retries failed ones; returns the ids that changed. */
+  resume(ids: number[] | 'all'): number[] {
+    return inTransaction(this.#db, () => {
+      const rows = ids === 'all' ? this.inStates(['paused', 'failed']) : ids.map((id) => this.get(id));
+      const changed = rows.filter((r) => r.state === 'paused' || r.state === 'failed');
+      for (const r of changed) {
+        const to = r.state === 'paused' ? (r.paused_from ?? 'queued') : r.url ? 'queued' : 'waiting_encode';
+        this.#db
+          .prepare(`UPDATE jobs SET state = ?, paused_from = NULL, error_code = NULL, error_message = NULL,
+                      attempts = 0 WHERE id = ?`)
+          .run(to, r.id);
+      }
+      return changed.map((r) => r.id);
+    });
+  }
+
+  cancel(id: number): JobRow {
+    const row = this.get(id);
+    if (row.state === 'done') throw new MegadiscError('INVALID_STATE', `job ${id} is already done`);
+    return this.setState(id, 'cancelled');
+  }
+
+  /** Moves a job to a new 1-based place in the queue order. */
+  move(id: number, place: number): void {
+    inTransaction(this.#db, () => {
+      const rows = this.all().filter((r) => r.id !== id);
+      const target = this.get(id);
+      rows.splice(Math.max(0, Math.min(rows.length, place - 1)), 0, target);
+      const update = this.#db.prepare('UPDATE jobs SET position = ? WHERE id = ?');
+      rows.forEach((r, i) => update.run(i + 1, r.id));
+    });
+  }
+
+  prioritize(id: number): void {
+    this.move(id, 1);
+  }
+
+  /** After a crash, transfers that were running are queued again; their checkpoints remain. */
+  recoverInterrupted(): number {
+    return Number(
+      this.#db.prepare(`UPDATE jobs SET state = 'queued' WHERE state IN ('downloading', 'verifying')`).run()
+        .changes,
+    );
+  }
+}

@@ -1,0 +1,166 @@
+// Local mirror of the store's megabyte ledger: fetched by cursor, kept offline, checked on every sync.
+import type { LedgerEntry } from '../../../api/schemas/account.ts';
+import { MegadiscError } from '../../shared/errors.ts';
+import type { EngineEvents } from '../events/engine-events.ts';
+import { inTransaction, type ProfileDb } from '../profile/open-profile.ts';
+import { type Output, routes, type StoreClient } from '../store-client/store-client.ts';
+
+export interface BalanceView {
+  balanceBytes: number;
+  reservedBytes: number;
+  availableBytes: number;
+  /** When these figures were last confirmed by the store. */
+  asOf: string;
+  /** True when the last sync failed and these are the stored figures. */
+  offline: boolean;
+  /** Set when the local entries do not sum to the store's balance. */
+  mismatch: string | null;
+}
+
+interface StateRow {
+  cursor: string | null;
+  balance_bytes: number;
+  reserved_bytes: number;
+  as_of: string;
+  mismatch: string | null;
+}
+
+export class LedgerMirror {
+  readonly #db: ProfileDb;
+  readonly #store: string;
+  readonly #accountId: number;
+  readonly #events: EngineEvents;
+  #offline = false;
+
+  constructor(db: ProfileDb, scope: { store: string; accountId: number }, events: EngineEvents) {
+    this.#db = db;
+    this.#store = scope.store;
+    this.#accountId = scope.accountId;
+    this.#events = events;
+  }
+
+  #state(): StateRow | undefined {
+    return this.#db
+      .prepare('SELECT * FROM ledger_state WHERE store = ? AND account_id = ?')
+      .get(this.#store, this.#accountId) as StateRow | undefined;
+  }
+
+  /** The stored balance; null before the first successful sync. */
+  view(): BalanceView | null {
+    const s = this.#state();
+    if (!s) return null;
+    return {
+      balanceBytes: s.balance_bytes,
+      reservedBytes: s.reserved_bytes,
+      availableBytes: s.balance_bytes - s.reserved_bytes,
+      asOf: s.as_of,
+      offline: this.#offline,
+      mismatch: s.mismatch,
+    };
+  }
+
+  entries(): LedgerEntry[] {
+    const rows = this.#db
+      .prepare('SELECT * FROM ledger_entries WHERE store = ? AND account_id = ? ORDER BY id')
+      .all(this.#store, this.#accountId) as Record<string, unknown>[];
+    return rows.map((r) => ({
+      id: r.id as number,
+      kind: r.kind as LedgerEntry['kind'],
+      amountBytes: r.amount_bytes as number,
+      reservedDeltaBytes: r.reserved_delta_bytes as number,
+      balanceAfterBytes: r.balance_after as number,
+      reservedAfterBytes: r.reserved_after as number,
+      orderId: r.order_id as string | null,
+      itemId: r.item_id as string | null,
+      voucher: r.voucher as string | null,
+      note: r.note as string | null,
+      createdAt: r.created_at as string,
+    }));
+  }
+
+  /**
+   * Fetches the account and every entry after the stored cursor, then checks that the entries sum
+   * to the store's figures. On a network failure the stored view is returned, marked offline.
+   */
+  async sync(client: StoreClient): Promise<BalanceView> {
+    let account: Output<typeof routes.account>;
+    const fetched: LedgerEntry[] = [];
+    let cursor = this.#state()?.cursor ?? undefined;
+    try {
+      account = await client.call(routes.account);
+      for (;;) {
+        const page = await client.call(routes.ledger, { query: { cursor, limit: 100 } });
+        fetched.push(...page.items);
+        if (page.items.length === 0 || !page.nextCursor) break;
+        cursor = page.nextCursor;
+      }
+    } catch (error) {
+      const stored = this.view();
+      if (stored && error instanceof MegadiscError && error.code === 'STORE_UNREACHABLE') {
+        this.#offline = true;
+        return { ...stored, offline: true };
+      }
+      throw error;
+    }
+    this.#offline = false;
+    const view = inTransaction(this.#db, () => this.#apply(fetched, cursor ?? null, account));
+    this.#events.emit('balance', { balance: view });
+    if (view.mismatch) this.#events.emit('ledger-mismatch', { message: view.mismatch });
+    return view;
+  }
+
+  #apply(
+    fetched: LedgerEntry[],
+    cursor: string | null,
+    account: { balanceBytes: number; reservedBytes: number },
+  ) {
+    const insert = this.#db.prepare(
+      `INSERT OR IGNORE INTO ledger_entries (store, account_id, id, kind, amount_bytes, reserved_delta_bytes,
+         balance_after, reserved_after, order_id, item_id, voucher, note, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    for (const e of fetched) {
+      insert.run(
+        this.#store,
+        this.#accountId,
+        e.id,
+        e.kind,
+        e.amountBytes,
+        e.reservedDeltaBytes,
+        e.balanceAfterBytes,
+        e.reservedAfterBytes,
+        e.orderId,
+        e.itemId,
+        e.voucher,
+        e.note,
+        e.createdAt,
+      );
+    }
+    const sums = this.#db
+      .prepare(
+        `SELECT COALESCE(SUM(amount_bytes), 0) AS balance, COALESCE(SUM(reserved_delta_bytes), 0) AS reserved
+         FROM ledger_entries WHERE store = ? AND account_id = ?`,
+      )
+      .get(this.#store, this.#accountId) as { balance: number; reserved: number };
+    const mismatch =
+      sums.balance !== account.balanceBytes || sums.reserved !== account.reservedBytes
+        ? `ledger entries sum to ${sums.balance} bytes (${sums.reserved} reserved) but the store reports ` +
+          `${account.balanceBytes} (${account.reservedBytes} reserved)`
+        : null;
+    const asOf = new Date().toISOString();
+    this.#db
+      .prepare(
+        `INSERT OR REPLACE INTO ledger_state (store, account_id, cursor, balance_bytes, reserved_bytes, as_of, mismatch)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(this.#store, this.#accountId, cursor, account.balanceBytes, account.reservedBytes, asOf, mismatch);
+    return {
+      balanceBytes: account.balanceBytes,
+      reservedBytes: account.reservedBytes,
+      availableBytes: account.balanceBytes - account.reservedBytes,
+      asOf,
+      offline: false,
+      mismatch,
+    };
+  }
+}

@@ -1,0 +1,15 @@
+// What the core needs from its host. The CLI passes file-based adapters; the Electron shell will
+// pass safeStorage, electron-store and app.getPath-based ones.
+import type { SessionStore } from './session/session-file.ts';
+
+export interface EnginePorts {
+  /** The client profile folder: settings, queue, ledger mirror, staging. */
+  home: string;
+  /** Where the session token is kept (0600 file for the CLI; safeStorage in the desktop app). */
+  sessions?: SessionStore;
+  /** Network timeouts; tests make them short. */
+  timeouts?: { connectMs?: number; idleMs?: number };
+  /** Retry policy for downloads; tests make it quick. */
+  retry?: { maxAttempts?: number; baseDelayMs?: number; maxDelayMs?: number };
+  pollMs?: number;
+}

@@ -1,0 +1,118 @@
+// Typed client for the store API: every call goes through the shared route table, and every answer
+// is checked against the same zod schema the server uses before anything trusts it.
+import got, { HTTPError, type OptionsOfTextResponseBody, RequestError } from 'got';
+import type { z } from 'zod';
+import { type RouteDef, routes } from '../../../api/routes.ts';
+import { MegadiscError } from '../../shared/errors.ts';
+import { errorFromResponse, networkError } from './store-errors.ts';
+
+export interface StoreClientOptions {
+  baseUrl: string;
+  token?: string | null;
+  timeouts?: { connectMs?: number; idleMs?: number };
+  /** Retries of idempotent calls (GETs, and order creation thanks to its key). */
+  retryLimit?: number;
+}
+
+type Input<R extends RouteDef> = {
+  params?: R['params'] extends z.ZodType ? z.input<R['params']> : never;
+  query?: R['query'] extends z.ZodType ? Partial<z.input<R['query']>> : never;
+  body?: R['body'] extends z.ZodType ? z.input<R['body']> : never;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+};
+
+export type Output<R extends RouteDef> = R['response'] extends z.ZodType ? z.output<R['response']> : never;
+
+export class StoreClient {
+  readonly baseUrl: string;
+  token: string | null;
+  readonly #options: StoreClientOptions;
+
+  constructor(options: StoreClientOptions) {
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.token = options.token ?? null;
+    this.#options = options;
+  }
+
+  url(path: string): string {
+    return new URL(path, `${this.baseUrl}/`).toString();
+  }
+
+  authHeaders(): Record<string, string> {
+    return this.token ? { authorization: `Bearer ${this.token}` } : {};
+  }
+
+  async call<R extends RouteDef>(route: R, input: Input<R> = {}): Promise<Output<R>> {
+    const path = route.path.replace(/\{(\w+)\}/g, (_, name: string) =>
+      encodeURIComponent(String((input.params as Record<string, unknown>)[name])),
+    );
+    const url = new URL(`${this.baseUrl}${path}`);
+    for (const [key, value] of Object.entries(input.query ?? {})) {
+      if (value !== undefined && value !== null) url.searchParams.set(key, String(value));
+    }
+    if (route.auth === 'bearer' && !this.token) {
+      throw new MegadiscError('NOT_LOGGED_IN', 'not logged in to a store; run "megadisc login" first');
+    }
+    const idempotent = route.method === 'GET' || Boolean(input.headers?.['idempotency-key']);
+    const options: OptionsOfTextResponseBody = {
+      method: route.method,
+      headers: { accept: 'application/json', ...this.authHeaders(), ...input.headers },
+      json: input.body,
+      http2: false,
+      timeout: {
+        connect: this.#options.timeouts?.connectMs ?? 10_000,
+        socket: this.#options.timeouts?.idleMs ?? 30_000,
+      },
+      retry: {
+        limit: idempotent ? (this.#options.retryLimit ?? 3) : 0,
+        methods: ['GET', 'POST'],
+        statusCodes: [408, 429, 500, 502, 503, 504],
+        backoffLimit: 10_000,
+        noise: 100,
+      },
+      signal: input.signal,
+    };
+    let text: string;
+    try {
+      text = await got(url, options).text();
+    } catch (error) {
+      if (error instanceof HTTPError) {
+        throw errorFromResponse(
+          error.response.statusCode,
+          String(error.response.body ?? ''),
+          error.response.headers,
+        );
+      }
+      if (error instanceof RequestError && error.name === 'AbortError') {
+        throw new MegadiscError('ABORTED', 'cancelled', { cause: error });
+      }
+      throw networkError(error, url.toString());
+    }
+    return parseAnswer(route, text);
+  }
+}
+
+function parseAnswer<R extends RouteDef>(route: R, text: string): Output<R> {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (cause) {
+    throw new MegadiscError('BAD_RESPONSE', `the store sent malformed JSON for ${route.operationId}`, {
+      cause,
+    });
+  }
+  if (!route.response) return json as Output<R>;
+  const checked = route.response.safeParse(json);
+  if (!checked.success) {
+    const issue = checked.error.issues[0];
+    const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
+    throw new MegadiscError(
+      'BAD_RESPONSE',
+      `the store's answer to ${route.operationId} does not match the API${where}: ${issue?.message ?? 'invalid'}`,
+    );
+  }
+  return checked.data as Output<R>;
+}
+
+export { routes };

@@ -1,0 +1,82 @@
+// Maps what came back from the store (or didn't) to a MegadiscError with a stable code.
+import { MegadiscError } from '../../shared/errors.ts';
+
+const SERVER_CODES: Record<string, MegadiscError['code']> = {
+  INSUFFICIENT_BALANCE: 'INSUFFICIENT_BALANCE',
+  UNAUTHORIZED: 'UNAUTHORIZED',
+  INVALID_CREDENTIALS: 'UNAUTHORIZED',
+  NOT_FOUND: 'NOT_FOUND',
+  VOUCHER_USED: 'VOUCHER_INVALID',
+  RATE_LIMITED: 'RATE_LIMITED',
+  ENCODING_UNAVAILABLE: 'ENCODING_UNAVAILABLE',
+};
+
+export function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** An error answer from the store: JSON {"error": {code, message}} or, from a proxy, anything else. */
+export function errorFromResponse(
+  status: number,
+  body: string,
+  headers: Record<string, string | string[] | undefined>,
+) {
+  const retryAfterHeader = headers['retry-after'];
+  const retryAfterMs = parseRetryAfter(
+    Array.isArray(retryAfterHeader) ? retryAfterHeader[0] : retryAfterHeader,
+  );
+  let serverCode: string | undefined;
+  let message: string | undefined;
+  try {
+    const parsed = JSON.parse(body) as { error?: { code?: unknown; message?: unknown } };
+    if (typeof parsed.error?.code === 'string' && typeof parsed.error.message === 'string') {
+      serverCode = parsed.error.code;
+      message = parsed.error.message;
+    }
+  } catch {
+    // Not JSON: an HTML error page from a proxy, or a truncated body.
+  }
+  const retryable =
+    status >= 500 || status === 408 || status === 429 || serverCode === 'IDEMPOTENCY_IN_PROGRESS';
+  if (!serverCode) {
+    const kind = /<html|<!doctype/i.test(body) ? 'an HTML page' : 'an unreadable body';
+    return new MegadiscError(
+      retryable ? 'STORE_ERROR' : 'BAD_RESPONSE',
+      `the store answered ${status} with ${kind}`,
+      {
+        status,
+        retryable,
+        retryAfterMs,
+      },
+    );
+  }
+  const code = SERVER_CODES[serverCode] ?? 'STORE_ERROR';
+  return new MegadiscError(code, `${message} (${serverCode})`, { status, retryable, retryAfterMs });
+}
+
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+]);
+
+export function networkError(error: unknown, url: string): MegadiscError {
+  const code = (error as { code?: string }).code;
+  const name = (error as { name?: string }).name;
+  // Timeouts, resets and refusals mean the store is out of reach; anything else is our own bug.
+  if ((code && NETWORK_CODES.has(code)) || name === 'TimeoutError' || name === 'ReadError') {
+    return new MegadiscError('STORE_UNREACHABLE', `cannot reach the store at ${new URL(url).origin}: ${code ?? name}`, {
+      cause: error,
+      retryable: true,
+    });
+  }
+  return new MegadiscError('INTERNAL', `request to the store failed: ${(error as Error).message}`, { cause: error });
+}

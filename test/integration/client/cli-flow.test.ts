@@ -1,0 +1,123 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli, startCli } from '../../helpers/cli-process.ts';
+import { StoreApi } from '../../helpers/store-api.ts';
+import { startTestServer, type TestServer } from '../../helpers/test-server.ts';
+
+let server: TestServer;
+const home = mkdtempSync(join(tmpdir(), 'megadisc-cli-home-'));
+const cli = (...args: string[]) => runCli([...args, '--home', home]);
+const cliJson = async (...args: string[]) => {
+  const r = await cli(...args, '--json');
+  expect(r.code, r.output).toBe(0);
+  return JSON.parse(r.output.slice(r.output.indexOf('{')));
+};
+
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server?.dispose();
+  rmSync(home, { recursive: true, force: true });
+});
+
+describe('megadisc client CLI', () => {
+  let albumId: number;
+
+  it('logs in and keeps the token in a 0600 file', async () => {
+    const r = await cli('login', '--store', server.url, '--email', 'demo@megadisc.local', '--password', 'demo');
+    expect(r.code, r.output).toBe(0);
+    expect(r.output).toMatch(/logged in to .* as demo@megadisc\.local/);
+    expect(statSync(join(home, 'session.json')).mode & 0o777).toBe(0o600);
+    expect(r.output).not.toMatch(/mdt_/);
+  });
+
+  it('searches and shows an album with its encoding table', async () => {
+    const found = await cliJson('search', 'pixel');
+    albumId = found.albums.items[0].id;
+    const album = await cliJson('album', String(albumId));
+    expect(album.quotes).toHaveLength(14);
+    const flac = album.quotes.find((q: any) => q.encoding === 'flac');
+    expect(flac).toMatchObject({ available: true, fits: true, exact: false });
+    expect(flac.balanceAfterBytes).toBe(500_000_000 - flac.chargeBytes);
+    const text = await cli('album', String(albumId));
+    expect(text.output).toMatch(/mp3-v0 .* est\./);
+    expect(text.output).toMatch(/2-1 /); // the demo's multi-disc album numbers tracks disc-track
+  });
+
+  it('shows the balance and tops up with a voucher', async () => {
+    expect((await cliJson('balance')).availableBytes).toBe(500_000_000);
+    const top = await cliJson('topup', server.vouchers[4]!);
+    expect(top.creditedBytes).toBe(100_000_000);
+    const again = await cli('topup', server.vouchers[4]!);
+    expect(again.code).toBe(1);
+    expect(again.output.trim()).toMatch(/^megadisc: .*already been redeemed.*\(VOUCHER_INVALID\)$/);
+  });
+
+  it('buys selected tracks and downloads them, verified, with one settle per item', async () => {
+    const bought = await cliJson('buy', String(albumId), '--encoding', 'vorbis-q6', '--tracks', '1,2-1', '--yes');
+    expect(bought.jobs).toHaveLength(2);
+    const run = await cli('run');
+    expect(run.code, run.output).toBe(0);
+    expect(run.output).toMatch(/2 done, 0 failed/);
+    const queue = await cliJson('queue');
+    for (const job of queue.jobs) {
+      expect(job.state).toBe('done');
+      const bytes = readFileSync(job.finalPath);
+      expect(bytes.length).toBe(job.bytesTotal);
+      expect(job.finalPath).toMatch(/\[vorbis-q6\]/);
+    }
+    const api = await new StoreApi(server.url).login();
+    const order = (await api.get(`/v1/orders/${bought.purchase.order_id}`)).body;
+    for (const item of order.items) {
+      const job = queue.jobs.find((j: any) => j.orderId === order.id && j.fileName === item.fileName);
+      expect(createHash('sha256').update(readFileSync(job.finalPath)).digest('hex')).toBe(item.sha256);
+    }
+    const ledger = await cliJson('ledger');
+    const mine = ledger.entries.filter((e: any) => e.orderId === order.id);
+    expect(mine.map((e: any) => e.kind).sort()).toEqual(['release', 'reserve', 'settle', 'settle']);
+    const sum = ledger.entries.reduce((s: number, e: any) => s + e.amountBytes, 0);
+    expect(sum).toBe(ledger.balance.balanceBytes);
+    expect(ledger.balance.mismatch).toBeNull();
+  });
+
+  it('offers a free re-download of tracks already owned', async () => {
+    const asked = startCli(['buy', String(albumId), '--encoding', 'vorbis-q6', '--tracks', '1', '--home', home]);
+    await asked.waitFor(/free re-download/);
+    asked.child.stdin!.end('n\n');
+    expect(await asked.exited).toBe(1);
+  });
+
+  it('refuses, in one line, a purchase beyond the available balance', async () => {
+    const poorHome = mkdtempSync(join(tmpdir(), 'megadisc-poor-'));
+    await new StoreApi(server.url).post('/v1/accounts', { email: 'poor@cli.test', password: 'long enough pw' });
+    await runCli(['login', '--store', server.url, '--email', 'poor@cli.test', '--password', 'long enough pw', '--home', poorHome]);
+    const r = await runCli(['buy', String(albumId), '--encoding', 'flac', '--yes', '--home', poorHome]);
+    expect(r.code).toBe(1);
+    expect(r.output.trim().split('\n')).toHaveLength(1);
+    expect(r.output).toMatch(/INSUFFICIENT_BALANCE/);
+    const queue = JSON.parse((await runCli(['queue', '--json', '--home', poorHome])).output);
+    expect(queue.jobs).toHaveLength(0);
+    rmSync(poorHome, { recursive: true, force: true });
+  });
+
+  it('shows the last known balance, marked offline, when the store is down', async () => {
+    const before = await cliJson('balance');
+    await server.close();
+    const offline = await cliJson('balance');
+    expect(offline).toMatchObject({ balanceBytes: before.balanceBytes, offline: true, asOf: before.asOf });
+    const text = await cli('balance');
+    expect(text.output).toMatch(/offline: as of/);
+  });
+
+  it('rejects bad arguments with a one-line error', async () => {
+    for (const args of [['buy'], ['buy', '1', '--encoding', 'mp3-999', '--yes'], ['pause'], ['frobnicate']]) {
+      const r = await cli(...args);
+      expect(r.code, args.join(' ')).not.toBe(0);
+      expect(r.output.trim().split('\n'), args.join(' ')).toHaveLength(1);
+    }
+  });
+});

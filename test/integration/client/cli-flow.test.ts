@@ -106,7 +106,7 @@ describe('megadisc client CLI', () => {
 
   it('shows the last known balance, marked offline, when the store is down', async () => {
     const before = await cliJson('balance');
-    await server.close();
+    await server.app.close();
     const offline = await cliJson('balance');
     expect(offline).toMatchObject({ balanceBytes: before.balanceBytes, offline: true, asOf: before.asOf });
     const text = await cli('balance');

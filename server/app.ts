@@ -1,4 +1,5 @@
 // The store's HTTP application: fastify with the v1 routes, JSON errors and conservative limits.
+import type { Writable } from 'node:stream';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { installErrorHandling } from './http/error-handler.ts';
 import { accountRoutes } from './routes/account-routes.ts';
@@ -6,9 +7,15 @@ import { catalogRoutes } from './routes/catalog-routes.ts';
 import { orderRoutes } from './routes/order-routes.ts';
 import type { Store } from './store.ts';
 
-export function buildApp(store: Store, opts: { logger?: boolean } = {}): FastifyInstance {
+export function buildApp(
+  store: Store,
+  opts: { logger?: boolean; logStream?: Writable } = {},
+): FastifyInstance {
   const app = Fastify({
-    logger: opts.logger ? { level: 'warn' } : false,
+    logger:
+      opts.logger || opts.logStream
+        ? { level: 'warn', ...(opts.logStream ? { stream: opts.logStream } : {}) }
+        : false,
     bodyLimit: 16 * 1024,
     // Long downloads must never be cut by a whole-request timer; idle sockets still are.
     requestTimeout: 0,

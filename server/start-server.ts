@@ -1,4 +1,5 @@
 // Starts the store on a host and port: opens the data folder, seeds the demo if asked, listens.
+import type { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import { type DemoInfo, type DemoSeedOptions, seedDemo } from './catalog/seed-demo.ts';
@@ -9,6 +10,8 @@ export interface ServerOptions extends StoreOptions {
   port?: number;
   demo?: boolean | DemoSeedOptions;
   httpLog?: boolean;
+  /** Where HTTP warnings go instead of stdout (tests read them). */
+  logStream?: Writable;
 }
 
 export interface RunningServer {
@@ -26,7 +29,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     const demo = opts.demo ? await seedDemo(store, opts.demo === true ? {} : opts.demo) : null;
     const resumed = store.fulfilment.resumeUnfinished();
     if (resumed.length > 0) store.log(`resuming ${resumed.length} unfinished order(s)`);
-    const app = buildApp(store, { logger: opts.httpLog });
+    const app = buildApp(store, { logger: opts.httpLog, logStream: opts.logStream });
     await app.listen({ host: opts.host ?? '127.0.0.1', port: opts.port ?? 0 });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : (opts.port ?? 0);

@@ -18,19 +18,36 @@ const TABLES: Record<Kind, { table: string; weights: string }> = {
   track: { table: 'tracks_fts', weights: '10.0, 4.0, 2.0' },
 };
 
-/**
- * Turns user text into a safe FTS5 expression: only letters and digits survive, each word is quoted
- * (so operators, quotes and column filters in the input are inert), and the last word is a prefix
- * match so that search works as you type. Returns null when nothing searchable is left.
- */
-export function toMatchExpression(text: string): string | null {
-  const words =
+/** The searchable words of user text: letters and digits only, at most 8. */
+function words(text: string): string[] {
+  return (
     text
       .normalize('NFKC')
       .match(/[\p{L}\p{N}]+/gu)
-      ?.slice(0, 8) ?? [];
-  if (words.length === 0) return null;
-  return words.map((w, i) => `"${w}"${i === words.length - 1 ? '*' : ''}`).join(' ');
+      ?.slice(0, 8) ?? []
+  );
+}
+
+/**
+ * Turns user text into a safe FTS5 expression: each word is quoted (so operators, quotes and column
+ * filters in the input are inert), and the last word is a prefix match so that search works as you
+ * type. A one-letter word is matched whole: as a prefix it would match most of the catalog.
+ * Returns null when nothing searchable is left.
+ */
+export function toMatchExpression(text: string): string | null {
+  const list = words(text);
+  if (list.length === 0) return null;
+  return list.map((w, i) => `"${w}"${i === list.length - 1 && [...w].length > 1 ? '*' : ''}`).join(' ');
+}
+
+/**
+ * Ranking by bm25 scores every match before the LIMIT applies, and a short single word matches a
+ * large share of a big catalog; such queries come back in catalog order instead, which SQLite can
+ * stop early. Longer queries match few rows and are ranked.
+ */
+export function isRanked(text: string): boolean {
+  const list = words(text);
+  return list.length > 1 || [...(list[0] ?? '')].length >= 3;
 }
 
 export class CatalogSearch {
@@ -42,8 +59,9 @@ export class CatalogSearch {
     this.#catalog = catalog;
   }
 
-  #ids(kind: Kind, match: string, limit: number, cursor?: string) {
+  #ids(kind: Kind, match: string, ranked: boolean, limit: number, cursor?: string) {
     const { table, weights } = TABLES[kind];
+    const score = ranked ? `bm25(${table}, ${weights})` : '0';
     const args: (string | number)[] = [match];
     let after = '';
     if (cursor) {
@@ -54,7 +72,7 @@ export class CatalogSearch {
     const rows = this.#db
       .prepare(
         `SELECT rowid AS id, score FROM (
-           SELECT rowid, bm25(${table}, ${weights}) AS score FROM ${table} WHERE ${table} MATCH ?
+           SELECT rowid, ${score} AS score FROM ${table} WHERE ${table} MATCH ?
          ) WHERE 1 ${after} ORDER BY score, rowid LIMIT ?`,
       )
       .all(...args, limit + 1) as { id: number; score: number }[];
@@ -76,9 +94,10 @@ export class CatalogSearch {
     const result: SearchResult = { query: q.q, artists: empty, albums: empty, tracks: empty };
     const match = toMatchExpression(q.q);
     if (!match) return result;
+    const ranked = isRanked(q.q);
     const kinds: Kind[] = q.type ? [q.type] : ['artist', 'album', 'track'];
     for (const kind of kinds) {
-      const { ids, next } = this.#ids(kind, match, q.limit, q.type ? q.cursor : undefined);
+      const { ids, next } = this.#ids(kind, match, ranked, q.limit, q.type ? q.cursor : undefined);
       const json = JSON.stringify(ids);
       if (kind === 'artist') {
         const rows = this.#db

@@ -15,7 +15,13 @@ export interface RouteContext<R extends RouteDef> {
   accountId: number | undefined;
 }
 
-/** Handlers return the body (validated against the route's response schema) or the reply itself. */
+/**
+ * Returned by a handler that has sent its own answer (a file, a replayed response). Never return the
+ * reply itself: fastify's reply is thenable, so awaiting it waits for the whole body and yields undefined.
+ */
+export const SENT: unique symbol = Symbol('sent');
+
+/** Handlers return the body (validated against the route's response schema) or SENT. */
 export type Handler<R extends RouteDef> = (ctx: RouteContext<R>) => Promise<unknown> | unknown;
 
 export type Authenticate = (token: string) => number | undefined;
@@ -64,7 +70,7 @@ export function bindRoute<R extends RouteDef>(
       }
       const body = route.body ? parse(route.body, request.body, 'body') : undefined;
       const result = await handler({ request, reply, params, query, body, accountId } as RouteContext<R>);
-      if (result === reply) return reply;
+      if (result === SENT) return reply;
       if (route.response) {
         const checked = route.response.safeParse(result);
         if (!checked.success) {

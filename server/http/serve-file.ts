@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { StoreError } from '../errors.ts';
+import { SENT } from './bind-route.ts';
 import { decideRange, ifRangeMatches } from './byte-range.ts';
 
 export interface ServedFile {
@@ -17,7 +18,7 @@ export async function serveFile(
   request: FastifyRequest,
   reply: FastifyReply,
   file: ServedFile,
-): Promise<FastifyReply> {
+): Promise<typeof SENT> {
   let info: Awaited<ReturnType<typeof stat>>;
   try {
     info = await stat(file.path);
@@ -41,7 +42,8 @@ export async function serveFile(
 
   const ifNoneMatch = request.headers['if-none-match'];
   if (ifNoneMatch?.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) {
-    return reply.code(304).send();
+    reply.code(304).send();
+    return SENT;
   }
   const rawIfRange = request.headers['if-range'];
   const ifRange = Array.isArray(rawIfRange) ? rawIfRange[0] : rawIfRange;
@@ -58,10 +60,16 @@ export async function serveFile(
       .code(206)
       .header('content-range', `bytes ${start}-${end}/${file.bytes}`)
       .header('content-length', String(end - start + 1));
-    if (request.method === 'HEAD') return reply.send();
-    return reply.send(createReadStream(file.path, { start, end, highWaterMark: 256 * 1024 }));
+    reply.send(
+      request.method === 'HEAD'
+        ? undefined
+        : createReadStream(file.path, { start, end, highWaterMark: 256 * 1024 }),
+    );
+    return SENT;
   }
   reply.code(200).header('content-length', String(file.bytes));
-  if (request.method === 'HEAD') return reply.send();
-  return reply.send(createReadStream(file.path, { highWaterMark: 256 * 1024 }));
+  reply.send(
+    request.method === 'HEAD' ? undefined : createReadStream(file.path, { highWaterMark: 256 * 1024 }),
+  );
+  return SENT;
 }

@@ -7,7 +7,7 @@ import { ENCODING_IDS, ENCODINGS } from '../../api/encodings.ts';
 import { buildOpenApi } from '../../api/openapi.ts';
 import { routes } from '../../api/routes.ts';
 import { StoreError } from '../errors.ts';
-import { bindRoute } from '../http/bind-route.ts';
+import { bindRoute, SENT } from '../http/bind-route.ts';
 import { buildPriceTable } from '../pricing/price-table.ts';
 import type { Store } from '../store.ts';
 
@@ -45,7 +45,8 @@ export function catalogRoutes(app: FastifyInstance, store: Store): void {
       throw new StoreError('NOT_FOUND', 404, 'cover image is missing', { cause });
     }
     reply.header('content-type', 'image/jpeg').header('cache-control', 'public, max-age=86400');
-    return reply.send(createReadStream(path));
+    reply.send(createReadStream(path));
+    return SENT;
   });
 
   bindRoute(app, routes.encodings, auth, () => ({

@@ -6,7 +6,7 @@ import { routes } from '../../api/routes.ts';
 import type { OrderSummary } from '../../api/schemas/orders.ts';
 import { fromStoredPath } from '../db/stored-path.ts';
 import { StoreError } from '../errors.ts';
-import { bindRoute } from '../http/bind-route.ts';
+import { bindRoute, SENT } from '../http/bind-route.ts';
 import { decodeCursor, encodeCursor } from '../http/cursor.ts';
 import { serveFile } from '../http/serve-file.ts';
 import { checkKey } from '../orders/idempotency.ts';
@@ -30,7 +30,8 @@ export function orderRoutes(app: FastifyInstance, store: Store): void {
     const header = request.headers['idempotency-key'];
     const key = checkKey(Array.isArray(header) ? header[0] : header);
     const result = await store.orders.create(accountId!, key, body);
-    return reply.code(result.status).send(result.body);
+    reply.code(result.status).send(result.body);
+    return SENT;
   });
 
   bindRoute(app, routes.listOrders, auth, ({ accountId, query }) => {

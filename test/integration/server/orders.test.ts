@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectLedgerBalances } from '../../helpers/ledger-checks.ts';
 import { StoreApi } from '../../helpers/store-api.ts';
@@ -11,8 +12,16 @@ let albums: any[];
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const key = () => `test-${randomUUID()}`;
 
+const httpLog: string[] = [];
+
 beforeAll(async () => {
-  server = await startTestServer();
+  const logStream = new Writable({
+    write(chunk, _encoding, done) {
+      httpLog.push(String(chunk));
+      done();
+    },
+  });
+  server = await startTestServer({ logStream });
   demo = await new StoreApi(server.url).login();
   albums = (await demo.get('/v1/albums?limit=100&sort=title')).body.items;
 });
@@ -269,5 +278,11 @@ describe('downloads', () => {
     const expired = await anon.get(`${item.download.url}?expires=${old.expires}&sig=${old.sig}`);
     expect(expired.status).toBe(403);
     expect(expired.body.error.code).toBe('LINK_EXPIRED');
+  });
+});
+
+describe('the HTTP log', () => {
+  it('has no warnings after all these orders and downloads', () => {
+    expect(httpLog.filter((l) => /already sent|"level":[45]0/.test(l))).toEqual([]);
   });
 });

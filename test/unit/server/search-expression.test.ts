@@ -6,9 +6,12 @@ describe('toMatchExpression', () => {
   it.each([
     ['daft punk', '"daft" "punk"*'],
     ['  Café  ', '"Café"*'],
-    ['"quoted" OR title:x', '"quoted" "OR" "title" "x"*'],
-    ['NEAR(a b)', '"NEAR" "a" "b"*'],
+    ['"quoted" OR title:xy', '"quoted" "OR" "title" "xy"*'],
+    ['NEAR(a bc)', '"NEAR" "a" "bc"*'],
     ['***', null],
+    ['s', '"s"'],
+    ['mo', '"mo"*'],
+    ['moon s', '"moon" "s"'],
     ['', null],
   ])('%j -> %j', (input, expected) => {
     expect(toMatchExpression(input)).toBe(expected);

@@ -1,0 +1,62 @@
+// Public types of the single-file transfer layer (one .part file, one URL, one expected size and hash).
+import type { MegadiscError } from '../../../shared/errors.ts';
+
+/** What is durably on disk: the .part holds `bytes` valid bytes of the representation tagged `etag`. */
+export interface Checkpoint {
+  bytes: number;
+  etag: string | null;
+}
+
+export interface TransferProgress {
+  receivedBytes: number;
+  totalBytes: number;
+  bytesPerSecond: number;
+  etaSeconds: number | null;
+}
+
+export interface Throttle {
+  take(bytes: number, signal?: AbortSignal): Promise<void>;
+}
+
+export interface TransferRequest {
+  url: string;
+  headers?: Record<string, string>;
+  /** Staging file '<name>.part'; created if missing. */
+  partPath: string;
+  expected: { bytes: number; sha256: string };
+  /**
+   * Last persisted checkpoint. The .part is truncated to checkpoint.bytes when longer; when shorter, the
+   * transfer resumes from its actual size. Without a checkpoint the .part is not trusted: start from zero.
+   */
+  resumeFrom?: Checkpoint | null;
+  signal?: AbortSignal;
+  /** The shared TokenBucket. */
+  throttle?: Throttle;
+  /** Defaults 15 s / 30 s. There is deliberately no whole-request timeout: big files on slow links are fine. */
+  timeouts?: { connectMs?: number; idleMs?: number };
+  /** At most ~10 per second, plus one at the end. */
+  onProgress?: (p: TransferProgress) => void;
+  /** Called after the .part has been fdatasync'ed up to c.bytes: every ~1 MiB or ~1 s, on failure and at the end. */
+  onCheckpoint?: (c: Checkpoint) => void;
+  clock?: { now(): number };
+}
+
+export interface TransferResult {
+  bytes: number;
+  sha256: string;
+  etag: string | null;
+}
+
+export interface RetryPolicy {
+  maxAttempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  random?: () => number;
+}
+
+export interface RetryInfo {
+  attempt: number;
+  delayMs: number;
+  error: MegadiscError;
+}

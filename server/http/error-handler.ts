@@ -22,6 +22,12 @@ export function installErrorHandling(app: FastifyInstance): void {
     reply.type('application/json; charset=utf-8');
     reply.removeHeader('content-disposition');
     reply.removeHeader('content-length');
+    // Headers set for a file before the failure must not describe (or cache) the error body.
+    reply.removeHeader('etag');
+    reply.removeHeader('last-modified');
+    reply.removeHeader('repr-digest');
+    reply.removeHeader('accept-ranges');
+    reply.header('cache-control', 'no-store');
     if (error instanceof StoreError) {
       for (const [name, value] of Object.entries(error.headers)) reply.header(name, value);
       if (error.status >= 500) request.log.error({ err: error.cause ?? error }, error.message);

@@ -14,6 +14,14 @@ export interface ServedFile {
   fileName: string;
 }
 
+/** A cached encode went missing (cache cleared): temporary, so 503 with a hint when to come back. */
+function reencoding(cause?: unknown): StoreError {
+  return new StoreError('NOT_READY', 503, 'the file is being re-encoded; try again shortly', {
+    cause,
+    headers: { 'retry-after': '5' },
+  });
+}
+
 export async function serveFile(
   request: FastifyRequest,
   reply: FastifyReply,
@@ -23,10 +31,9 @@ export async function serveFile(
   try {
     info = await stat(file.path);
   } catch (cause) {
-    throw new StoreError('NOT_READY', 409, 'the file is being re-encoded; try again shortly', { cause });
+    throw reencoding(cause);
   }
-  if (info.size !== file.bytes)
-    throw new StoreError('NOT_READY', 409, 'the file is being re-encoded; try again shortly');
+  if (info.size !== file.bytes) throw reencoding();
   // The content hash is the validator: the same bytes always get the same ETag.
   const etag = `"${file.sha256}"`;
   const lastModified = info.mtime.toUTCString();
@@ -54,22 +61,18 @@ export async function serveFile(
       headers: { 'content-range': `bytes */${file.bytes}` },
     });
   }
-  if (decision.kind === 'partial') {
-    const { start, end } = decision;
-    reply
-      .code(206)
-      .header('content-range', `bytes ${start}-${end}/${file.bytes}`)
-      .header('content-length', String(end - start + 1));
-    reply.send(
-      request.method === 'HEAD'
-        ? undefined
-        : createReadStream(file.path, { start, end, highWaterMark: 256 * 1024 }),
-    );
+  const { start, end } = decision.kind === 'partial' ? decision : { start: 0, end: file.bytes - 1 };
+  if (decision.kind === 'partial')
+    reply.code(206).header('content-range', `bytes ${start}-${end}/${file.bytes}`);
+  else reply.code(200);
+  reply.header('content-length', String(end - start + 1));
+  if (request.method === 'HEAD') {
+    // Write the head ourselves: fastify would otherwise count the empty body and send Content-Length: 0.
+    reply.hijack();
+    reply.raw.writeHead(reply.statusCode, reply.getHeaders() as Record<string, string>);
+    reply.raw.end();
     return SENT;
   }
-  reply.code(200).header('content-length', String(file.bytes));
-  reply.send(
-    request.method === 'HEAD' ? undefined : createReadStream(file.path, { highWaterMark: 256 * 1024 }),
-  );
+  reply.send(createReadStream(file.path, { start, end, highWaterMark: 256 * 1024 }));
   return SENT;
 }

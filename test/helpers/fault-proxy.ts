@@ -11,6 +11,8 @@ export type Fault =
   | { kind: 'truncate-after'; bytes: number }
   /** Stop sending after N body bytes: for `ms`, then carry on; without `ms`, forever. */
   | { kind: 'stall'; afterBytes: number; ms?: number }
+  /** Accept the request and never answer (not even headers). */
+  | { kind: 'hang' }
   /** Answer without asking upstream, e.g. 503 with Retry-After. */
   | { kind: 'status'; status: number; retryAfter?: string; body?: string }
   /** Strip Range and If-Range before forwarding, so upstream answers 200 with the whole file. */
@@ -117,8 +119,10 @@ export class FaultProxy {
     const fault: Fault = index >= 0 ? this.#rules.splice(index, 1)[0]!.fault : { kind: 'pass' };
     record.fault = fault.kind;
 
+    if (fault.kind === 'hang') return;
     if (fault.kind === 'status') {
-      const body = fault.body ?? JSON.stringify({ error: { code: 'INJECTED', message: `injected ${fault.status}` } });
+      const body =
+        fault.body ?? JSON.stringify({ error: { code: 'INJECTED', message: `injected ${fault.status}` } });
       const headers: OutgoingHttpHeaders = {
         'content-type': 'application/json',
         'content-length': Buffer.byteLength(body),

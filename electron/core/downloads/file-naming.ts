@@ -2,10 +2,22 @@
 import { access } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 
+/** Control characters, bidi overrides and characters some file systems refuse. */
+function isUnsafe(ch: string): boolean {
+  const c = ch.codePointAt(0)!;
+  return (
+    c < 0x20 ||
+    c === 0x7f ||
+    (c >= 0x202a && c <= 0x202e) ||
+    (c >= 0x2066 && c <= 0x2069) ||
+    '/\\:*?"<>|'.includes(ch)
+  );
+}
+
 export function safeComponent(name: string, maxLength = 120): string {
-  const cleaned = name
-    .normalize('NFC')
-    .replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069/\\:*?"<>|]/g, '_')
+  const cleaned = [...name.normalize('NFC')]
+    .map((ch) => (isUnsafe(ch) ? '_' : ch))
+    .join('')
     .replace(/[. ]+$/, '')
     .replace(/^\.+/, '_')
     .trim();

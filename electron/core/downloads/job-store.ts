@@ -224,7 +224,7 @@ export class JobStore {
       const target = this.get(id);
       rows.splice(Math.max(0, Math.min(rows.length, place - 1)), 0, target);
       const update = this.#db.prepare('UPDATE jobs SET position = ? WHERE id = ?');
-      rows.forEach((r, i) => update.run(i + 1, r.id));
+      for (const [i, r] of rows.entries()) update.run(i + 1, r.id);
     });
   }
 

@@ -73,10 +73,16 @@ export function networkError(error: unknown, url: string): MegadiscError {
   const name = (error as { name?: string }).name;
   // Timeouts, resets and refusals mean the store is out of reach; anything else is our own bug.
   if ((code && NETWORK_CODES.has(code)) || name === 'TimeoutError' || name === 'ReadError') {
-    return new MegadiscError('STORE_UNREACHABLE', `cannot reach the store at ${new URL(url).origin}: ${code ?? name}`, {
-      cause: error,
-      retryable: true,
-    });
+    return new MegadiscError(
+      'STORE_UNREACHABLE',
+      `cannot reach the store at ${new URL(url).origin}: ${code ?? name}`,
+      {
+        cause: error,
+        retryable: true,
+      },
+    );
   }
-  return new MegadiscError('INTERNAL', `request to the store failed: ${(error as Error).message}`, { cause: error });
+  return new MegadiscError('INTERNAL', `request to the store failed: ${(error as Error).message}`, {
+    cause: error,
+  });
 }

@@ -28,7 +28,15 @@ describe('megadisc client CLI', () => {
   let albumId: number;
 
   it('logs in and keeps the token in a 0600 file', async () => {
-    const r = await cli('login', '--store', server.url, '--email', 'demo@megadisc.local', '--password', 'demo');
+    const r = await cli(
+      'login',
+      '--store',
+      server.url,
+      '--email',
+      'demo@megadisc.local',
+      '--password',
+      'demo',
+    );
     expect(r.code, r.output).toBe(0);
     expect(r.output).toMatch(/logged in to .* as demo@megadisc\.local/);
     expect(statSync(join(home, 'session.json')).mode & 0o777).toBe(0o600);
@@ -58,7 +66,15 @@ describe('megadisc client CLI', () => {
   });
 
   it('buys selected tracks and downloads them, verified, with one settle per item', async () => {
-    const bought = await cliJson('buy', String(albumId), '--encoding', 'vorbis-q6', '--tracks', '1,2-1', '--yes');
+    const bought = await cliJson(
+      'buy',
+      String(albumId),
+      '--encoding',
+      'vorbis-q6',
+      '--tracks',
+      '1,2-1',
+      '--yes',
+    );
     expect(bought.jobs).toHaveLength(2);
     const run = await cli('run');
     expect(run.code, run.output).toBe(0);
@@ -85,7 +101,16 @@ describe('megadisc client CLI', () => {
   });
 
   it('offers a free re-download of tracks already owned', async () => {
-    const asked = startCli(['buy', String(albumId), '--encoding', 'vorbis-q6', '--tracks', '1', '--home', home]);
+    const asked = startCli([
+      'buy',
+      String(albumId),
+      '--encoding',
+      'vorbis-q6',
+      '--tracks',
+      '1',
+      '--home',
+      home,
+    ]);
     await asked.waitFor(/free re-download/);
     asked.child.stdin!.end('n\n');
     expect(await asked.exited).toBe(1);
@@ -93,8 +118,21 @@ describe('megadisc client CLI', () => {
 
   it('refuses, in one line, a purchase beyond the available balance', async () => {
     const poorHome = mkdtempSync(join(tmpdir(), 'megadisc-poor-'));
-    await new StoreApi(server.url).post('/v1/accounts', { email: 'poor@cli.test', password: 'long enough pw' });
-    await runCli(['login', '--store', server.url, '--email', 'poor@cli.test', '--password', 'long enough pw', '--home', poorHome]);
+    await new StoreApi(server.url).post('/v1/accounts', {
+      email: 'poor@cli.test',
+      password: 'long enough pw',
+    });
+    await runCli([
+      'login',
+      '--store',
+      server.url,
+      '--email',
+      'poor@cli.test',
+      '--password',
+      'long enough pw',
+      '--home',
+      poorHome,
+    ]);
     const r = await runCli(['buy', String(albumId), '--encoding', 'flac', '--yes', '--home', poorHome]);
     expect(r.code).toBe(1);
     expect(r.output.trim().split('\n')).toHaveLength(1);

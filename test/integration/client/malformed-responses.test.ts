@@ -13,7 +13,14 @@ let server: ScriptedServer;
 let client: StoreClient;
 const home = mkdtempSync(join(tmpdir(), 'megadisc-client-'));
 
-const account = { id: 7, email: 'a@b.c', balanceBytes: 1000, reservedBytes: 0, availableBytes: 1000, createdAt: '2026-11-23T10:00:00.000Z' };
+const account = {
+  id: 7,
+  email: 'a@b.c',
+  balanceBytes: 1000,
+  reservedBytes: 0,
+  availableBytes: 1000,
+  createdAt: '2026-11-23T10:00:00.000Z',
+};
 const entry = {
   id: 1,
   kind: 'topup',
@@ -45,7 +52,10 @@ describe('malformed store responses', () => {
     ['an HTML page with 200', html(200), /malformed JSON/],
   ])('rejects %s with BAD_RESPONSE', async (_name, answer, message) => {
     server.on('/v1/albums/1', answer);
-    await expect(client.call(routes.album, { params: { id: 1 } })).rejects.toMatchObject({ code: 'BAD_RESPONSE', message: expect.stringMatching(message) });
+    await expect(client.call(routes.album, { params: { id: 1 } })).rejects.toMatchObject({
+      code: 'BAD_RESPONSE',
+      message: expect.stringMatching(message),
+    });
   });
 
   it('reports an HTML error page from a proxy clearly, after retrying', async () => {
@@ -59,7 +69,11 @@ describe('malformed store responses', () => {
   });
 
   it('honours Retry-After on a 503 and then succeeds', async () => {
-    server.on('/v1/encodings', json({ error: { code: 'BUSY', message: 'busy' } }, 503, { 'retry-after': '1' }), json({ encodings: [] }));
+    server.on(
+      '/v1/encodings',
+      json({ error: { code: 'BUSY', message: 'busy' } }, 503, { 'retry-after': '1' }),
+      json({ encodings: [] }),
+    );
     const started = Date.now();
     await expect(client.call(routes.encodings)).resolves.toEqual({ encodings: [] });
     expect(Date.now() - started).toBeGreaterThanOrEqual(900);
@@ -67,12 +81,18 @@ describe('malformed store responses', () => {
 
   it('maps store error codes', async () => {
     server.on('/v1/albums/3', json({ error: { code: 'NOT_FOUND', message: 'album 3 not found' } }, 404));
-    await expect(client.call(routes.album, { params: { id: 3 } })).rejects.toMatchObject({ code: 'NOT_FOUND', retryable: false });
+    await expect(client.call(routes.album, { params: { id: 3 } })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      retryable: false,
+    });
   });
 
   it('calls an unreachable store STORE_UNREACHABLE', async () => {
     const dead = new StoreClient({ baseUrl: 'http://127.0.0.1:9', token: 'mdt_x-123456789', retryLimit: 0 });
-    await expect(dead.call(routes.encodings)).rejects.toMatchObject({ code: 'STORE_UNREACHABLE', retryable: true });
+    await expect(dead.call(routes.encodings)).rejects.toMatchObject({
+      code: 'STORE_UNREACHABLE',
+      retryable: true,
+    });
   });
 });
 
@@ -83,7 +103,11 @@ describe('ledger mirror', () => {
 
   it('mirrors entries and balance, then keeps them when the store sends garbage', async () => {
     server.on('/v1/account', json(account));
-    server.on('/v1/account/ledger', json({ items: [entry], nextCursor: 'AQ' }), json({ items: [], nextCursor: 'AQ' }));
+    server.on(
+      '/v1/account/ledger',
+      json({ items: [entry], nextCursor: 'AQ' }),
+      json({ items: [], nextCursor: 'AQ' }),
+    );
     const view = await mirror.sync(client);
     expect(view).toMatchObject({ balanceBytes: 1000, availableBytes: 1000, offline: false, mismatch: null });
 
@@ -94,7 +118,9 @@ describe('ledger mirror', () => {
   });
 
   it('shows the stored balance, marked offline, when the store is unreachable', async () => {
-    const offline = await mirror.sync(new StoreClient({ baseUrl: 'http://127.0.0.1:9', token: 'mdt_x-123456789', retryLimit: 0 }));
+    const offline = await mirror.sync(
+      new StoreClient({ baseUrl: 'http://127.0.0.1:9', token: 'mdt_x-123456789', retryLimit: 0 }),
+    );
     expect(offline).toMatchObject({ balanceBytes: 1000, offline: true });
   });
 

@@ -286,3 +286,19 @@ describe('the HTTP log', () => {
     expect(httpLog.filter((l) => /already sent|"level":[45]0/.test(l))).toEqual([]);
   });
 });
+
+describe('HEAD and errors on downloads', () => {
+  it('answers HEAD with the real size and validators, and errors are not cacheable', async () => {
+    const created = await order(demo, { albumId: albums[0].id, encoding: 'flac' });
+    const done = await demo.waitForOrder(created.body.id);
+    const item = done.items[0];
+    const head = await demo.request('HEAD', item.download.url);
+    expect(head.status).toBe(200);
+    expect(head.headers.get('content-length')).toBe(String(item.bytes));
+    expect(head.headers.get('etag')).toBe(`"${item.sha256}"`);
+    const bad = await demo.get(item.download.url, { range: 'bytes=999999999-' });
+    expect(bad.status).toBe(416);
+    expect(bad.headers.get('cache-control')).toBe('no-store');
+    expect(bad.headers.get('etag')).toBeNull();
+  });
+});

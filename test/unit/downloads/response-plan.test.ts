@@ -9,15 +9,23 @@ const plan = (status: number, headers: Record<string, string>, offset = 400, ifR
 
 describe('planResponse', () => {
   it('appends a matching 206 at the offset', () => {
-    expect(plan(206, { 'content-range': 'bytes 400-999/1000', 'content-length': '600', etag: ETAG })).toEqual({
-      kind: 'write',
-      from: 400,
-      etag: ETAG,
-    });
+    expect(plan(206, { 'content-range': 'bytes 400-999/1000', 'content-length': '600', etag: ETAG })).toEqual(
+      {
+        kind: 'write',
+        from: 400,
+        etag: ETAG,
+      },
+    );
   });
 
   it('rejects a 206 whose Content-Range is not the one asked for', () => {
-    for (const range of ['bytes 401-999/1000', 'bytes 400-998/1000', 'bytes 400-1000/1001', 'bytes */1000', '']) {
+    for (const range of [
+      'bytes 401-999/1000',
+      'bytes 400-998/1000',
+      'bytes 400-1000/1001',
+      'bytes */1000',
+      '',
+    ]) {
       const p = plan(206, { 'content-range': range, etag: ETAG });
       expect(p.kind).toBe('fail');
       if (p.kind === 'fail') expect(p.error).toMatchObject({ code: 'RANGE_MISMATCH', retryable: true });
@@ -27,11 +35,17 @@ describe('planResponse', () => {
   it('restarts from zero when a 206 carries another ETag than the If-Range sent', () => {
     expect(plan(206, { 'content-range': 'bytes 400-999/1000', etag: '"other"' }).kind).toBe('restart');
     // Without an If-Range there is nothing to compare with.
-    expect(plan(206, { 'content-range': 'bytes 400-999/1000', etag: '"other"' }, 400, null).kind).toBe('write');
+    expect(plan(206, { 'content-range': 'bytes 400-999/1000', etag: '"other"' }, 400, null).kind).toBe(
+      'write',
+    );
   });
 
   it('writes a 200 from byte zero even when a range was asked for', () => {
-    expect(plan(200, { 'content-length': '1000', etag: '"new"' })).toEqual({ kind: 'write', from: 0, etag: '"new"' });
+    expect(plan(200, { 'content-length': '1000', etag: '"new"' })).toEqual({
+      kind: 'write',
+      from: 0,
+      etag: '"new"',
+    });
     const wrongSize = plan(200, { 'content-length': '999' });
     expect(wrongSize.kind === 'fail' && wrongSize.error.code).toBe('SIZE_MISMATCH');
   });

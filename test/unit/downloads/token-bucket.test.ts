@@ -100,7 +100,12 @@ describe('TokenBucket', () => {
 
   it('releases waiters when switched to unlimited, and never sleeps when unlimited', async () => {
     const time = new ManualTime();
-    const bucket = new TokenBucket({ bytesPerSecond: 10, burstBytes: 10, clock: time.clock, sleep: time.sleep });
+    const bucket = new TokenBucket({
+      bytesPerSecond: 10,
+      burstBytes: 10,
+      clock: time.clock,
+      sleep: time.sleep,
+    });
     const waiting = bucket.take(1_000_000);
     await flush();
     expect(time.sleeps).toHaveLength(1);
@@ -132,7 +137,12 @@ describe('TokenBucket', () => {
 
   it('rejects an aborted take with ABORTED and lets the others through', async () => {
     const time = new ManualTime();
-    const bucket = new TokenBucket({ bytesPerSecond: 100, burstBytes: 100, clock: time.clock, sleep: time.sleep });
+    const bucket = new TokenBucket({
+      bytesPerSecond: 100,
+      burstBytes: 100,
+      clock: time.clock,
+      sleep: time.sleep,
+    });
     const controller = new AbortController();
     const big = bucket.take(1_000_000, controller.signal);
     const small = bucket.take(100);

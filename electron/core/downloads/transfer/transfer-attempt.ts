@@ -5,6 +5,7 @@ import type { ClientRequest } from 'node:http';
 import type { Socket } from 'node:net';
 import got, { type Request as GotRequest, type Response as GotResponse } from 'got';
 import { MegadiscError } from '../../../shared/errors.ts';
+import { BodyReader } from './body-reader.ts';
 import { IdleWatchdog } from './idle-watchdog.ts';
 import type { PartFile } from './part-file.ts';
 import { ProgressReporter } from './progress-reporter.ts';
@@ -13,6 +14,8 @@ import type { TransferRequest, TransferResult } from './types.ts';
 
 const CHECKPOINT_BYTES = 1024 * 1024;
 const CHECKPOINT_MS = 1000;
+/** Body bytes held in memory between the socket and the disk, per transfer. */
+const QUEUE_BYTES = 256 * 1024;
 const DEFAULT_CONNECT_MS = 15_000;
 const DEFAULT_IDLE_MS = 30_000;
 
@@ -134,10 +137,10 @@ export class TransferAttempt {
     const { expected, throttle, signal } = this.#req;
     this.#progress.start(this.#position);
     this.#progress.update(this.#position);
-    watchdog.arm();
-    // Async iteration pulls one chunk at a time: backpressure reaches the socket, memory stays flat.
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      watchdog.disarm();
+    const reader = new BodyReader(stream, QUEUE_BYTES, (waiting) =>
+      waiting ? watchdog.arm() : watchdog.disarm(),
+    );
+    for (let chunk = await reader.next(); chunk !== null; chunk = await reader.next()) {
       if (this.#position + chunk.length > expected.bytes) {
         throw new MegadiscError(
           'SIZE_MISMATCH',
@@ -154,7 +157,6 @@ export class TransferAttempt {
       if (sinceSync >= CHECKPOINT_BYTES || this.#clock.now() - this.#syncedAt >= CHECKPOINT_MS) {
         await this.#checkpoint();
       }
-      watchdog.arm();
     }
     watchdog.stop();
     if (this.#position !== expected.bytes) {

@@ -11,6 +11,7 @@ import { routes, type StoreClient } from '../store-client/store-client.ts';
 import { freePath, safeComponent } from './file-naming.ts';
 import { type JobRow, type JobStore, toJobView } from './job-store.ts';
 import type { TokenBucket } from './token-bucket.ts';
+import { onDisk } from './transfer/disk-error.ts';
 import { finalizeFile, type RetryPolicy, transferWithRetry } from './transfer/index.ts';
 
 export interface DownloadManagerOptions {
@@ -157,7 +158,7 @@ export class DownloadManager {
         },
       );
       emitState(jobs.setState(job.id, 'verifying'));
-      const finalPath = await this.#finalPath(job);
+      const finalPath = await onDisk(this.#o.settings.get().downloadsDir, () => this.#finalPath(job));
       await finalizeFile(partPath, finalPath);
       emitState(jobs.setState(job.id, 'done', { finalPath }));
     } catch (error) {
@@ -174,7 +175,7 @@ export class DownloadManager {
       } else if (signal.aborted) {
         // The run itself is stopping: the job goes back to the queue with its checkpoint.
         jobs.setState(job.id, 'queued');
-      } else if (e.code === 'DISK_FULL' || e.code === 'PERMISSION_DENIED') {
+      } else if (e.code === 'DISK_FULL' || e.code === 'PERMISSION_DENIED' || e.code === 'INVALID_STATE') {
         // No retry storm: the job waits, with its .part, until the user frees space and resumes.
         jobs.pause([job.id]);
         emitState(jobs.setState(job.id, 'paused', { error: e }));

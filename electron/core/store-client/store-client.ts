@@ -65,10 +65,10 @@ export class StoreClient {
         socket: this.#options.timeouts?.idleMs ?? 30_000,
       },
       retry: {
-        limit: idempotent ? (this.#options.retryLimit ?? 3) : 0,
+        limit: idempotent ? (this.#options.retryLimit ?? 2) : 0,
         methods: ['GET', 'POST'],
         statusCodes: [408, 429, 500, 502, 503, 504],
-        backoffLimit: 10_000,
+        backoffLimit: 2_000,
         noise: 100,
       },
       signal: input.signal,

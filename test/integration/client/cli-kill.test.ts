@@ -126,7 +126,9 @@ describe('kill -9 and restart', () => {
     const mark = proxy.requests.length;
     const buy = startCli(['buy', String(album.id), '--encoding', 'opus-160', '--yes', '--home', home]);
     await until(() =>
-      proxy.requests.slice(mark).find((r) => r.method === 'POST' && r.url === '/v1/orders' && r.status !== null),
+      proxy.requests
+        .slice(mark)
+        .find((r) => r.method === 'POST' && r.url === '/v1/orders' && r.status !== null),
     );
     buy.child.kill('SIGKILL');
     await buy.exited;

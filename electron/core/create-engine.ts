@@ -23,6 +23,8 @@ export class Engine {
   readonly #sessions;
   readonly #bucket: TokenBucket;
   #session: StoredSession | null = null;
+  /** The manager of a run in progress in this process, told at once about pause and cancel. */
+  #manager: DownloadManager | null = null;
 
   constructor(ports: EnginePorts) {
     this.#ports = ports;
@@ -158,13 +160,20 @@ export class Engine {
       timeouts: this.#ports.timeouts,
       retry: this.#ports.retry,
     });
-    const summary = await manager.run(signal);
-    await ledger.sync(client).catch(() => undefined);
-    return summary;
+    this.#manager = manager;
+    try {
+      const summary = await manager.run(signal);
+      await ledger.sync(client).catch(() => undefined);
+      return summary;
+    } finally {
+      this.#manager = null;
+    }
   }
 
   pause(ids: number[] | 'all'): number[] {
-    return this.jobs.pause(ids);
+    const changed = this.jobs.pause(ids);
+    this.#manager?.reconcileNow();
+    return changed;
   }
 
   resume(ids: number[] | 'all'): number[] {
@@ -172,7 +181,9 @@ export class Engine {
   }
 
   cancel(id: number): JobView {
-    return toJobView(this.jobs.cancel(id));
+    const job = toJobView(this.jobs.cancel(id));
+    this.#manager?.reconcileNow();
+    return job;
   }
 
   move(id: number, place: number): void {

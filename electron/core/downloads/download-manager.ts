@@ -157,21 +157,24 @@ export class DownloadManager {
           });
         },
       );
-      emitState(jobs.setState(job.id, 'verifying'));
+      if (!jobs.transition(job.id, ['downloading'], 'verifying')) {
+        // Paused or cancelled while the last bytes arrived: the user's choice stands.
+        await this.#interrupted(job, partPath);
+        return;
+      }
+      emitState(jobs.get(job.id));
       const finalPath = await onDisk(this.#o.settings.get().downloadsDir, () => this.#finalPath(job));
       await finalizeFile(partPath, finalPath);
-      emitState(jobs.setState(job.id, 'done', { finalPath }));
+      jobs.transition(job.id, ['verifying', 'paused', 'cancelled'], 'done', finalPath);
+      emitState(jobs.get(job.id));
     } catch (error) {
       const e =
         error instanceof MegadiscError
           ? error
           : new MegadiscError('INTERNAL', String(error), { cause: error });
       const now = jobs.get(job.id).state;
-      if (now === 'cancelled') {
-        await rm(partPath, { force: true });
-        emitState(jobs.get(job.id));
-      } else if (now === 'paused') {
-        emitState(jobs.get(job.id));
+      if (now === 'cancelled' || now === 'paused') {
+        await this.#interrupted(job, partPath);
       } else if (signal.aborted) {
         // The run itself is stopping: the job goes back to the queue with its checkpoint.
         jobs.setState(job.id, 'queued');
@@ -183,6 +186,18 @@ export class DownloadManager {
         emitState(jobs.setState(job.id, 'failed', { error: e }));
       }
     }
+  }
+
+  /** A cancelled job loses its .part; a paused one keeps it for the resume. */
+  async #interrupted(job: JobRow, partPath: string): Promise<void> {
+    const row = this.#o.jobs.get(job.id);
+    if (row.state === 'cancelled') await rm(partPath, { force: true });
+    this.#o.events.emit('job-state', { job: toJobView(row) });
+  }
+
+  /** Applies pause and cancel at once instead of at the next tick. */
+  reconcileNow(): void {
+    this.#reconcile();
   }
 
   async #finalPath(job: JobRow): Promise<string> {

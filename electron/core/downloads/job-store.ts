@@ -171,6 +171,20 @@ export class JobStore {
     return this.get(id);
   }
 
+  /**
+   * Moves a job on only if it is still in one of `from`: the user's pause or cancel, written by
+   * another command or process in the meantime, always wins over the download's own progress.
+   */
+  transition(id: number, from: JobState[], to: JobState, finalPath?: string): boolean {
+    const changed = this.#db
+      .prepare(
+        `UPDATE jobs SET state = ?, updated_at = ?, final_path = COALESCE(?, final_path)
+         WHERE id = ? AND state IN (SELECT value FROM json_each(?))`,
+      )
+      .run(to, new Date().toISOString(), finalPath ?? null, id, JSON.stringify(from)).changes;
+    return Number(changed) === 1;
+  }
+
   checkpoint(id: number, bytes: number, etag: string | null, partPath: string): void {
     this.#db
       .prepare('UPDATE jobs SET checkpoint_bytes = ?, etag = ?, part_path = ?, updated_at = ? WHERE id = ?')

@@ -101,7 +101,7 @@ describe('the engine through a faulty network', () => {
     // An immutable folder refuses writes even to root; where chattr is unsupported, /sys does too.
     let locked = join(home, 'locked');
     mkdirSync(locked);
-    let unlock = () => execFileSync('chattr', ['-i', locked]);
+    let unlock: () => unknown = () => execFileSync('chattr', ['-i', locked]);
     try {
       execFileSync('chattr', ['+i', locked], { stdio: 'ignore' });
     } catch {

@@ -1,0 +1,34 @@
+// Child-process entry: downloads one file with the client's transfer layer (transferWithRetry), so that
+// the benchmark can watch this process's own RSS. Argument: a JSON TransferJob. Prints "LOADED" once
+// the modules are in (then idles 1 s so the sampler sees the loaded process at rest), "DONE <json>" at
+// the end (then idles 0.5 s so the sampler sees it after the transfer), and exits.
+import { setTimeout as sleep } from 'node:timers/promises';
+import { transferWithRetry } from '../../electron/core/downloads/transfer/index.ts';
+
+export interface TransferJob {
+  url: string;
+  headers: Record<string, string>;
+  partPath: string;
+  bytes: number;
+  sha256: string;
+}
+
+const job = JSON.parse(process.argv[2] ?? 'null') as TransferJob | null;
+if (!job) throw new Error('usage: transfer-main.ts <json>');
+process.stdout.write('LOADED\n');
+await sleep(1000);
+let progressEvents = 0;
+const started = performance.now();
+const result = await transferWithRetry({
+  url: job.url,
+  headers: job.headers,
+  partPath: job.partPath,
+  expected: { bytes: job.bytes, sha256: job.sha256 },
+  // What the download manager does with progress (an event per ~100 ms), minus the listeners.
+  onProgress: () => {
+    progressEvents += 1;
+  },
+});
+const ms = performance.now() - started;
+process.stdout.write(`DONE ${JSON.stringify({ ...result, ms, progressEvents })}\n`);
+await sleep(500);

@@ -23,6 +23,7 @@ Client (every command takes --home DIR and --json):
   megadisc resume JOB|--all         also retries failed jobs
   megadisc cancel JOB
   megadisc move JOB PLACE
+  megadisc prioritize JOB           move a job to the front of the queue
   megadisc config [--concurrency N] [--bandwidth-limit BYTES_PER_S|off] [--downloads-dir DIR]
   megadisc library                  (the offline library arrives with the tagging step)
 
@@ -47,6 +48,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   resume: q.resume,
   cancel: q.cancel,
   move: q.move,
+  prioritize: q.prioritize,
   config: q.config,
   library: async () => {
     process.stderr.write(

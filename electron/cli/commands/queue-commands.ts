@@ -94,6 +94,14 @@ export const move = (argv: string[]) =>
     return 0;
   });
 
+export const prioritize = (argv: string[]) =>
+  withContext(argv, {}, ({ engine, positionals, print }) => {
+    const id = requireInt(positionals[0], 'JOB');
+    engine.move(id, 1);
+    print({ prioritized: id }, () => `job ${id} is next`);
+    return 0;
+  });
+
 export const config = (argv: string[]) =>
   withContext(
     argv,

@@ -16,6 +16,7 @@ export function formatEta(seconds: number | null): string {
 }
 
 export function formatRate(bytesPerSecond: number): string {
+  if (bytesPerSecond < 1_000_000) return `${Math.round(bytesPerSecond / 1000)} kB/s`;
   return `${(bytesPerSecond / 1_000_000).toFixed(1)} MB/s`;
 }
 

@@ -100,6 +100,15 @@ describe('megadisc client CLI', () => {
     expect(ledger.balance.mismatch).toBeNull();
   });
 
+  it('reorders the queue', async () => {
+    const before = (await cliJson('queue')).jobs.map((j: any) => j.id);
+    const last = before.at(-1);
+    await cliJson('prioritize', String(last));
+    expect((await cliJson('queue')).jobs[0].id).toBe(last);
+    await cliJson('move', String(last), String(before.length));
+    expect((await cliJson('queue')).jobs.map((j: any) => j.id)).toEqual(before);
+  });
+
   it('offers a free re-download of tracks already owned', async () => {
     const asked = startCli([
       'buy',

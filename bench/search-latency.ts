@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { fileURLToPath } from 'node:url';
 import { CatalogQueries } from '../server/catalog/catalog-queries.ts';
-import { CatalogSearch, toMatchExpression } from '../server/catalog/search.ts';
+import { CatalogSearch, isRanked, toMatchExpression } from '../server/catalog/search.ts';
 import { fmt, markdownTable, median, note, percentile, printHeader, runMain, say } from './lib/harness.ts';
 import { KeepAliveClient } from './lib/http-client.ts';
 import { ensureCatalog } from './lib/search-catalog.ts';
@@ -82,12 +82,17 @@ async function main(): Promise<void> {
   const classes: QueryClass[] = [FIXED[0]!, { name: 'rare word', queries: rare }, ...FIXED.slice(1)];
   const all = classes.flatMap((c) => c.queries.map((q) => ({ q, cls: c.name })));
   const search = new CatalogSearch(db, new CatalogQueries(db, dataDir));
-  const ftsStatements = TABLES.map(([table, weights]) =>
-    db.prepare(
-      `SELECT rowid AS id, score FROM (SELECT rowid, bm25(${table}, ${weights}) AS score FROM ${table} WHERE ${table} MATCH ?)
+  // The same statements as server/catalog/search.ts: bm25-ranked, or (isRanked() false: a single word
+  // shorter than 3 letters) unranked in catalog order, which SQLite can stop early.
+  const ftsStatements = (ranked: boolean) =>
+    TABLES.map(([table, weights]) =>
+      db.prepare(
+        `SELECT rowid AS id, score FROM (SELECT rowid, ${ranked ? `bm25(${table}, ${weights})` : '0'} AS score FROM ${table} WHERE ${table} MATCH ?)
        WHERE 1 ORDER BY score, rowid LIMIT 11`,
-    ),
-  );
+      ),
+    );
+  const ftsRanked = ftsStatements(true);
+  const ftsUnranked = ftsStatements(false);
   const countTracks = db.prepare('SELECT count(*) AS n FROM tracks_fts WHERE tracks_fts MATCH ?');
   const timed = (fn: () => void): number[] => {
     fn(); // warm
@@ -105,8 +110,9 @@ async function main(): Promise<void> {
   for (const { q } of all) {
     const match = toMatchExpression(q);
     const matches = match ? (countTracks.get(match) as { n: number }).n : 0;
+    const statements = isRanked(q) ? ftsRanked : ftsUnranked;
     const fts = timed(() => {
-      if (match) for (const s of ftsStatements) s.all(match);
+      if (match) for (const s of statements) s.all(match);
     });
     const full = timed(() => search.search({ q, limit: 10 }));
     peer.set(q, { matches, fts, search: full });
@@ -192,12 +198,23 @@ async function main(): Promise<void> {
   say('\n### Per query (medians, ms)\n');
   say(
     markdownTable(
-      ['query', 'class', 'matching tracks', 'FTS only', 'search() in-process', 'HTTP'],
+      [
+        'query',
+        'class',
+        'FTS expression',
+        'ranked',
+        'matching tracks',
+        'FTS only',
+        'search() in-process',
+        'HTTP',
+      ],
       all.map(({ q, cls }) => {
         const p = peer.get(q)!;
         return [
           `\`${q}\``,
           cls,
+          `\`${toMatchExpression(q) ?? ''}\``,
+          isRanked(q) ? 'bm25' : 'no',
           fmt(p.matches, 0),
           ms(median(p.fts)),
           ms(median(p.search)),
@@ -232,8 +249,8 @@ async function main(): Promise<void> {
   say(markdownTable(['mix', 'requests', 'req/s', 'p50 ms', 'p99 ms', 'errors'], wrkRows));
   say(
     '\nPeer: the same queries in-process on the same database with node:sqlite: "FTS only" runs the three ' +
-      'bm25-ranked MATCH queries of server/catalog/search.ts; "search()" is CatalogSearch.search() (FTS + row ' +
-      'hydration). HTTP overhead = HTTP p50 - search() p50.',
+      'MATCH queries of server/catalog/search.ts (bm25-ranked, or unranked when isRanked() says so); "search()" ' +
+      'is CatalogSearch.search() (FTS + row hydration). HTTP overhead = HTTP p50 - search() p50.',
   );
 }
 

@@ -1,7 +1,8 @@
 // Child-process entry: downloads one file with the client's transfer layer (transferWithRetry), so that
 // the benchmark can watch this process's own RSS. Argument: a JSON TransferJob. Prints "LOADED" once
 // the modules are in (then idles 1 s so the sampler sees the loaded process at rest), "DONE <json>" at
-// the end (then idles 0.5 s so the sampler sees it after the transfer), and exits.
+// the end with its own memory figures before and after (then idles 0.5 s so the sampler sees it after
+// the transfer), and exits.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { transferWithRetry } from '../../electron/core/downloads/transfer/index.ts';
 
@@ -15,8 +16,13 @@ export interface TransferJob {
 
 const job = JSON.parse(process.argv[2] ?? 'null') as TransferJob | null;
 if (!job) throw new Error('usage: transfer-main.ts <json>');
+const memory = () => {
+  const m = process.memoryUsage();
+  return { rss: m.rss, heapTotal: m.heapTotal, heapUsed: m.heapUsed, external: m.external };
+};
 process.stdout.write('LOADED\n');
 await sleep(1000);
+const before = memory();
 let progressEvents = 0;
 const started = performance.now();
 const result = await transferWithRetry({
@@ -30,5 +36,5 @@ const result = await transferWithRetry({
   },
 });
 const ms = performance.now() - started;
-process.stdout.write(`DONE ${JSON.stringify({ ...result, ms, progressEvents })}\n`);
+process.stdout.write(`DONE ${JSON.stringify({ ...result, ms, progressEvents, before, after: memory() })}\n`);
 await sleep(500);

@@ -3,6 +3,7 @@ import { runServerCommand } from '../../server/cli/server-command.ts';
 import * as account from './commands/account-commands.ts';
 import { buy } from './commands/buy-command.ts';
 import * as catalog from './commands/catalog-commands.ts';
+import { library } from './commands/library-commands.ts';
 import * as q from './commands/queue-commands.ts';
 
 const HELP = `megadisc: buy music by the megabyte
@@ -24,8 +25,14 @@ Client (every command takes --home DIR and --json):
   megadisc cancel JOB
   megadisc move JOB PLACE
   megadisc prioritize JOB           move a job to the front of the queue
-  megadisc config [--concurrency N] [--bandwidth-limit BYTES_PER_S|off] [--downloads-dir DIR]
-  megadisc library                  (the offline library arrives with the tagging step)
+  megadisc config [--concurrency N] [--bandwidth-limit BYTES_PER_S|off]
+  megadisc config [--library-dir DIR] [--template T] [--id3-version 3|4] [--cover-max-px N]
+                  [--cover-max-bytes N] [--cover-file on|off]
+  megadisc library                  list the offline library
+  megadisc library verify           re-hash every file; report missing or changed ones
+  megadisc library rescan           find moved files by their hash
+  megadisc library redownload       fetch missing files again through the purchase (no charge)
+  megadisc library reorganize [--dry-run]   move files to match the path template
 
 Store server:
   megadisc server [--port N] [--host 127.0.0.1] [--data DIR] [--demo] [--price-per-mb 0.02]
@@ -50,12 +57,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   move: q.move,
   prioritize: q.prioritize,
   config: q.config,
-  library: async () => {
-    process.stderr.write(
-      'megadisc: the library is not built yet: finished downloads are in the downloads folder\n',
-    );
-    return 1;
-  },
+  library,
   server: runServerCommand,
 };
 

@@ -7,6 +7,7 @@ import { JobStore, type JobView, toJobView } from './downloads/job-store.ts';
 import { TokenBucket } from './downloads/token-bucket.ts';
 import { EngineEvents } from './events/engine-events.ts';
 import { type BalanceView, LedgerMirror } from './ledger/ledger-mirror.ts';
+import { LibraryIndex } from './library/index.ts';
 import type { EnginePorts } from './ports.ts';
 import { openProfile, type ProfileDb } from './profile/open-profile.ts';
 import { type EncodingTable, PurchaseDesk, type PurchaseRow } from './purchases/purchase-desk.ts';
@@ -19,6 +20,7 @@ export class Engine {
   readonly db: ProfileDb;
   readonly settings: SettingsStore;
   readonly jobs: JobStore;
+  readonly library: LibraryIndex;
   readonly #ports: EnginePorts;
   readonly #sessions;
   readonly #bucket: TokenBucket;
@@ -29,7 +31,8 @@ export class Engine {
   constructor(ports: EnginePorts) {
     this.#ports = ports;
     this.db = openProfile(ports.home);
-    this.settings = new SettingsStore(this.db, ports.home);
+    this.settings = new SettingsStore(this.db, ports.defaults);
+    this.library = new LibraryIndex(this.db);
     this.jobs = new JobStore(this.db);
     this.#sessions = ports.sessions ?? new SessionFile(ports.home);
     this.#bucket = new TokenBucket({ bytesPerSecond: this.settings.get().bandwidthLimit });
@@ -154,6 +157,7 @@ export class Engine {
       jobs: this.jobs,
       purchases,
       settings: this.settings,
+      library: this.library,
       events: this.events,
       bucket: this.#bucket,
       pollMs: this.#ports.pollMs,
@@ -168,6 +172,38 @@ export class Engine {
     } finally {
       this.#manager = null;
     }
+  }
+
+  libraryRoot(): string {
+    return this.settings.get().libraryDir;
+  }
+
+  async libraryVerify(onProgress?: Parameters<LibraryIndex['verify']>[1]) {
+    return this.library.verify(this.libraryRoot(), onProgress);
+  }
+
+  async libraryRescan() {
+    return this.library.rescan(this.libraryRoot());
+  }
+
+  async libraryReorganize(dryRun: boolean) {
+    return this.library.reorganize(this.libraryRoot(), this.settings.get().pathTemplate, { dryRun });
+  }
+
+  /**
+   * Fetches files that went missing from the library again, through the purchases already made:
+   * the store serves an owned item as often as asked, so this costs nothing.
+   */
+  async libraryRedownload(signal?: AbortSignal): Promise<{ requeued: string[]; summary: RunSummary | null }> {
+    const report = await this.libraryVerify();
+    const requeued: string[] = [];
+    for (const file of report.missing) {
+      if (file.itemId && this.jobs.requeueItem(file.itemId)) {
+        this.library.remove(file.id);
+        requeued.push(file.path);
+      }
+    }
+    return { requeued, summary: requeued.length > 0 ? await this.run(signal) : null };
   }
 
   pause(ids: number[] | 'all'): number[] {

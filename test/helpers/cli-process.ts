@@ -1,8 +1,12 @@
 // Runs `megadisc …` as a real child process and waits for lines of its output.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const BIN = fileURLToPath(new URL('../../bin/megadisc.js', import.meta.url));
+// Never let a test file music into the real ~/Music, whatever it forgets to configure.
+const SAFE_ENV = { XDG_MUSIC_DIR: join(tmpdir(), 'megadisc-test-music') };
 
 export interface CliProcess {
   child: ChildProcess;
@@ -12,7 +16,10 @@ export interface CliProcess {
 }
 
 export function startCli(args: string[], env: NodeJS.ProcessEnv = {}): CliProcess {
-  const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, stdio: 'pipe' });
+  const child = spawn(process.execPath, [BIN, ...args], {
+    env: { ...process.env, ...SAFE_ENV, ...env },
+    stdio: 'pipe',
+  });
   let text = '';
   const waiters = new Set<() => void>();
   const onData = (chunk: Buffer) => {

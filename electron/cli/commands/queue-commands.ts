@@ -102,29 +102,41 @@ export const prioritize = (argv: string[]) =>
     return 0;
   });
 
+const onOff = (value: string, flag: string) => {
+  if (value !== 'on' && value !== 'off')
+    throw new MegadiscError('INVALID_ARGUMENT', `${flag} takes on or off`);
+  return value === 'on';
+};
+
 export const config = (argv: string[]) =>
   withContext(
     argv,
     {
       concurrency: { type: 'string' },
       'bandwidth-limit': { type: 'string' },
-      'downloads-dir': { type: 'string' },
+      'library-dir': { type: 'string' },
+      template: { type: 'string' },
+      'id3-version': { type: 'string' },
+      'cover-max-px': { type: 'string' },
+      'cover-max-bytes': { type: 'string' },
+      'cover-file': { type: 'string' },
     },
     ({ engine, values, print }) => {
-      const limit = values['bandwidth-limit'];
+      const str = (key: string) => (typeof values[key] === 'string' ? (values[key] as string) : undefined);
+      const int = (key: string) => (str(key) === undefined ? undefined : requireInt(str(key), `--${key}`));
+      const limit = str('bandwidth-limit');
+      const id3 = int('id3-version');
       try {
         const settings = engine.configure({
-          concurrency:
-            typeof values.concurrency === 'string'
-              ? requireInt(values.concurrency, '--concurrency')
-              : undefined,
+          concurrency: int('concurrency'),
           bandwidthLimit:
-            typeof limit === 'string'
-              ? limit === 'off'
-                ? null
-                : requireInt(limit, '--bandwidth-limit')
-              : undefined,
-          downloadsDir: typeof values['downloads-dir'] === 'string' ? values['downloads-dir'] : undefined,
+            limit === undefined ? undefined : limit === 'off' ? null : requireInt(limit, '--bandwidth-limit'),
+          libraryDir: str('library-dir'),
+          pathTemplate: str('template'),
+          id3Version: id3 === undefined ? undefined : (id3 as 3 | 4),
+          coverMaxPx: int('cover-max-px'),
+          coverMaxBytes: int('cover-max-bytes'),
+          coverFile: str('cover-file') === undefined ? undefined : onOff(str('cover-file')!, '--cover-file'),
         });
         print(settings, () =>
           Object.entries(settings)

@@ -3,16 +3,18 @@
 // from another process (a second CLI) take effect here too.
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { TagData } from '../../../api/schemas/orders.ts';
 import { MegadiscError } from '../../shared/errors.ts';
 import type { EngineEvents } from '../events/engine-events.ts';
+import { fileIntoLibrary } from '../intake/file-into-library.ts';
+import type { LibraryIndex } from '../library/index.ts';
 import type { PurchaseDesk } from '../purchases/purchase-desk.ts';
-import type { SettingsStore } from '../settings/settings.ts';
+import type { Settings, SettingsStore } from '../settings/settings.ts';
 import { routes, type StoreClient } from '../store-client/store-client.ts';
-import { freePath, safeComponent } from './file-naming.ts';
+import { type CoverImage, fetchFittingCover } from '../tagging/index.ts';
 import { type JobRow, type JobStore, toJobView } from './job-store.ts';
 import type { TokenBucket } from './token-bucket.ts';
-import { onDisk } from './transfer/disk-error.ts';
-import { finalizeFile, type RetryPolicy, transferWithRetry } from './transfer/index.ts';
+import { type RetryPolicy, transferWithRetry } from './transfer/index.ts';
 
 export interface DownloadManagerOptions {
   home: string;
@@ -20,6 +22,7 @@ export interface DownloadManagerOptions {
   jobs: JobStore;
   purchases: PurchaseDesk;
   settings: SettingsStore;
+  library: LibraryIndex;
   events: EngineEvents;
   bucket: TokenBucket;
   /** How often to ask the store about encodes in progress. */
@@ -39,6 +42,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export class DownloadManager {
   readonly #o: DownloadManagerOptions;
   readonly #running = new Map<number, { controller: AbortController; done: Promise<void> }>();
+  readonly #covers = new Map<number, Promise<CoverImage | null>>();
   #wake: (() => void) | null = null;
 
   constructor(options: DownloadManagerOptions) {
@@ -163,9 +167,26 @@ export class DownloadManager {
         return;
       }
       emitState(jobs.get(job.id));
-      const finalPath = await onDisk(this.#o.settings.get().downloadsDir, () => this.#finalPath(job));
-      await finalizeFile(partPath, finalPath);
-      jobs.transition(job.id, ['verifying', 'paused', 'cancelled'], 'done', finalPath);
+      const settings = this.#o.settings.get();
+      const purchase = this.#o.purchases.get(job.purchase_id);
+      const tags = JSON.parse(job.tags) as TagData;
+      const file = await fileIntoLibrary({
+        partPath,
+        encoding: purchase.encoding,
+        tags,
+        store: this.#o.client.baseUrl,
+        purchaseId: purchase.id,
+        itemId: job.item_id,
+        settings,
+        index: this.#o.library,
+        cover: await this.#cover(tags.storeIds.albumId, settings),
+      });
+      jobs.transition(
+        job.id,
+        ['verifying', 'paused', 'cancelled'],
+        'done',
+        join(settings.libraryDir, file.path),
+      );
       emitState(jobs.get(job.id));
     } catch (error) {
       const e =
@@ -200,11 +221,24 @@ export class DownloadManager {
     this.#reconcile();
   }
 
-  async #finalPath(job: JobRow): Promise<string> {
-    const purchase = this.#o.purchases.get(job.purchase_id);
-    const folder = safeComponent(`${purchase.artist_name} - ${purchase.album_title} [${purchase.encoding}]`);
-    const dir = join(this.#o.settings.get().downloadsDir, folder);
-    await mkdir(dir, { recursive: true });
-    return freePath(dir, job.file_name);
+  /** The album's cover under the cap, fetched once per album; a missing cover never fails a track. */
+  #cover(albumId: number, settings: Settings): Promise<CoverImage | null> {
+    let cover = this.#covers.get(albumId);
+    if (!cover) {
+      const { client } = this.#o;
+      cover = client
+        .call(routes.album, { params: { id: albumId } })
+        .then((album) =>
+          album.cover
+            ? fetchFittingCover(album.cover.sizes, (path) => client.fetchBytes(path), {
+                maxPx: settings.coverMaxPx,
+                maxBytes: settings.coverMaxBytes,
+              })
+            : null,
+        )
+        .catch(() => null);
+      this.#covers.set(albumId, cover);
+    }
+    return cover;
   }
 }

@@ -191,6 +191,17 @@ export class JobStore {
       .run(bytes, etag, partPath, new Date().toISOString(), id);
   }
 
+  /** Downloads an item again from zero (its library file went missing); no new purchase. */
+  requeueItem(itemId: string): boolean {
+    const changed = this.#db
+      .prepare(
+        `UPDATE jobs SET state = 'queued', checkpoint_bytes = 0, etag = NULL, final_path = NULL, error_code = NULL,
+           error_message = NULL, attempts = 0, updated_at = ? WHERE item_id = ? AND url IS NOT NULL`,
+      )
+      .run(new Date().toISOString(), itemId).changes;
+    return Number(changed) === 1;
+  }
+
   countAttempt(id: number): void {
     this.#db.prepare('UPDATE jobs SET attempts = attempts + 1 WHERE id = ?').run(id);
   }

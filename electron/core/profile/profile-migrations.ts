@@ -78,4 +78,50 @@ export const profileMigrations: string[] = [
   );
   CREATE INDEX jobs_by_state ON jobs(state, position);
   `,
+  `
+  -- 1: the offline library index. Albums and tracks are keyed by their store ids; every file is one
+  -- encoding of one track, so several encodings of an album live side by side. path is relative to
+  -- the library root; path_key (NFC, lower case) keeps two files from differing only by case.
+  CREATE TABLE library_albums (
+    id INTEGER PRIMARY KEY,
+    store TEXT NOT NULL,
+    store_album_id INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    album_artist TEXT NOT NULL,
+    year INTEGER,
+    added_at TEXT NOT NULL,
+    UNIQUE (store, store_album_id)
+  );
+
+  CREATE TABLE library_tracks (
+    id INTEGER PRIMARY KEY,
+    album_id INTEGER NOT NULL REFERENCES library_albums(id) ON DELETE CASCADE,
+    store_track_id INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    artists TEXT NOT NULL,
+    disc_number INTEGER NOT NULL,
+    track_number INTEGER NOT NULL,
+    isrc TEXT,
+    UNIQUE (album_id, store_track_id)
+  );
+
+  CREATE TABLE library_files (
+    id INTEGER PRIMARY KEY,
+    track_id INTEGER NOT NULL REFERENCES library_tracks(id) ON DELETE CASCADE,
+    path TEXT NOT NULL,
+    path_key TEXT NOT NULL UNIQUE,
+    encoding TEXT NOT NULL,
+    bytes INTEGER NOT NULL,
+    sha256 TEXT NOT NULL,
+    purchase_id INTEGER,
+    order_id TEXT,
+    item_id TEXT,
+    status TEXT NOT NULL DEFAULT 'ok' CHECK (status IN ('ok', 'missing', 'changed')),
+    added_at TEXT NOT NULL,
+    verified_at TEXT,
+    tags TEXT NOT NULL
+  );
+  CREATE INDEX library_files_by_track ON library_files(track_id);
+  CREATE INDEX library_files_by_sha256 ON library_files(sha256);
+  `,
 ];

@@ -43,6 +43,32 @@ export class StoreClient {
     return this.token ? { authorization: `Bearer ${this.token}` } : {};
   }
 
+  /** A small binary resource of the store (a cover image), with the same timeouts and retries. */
+  async fetchBytes(path: string, signal?: AbortSignal): Promise<Uint8Array> {
+    const url = this.url(path);
+    try {
+      return await got(url, {
+        headers: this.authHeaders(),
+        http2: false,
+        timeout: {
+          connect: this.#options.timeouts?.connectMs ?? 10_000,
+          socket: this.#options.timeouts?.idleMs ?? 30_000,
+        },
+        retry: { limit: this.#options.retryLimit ?? 2, backoffLimit: 2_000 },
+        signal,
+      }).buffer();
+    } catch (error) {
+      if (error instanceof HTTPError) {
+        throw errorFromResponse(
+          error.response.statusCode,
+          String(error.response.body ?? ''),
+          error.response.headers,
+        );
+      }
+      throw networkError(error, url);
+    }
+  }
+
   async call<R extends RouteDef>(route: R, input: Input<R> = {}): Promise<Output<R>> {
     const path = route.path.replace(/\{(\w+)\}/g, (_, name: string) =>
       encodeURIComponent(String((input.params as Record<string, unknown>)[name])),

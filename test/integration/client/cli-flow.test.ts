@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readTags } from '../../../electron/core/tagging/index.ts';
+import { audioMd5 } from '../../helpers/audio-fixtures.ts';
 import { runCli, startCli } from '../../helpers/cli-process.ts';
 import { StoreApi } from '../../helpers/store-api.ts';
 import { startTestServer, type TestServer } from '../../helpers/test-server.ts';
@@ -26,6 +28,7 @@ afterAll(async () => {
 
 describe('megadisc client CLI', () => {
   let albumId: number;
+  let album0: any;
 
   it('logs in and keeps the token in a 0600 file', async () => {
     const r = await cli(
@@ -40,12 +43,14 @@ describe('megadisc client CLI', () => {
     expect(r.code, r.output).toBe(0);
     expect(r.output).toMatch(/logged in to .* as demo@megadisc\.local/);
     expect(statSync(join(home, 'session.json')).mode & 0o777).toBe(0o600);
+    expect((await cli('config', '--library-dir', join(home, 'library'))).code).toBe(0);
     expect(r.output).not.toMatch(/mdt_/);
   });
 
   it('searches and shows an album with its encoding table', async () => {
     const found = await cliJson('search', 'pixel');
     albumId = found.albums.items[0].id;
+    album0 = found.albums.items[0];
     const album = await cliJson('album', String(albumId));
     expect(album.quotes).toHaveLength(14);
     const flac = album.quotes.find((q: any) => q.encoding === 'flac');
@@ -59,13 +64,14 @@ describe('megadisc client CLI', () => {
   it('shows the balance and tops up with a voucher', async () => {
     expect((await cliJson('balance')).availableBytes).toBe(500_000_000);
     const top = await cliJson('topup', server.vouchers[4]!);
-    expect(top.creditedBytes).toBe(100_000_000);
+    expect(top.creditedBytes).toBeGreaterThanOrEqual(100_000_000);
+    expect(top.account.availableBytes).toBe(500_000_000 + top.creditedBytes);
     const again = await cli('topup', server.vouchers[4]!);
     expect(again.code).toBe(1);
     expect(again.output.trim()).toMatch(/^megadisc: .*already been redeemed.*\(VOUCHER_INVALID\)$/);
   });
 
-  it('buys selected tracks and downloads them, verified, with one settle per item', async () => {
+  it('buys selected tracks, downloads, verifies, tags and files them, with one settle per item', async () => {
     const bought = await cliJson(
       'buy',
       String(albumId),
@@ -80,18 +86,26 @@ describe('megadisc client CLI', () => {
     expect(run.code, run.output).toBe(0);
     expect(run.output).toMatch(/2 done, 0 failed/);
     const queue = await cliJson('queue');
-    for (const job of queue.jobs) {
-      expect(job.state).toBe('done');
-      const bytes = readFileSync(job.finalPath);
-      expect(bytes.length).toBe(job.bytesTotal);
-      expect(job.finalPath).toMatch(/\[vorbis-q6\]/);
-    }
     const api = await new StoreApi(server.url).login();
     const order = (await api.get(`/v1/orders/${bought.purchase.order_id}`)).body;
     for (const item of order.items) {
       const job = queue.jobs.find((j: any) => j.orderId === order.id && j.fileName === item.fileName);
-      expect(createHash('sha256').update(readFileSync(job.finalPath)).digest('hex')).toBe(item.sha256);
+      expect(job.state).toBe('done');
+      // Filed under the default template, tagged, with the very audio the store sent.
+      expect(job.finalPath.startsWith(join(home, 'library', album0.artist.name))).toBe(true);
+      expect(job.finalPath).toMatch(/\[vorbis-q6\]/);
+      const tags = await readTags(job.finalPath);
+      expect(tags.title).toBe(item.tags.title);
+      expect(tags.album).toBe(item.tags.album);
+      const original = join(home, `original-${item.id}.ogg`);
+      writeFileSync(original, (await api.get(item.download.url)).body);
+      expect(await audioMd5(job.finalPath)).toBe(await audioMd5(original));
+      expect(createHash('sha256').update(readFileSync(original)).digest('hex')).toBe(item.sha256);
     }
+    const lib = await cliJson('library');
+    expect(lib.albums).toHaveLength(1);
+    expect(lib.albums[0].tracks).toHaveLength(2);
+    expect((await cli('library', 'verify')).code).toBe(0);
     const ledger = await cliJson('ledger');
     const mine = ledger.entries.filter((e: any) => e.orderId === order.id);
     expect(mine.map((e: any) => e.kind).sort()).toEqual(['release', 'reserve', 'settle', 'settle']);

@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../../../electron/core/create-engine.ts';
+import { audioMd5 } from '../../helpers/audio-fixtures.ts';
 import { FaultProxy } from '../../helpers/fault-proxy.ts';
 import { expectLedgerBalances } from '../../helpers/ledger-checks.ts';
 import { StoreApi } from '../../helpers/store-api.ts';
@@ -24,6 +25,7 @@ beforeAll(async () => {
     timeouts: { connectMs: 2000, idleMs: 500 },
     retry: { maxAttempts: 10, baseDelayMs: 20, maxDelayMs: 200 },
     pollMs: 100,
+    defaults: { libraryDir: join(home, 'library') },
   });
   await engine.login(proxy.url, 'demo@megadisc.local', 'demo');
 });
@@ -80,8 +82,16 @@ describe('the engine through a faulty network', () => {
     for (const item of order.items) {
       const job = jobs.find((j) => j.fileName === item.fileName)!;
       expect(job.state).toBe('done');
-      expect(createHash('sha256').update(readFileSync(job.finalPath!)).digest('hex')).toBe(item.sha256);
+      // The filed file carries exactly the audio of the store's file (only tags were added).
+      const original = join(home, `original-${item.id}.flac`);
+      const raw = (await api.get(item.download.url)).body as Buffer;
+      expect(createHash('sha256').update(raw).digest('hex')).toBe(item.sha256);
+      writeFileSync(original, raw);
+      expect(await audioMd5(job.finalPath!)).toBe(await audioMd5(original));
     }
+    const verify = await engine.libraryVerify();
+    expect(verify.missing).toHaveLength(0);
+    expect(verify.changed).toHaveLength(0);
     const { entries } = await expectLedgerBalances(api);
     const settles = entries.filter((e) => e.orderId === order.id && e.kind === 'settle');
     expect(settles).toHaveLength(album.trackCount);
@@ -106,9 +116,9 @@ describe('the engine through a faulty network', () => {
       execFileSync('chattr', ['+i', locked], { stdio: 'ignore' });
     } catch {
       locked = '/sys/megadisc-test-downloads';
-      unlock = () => engine.configure({ downloadsDir: join(home, 'downloads') });
+      unlock = () => engine.configure({ libraryDir: join(home, 'library') });
     }
-    engine.configure({ downloadsDir: locked });
+    engine.configure({ libraryDir: locked });
     proxy.plan([]);
     const before = proxy.requests.length;
     await engine.buy(albums[0]!.id, 'mp3-128', undefined);

@@ -22,7 +22,13 @@ async function until(probe: () => boolean, timeoutMs = 30_000): Promise<void> {
 beforeAll(async () => {
   server = await startTestServer();
   proxy = await FaultProxy.start(server.url);
-  engine = createEngine({ home, timeouts: { idleMs: 2000 }, retry: { baseDelayMs: 20 }, pollMs: 100 });
+  engine = createEngine({
+    home,
+    timeouts: { idleMs: 2000 },
+    retry: { baseDelayMs: 20 },
+    pollMs: 100,
+    defaults: { libraryDir: join(home, 'library') },
+  });
   await engine.login(proxy.url, 'demo@megadisc.local', 'demo');
 });
 afterAll(async () => {

@@ -1,0 +1,196 @@
+// The library index in the profile database: albums, tracks and the files that hold them, by encoding.
+import { type EncodingId, isEncodingId } from '../../../api/encodings.ts';
+import type { TagData } from '../../../api/schemas/orders.ts';
+import { MegadiscError } from '../../shared/errors.ts';
+import { inTransaction, type ProfileDb } from '../profile/open-profile.ts';
+import { FILE_SELECT, listAlbums, toLibraryFile } from './library-rows.ts';
+import type {
+  FileStatus,
+  LibraryAlbum,
+  LibraryEntry,
+  LibraryFile,
+  ListOptions,
+  ReorganizeOptions,
+  ReorganizeResult,
+  RescanReport,
+  VerifyProgress,
+  VerifyReport,
+} from './library-types.ts';
+import { type NewFilePath, newFilePath } from './new-file-path.ts';
+import { reorganizeLibrary } from './reorganize-library.ts';
+import { rescanLibrary } from './rescan-library.ts';
+import { splitLibraryPath } from './resolve-in-library.ts';
+import { pathKey } from './unique-path.ts';
+import { verifyLibrary } from './verify-library.ts';
+
+function checkEntry(entry: LibraryEntry): void {
+  splitLibraryPath(entry.path);
+  if (!isEncodingId(entry.encoding))
+    throw new MegadiscError('INVALID_ARGUMENT', `unknown encoding ${entry.encoding}`);
+  if (!/^[0-9a-f]{64}$/.test(entry.sha256))
+    throw new MegadiscError('INVALID_ARGUMENT', 'sha256 must be 64 hex digits');
+  if (!(Number.isSafeInteger(entry.bytes) && entry.bytes >= 0)) {
+    throw new MegadiscError('INVALID_ARGUMENT', `bad file size ${entry.bytes}`);
+  }
+}
+
+export class LibraryIndex {
+  readonly db: ProfileDb;
+
+  constructor(db: ProfileDb) {
+    this.db = db;
+  }
+
+  /** Records a file; a file already indexed at the same path (ignoring case) is replaced. */
+  add(entry: LibraryEntry): LibraryFile {
+    checkEntry(entry);
+    const { tags } = entry;
+    const addedAt = entry.addedAt ?? new Date().toISOString();
+    const id = inTransaction(this.db, () => {
+      const album = this.db
+        .prepare(
+          `INSERT INTO library_albums (store, store_album_id, title, album_artist, year, added_at)
+           VALUES (?, ?, ?, ?, ?, ?)
+           ON CONFLICT (store, store_album_id) DO UPDATE SET
+             title = excluded.title, album_artist = excluded.album_artist, year = excluded.year
+           RETURNING id`,
+        )
+        .get(entry.store, tags.storeIds.albumId, tags.album, tags.albumArtist, tags.year, addedAt) as {
+        id: number;
+      };
+      const track = this.db
+        .prepare(
+          `INSERT INTO library_tracks (album_id, store_track_id, title, artists, disc_number, track_number, isrc)
+           VALUES (?, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT (album_id, store_track_id) DO UPDATE SET
+             title = excluded.title, artists = excluded.artists, disc_number = excluded.disc_number,
+             track_number = excluded.track_number, isrc = excluded.isrc
+           RETURNING id`,
+        )
+        .get(
+          album.id,
+          tags.storeIds.trackId,
+          tags.title,
+          JSON.stringify(tags.artists),
+          tags.discNumber,
+          tags.trackNumber,
+          tags.isrc,
+        ) as {
+        id: number;
+      };
+      const file = this.db
+        .prepare(
+          `INSERT INTO library_files (track_id, path, path_key, encoding, bytes, sha256, purchase_id, order_id,
+             item_id, status, added_at, tags)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'ok', ?, ?)
+           ON CONFLICT (path_key) DO UPDATE SET
+             track_id = excluded.track_id, path = excluded.path, encoding = excluded.encoding,
+             bytes = excluded.bytes, sha256 = excluded.sha256, purchase_id = excluded.purchase_id,
+             order_id = excluded.order_id, item_id = excluded.item_id, status = 'ok',
+             added_at = excluded.added_at, verified_at = NULL, tags = excluded.tags
+           RETURNING id`,
+        )
+        .get(
+          track.id,
+          entry.path,
+          pathKey(entry.path),
+          entry.encoding,
+          entry.bytes,
+          entry.sha256,
+          entry.purchaseId,
+          entry.orderId === undefined ? tags.storeIds.orderId : entry.orderId,
+          entry.itemId,
+          addedAt,
+          JSON.stringify(tags),
+        ) as { id: number };
+      this.#prune();
+      return file.id;
+    });
+    return this.get(id)!;
+  }
+
+  get(fileId: number): LibraryFile | undefined {
+    const row = this.db.prepare(`${FILE_SELECT} WHERE f.id = ?`).get(fileId);
+    return row ? toLibraryFile(row) : undefined;
+  }
+
+  /** Every file, oldest first. */
+  files(): LibraryFile[] {
+    return this.db.prepare(`${FILE_SELECT} ORDER BY f.id`).all().map(toLibraryFile);
+  }
+
+  byPath(path: string): LibraryFile | undefined {
+    const row = this.db.prepare(`${FILE_SELECT} WHERE f.path_key = ?`).get(pathKey(path));
+    return row ? toLibraryFile(row) : undefined;
+  }
+
+  byHash(sha256: string): LibraryFile[] {
+    return this.db
+      .prepare(`${FILE_SELECT} WHERE f.sha256 = ? ORDER BY f.id`)
+      .all(sha256.toLowerCase())
+      .map(toLibraryFile);
+  }
+
+  list(options: ListOptions = {}): LibraryAlbum[] {
+    return listAlbums(this.db, options);
+  }
+
+  /** Forgets a file (the file on disk is left alone); tracks and albums left empty go too. */
+  remove(fileId: number): void {
+    inTransaction(this.db, () => {
+      this.db.prepare('DELETE FROM library_files WHERE id = ?').run(fileId);
+      this.#prune();
+    });
+  }
+
+  markMissing(fileId: number): void {
+    this.setStatus(fileId, 'missing');
+  }
+
+  setStatus(fileId: number, status: FileStatus, verifiedAt: string | null = null): void {
+    const result = this.db
+      .prepare('UPDATE library_files SET status = ?, verified_at = coalesce(?, verified_at) WHERE id = ?')
+      .run(status, verifiedAt, fileId);
+    if (result.changes === 0) throw new MegadiscError('NOT_FOUND', `no library file ${fileId}`);
+  }
+
+  /** Points a file at its new location (after a move or when found elsewhere). */
+  setPath(fileId: number, path: string, status: FileStatus = 'ok'): void {
+    splitLibraryPath(path);
+    try {
+      const result = this.db
+        .prepare('UPDATE library_files SET path = ?, path_key = ?, status = ? WHERE id = ?')
+        .run(path, pathKey(path), status, fileId);
+      if (result.changes === 0) throw new MegadiscError('NOT_FOUND', `no library file ${fileId}`);
+    } catch (error) {
+      if ((error as { errcode?: number }).errcode !== 2067) throw error;
+      throw new MegadiscError('INVALID_STATE', `another library file is already at ${path}`, {
+        cause: error,
+      });
+    }
+  }
+
+  verify(root: string, onProgress?: (p: VerifyProgress) => void): Promise<VerifyReport> {
+    return verifyLibrary(this, root, onProgress);
+  }
+
+  rescan(root: string): Promise<RescanReport> {
+    return rescanLibrary(this, root);
+  }
+
+  reorganize(root: string, template: string, options: ReorganizeOptions = {}): Promise<ReorganizeResult> {
+    return reorganizeLibrary(this, root, template, options);
+  }
+
+  /** Where a new download should go: rendered, made unique against the index and the disk. */
+  newFilePath(root: string, template: string, tags: TagData, encoding: EncodingId): Promise<NewFilePath> {
+    return newFilePath(this, root, template, tags, encoding);
+  }
+
+  #prune(): void {
+    this.db.exec(`
+      DELETE FROM library_tracks WHERE NOT EXISTS (SELECT 1 FROM library_files f WHERE f.track_id = library_tracks.id);
+      DELETE FROM library_albums WHERE NOT EXISTS (SELECT 1 FROM library_tracks t WHERE t.album_id = library_albums.id);
+    `);
+  }
+}

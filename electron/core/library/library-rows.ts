@@ -1,0 +1,129 @@
+// Reads the library tables: file rows to LibraryFile, and the album/track/file grouping of list().
+import type { EncodingId } from '../../../api/encodings.ts';
+import type { TagData } from '../../../api/schemas/orders.ts';
+import type { ProfileDb } from '../profile/open-profile.ts';
+import type { FileStatus, LibraryAlbum, LibraryFile, LibraryTrack, ListOptions } from './library-types.ts';
+
+export const FILE_SELECT = `
+  SELECT f.id, f.track_id, t.album_id, a.store, a.store_album_id, t.store_track_id, f.path, f.encoding,
+         f.bytes, f.sha256, f.purchase_id, f.order_id, f.item_id, f.status, f.added_at, f.verified_at, f.tags
+  FROM library_files f
+  JOIN library_tracks t ON t.id = f.track_id
+  JOIN library_albums a ON a.id = t.album_id`;
+
+interface FileRow {
+  id: number;
+  track_id: number;
+  album_id: number;
+  store: string;
+  store_album_id: number;
+  store_track_id: number;
+  path: string;
+  encoding: string;
+  bytes: number;
+  sha256: string;
+  purchase_id: number | null;
+  order_id: string | null;
+  item_id: string | null;
+  status: string;
+  added_at: string;
+  verified_at: string | null;
+  tags: string;
+}
+
+export function toLibraryFile(row: unknown): LibraryFile {
+  const r = row as FileRow;
+  return {
+    id: r.id,
+    trackId: r.track_id,
+    albumId: r.album_id,
+    store: r.store,
+    storeAlbumId: r.store_album_id,
+    storeTrackId: r.store_track_id,
+    path: r.path,
+    encoding: r.encoding as EncodingId,
+    bytes: r.bytes,
+    sha256: r.sha256,
+    purchaseId: r.purchase_id,
+    orderId: r.order_id,
+    itemId: r.item_id,
+    status: r.status as FileStatus,
+    addedAt: r.added_at,
+    verifiedAt: r.verified_at,
+    tags: JSON.parse(r.tags) as TagData,
+  };
+}
+
+const ALBUM_ORDER = {
+  artist: ['album_artist COLLATE NOCASE', 'year', 'title COLLATE NOCASE'],
+  album: ['title COLLATE NOCASE', 'album_artist COLLATE NOCASE'],
+  year: ['year IS NULL', 'year', 'album_artist COLLATE NOCASE', 'title COLLATE NOCASE'],
+  added: ['added_at'],
+} as const;
+
+/** Albums with their tracks and files; the sort key's direction flips, tie-breakers stay ascending. */
+export function listAlbums(db: ProfileDb, options: ListOptions = {}): LibraryAlbum[] {
+  const [first, ...rest] = ALBUM_ORDER[options.sort ?? 'artist'];
+  const order = [`${first} ${options.descending ? 'DESC' : 'ASC'}`, ...rest, 'id'].join(', ');
+  const albumRows = db
+    .prepare(
+      `SELECT id, store, store_album_id, title, album_artist, year, added_at FROM library_albums ORDER BY ${order}`,
+    )
+    .all() as {
+    id: number;
+    store: string;
+    store_album_id: number;
+    title: string;
+    album_artist: string;
+    year: number | null;
+    added_at: string;
+  }[];
+  const trackRows = db
+    .prepare(
+      `SELECT id, album_id, store_track_id, title, artists, disc_number, track_number, isrc
+       FROM library_tracks ORDER BY disc_number, track_number, id`,
+    )
+    .all() as {
+    id: number;
+    album_id: number;
+    store_track_id: number;
+    title: string;
+    artists: string;
+    disc_number: number;
+    track_number: number;
+    isrc: string | null;
+  }[];
+  const files = db.prepare(`${FILE_SELECT} ORDER BY f.encoding, f.id`).all().map(toLibraryFile);
+
+  const filesByTrack = new Map<number, LibraryFile[]>();
+  for (const f of files) filesByTrack.set(f.trackId, [...(filesByTrack.get(f.trackId) ?? []), f]);
+  const tracksByAlbum = new Map<number, LibraryTrack[]>();
+  for (const t of trackRows) {
+    const track: LibraryTrack = {
+      id: t.id,
+      storeTrackId: t.store_track_id,
+      title: t.title,
+      artists: JSON.parse(t.artists) as string[],
+      discNumber: t.disc_number,
+      trackNumber: t.track_number,
+      isrc: t.isrc,
+      files: filesByTrack.get(t.id) ?? [],
+    };
+    tracksByAlbum.set(t.album_id, [...(tracksByAlbum.get(t.album_id) ?? []), track]);
+  }
+  return albumRows.map((a) => {
+    const tracks = tracksByAlbum.get(a.id) ?? [];
+    const encodings = [...new Set(tracks.flatMap((t) => t.files.map((f) => f.encoding)))].sort();
+    return {
+      id: a.id,
+      store: a.store,
+      storeAlbumId: a.store_album_id,
+      title: a.title,
+      albumArtist: a.album_artist,
+      year: a.year,
+      addedAt: a.added_at,
+      encodings,
+      tracks,
+    };
+  });
+}

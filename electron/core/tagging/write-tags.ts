@@ -1,0 +1,88 @@
+// Tags one downloaded file in place: write a temp copy, verify it reads back right, then swap it in.
+import { randomBytes } from 'node:crypto';
+import { copyFile, rm, stat } from 'node:fs/promises';
+import { basename, dirname, extname, join } from 'node:path';
+import { ENCODINGS } from '../../../api/encodings.ts';
+import { MegadiscError } from '../../shared/errors.ts';
+import { onDisk } from '../downloads/transfer/disk-error.ts';
+import { finalizeFile } from '../downloads/transfer/index.ts';
+import { prepareTags } from './prepare-tags.ts';
+import { DEFAULT_PARSE_TIMEOUT_MS, sharedParsePool } from './read-tags.ts';
+import { tagSystemFor } from './tag-system.ts';
+import { TaggingError } from './tagging-error.ts';
+import type { EncodingId, PreparedTags, TagData, TagOptions } from './types.ts';
+import { verifyTags } from './verify-tags.ts';
+import { writeApev2 } from './write-apev2.ts';
+import { writeAsf } from './write-asf.ts';
+import { writeId3v2 } from './write-id3v2.ts';
+import { writeMp4 } from './write-mp4.ts';
+import { writeXiph } from './write-xiph.ts';
+
+/**
+ * Writes the tags in the encoding's native system, replacing whatever tags the file had. The work
+ * happens on a copy next to the file (same filesystem, so the rename is atomic); the copy is read back
+ * with music-metadata and compared field by field *before* it replaces the original, so a failed
+ * write or verification leaves the original untouched and throws (TaggingError 'verify-failed' lists
+ * the differing fields). The copy is fsynced before the rename and the directory after it.
+ */
+export async function writeTags(
+  path: string,
+  encoding: EncodingId,
+  tags: TagData,
+  opts: Partial<TagOptions> = {},
+): Promise<void> {
+  const id3Version = opts.id3Version ?? 4;
+  if (id3Version !== 3 && id3Version !== 4) {
+    throw new MegadiscError('INVALID_ARGUMENT', `id3Version must be 3 or 4, not ${String(id3Version)}`);
+  }
+  const system = tagSystemFor(encoding, id3Version);
+  const prepared = prepareTags(tags, opts.cover);
+  const info = await stat(path).catch(() => null);
+  if (!info?.isFile()) throw new MegadiscError('INVALID_ARGUMENT', `no file to tag at ${path}`);
+
+  const temp = tempPathFor(path);
+  try {
+    await onDisk(temp, () => copyFile(path, temp));
+    await applyTags(temp, encoding, prepared, id3Version);
+    const readBack = await sharedParsePool().parse(temp, opts.parseTimeoutMs ?? DEFAULT_PARSE_TIMEOUT_MS);
+    const differences = verifyTags(prepared, readBack, system);
+    if (differences.length > 0) {
+      throw new TaggingError(
+        'verify-failed',
+        `tags of ${basename(path)} did not read back as written: ${differences.join('; ')}`,
+        { differences },
+      );
+    }
+    await finalizeFile(temp, path);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+}
+
+async function applyTags(temp: string, encoding: EncodingId, tags: PreparedTags, id3Version: 3 | 4) {
+  switch (ENCODINGS[encoding].container) {
+    case 'mp3':
+      return writeId3v2(temp, tags, id3Version);
+    case 'mp4':
+      return writeMp4(temp, tags);
+    case 'ogg':
+      return writeXiph(temp, ENCODINGS[encoding].codec === 'opus' ? 'opus' : 'ogg', tags);
+    case 'flac':
+      return writeXiph(temp, 'flac', tags);
+    case 'mpc':
+      return writeApev2(temp, tags);
+    case 'asf':
+      return writeAsf(temp, tags);
+  }
+}
+
+/**
+ * Hidden, next to the file, keeping the real extension last (parsers use it as a hint). A crash can
+ * leave one behind; the ".tagging-" infix makes such leftovers easy to recognise and sweep.
+ */
+function tempPathFor(path: string): string {
+  const ext = extname(path);
+  const stem = basename(path, ext);
+  return join(dirname(path), `.${stem}.tagging-${randomBytes(4).toString('hex')}${ext}`);
+}

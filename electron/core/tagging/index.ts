@@ -1,6 +1,12 @@
 // Public face of tagging: write a store download's tags natively and verify them, read tags back, pick covers.
-export { type CoverCap, type CoverChoice, chooseCover, DEFAULT_COVER_CAP } from './choose-cover.ts';
-export { type FittingCover, fetchFittingCover } from './fetch-fitting-cover.ts';
+export {
+  type CoverCap,
+  type CoverChoice,
+  chooseCover,
+  DEFAULT_COVER_CAP,
+  type FittingCover,
+  fetchFittingCover,
+} from './choose-cover.ts';
 export { type ImageInfo, imageDimensions } from './image-dimensions.ts';
 export { ParsePool, type ParsePoolOptions } from './parse-pool.ts';
 export { DEFAULT_PARSE_TIMEOUT_MS, readTags } from './read-tags.ts';

@@ -35,7 +35,8 @@ export function sanitizeList(
   maxItems = MAX_LIST_ITEMS,
 ): string[] {
   const out: string[] = [];
-  for (const value of values ?? []) {
+  if (!Array.isArray(values)) return out; // a bare string would otherwise be iterated letter by letter
+  for (const value of values) {
     const clean = sanitizeText(value);
     if (clean !== null && !out.includes(clean)) out.push(clean);
     if (out.length === maxItems) break;

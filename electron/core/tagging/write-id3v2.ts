@@ -11,6 +11,30 @@ import { customFields, numberPair } from './field-text.ts';
 import { editWithTaglib, frontCover } from './taglib-file.ts';
 import type { PreparedTags } from './types.ts';
 
+const FRAME_IDS = [
+  'TIT2',
+  'TPE1',
+  'TPE2',
+  'TALB',
+  'TRCK',
+  'TPOS',
+  'TDRC',
+  'TYER',
+  'TDAT',
+  'TCON',
+  'TPUB',
+  'TSRC',
+] as const;
+
+// The library types its frame table as a string index; resolve the ids we use once, loudly.
+const Frames = Object.fromEntries(
+  FRAME_IDS.map((id) => {
+    const frame = Id3v2FrameIdentifiers[id];
+    if (!frame) throw new Error(`node-taglib-sharp lacks ID3v2 frame ${id}`);
+    return [id, frame];
+  }),
+) as Record<(typeof FRAME_IDS)[number], Id3v2FrameIdentifier>;
+
 /**
  * Multiple values: ID3v2.4 stores them NUL-separated in one frame (TPE1, TCON). ID3v2.3 has no such
  * thing; its spec separates TPE1 names with "/", which readers (music-metadata, foobar2000, Picard's
@@ -21,20 +45,6 @@ import type { PreparedTags } from './types.ts';
  * The tag is inserted before the first MPEG frame, so the Xing/Info + LAME header frame that lame
  * wrote stays byte-for-byte where it is, and with it gapless playback info.
  */
-// The library types its frame table as a string index; resolve the ids we use once, loudly.
-const Frames = Object.fromEntries(
-  ['TIT2', 'TPE1', 'TPE2', 'TALB', 'TRCK', 'TPOS', 'TDRC', 'TYER', 'TDAT', 'TCON', 'TPUB', 'TSRC'].map(
-    (id) => {
-      const frame = Id3v2FrameIdentifiers[id];
-      if (!frame) throw new Error(`node-taglib-sharp lacks ID3v2 frame ${id}`);
-      return [id, frame];
-    },
-  ),
-) as Record<
-  'TIT2' | 'TPE1' | 'TPE2' | 'TALB' | 'TRCK' | 'TPOS' | 'TDRC' | 'TYER' | 'TDAT' | 'TCON' | 'TPUB' | 'TSRC',
-  Id3v2FrameIdentifier
->;
-
 export function writeId3v2(path: string, tags: PreparedTags, version: 3 | 4): void {
   editWithTaglib(path, 'taglib/mp3', (file) => {
     file.removeTags(TagTypes.AllTags);

@@ -2,15 +2,15 @@
 import { randomBytes } from 'node:crypto';
 import { copyFile, rm, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
-import { ENCODINGS } from '../../../api/encodings.ts';
+import { ENCODINGS, isEncodingId } from '../../../api/encodings.ts';
 import { MegadiscError } from '../../shared/errors.ts';
 import { onDisk } from '../downloads/transfer/disk-error.ts';
 import { finalizeFile } from '../downloads/transfer/index.ts';
+import { truncateText } from '../library/truncate-text.ts';
 import { prepareTags } from './prepare-tags.ts';
 import { DEFAULT_PARSE_TIMEOUT_MS, sharedParsePool } from './read-tags.ts';
-import { tagSystemFor } from './tag-system.ts';
 import { TaggingError } from './tagging-error.ts';
-import type { EncodingId, PreparedTags, TagData, TagOptions } from './types.ts';
+import type { EncodingId, PreparedTags, TagData, TagOptions, TagSystem } from './types.ts';
 import { verifyTags } from './verify-tags.ts';
 import { writeApev2 } from './write-apev2.ts';
 import { writeAsf } from './write-asf.ts';
@@ -60,6 +60,24 @@ export async function writeTags(
   }
 }
 
+/** Which native tag system an encoding gets; ID3v2 is split by version because readers differ. */
+function tagSystemFor(encoding: EncodingId, id3Version: 3 | 4): TagSystem {
+  if (!isEncodingId(encoding)) throw new MegadiscError('INVALID_ARGUMENT', `unknown encoding: ${encoding}`);
+  switch (ENCODINGS[encoding].container) {
+    case 'mp3':
+      return id3Version === 3 ? 'id3v2.3' : 'id3v2.4';
+    case 'mp4':
+      return 'mp4';
+    case 'ogg':
+    case 'flac':
+      return 'vorbis';
+    case 'mpc':
+      return 'apev2';
+    case 'asf':
+      return 'asf';
+  }
+}
+
 async function applyTags(temp: string, encoding: EncodingId, tags: PreparedTags, id3Version: 3 | 4) {
   switch (ENCODINGS[encoding].container) {
     case 'mp3':
@@ -83,6 +101,7 @@ async function applyTags(temp: string, encoding: EncodingId, tags: PreparedTags,
  */
 function tempPathFor(path: string): string {
   const ext = extname(path);
-  const stem = basename(path, ext);
+  // Shortened so the extra 18 characters can't push a long name past the filesystem's 255-byte limit.
+  const stem = truncateText(basename(path, ext), 120);
   return join(dirname(path), `.${stem}.tagging-${randomBytes(4).toString('hex')}${ext}`);
 }

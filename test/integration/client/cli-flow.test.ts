@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -106,12 +106,54 @@ describe('megadisc client CLI', () => {
     expect(lib.albums).toHaveLength(1);
     expect(lib.albums[0].tracks).toHaveLength(2);
     expect((await cli('library', 'verify')).code).toBe(0);
+    // The default template, on a two-disc album: {albumartist}/{year} - {album} [{encoding}]/{disc}-{track:02} {title}.{ext}
+    const first = order.items.find((i: any) => i.tags.discNumber === 1)!;
+    const expected = join(
+      home,
+      'library',
+      first.tags.albumArtist,
+      `${first.tags.year} - ${first.tags.album} [vorbis-q6]`,
+      `1-${String(first.tags.trackNumber).padStart(2, '0')} ${first.tags.title}.ogg`,
+    );
+    expect(existsSync(expected), expected).toBe(true);
     const ledger = await cliJson('ledger');
     const mine = ledger.entries.filter((e: any) => e.orderId === order.id);
     expect(mine.map((e: any) => e.kind).sort()).toEqual(['release', 'reserve', 'settle', 'settle']);
     const sum = ledger.entries.reduce((s: number, e: any) => s + e.amountBytes, 0);
     expect(sum).toBe(ledger.balance.balanceBytes);
     expect(ledger.balance.mismatch).toBeNull();
+  });
+
+  it('re-downloads a file missing from the library through the purchase, at no charge', async () => {
+    const before = await cliJson('balance');
+    const lib = await cliJson('library');
+    const victim = lib.albums[0].tracks[0].files[0];
+    rmSync(join(home, 'library', victim.path));
+    const verify = await cli('library', 'verify');
+    expect(verify.code).toBe(1);
+    expect(verify.output).toMatch(/1 ok, 1 missing/);
+    const redo = await cli('library', 'redownload');
+    expect(redo.code, redo.output).toBe(0);
+    expect(redo.output).toMatch(/downloaded 1 missing file\(s\) again at no charge/);
+    expect((await cli('library', 'verify')).code).toBe(0);
+    expect((await cliJson('balance')).balanceBytes).toBe(before.balanceBytes);
+  });
+
+  it('reorganizes the library after the template changes, with a dry run first', async () => {
+    await cliJson('config', '--template', '{albumartist} - {album}/{track:02}. {title} ({encoding}).{ext}');
+    const dry = await cliJson('library', 'reorganize', '--dry-run');
+    expect(dry.moves).toHaveLength(2);
+    expect(existsSync(join(home, 'library', dry.moves[0].from))).toBe(true);
+    const real = await cliJson('library', 'reorganize');
+    expect(real.moves.map((m: any) => m.to)).toEqual(dry.moves.map((m: any) => m.to));
+    for (const m of real.moves) {
+      expect(existsSync(join(home, 'library', m.to))).toBe(true);
+      expect(existsSync(join(home, 'library', m.from))).toBe(false);
+    }
+    expect((await cli('library', 'verify')).code).toBe(0);
+    const bad = await cli('config', '--template', '{nosuchfield}/{title}');
+    expect(bad.code).toBe(1);
+    expect(bad.output).toMatch(/INVALID_ARGUMENT/);
   });
 
   it('reorders the queue', async () => {

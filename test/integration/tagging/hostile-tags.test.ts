@@ -73,7 +73,7 @@ describe.each(CASES)('$name', ({ id, id3Version }) => {
     const read = await readTags(path);
     expect(read.title?.startsWith(`ABC[31m ${RTL} ${EMOJI} ΩΩ`)).toBe(true);
     expect(Buffer.byteLength(read.title!)).toBeLessThanOrEqual(MAX_TEXT_BYTES);
-    expect(read.title).not.toMatch(/[\0-\x1f\x7f]/);
+    expect([...read.title!].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f)).toBe(false);
     const artists = read.artists.join('|');
     expect(artists).toContain('Björk');
     expect(artists).toContain('\ufffd lone');

@@ -116,6 +116,12 @@ describe('megadisc client CLI', () => {
       `1-${String(first.tags.trackNumber).padStart(2, '0')} ${first.tags.title}.ogg`,
     );
     expect(existsSync(expected), expected).toBe(true);
+    // The album folder gets cover.jpg; the embedded cover respects the 1000 px cap.
+    const cover = readFileSync(join(expected, '..', 'cover.jpg'));
+    expect(cover.subarray(0, 2).toString('hex')).toBe('ffd8');
+    const embedded = await readTags(expected);
+    expect(embedded.cover).not.toBeNull();
+    expect(Math.max(embedded.cover!.width ?? 0, embedded.cover!.height ?? 0)).toBeLessThanOrEqual(1000);
     const ledger = await cliJson('ledger');
     const mine = ledger.entries.filter((e: any) => e.orderId === order.id);
     expect(mine.map((e: any) => e.kind).sort()).toEqual(['release', 'reserve', 'settle', 'settle']);

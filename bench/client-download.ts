@@ -197,6 +197,12 @@ async function main(): Promise<void> {
     .slice(0, 2)
     .join(' ');
 
+  // Every engine here gets a library folder in its temp home; this guard keeps any default (and any
+  // child process) away from the user's real ~/Music.
+  const guard = mkdtempSync(join(tmpdir(), 'megadisc-bench-music-'));
+  onCleanup(() => rmSync(guard, { recursive: true, force: true }));
+  process.env.XDG_MUSIC_DIR = guard;
+
   // ---- The store: catalog (cached), then the real server in a child process.
   const prepared = performance.now();
   const { data, cached } = await ensureData();
@@ -363,7 +369,9 @@ async function throughput(
       medians.set(`${target.dir}|${mode.name}|curl`, curlMs);
       rows.push([
         target.name,
-        `${mode.name} (${mode.files.length} × ${fmt(mb(mode.files.at(-1)!.bytes), 1)}–${fmt(mb(mode.files[0]!.bytes), 1)} MB, ${fmt(mb(bytes), 1)} MB)`,
+        mode.files.length === 1
+          ? `${mode.name} (${fmt(mb(bytes), 1)} MB)`
+          : `${mode.name} (${mode.files.length} × ${fmt(mb(mode.files.at(-1)!.bytes), 1)}–${fmt(mb(mode.files[0]!.bytes), 1)} MB, ${fmt(mb(bytes), 1)} MB)`,
         fmt(oursMs, 0),
         fmt(curlMs, 0),
         fmt(rate(bytes, oursMs), 0),
@@ -464,7 +472,17 @@ async function engineRun(
   };
   onCleanup(close);
   await engine.login(storeUrl, email, EMAIL_PASSWORD);
-  engine.configure({ concurrency: 4 });
+  const libraryDir = join(home, 'library');
+  engine.configure({ concurrency: 4, libraryDir });
+  // Per job: when its transfer started, when the verified .part was handed to the library step, when filed.
+  const marks = new Map<number, { downloading?: number; verifying?: number; done?: number }>();
+  engine.events.on('job-state', ({ job }) => {
+    const m = marks.get(job.id) ?? {};
+    if (job.state === 'downloading' || job.state === 'verifying' || job.state === 'done') {
+      m[job.state] = performance.now();
+    }
+    marks.set(job.id, m);
+  });
   const purchase = await engine.buy(albumId, 'flac');
   note('engine: first run (untimed: it also turns the order into queued jobs)…');
   const first = await engine.run();
@@ -478,8 +496,10 @@ async function engineRun(
            attempts = 0, error_code = NULL, error_message = NULL WHERE purchase_id = ?`,
       )
       .run(purchase.id);
-    rmSync(join(home, 'downloads'), { recursive: true, force: true });
+    engine.db.exec('DELETE FROM library_files; DELETE FROM library_tracks; DELETE FROM library_albums;');
+    rmSync(libraryDir, { recursive: true, force: true });
     rmSync(join(home, 'staging'), { recursive: true, force: true });
+    marks.clear();
   };
   const curlDir = join(dir, 'curl-engine');
   const curl = async () => {
@@ -499,6 +519,7 @@ async function engineRun(
   };
   await curl(); // warm-up
   const times = { engine: [] as number[], curl: [] as number[] };
+  const phases = { download: [] as number[], filing: [] as number[], tail: [] as number[] };
   for (let r = 1; r <= RUNS; r++) {
     note(`engine.run() vs curl, run ${r}/${RUNS}…`);
     const order = r % 2 === 1 ? (['engine', 'curl'] as const) : (['curl', 'engine'] as const);
@@ -507,7 +528,14 @@ async function engineRun(
         reset();
         const started = performance.now();
         const summary = await engine.run();
-        times.engine.push(performance.now() - started);
+        const ended = performance.now();
+        times.engine.push(ended - started);
+        const lastByte = Math.max(...[...marks.values()].map((m) => m.verifying ?? 0));
+        phases.tail.push(ended - lastByte);
+        for (const m of marks.values()) {
+          if (m.downloading && m.verifying) phases.download.push(m.verifying - m.downloading);
+          if (m.verifying && m.done) phases.filing.push(m.done - m.verifying);
+        }
         if (summary.done !== items.length || summary.failed > 0)
           throw new Error(`engine run: ${JSON.stringify(summary)}`);
       } else {
@@ -521,8 +549,10 @@ async function engineRun(
   say(`### (a) A whole album: \`engine.run()\` vs curl\n`);
   say(
     `\`engine.run()\` (concurrency 4, no bandwidth limit) of a ${items.length}-track flac order whose jobs are ` +
-      `reset to queued before each run (the jobs, checkpoints in the profile's SQLite, .part files, ` +
-      `fsync + rename into the downloads folder, a ledger sync at the end), against ` +
+      `reset to queued (and whose library files and index rows are deleted) before each run: the jobs, ` +
+      `checkpoints in the profile's SQLite, .part files in staging, then the library step of each file (copy, ` +
+      `tags, fsync + rename into the library folder, SHA-256 of the filed copy, index row), a ledger sync at ` +
+      `the end. Against ` +
       `\`curl -s --parallel --parallel-max 4 -H 'Authorization: Bearer …' -o F1 URL1 … -o F${items.length} URL${items.length}\`. ` +
       `Both write to disk (${tmpdir()}). Median of ${RUNS} runs, alternating, after a warm-up.\n`,
   );
@@ -542,7 +572,11 @@ async function engineRun(
     ),
   );
   say(
-    `\nEvery run, ms: engine ${times.engine.map((t) => fmt(t, 0)).join(', ')}; curl ${times.curl.map((t) => fmt(t, 0)).join(', ')}.\n`,
+    `\nPer file (engine, from its job-state events; ${phases.download.length} files over ${RUNS} runs): ` +
+      `transfer (downloading → verifying) p50 ${fmt(median(phases.download), 0)} ms, ` +
+      `library step (verifying → done) p50 ${fmt(median(phases.filing), 0)} ms, max ${fmt(Math.max(...phases.filing), 0)} ms; ` +
+      `from the last verified byte to the end of run() p50 ${fmt(median(phases.tail), 0)} ms. ` +
+      `Every run, ms: engine ${times.engine.map((t) => fmt(t, 0)).join(', ')}; curl ${times.curl.map((t) => fmt(t, 0)).join(', ')}.\n`,
   );
 }
 
@@ -686,6 +720,7 @@ async function queueMemory(
     const engine: Engine = createEngine({ home });
     try {
       const session = await engine.login(storeUrl, email, EMAIL_PASSWORD);
+      engine.configure({ libraryDir: join(home, 'library') });
       const now = new Date().toISOString();
       inTransaction(engine.db, () => {
         const purchaseId = Number(

@@ -49,7 +49,19 @@ export const buy = (argv: string[]) =>
           return 1;
         }
       }
-      const purchase = await engine.buy(albumId, encoding, trackIds);
+      let purchase: Awaited<ReturnType<typeof engine.buy>>;
+      try {
+        purchase = await engine.buy(albumId, encoding, trackIds);
+      } catch (error) {
+        if (error instanceof MegadiscError && (error.retryable || error.code === 'STORE_UNREACHABLE')) {
+          // The purchase and its key are saved: sending it again can never buy twice.
+          throw new MegadiscError(
+            error.code,
+            `${error.message}; the purchase is saved and "megadisc run" will send it`,
+          );
+        }
+        throw error;
+      }
       const jobs = engine.queue().filter((j) => j.purchaseId === purchase.id);
       print(
         { purchase, jobs },

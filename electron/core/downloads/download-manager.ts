@@ -105,8 +105,17 @@ export class DownloadManager {
       try {
         const order = await this.#o.client.call(routes.order, { params: { id } });
         for (const item of order.items) this.#o.jobs.applyOrderItem(item);
-      } catch {
-        // Store briefly unreachable: ask again on the next poll.
+      } catch (error) {
+        // Unreachable or busy: ask again on the next poll. Refused for good (the order is unknown to
+        // this account, the session expired): fail its jobs with the reason rather than wait forever.
+        const e = error instanceof MegadiscError ? error : null;
+        if (e && !e.retryable && e.code !== 'STORE_UNREACHABLE') {
+          for (const job of this.#o.jobs.inStates(['waiting_encode']).filter((j) => j.order_id === id)) {
+            this.#o.events.emit('job-state', {
+              job: toJobView(this.#o.jobs.setState(job.id, 'failed', { error: e })),
+            });
+          }
+        }
       }
     }
   }

@@ -11,6 +11,14 @@ const SERVER_CODES: Record<string, MegadiscError['code']> = {
   ENCODING_UNAVAILABLE: 'ENCODING_UNAVAILABLE',
 };
 
+/** For codes this client does not know (a newer store, a proxy), the status still says enough. */
+const STATUS_CODES: Record<number, MegadiscError['code']> = {
+  401: 'UNAUTHORIZED',
+  402: 'INSUFFICIENT_BALANCE',
+  404: 'NOT_FOUND',
+  429: 'RATE_LIMITED',
+};
+
 export function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
   if (!value) return undefined;
   if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
@@ -53,7 +61,7 @@ export function errorFromResponse(
       },
     );
   }
-  const code = SERVER_CODES[serverCode] ?? 'STORE_ERROR';
+  const code = SERVER_CODES[serverCode] ?? STATUS_CODES[status] ?? 'STORE_ERROR';
   return new MegadiscError(code, `${message} (${serverCode})`, { status, retryable, retryAfterMs });
 }
 

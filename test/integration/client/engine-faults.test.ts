@@ -143,3 +143,22 @@ describe('the engine through a faulty network', () => {
     expect(again.every((r) => r.range !== null && /^bytes=\d+-$/.test(r.range))).toBe(true);
   });
 });
+
+describe('an order the store refuses for good', () => {
+  it('fails its waiting jobs with the reason instead of waiting forever', async () => {
+    const albums = (await engine.search('psalms')).albums.items;
+    const purchase = await engine.buy(albums[0]!.id, 'wma-192');
+    // Make every poll of this order fail as another account's order would: 404.
+    proxy.plan([
+      { when: (r) => r.url === `/v1/orders/${purchase.order_id}`, fault: { kind: 'status', status: 404 } },
+    ]);
+    engine.db
+      .prepare(`UPDATE jobs SET state = 'waiting_encode', url = NULL WHERE order_id = ?`)
+      .run(purchase.order_id);
+    const summary = await engine.run();
+    expect(summary.failed).toBeGreaterThan(0);
+    const failed = engine.queue().filter((j) => j.orderId === purchase.order_id);
+    expect(failed.every((j) => j.state === 'failed' && j.error?.code === 'NOT_FOUND')).toBe(true);
+    proxy.plan([]);
+  });
+});

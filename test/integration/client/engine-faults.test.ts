@@ -46,18 +46,21 @@ describe('the engine through a faulty network', () => {
     const albums = (await engine.search('orchard')).albums.items;
     const album = await engine.album(albums[0]!.id);
     // The order itself meets a 503 first: the retry reuses the Idempotency-Key.
+    // Each request takes the first rule that matches. The rules for resumed (ranged) requests come
+    // first: the fresh-request faults below leave partial files, so the first two resumes get them.
+    const isResume = (r: { url: string; range: string | null }) => isDownload(r) && r.range !== null;
     proxy.plan([
       {
         when: (r) => r.method === 'POST' && r.url === '/v1/orders',
         fault: { kind: 'status', status: 503, retryAfter: '1' },
       },
+      { when: isResume, fault: { kind: 'ignore-range' } },
+      { when: isResume, fault: { kind: 'wrong-content-range' } },
       { when: isDownload, fault: { kind: 'reset-after', bytes: 30_000 } },
       { when: isDownload, fault: { kind: 'truncate-after', bytes: 50_000 } },
       { when: isDownload, fault: { kind: 'stall', afterBytes: 20_000, ms: 3_000 } },
       { when: isDownload, fault: { kind: 'status', status: 503, retryAfter: '1' } },
-      { when: (r) => isDownload(r) && r.range !== null, fault: { kind: 'ignore-range' } },
       { when: isDownload, fault: { kind: 'change-etag' } },
-      { when: (r) => isDownload(r) && r.range !== null, fault: { kind: 'wrong-content-range' } },
     ]);
     const purchase = await engine.buy(album.id, 'flac');
     const summary = await engine.run();

@@ -60,19 +60,20 @@ export class DownloadManager {
       if (purchases.pending().length > 0 && now >= purchaseRetryAt) {
         purchaseRetryAt = now + (await this.#sendPending());
       }
-      if (now - lastPoll >= (this.#o.pollMs ?? 1000) && jobs.inStates(['waiting_encode']).length > 0) {
+      if (now - lastPoll >= (this.#o.pollMs ?? 1000) && jobs.countInStates(['waiting_encode']) > 0) {
         lastPoll = now;
         await this.#pollOrders();
       }
       this.#reconcile();
       const current = settings.get();
       bucket.setRate(current.bandwidthLimit);
-      for (const job of jobs.inStates(['queued'])) {
-        if (this.#running.size >= current.concurrency) break;
-        if (!this.#running.has(job.id)) this.#start(job);
+      const free = current.concurrency - this.#running.size;
+      if (free > 0) {
+        // A job resumed while its old transfer is still winding down waits for the next tick.
+        for (const job of jobs.firstInState('queued', free)) if (!this.#running.has(job.id)) this.#start(job);
       }
-      const waiting = jobs.inStates(['waiting_encode']).length + purchases.pending().length;
-      if (this.#running.size === 0 && jobs.inStates(['queued']).length === 0 && waiting === 0) break;
+      const waiting = jobs.countInStates(['waiting_encode']) + purchases.pending().length;
+      if (this.#running.size === 0 && jobs.countInStates(['queued']) === 0 && waiting === 0) break;
       await Promise.race([sleep(250), new Promise<void>((resolve) => (this.#wake = resolve))]);
     }
     for (const { controller } of this.#running.values()) controller.abort();

@@ -90,6 +90,21 @@ export class JobStore {
       .all(JSON.stringify(states)) as unknown as JobRow[];
   }
 
+  /** The first `limit` jobs in a state, in queue order: what the scheduler may start next. */
+  firstInState(state: JobState, limit: number): JobRow[] {
+    return this.#db
+      .prepare('SELECT * FROM jobs WHERE state = ? ORDER BY position, id LIMIT ?')
+      .all(state, limit) as unknown as JobRow[];
+  }
+
+  /** Counts without loading rows: the scheduler asks this several times a second. */
+  countInStates(states: JobState[]): number {
+    const row = this.#db
+      .prepare('SELECT COUNT(*) AS n FROM jobs WHERE state IN (SELECT value FROM json_each(?))')
+      .get(JSON.stringify(states)) as { n: number };
+    return row.n;
+  }
+
   hasActive(): boolean {
     return this.inStates(ACTIVE).length > 0;
   }

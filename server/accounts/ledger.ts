@@ -97,15 +97,4 @@ export class Ledger {
     // Even at the end, hand back a cursor so a client can later ask "what is new since here".
     return { items, nextCursor: last ? encodeCursor([last.id]) : (cursor ?? null) };
   }
-
-  /** Sums of the entries; equal to the account's balance and reserved figures by construction. */
-  totals(accountId: number): { balance: number; reserved: number } {
-    const row = this.#db
-      .prepare(
-        `SELECT COALESCE(SUM(amount_bytes), 0) AS balance, COALESCE(SUM(reserved_delta_bytes), 0) AS reserved
-         FROM ledger WHERE account_id = ?`,
-      )
-      .get(accountId) as { balance: number; reserved: number };
-    return row;
-  }
 }

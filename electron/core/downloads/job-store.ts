@@ -105,10 +105,6 @@ export class JobStore {
     return row.n;
   }
 
-  hasActive(): boolean {
-    return this.inStates(ACTIVE).length > 0;
-  }
-
   /** Adds a job per order item; called in the purchase's transaction. */
   addForOrder(purchaseId: number, orderId: string, items: OrderItem[]): void {
     const now = new Date().toISOString();

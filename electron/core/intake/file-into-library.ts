@@ -1,16 +1,15 @@
-// The step after verification: tag a copy of the verified download, check the tags, file it into the
-// library under the path template, and index it. The verified .part is removed only at the very end,
-// so a failure at any step loses nothing and never files a half-tagged song.
-import { copyFile, mkdir, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname, extname, join } from 'node:path';
+// The step after verification: write a tagged, read-back-checked copy of the verified download
+// straight to its place in the library, and index it. The verified .part is removed only at the
+// very end, so a failure at any step loses nothing and never files a half-tagged song.
+import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import type { EncodingId } from '../../../api/encodings.ts';
 import type { TagData } from '../../../api/schemas/orders.ts';
 import { onDisk } from '../downloads/transfer/disk-error.ts';
-import { finalizeFile } from '../downloads/transfer/index.ts';
 import { hashFile, type LibraryFile, type LibraryIndex } from '../library/index.ts';
 import type { Settings } from '../settings/settings.ts';
 import type { CoverImage } from '../tagging/index.ts';
-import { writeTags } from '../tagging/index.ts';
+import { writeTaggedCopy } from '../tagging/index.ts';
 
 export interface IntakeRequest {
   /** The verified download in staging. */
@@ -32,20 +31,12 @@ export async function fileIntoLibrary(req: IntakeRequest): Promise<LibraryFile> 
   const target = await req.index.newFilePath(root, req.settings.pathTemplate, req.tags, req.encoding);
   const dir = dirname(target.absolute);
   await onDisk(dir, () => mkdir(dir, { recursive: true }));
-  // Tag a copy next to its destination: the library may be on another disk, where rename would fail,
-  // and the hidden name keeps it out of a rescan if the process dies right here.
-  const working = join(dir, `.megadisc-${req.itemId}${extname(target.absolute)}`);
-  await onDisk(working, () => copyFile(req.partPath, working));
-  try {
-    await writeTags(working, req.encoding, req.tags, {
-      id3Version: req.settings.id3Version,
-      cover: req.cover,
-    });
-    await finalizeFile(working, target.absolute);
-  } catch (error) {
-    await rm(working, { force: true });
-    throw error;
-  }
+  // The tagged copy is written next to its destination (the library may be on another disk) under a
+  // hidden temp name, checked, then renamed into place; the verified .part is left as it was.
+  await writeTaggedCopy(req.partPath, target.absolute, req.encoding, req.tags, {
+    id3Version: req.settings.id3Version,
+    cover: req.cover,
+  });
   const sha256 = await hashFile(target.absolute);
   const { size } = await stat(target.absolute);
   const file = req.index.add({

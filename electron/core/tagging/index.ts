@@ -20,4 +20,4 @@ export type {
   TagOptions,
   TagSystem,
 } from './types.ts';
-export { writeTags } from './write-tags.ts';
+export { writeTaggedCopy, writeTags } from './write-tags.ts';

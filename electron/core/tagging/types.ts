@@ -47,33 +47,6 @@ export interface ReadBackCover {
   height: number | null;
 }
 
-/** What music-metadata sees in a file, flattened for comparison and for the library index. */
-export interface ReadBackTags {
-  /** Tag systems found, as music-metadata names them: 'ID3v2.4', 'vorbis', 'APEv2', 'iTunes', 'asf'. */
-  tagTypes: string[];
-  container: string | null;
-  codec: string | null;
-  durationSec: number | null;
-  title: string | null;
-  artists: string[];
-  album: string | null;
-  albumArtist: string | null;
-  trackNumber: number | null;
-  trackTotal: number | null;
-  discNumber: number | null;
-  discTotal: number | null;
-  year: number | null;
-  date: string | null;
-  genres: string[];
-  label: string | null;
-  isrc: string | null;
-  storeIds: StoreIds;
-  replayGain: ReplayGainValues;
-  cover: ReadBackCover | null;
-  /** The parser's complaints about the file (non-standard separators, odd sizes). */
-  warnings: string[];
-}
-
 /** Sanitized tag values: exactly what gets written, and what a read-back must return. */
 export interface PreparedTags {
   title: string | null;
@@ -94,4 +67,16 @@ export interface PreparedTags {
   /** Rounded to what the text form keeps (2 decimals for gains, 6 for peaks). */
   replayGain: ReplayGainValues;
   cover: CoverImage | null;
+}
+
+/** What music-metadata sees in a file, flattened for comparison and for the library index. */
+export interface ReadBackTags extends Omit<PreparedTags, 'cover'> {
+  /** Tag systems found, as music-metadata names them: 'ID3v2.4', 'vorbis', 'APEv2', 'iTunes', 'asf'. */
+  tagTypes: string[];
+  container: string | null;
+  codec: string | null;
+  durationSec: number | null;
+  cover: ReadBackCover | null;
+  /** The parser's complaints about the file (non-standard separators, odd sizes). */
+  warnings: string[];
 }

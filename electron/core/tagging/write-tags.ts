@@ -1,4 +1,4 @@
-// Tags one downloaded file in place: write a temp copy, verify it reads back right, then swap it in.
+// Tags a downloaded file: write a temp copy, verify it reads back right, then move it into place.
 import { randomBytes } from 'node:crypto';
 import { copyFile, rm, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
@@ -25,8 +25,23 @@ import { writeXiph } from './write-xiph.ts';
  * write or verification leaves the original untouched and throws (TaggingError 'verify-failed' lists
  * the differing fields). The copy is fsynced before the rename and the directory after it.
  */
-export async function writeTags(
+export function writeTags(
   path: string,
+  encoding: EncodingId,
+  tags: TagData,
+  opts: Partial<TagOptions> = {},
+): Promise<void> {
+  return writeTaggedCopy(path, path, encoding, tags, opts);
+}
+
+/**
+ * The same, but the tagged result lands at `target` and `source` is never modified: the download
+ * step files a verified download straight into the library, with one copy instead of two. The temp
+ * copy sits next to the target, so the final rename stays on one filesystem.
+ */
+export async function writeTaggedCopy(
+  source: string,
+  target: string,
   encoding: EncodingId,
   tags: TagData,
   opts: Partial<TagOptions> = {},
@@ -37,23 +52,23 @@ export async function writeTags(
   }
   const system = tagSystemFor(encoding, id3Version);
   const prepared = prepareTags(tags, opts.cover);
-  const info = await stat(path).catch(() => null);
-  if (!info?.isFile()) throw new MegadiscError('INVALID_ARGUMENT', `no file to tag at ${path}`);
+  const info = await stat(source).catch(() => null);
+  if (!info?.isFile()) throw new MegadiscError('INVALID_ARGUMENT', `no file to tag at ${source}`);
 
-  const temp = tempPathFor(path);
+  const temp = tempPathFor(target);
   try {
-    await onDisk(temp, () => copyFile(path, temp));
+    await onDisk(temp, () => copyFile(source, temp));
     await applyTags(temp, encoding, prepared, id3Version);
     const readBack = await sharedParsePool().parse(temp, opts.parseTimeoutMs ?? DEFAULT_PARSE_TIMEOUT_MS);
     const differences = verifyTags(prepared, readBack, system);
     if (differences.length > 0) {
       throw new TaggingError(
         'verify-failed',
-        `tags of ${basename(path)} did not read back as written: ${differences.join('; ')}`,
+        `tags of ${basename(target)} did not read back as written: ${differences.join('; ')}`,
         { differences },
       );
     }
-    await finalizeFile(temp, path);
+    await finalizeFile(temp, target);
   } catch (error) {
     await rm(temp, { force: true });
     throw error;

@@ -12,7 +12,7 @@ import type { EnginePorts } from './ports.ts';
 import { openProfile, type ProfileDb } from './profile/open-profile.ts';
 import { type EncodingTable, PurchaseDesk, type PurchaseRow } from './purchases/purchase-desk.ts';
 import { SessionFile, type StoredSession } from './session/session-file.ts';
-import { type Settings, SettingsStore } from './settings/settings.ts';
+import { profileSettingsBackend, type Settings, SettingsStore } from './settings/settings.ts';
 import { type Output, routes, StoreClient } from './store-client/store-client.ts';
 
 export class Engine {
@@ -31,7 +31,10 @@ export class Engine {
   constructor(ports: EnginePorts) {
     this.#ports = ports;
     this.db = openProfile(ports.home);
-    this.settings = new SettingsStore(this.db, ports.defaults);
+    this.settings = new SettingsStore(
+      ports.settingsBackend ?? profileSettingsBackend(this.db),
+      ports.defaults,
+    );
     this.library = new LibraryIndex(this.db);
     this.jobs = new JobStore(this.db);
     this.#sessions = ports.sessions ?? new SessionFile(ports.home);

@@ -1,7 +1,7 @@
 // What the core needs from its host. The CLI passes file-based adapters; the Electron shell will
 // pass safeStorage, electron-store and app.getPath-based ones.
 import type { SessionStore } from './session/session-file.ts';
-import type { Settings } from './settings/settings.ts';
+import type { Settings, SettingsBackend } from './settings/settings.ts';
 
 export interface EnginePorts {
   /** The client profile folder: settings, queue, ledger mirror, staging. */
@@ -13,6 +13,8 @@ export interface EnginePorts {
   /** Retry policy for downloads; tests make it quick. */
   retry?: { maxAttempts?: number; baseDelayMs?: number; maxDelayMs?: number };
   pollMs?: number;
+  /** Where settings live (the profile database unless given; electron-store in the desktop app). */
+  settingsBackend?: SettingsBackend;
   /** Settings defaults for a new profile (tests put the library in a temp folder). */
   defaults?: Partial<Settings>;
 }

@@ -3,16 +3,6 @@ import type { OrderItem } from '../../../api/schemas/orders.ts';
 import { MegadiscError } from '../../shared/errors.ts';
 import { inTransaction, type ProfileDb } from '../profile/open-profile.ts';
 
-export type JobState =
-  | 'waiting_encode'
-  | 'queued'
-  | 'downloading'
-  | 'verifying'
-  | 'done'
-  | 'failed'
-  | 'paused'
-  | 'cancelled';
-
 export interface JobRow {
   id: number;
   purchase_id: number;
@@ -37,18 +27,9 @@ export interface JobRow {
   error_message: string | null;
 }
 
-export interface JobView {
-  id: number;
-  purchaseId: number;
-  orderId: string;
-  title: string;
-  fileName: string;
-  state: JobState;
-  bytesTotal: number | null;
-  bytesDone: number;
-  finalPath: string | null;
-  error: { code: string; message: string } | null;
-}
+import type { JobState, JobView } from '../../shared/app-api/domain.ts';
+
+export type { JobState, JobView };
 
 export function toJobView(row: JobRow): JobView {
   return {

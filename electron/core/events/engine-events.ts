@@ -1,27 +1,9 @@
-// The engine's typed event stream: the CLI renders it now, the GUI will subscribe to the same events.
+// The engine's typed event stream: the CLI renders it, the app hosts forward it to the UI.
 
-import type { JobView } from '../downloads/job-store.ts';
-import type { BalanceView } from '../ledger/ledger-mirror.ts';
+import type { AppEventMap } from '../../shared/app-api/events.ts';
 
-export interface EngineEventMap {
-  'job-progress': {
-    jobId: number;
-    receivedBytes: number;
-    totalBytes: number;
-    bytesPerSecond: number;
-    etaSeconds: number | null;
-  };
-  'job-state': { job: JobView };
-  'job-retry': { jobId: number; attempt: number; delayMs: number; code: string; message: string };
-  'purchase-state': {
-    purchaseId: number;
-    state: 'pending' | 'ordered' | 'failed';
-    orderId: string | null;
-    error?: string;
-  };
-  balance: { balance: BalanceView };
-  'ledger-mismatch': { message: string };
-}
+/** The core emits the app API's events; hosts forward them as they are. */
+export type EngineEventMap = AppEventMap;
 
 export type EngineEventName = keyof EngineEventMap;
 export type Listener<K extends EngineEventName> = (event: EngineEventMap[K]) => void;

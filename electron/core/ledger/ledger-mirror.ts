@@ -1,21 +1,12 @@
 // Local mirror of the store's megabyte ledger: fetched by cursor, kept offline, checked on every sync.
 import type { LedgerEntry } from '../../../api/schemas/account.ts';
+import type { BalanceView } from '../../shared/app-api/domain.ts';
 import { MegadiscError } from '../../shared/errors.ts';
 import type { EngineEvents } from '../events/engine-events.ts';
 import { inTransaction, type ProfileDb } from '../profile/open-profile.ts';
 import { type Output, routes, type StoreClient } from '../store-client/store-client.ts';
 
-export interface BalanceView {
-  balanceBytes: number;
-  reservedBytes: number;
-  availableBytes: number;
-  /** When these figures were last confirmed by the store. */
-  asOf: string;
-  /** True when the last sync failed and these are the stored figures. */
-  offline: boolean;
-  /** Set when the local entries do not sum to the store's balance. */
-  mismatch: string | null;
-}
+export type { BalanceView };
 
 interface StateRow {
   cursor: string | null;

@@ -21,53 +21,10 @@ export interface LibraryEntry {
 }
 
 /** ok: last seen intact; missing: not at its path; changed: there, but not the bytes we bought. */
-export type FileStatus = 'ok' | 'missing' | 'changed';
 
-export interface LibraryFile {
-  id: number;
-  trackId: number;
-  albumId: number;
-  store: string;
-  storeAlbumId: number;
-  storeTrackId: number;
-  path: string;
-  encoding: EncodingId;
-  bytes: number;
-  sha256: string;
-  purchaseId: number | null;
-  orderId: string | null;
-  itemId: string | null;
-  status: FileStatus;
-  addedAt: string;
-  verifiedAt: string | null;
-  tags: TagData;
-}
+import type { FileStatus, LibraryAlbum, LibraryFile, LibraryTrack } from '../../shared/app-api/domain.ts';
 
-export interface LibraryTrack {
-  id: number;
-  storeTrackId: number;
-  title: string;
-  artists: string[];
-  discNumber: number;
-  trackNumber: number;
-  isrc: string | null;
-  /** One per encoding (or more, for duplicates), sorted by encoding. */
-  files: LibraryFile[];
-}
-
-export interface LibraryAlbum {
-  id: number;
-  store: string;
-  storeAlbumId: number;
-  title: string;
-  albumArtist: string;
-  year: number | null;
-  addedAt: string;
-  /** Encodings held for at least one track, sorted. */
-  encodings: EncodingId[];
-  /** Sorted by disc, then track number. */
-  tracks: LibraryTrack[];
-}
+export type { FileStatus, LibraryAlbum, LibraryFile, LibraryTrack };
 
 export type AlbumSort = 'artist' | 'album' | 'year' | 'added';
 

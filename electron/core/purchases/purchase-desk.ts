@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { ENCODINGS, type EncodingId } from '../../../api/encodings.ts';
 import type { Album } from '../../../api/schemas/catalog.ts';
 import type { Order } from '../../../api/schemas/orders.ts';
+import type { EncodingQuote, EncodingTable } from '../../shared/app-api/domain.ts';
 import { MegadiscError } from '../../shared/errors.ts';
 import type { JobStore } from '../downloads/job-store.ts';
 import type { EngineEvents } from '../events/engine-events.ts';
@@ -11,35 +12,7 @@ import type { BalanceView, LedgerMirror } from '../ledger/ledger-mirror.ts';
 import { inTransaction, type ProfileDb } from '../profile/open-profile.ts';
 import { routes, type StoreClient } from '../store-client/store-client.ts';
 
-export interface EncodingQuote {
-  encoding: EncodingId;
-  label: string;
-  available: boolean;
-  unavailableReason: string | null;
-  /** The whole selection: exact once encoded, else the estimate's midpoint, with its range. */
-  bytes: number;
-  exact: boolean;
-  lowBytes: number;
-  highBytes: number;
-  price: string;
-  /** What this purchase would cost: tracks already owned in this encoding are free. */
-  chargeBytes: number;
-  chargeHighBytes: number;
-  chargePrice: string;
-  ownedAll: boolean;
-  /** Available balance after the likely charge, net of purchases still queued locally. */
-  balanceAfterBytes: number;
-  /** Whether the high estimate fits what is available now. */
-  fits: boolean;
-}
-
-export interface EncodingTable {
-  album: Album;
-  trackIds: number[];
-  balance: BalanceView;
-  heldByQueueBytes: number;
-  quotes: EncodingQuote[];
-}
+export type { EncodingQuote, EncodingTable };
 
 export interface PurchaseRow {
   id: number;

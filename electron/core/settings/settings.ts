@@ -1,28 +1,12 @@
 // Client settings, persisted in the profile database, with defaults for everything.
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { ENCODING_IDS } from '../../../api/encodings.ts';
+import type { Settings } from '../../shared/app-api/domain.ts';
 import { DEFAULT_TEMPLATE, validateTemplate } from '../library/index.ts';
 import type { ProfileDb } from '../profile/open-profile.ts';
 
-export interface Settings {
-  /** Downloads that run at once. */
-  concurrency: number;
-  /** Global download limit in bytes per second; null = unlimited. */
-  bandwidthLimit: number | null;
-  /** Root of the offline library. */
-  libraryDir: string;
-  /** Where each file goes inside the library (beets/Picard-style fields). */
-  pathTemplate: string;
-  /** ID3 version written to MP3s. */
-  id3Version: 3 | 4;
-  /** Largest embedded cover: longest side in px, and size in bytes. */
-  coverMaxPx: number;
-  coverMaxBytes: number;
-  /** Also write cover.jpg into each album folder. */
-  coverFile: boolean;
-  /** Store the CLI talks to when none is given. */
-  storeUrl: string | null;
-}
+export type { Settings };
 
 export function defaultSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   return {
@@ -35,6 +19,8 @@ export function defaultSettings(env: NodeJS.ProcessEnv = process.env): Settings 
     coverMaxBytes: 500_000,
     coverFile: true,
     storeUrl: null,
+    defaultEncoding: 'mp3-v0',
+    theme: 'system',
   };
 }
 
@@ -56,32 +42,59 @@ function check(patch: Partial<Settings>): void {
     throw new RangeError('cover bytes must be at least 10000');
   }
   if (patch.pathTemplate !== undefined) validateTemplate(patch.pathTemplate);
+  if (
+    patch.defaultEncoding !== undefined &&
+    !(ENCODING_IDS as readonly string[]).includes(patch.defaultEncoding)
+  ) {
+    throw new RangeError(`unknown encoding ${patch.defaultEncoding}`);
+  }
+  if (patch.theme !== undefined && !['system', 'light', 'dark'].includes(patch.theme)) {
+    throw new RangeError('theme must be system, light or dark');
+  }
+}
+
+/** Where settings are kept: the profile database by default, electron-store in the desktop app. */
+export interface SettingsBackend {
+  /** Every stored key with its value; unknown keys are ignored. */
+  read(): Record<string, unknown>;
+  write(values: Record<string, unknown>): void;
+}
+
+/** The default backend: the profile's settings table, one JSON value per key. */
+export function profileSettingsBackend(db: ProfileDb): SettingsBackend {
+  return {
+    read() {
+      const rows = db.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[];
+      return Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value)]));
+    },
+    write(values) {
+      const statement = db.prepare('INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)');
+      for (const [key, value] of Object.entries(values)) statement.run(key, JSON.stringify(value));
+    },
+  };
 }
 
 export class SettingsStore {
-  readonly #db: ProfileDb;
+  readonly #backend: SettingsBackend;
   readonly #defaults: Settings;
 
-  constructor(db: ProfileDb, defaults: Partial<Settings> = {}) {
-    this.#db = db;
+  constructor(backend: SettingsBackend, defaults: Partial<Settings> = {}) {
+    this.#backend = backend;
     this.#defaults = { ...defaultSettings(), ...defaults };
   }
 
   get(): Settings {
-    const rows = this.#db.prepare('SELECT key, value FROM settings').all() as {
-      key: string;
-      value: string;
-    }[];
-    const stored = Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value)]));
-    return { ...this.#defaults, ...stored } as Settings;
+    const stored = this.#backend.read();
+    const known = Object.entries(stored).filter(([key]) => key in this.#defaults);
+    return { ...this.#defaults, ...Object.fromEntries(known) } as Settings;
   }
 
   set(patch: Partial<Settings>): Settings {
     check(patch);
-    const statement = this.#db.prepare('INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)');
-    for (const [key, value] of Object.entries(patch)) {
-      if (value !== undefined && key in this.#defaults) statement.run(key, JSON.stringify(value));
-    }
+    const values = Object.entries(patch).filter(
+      ([key, value]) => value !== undefined && key in this.#defaults,
+    );
+    this.#backend.write(Object.fromEntries(values));
     return this.get();
   }
 }

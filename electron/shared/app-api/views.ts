@@ -1,0 +1,107 @@
+// View models the app API builds for the screens: download groups, library cards and rows, spend.
+import type { EncodingId } from '../../../api/encodings.ts';
+import type { LedgerEntry } from '../../../api/schemas/account.ts';
+import type { Money } from '../../../api/schemas/common.ts';
+import type { BalanceView, FileStatus, JobView } from './domain.ts';
+
+export interface SessionInfo {
+  storeUrl: string;
+  email: string;
+  accountId: number;
+}
+
+export interface AppInfo {
+  version: string;
+  /** Which host runs the UI. */
+  transport: 'electron' | 'web';
+  /** Set when the app started its embedded demo store; the URL it listens on. */
+  demoStoreUrl: string | null;
+  session: SessionInfo | null;
+}
+
+/** One purchase in the queue: an album (or selected tracks) in one encoding. */
+export interface DownloadGroup {
+  purchaseId: number;
+  albumId: number;
+  albumTitle: string;
+  artistName: string;
+  encoding: EncodingId;
+  /** The purchase itself: pending (being ordered), ordered, or failed (nothing charged). */
+  purchaseState: 'pending' | 'ordered' | 'failed';
+  error: { code: string; message: string } | null;
+  bytesDone: number;
+  /** Null until the store has encoded every track. */
+  bytesTotal: number | null;
+  jobs: JobView[];
+}
+
+export interface DownloadsView {
+  groups: DownloadGroup[];
+  /** Whether the queue is being worked on right now. */
+  running: boolean;
+}
+
+export interface LibraryAlbumCard {
+  id: number;
+  title: string;
+  albumArtist: string;
+  year: number | null;
+  addedAt: string;
+  encodings: EncodingId[];
+  trackCount: number;
+  bytes: number;
+  /** Files not found or changed on disk at the last check. */
+  problems: number;
+}
+
+export interface LibraryTrackRow {
+  fileId: number;
+  albumId: number;
+  title: string;
+  artist: string;
+  album: string;
+  discNumber: number;
+  trackNumber: number;
+  encoding: EncodingId;
+  bytes: number;
+  status: FileStatus;
+  path: string;
+}
+
+export interface LibraryTrackPage {
+  total: number;
+  offset: number;
+  rows: LibraryTrackRow[];
+}
+
+export interface VerifySummary {
+  ok: number;
+  missing: string[];
+  changed: string[];
+}
+
+export interface SpendRow {
+  /** "2026-11" for a month, or the artist name. */
+  key: string;
+  bytes: number;
+  micros: number;
+}
+
+export interface SpendReport {
+  /** What 1 MB costs at the store, when known. */
+  perMb: Money | null;
+  byMonth: SpendRow[];
+  byArtist: SpendRow[];
+  totalBytes: number;
+}
+
+export interface LedgerView {
+  balance: BalanceView;
+  /** Oldest first, as the store keeps them. */
+  entries: LedgerEntry[];
+}
+
+export interface PathPreview {
+  /** Relative paths the template gives for sample tracks. */
+  examples: string[];
+}

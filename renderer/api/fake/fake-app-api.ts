@@ -1,0 +1,550 @@
+// An in-memory fake of the app API for component tests and UI work without a store: a catalog,
+// a balance and ledger, a queue that advances when told, a library and settings.
+import { ENCODING_IDS, ENCODINGS, type EncodingId } from '../../../api/encodings.ts';
+import type { LedgerEntry } from '../../../api/schemas/account.ts';
+import type { Album } from '../../../api/schemas/catalog.ts';
+import type { MethodInput, MethodName, MethodOutput } from '../../../electron/shared/app-api/contract.ts';
+import type {
+  BalanceView,
+  JobView,
+  LibraryAlbum,
+  Settings,
+} from '../../../electron/shared/app-api/domain.ts';
+import type { AppEvent } from '../../../electron/shared/app-api/events.ts';
+import type { DownloadGroup, LibraryTrackRow } from '../../../electron/shared/app-api/views.ts';
+import { type ErrorCode, MegadiscError } from '../../../electron/shared/errors.ts';
+import type { AppClient } from '../app-client.ts';
+import { fakeAlbums, fakeTrackBytes } from './fake-catalog.ts';
+
+const MB = 1_000_000;
+const PER_MB_MICROS = 20_000;
+const money = (bytes: number) => `$${((bytes / MB) * 0.02).toFixed(2)}`;
+
+export interface FakeState {
+  online: boolean;
+  balanceBytes: number;
+  reservedBytes: number;
+  ledger: LedgerEntry[];
+  groups: DownloadGroup[];
+  library: LibraryAlbum[];
+  settings: Settings;
+  vouchers: Map<string, number>;
+}
+
+type Handlers = { [M in MethodName]: (input: MethodInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>> };
+
+export class FakeAppApi {
+  readonly albums: Album[] = fakeAlbums();
+  readonly calls: { method: MethodName; input: unknown }[] = [];
+  readonly state: FakeState;
+  readonly #listeners = new Set<(event: AppEvent) => void>();
+  readonly #failures = new Map<MethodName, ErrorCode>();
+  #nextId = 1;
+
+  constructor(patch: Partial<FakeState> = {}) {
+    this.state = {
+      online: true,
+      balanceBytes: 500 * MB,
+      reservedBytes: 0,
+      ledger: [],
+      groups: [],
+      library: [],
+      vouchers: new Map([['DEMO-500', 500 * MB]]),
+      settings: {
+        concurrency: 3,
+        bandwidthLimit: null,
+        libraryDir: '/home/listener/Music/Megadisc',
+        pathTemplate: '{albumartist}/<{year} - >{album} [{encoding}]/<{disc}->{track:02} {title}.{ext}',
+        id3Version: 4,
+        coverMaxPx: 1000,
+        coverMaxBytes: 500_000,
+        coverFile: true,
+        storeUrl: 'http://127.0.0.1:8700',
+        defaultEncoding: 'mp3-v0',
+        theme: 'system',
+      },
+      ...patch,
+    };
+    this.#credit(this.state.balanceBytes, 'topup');
+  }
+
+  /** The fake as the renderer sees it. */
+  client(): AppClient {
+    const methods = Object.fromEntries(
+      Object.keys(this.#handlers).map((m) => [m, (input: unknown) => this.call(m as MethodName, input)]),
+    );
+    return {
+      ...methods,
+      transport: 'fake',
+      onEvent: (listener: (event: AppEvent) => void) => {
+        this.#listeners.add(listener);
+        return () => {
+          this.#listeners.delete(listener);
+        };
+      },
+    } as unknown as AppClient;
+  }
+
+  async call(method: MethodName, input: unknown): Promise<unknown> {
+    this.calls.push({ method, input });
+    const code = this.#failures.get(method);
+    if (code) {
+      this.#failures.delete(method);
+      throw new MegadiscError(code, `fake ${method} failed with ${code}`);
+    }
+    await Promise.resolve();
+    return (this.#handlers[method] as (i: unknown) => unknown)(input ?? {});
+  }
+
+  /** The next call of method fails with code. */
+  failNext(method: MethodName, code: ErrorCode): void {
+    this.#failures.set(method, code);
+  }
+
+  setOnline(online: boolean): void {
+    this.state.online = online;
+    this.emit({ name: 'connection', payload: { online, message: online ? null : 'store unreachable' } });
+  }
+
+  emit(event: AppEvent): void {
+    for (const listener of this.#listeners) listener(event);
+  }
+
+  /** Moves every unfinished job forward by bytes; finished groups go into the library. */
+  advance(bytes: number): void {
+    for (const group of this.state.groups) {
+      for (const job of group.jobs) {
+        if (job.state !== 'queued' && job.state !== 'downloading') continue;
+        job.state = 'downloading';
+        job.bytesDone = Math.min(job.bytesTotal ?? 0, job.bytesDone + bytes);
+        if (job.bytesDone === job.bytesTotal) job.state = 'done';
+        this.emit({ name: 'job-state', payload: { job: { ...job } } });
+      }
+      group.bytesDone = group.jobs.reduce((s, j) => s + j.bytesDone, 0);
+      if (group.jobs.length > 0 && group.jobs.every((j) => j.state === 'done') && !this.#filed(group)) {
+        this.#file(group);
+      }
+    }
+  }
+
+  /** Fails one job with a reason, as a transfer error would. */
+  failJob(jobId: number, code: string, message: string): void {
+    const job = this.#job(jobId);
+    job.state = 'failed';
+    job.error = { code, message };
+    this.emit({ name: 'job-state', payload: { job: { ...job } } });
+  }
+
+  #filed(group: DownloadGroup): boolean {
+    return this.state.library.some(
+      (a) => a.storeAlbumId === group.albumId && a.encodings.includes(group.encoding),
+    );
+  }
+
+  #file(group: DownloadGroup): void {
+    const album = this.#album(group.albumId);
+    const tracks = album.discs
+      .flatMap((d) => d.tracks)
+      .filter((t) => group.jobs.some((j) => j.title === t.title));
+    const ext = ENCODINGS[group.encoding].extension;
+    const id = this.state.library.length + 1;
+    this.state.library.push({
+      id,
+      store: 'http://127.0.0.1:8700',
+      storeAlbumId: album.id,
+      title: album.title,
+      albumArtist: album.artist.name,
+      year: album.year,
+      addedAt: new Date().toISOString(),
+      encodings: [group.encoding],
+      tracks: tracks.map((t, i) => ({
+        id: t.id,
+        storeTrackId: t.id,
+        title: t.title,
+        artists: t.artists.map((a) => a.name),
+        discNumber: t.discNumber,
+        trackNumber: t.trackNumber,
+        isrc: null,
+        files: [
+          {
+            id: id * 1000 + i,
+            trackId: t.id,
+            albumId: id,
+            store: 'http://127.0.0.1:8700',
+            storeAlbumId: album.id,
+            storeTrackId: t.id,
+            path: `${album.artist.name}/${album.title} (${album.year})/${String(t.trackNumber).padStart(2, '0')} ${t.title}.${ext}`,
+            encoding: group.encoding,
+            bytes: group.jobs[i]?.bytesTotal ?? 0,
+            sha256: '0'.repeat(64),
+            purchaseId: group.purchaseId,
+            orderId: `order-${group.purchaseId}`,
+            itemId: null,
+            status: 'ok',
+            addedAt: new Date().toISOString(),
+            verifiedAt: null,
+            tags: null as never,
+          },
+        ],
+      })),
+    });
+    const charged = group.jobs.reduce((s, j) => s + (j.bytesTotal ?? 0), 0);
+    this.state.reservedBytes = Math.max(0, this.state.reservedBytes - charged);
+    this.#credit(-charged, 'settle', `order-${group.purchaseId}`);
+    this.emit({
+      name: 'album-filed',
+      payload: {
+        purchaseId: group.purchaseId,
+        albumTitle: album.title,
+        artistName: album.artist.name,
+        tracks: group.jobs.length,
+      },
+    });
+    this.emit({ name: 'balance', payload: { balance: this.#balance() } });
+  }
+
+  #credit(amountBytes: number, kind: LedgerEntry['kind'], orderId: string | null = null): void {
+    if (kind !== 'topup' || this.state.ledger.length > 0) this.state.balanceBytes += amountBytes;
+    this.state.ledger.push({
+      id: this.state.ledger.length + 1,
+      kind,
+      amountBytes,
+      reservedDeltaBytes: 0,
+      balanceAfterBytes: this.state.balanceBytes,
+      reservedAfterBytes: this.state.reservedBytes,
+      orderId,
+      itemId: null,
+      voucher: kind === 'topup' ? 'DEMO' : null,
+      note: null,
+      createdAt: new Date().toISOString(),
+    });
+  }
+
+  #balance(): BalanceView {
+    return {
+      balanceBytes: this.state.balanceBytes,
+      reservedBytes: this.state.reservedBytes,
+      availableBytes: this.state.balanceBytes - this.state.reservedBytes,
+      asOf: new Date().toISOString(),
+      offline: !this.state.online,
+      mismatch: null,
+    };
+  }
+
+  #album(id: number): Album {
+    const album = this.albums.find((a) => a.id === id);
+    if (!album) throw new MegadiscError('NOT_FOUND', `album ${id} not found`);
+    return album;
+  }
+
+  #job(id: number): JobView {
+    const job = this.state.groups.flatMap((g) => g.jobs).find((j) => j.id === id);
+    if (!job) throw new MegadiscError('NOT_FOUND', `job ${id} not found`);
+    return job;
+  }
+
+  #online(): void {
+    if (!this.state.online) throw new MegadiscError('STORE_UNREACHABLE', 'the store is not answering');
+  }
+
+  #tracks(albumId: number, trackIds?: number[]) {
+    const tracks = this.#album(albumId).discs.flatMap((d) => d.tracks);
+    return trackIds ? tracks.filter((t) => trackIds.includes(t.id)) : tracks;
+  }
+
+  #rows(): LibraryTrackRow[] {
+    return this.state.library.flatMap((a) =>
+      a.tracks.flatMap((t) =>
+        t.files.map((f) => ({
+          fileId: f.id,
+          albumId: a.id,
+          title: t.title,
+          artist: t.artists.join(', '),
+          album: a.title,
+          discNumber: t.discNumber,
+          trackNumber: t.trackNumber,
+          encoding: f.encoding,
+          bytes: f.bytes,
+          status: f.status,
+          path: f.path,
+        })),
+      ),
+    );
+  }
+
+  readonly #handlers: Handlers = {
+    'app.info': () => ({
+      version: '0.1.0',
+      transport: 'web',
+      demoStoreUrl: 'http://127.0.0.1:8700',
+      session: { storeUrl: 'http://127.0.0.1:8700', email: 'demo@megadisc.local', accountId: 1 },
+    }),
+    'session.login': (i) => ({ storeUrl: i.storeUrl, email: i.email, accountId: 1 }),
+    'session.logout': () => null,
+    'store.home': () => {
+      this.#online();
+      return {
+        newReleases: [...this.albums].reverse(),
+        charts: [...this.albums].sort((a, b) => b.sales - a.sales),
+        genres: [
+          { slug: 'electronic', name: 'Electronic', albumCount: 2 },
+          { slug: 'rock', name: 'Rock', albumCount: 1 },
+        ],
+      };
+    },
+    'store.search': (i) => {
+      this.#online();
+      const q = i.q.trim().toLowerCase();
+      const albums = q
+        ? this.albums.filter((a) => `${a.title} ${a.artist.name}`.toLowerCase().includes(q))
+        : [];
+      const tracks = q
+        ? this.albums.flatMap((a) =>
+            a.discs
+              .flatMap((d) => d.tracks)
+              .filter((t) => t.title.toLowerCase().includes(q))
+              .map((t) => ({ ...t, album: { id: a.id, title: a.title } })),
+          )
+        : [];
+      const artists = q
+        ? [...new Map(this.albums.map((a) => [a.artist.id, a.artist])).values()].filter((a) =>
+            a.name.toLowerCase().includes(q),
+          )
+        : [];
+      return {
+        query: i.q,
+        artists: { items: artists, nextCursor: null },
+        albums: { items: albums, nextCursor: null },
+        tracks: { items: tracks, nextCursor: null },
+      };
+    },
+    'store.album': (i) => {
+      this.#online();
+      return this.#album(i.id);
+    },
+    'store.artist': (i) => {
+      this.#online();
+      const albums = this.albums.filter((a) => a.artist.id === i.id);
+      if (albums.length === 0) throw new MegadiscError('NOT_FOUND', `artist ${i.id} not found`);
+      return { id: i.id, name: albums[0]!.artist.name, albums };
+    },
+    'store.encodings': () =>
+      ENCODING_IDS.map((id) => ({
+        id,
+        label: ENCODINGS[id].label,
+        codec: ENCODINGS[id].codec,
+        container: ENCODINGS[id].container,
+        extension: ENCODINGS[id].extension,
+        mimeType: ENCODINGS[id].mimeType,
+        mode: ENCODINGS[id].mode,
+        nominalKbps: ENCODINGS[id].nominalKbps,
+        available: true,
+        unavailableReason: null,
+      })),
+    'store.quotes': (i) => {
+      this.#online();
+      const album = this.#album(i.albumId);
+      const tracks = this.#tracks(i.albumId, i.trackIds);
+      const balance = this.#balance();
+      return {
+        album,
+        trackIds: tracks.map((t) => t.id),
+        balance,
+        heldByQueueBytes: 0,
+        quotes: ENCODING_IDS.map((encoding) => {
+          const bytes = tracks.reduce((s, t) => s + fakeTrackBytes(encoding, t.durationMs), 0);
+          const exact = encoding === 'mp3-320';
+          const low = exact ? bytes : Math.round(bytes * 0.85);
+          const high = exact ? bytes : Math.round(bytes * 1.15);
+          return {
+            encoding,
+            label: ENCODINGS[encoding].label,
+            available: true,
+            unavailableReason: null,
+            bytes,
+            exact,
+            lowBytes: low,
+            highBytes: high,
+            price: money(bytes),
+            chargeBytes: bytes,
+            chargeHighBytes: high,
+            chargePrice: money(bytes),
+            ownedAll: false,
+            balanceAfterBytes: balance.availableBytes - bytes,
+            fits: high <= balance.availableBytes,
+          };
+        }),
+      };
+    },
+    'store.buy': (i) => {
+      this.#online();
+      const album = this.#album(i.albumId);
+      const tracks = this.#tracks(i.albumId, i.trackIds);
+      const high = tracks.reduce(
+        (s, t) => s + Math.round(fakeTrackBytes(i.encoding, t.durationMs) * 1.15),
+        0,
+      );
+      if (high > this.state.balanceBytes - this.state.reservedBytes) {
+        throw new MegadiscError('INSUFFICIENT_BALANCE', 'not enough megabytes for this purchase');
+      }
+      const purchaseId = this.#nextId++;
+      const ext = ENCODINGS[i.encoding].extension;
+      this.state.reservedBytes += high;
+      this.state.groups.push({
+        purchaseId,
+        albumId: album.id,
+        albumTitle: album.title,
+        artistName: album.artist.name,
+        encoding: i.encoding,
+        purchaseState: 'ordered',
+        error: null,
+        bytesDone: 0,
+        bytesTotal: tracks.reduce((s, t) => s + fakeTrackBytes(i.encoding, t.durationMs), 0),
+        jobs: tracks.map((t) => ({
+          id: purchaseId * 100 + t.trackNumber + (t.discNumber - 1) * 50,
+          purchaseId,
+          orderId: `order-${purchaseId}`,
+          title: t.title,
+          fileName: `${String(t.trackNumber).padStart(2, '0')} ${t.title}.${ext}`,
+          state: 'queued',
+          bytesTotal: fakeTrackBytes(i.encoding, t.durationMs),
+          bytesDone: 0,
+          finalPath: null,
+          error: null,
+        })),
+      });
+      this.emit({ name: 'queue-changed', payload: {} });
+      return { purchaseId, orderId: `order-${purchaseId}` };
+    },
+    'account.balance': () => this.#balance(),
+    'account.ledger': () => ({ balance: this.#balance(), entries: [...this.state.ledger] }),
+    'account.spend': () => {
+      const settles = this.state.ledger.filter((e) => e.kind === 'settle');
+      const sum = (key: (e: LedgerEntry) => string) => {
+        const totals = new Map<string, number>();
+        for (const e of settles) totals.set(key(e), (totals.get(key(e)) ?? 0) - e.amountBytes);
+        return [...totals].map(([k, bytes]) => ({
+          key: k,
+          bytes,
+          micros: Math.round((bytes / MB) * PER_MB_MICROS),
+        }));
+      };
+      const artistOf = (e: LedgerEntry) =>
+        this.state.groups.find((g) => `order-${g.purchaseId}` === e.orderId)?.artistName ?? 'Other';
+      return {
+        perMb: { currency: 'USD', micros: PER_MB_MICROS, display: '$0.02' },
+        byMonth: sum((e) => e.createdAt.slice(0, 7)),
+        byArtist: sum(artistOf),
+        totalBytes: settles.reduce((s, e) => s - e.amountBytes, 0),
+      };
+    },
+    'account.topup': (i) => {
+      this.#online();
+      const bytes = this.state.vouchers.get(i.code.trim().toUpperCase());
+      if (!bytes) throw new MegadiscError('VOUCHER_INVALID', 'this voucher code is not valid or was used');
+      this.state.vouchers.delete(i.code.trim().toUpperCase());
+      this.#credit(bytes, 'topup');
+      const entry = this.state.ledger.at(-1)!;
+      return {
+        creditedBytes: bytes,
+        account: {
+          id: 1,
+          email: 'demo@megadisc.local',
+          balanceBytes: this.state.balanceBytes,
+          reservedBytes: this.state.reservedBytes,
+          availableBytes: this.state.balanceBytes - this.state.reservedBytes,
+          createdAt: new Date().toISOString(),
+        },
+        entry,
+      };
+    },
+    'downloads.list': () => ({
+      groups: this.state.groups.map((g) => ({ ...g, jobs: g.jobs.map((j) => ({ ...j })) })),
+      running: this.state.groups.some((g) => g.jobs.some((j) => j.state === 'downloading')),
+    }),
+    'downloads.pause': (i) => this.#setStates(i.ids, ['queued', 'downloading'], 'paused'),
+    'downloads.resume': (i) => this.#setStates(i.ids, ['paused'], 'queued'),
+    'downloads.retry': (i) => this.#setStates(i.ids, ['failed'], 'queued'),
+    'downloads.cancel': (i) => {
+      const job = this.#job(i.id);
+      if (job.state === 'done') throw new MegadiscError('INVALID_STATE', `job ${i.id} is already done`);
+      job.state = 'cancelled';
+      return { ...job };
+    },
+    'downloads.move': (i) => {
+      const index = this.state.groups.findIndex((g) => g.jobs.some((j) => j.id === i.id));
+      const [group] = this.state.groups.splice(index, 1);
+      if (group) this.state.groups.splice(Math.max(0, i.place - 1), 0, group);
+      return null;
+    },
+    'library.albums': (i) => {
+      const q = i.q?.trim().toLowerCase();
+      return this.state.library
+        .filter((a) => !q || `${a.title} ${a.albumArtist}`.toLowerCase().includes(q))
+        .map((a) => ({
+          id: a.id,
+          title: a.title,
+          albumArtist: a.albumArtist,
+          year: a.year,
+          addedAt: a.addedAt,
+          encodings: a.encodings,
+          trackCount: a.tracks.length,
+          bytes: a.tracks.flatMap((t) => t.files).reduce((s, f) => s + f.bytes, 0),
+          problems: a.tracks.flatMap((t) => t.files).filter((f) => f.status !== 'ok').length,
+        }));
+    },
+    'library.album': (i) => {
+      const album = this.state.library.find((a) => a.id === i.id);
+      if (!album) throw new MegadiscError('NOT_FOUND', `library album ${i.id} not found`);
+      return album;
+    },
+    'library.tracks': (i) => {
+      const q = i.q?.trim().toLowerCase();
+      const rows = this.#rows().filter(
+        (r) => !q || `${r.title} ${r.artist} ${r.album}`.toLowerCase().includes(q),
+      );
+      return { total: rows.length, offset: i.offset, rows: rows.slice(i.offset, i.offset + i.limit) };
+    },
+    'library.verify': () => ({ ok: this.#rows().length, missing: [], changed: [] }),
+    'library.openFolder': () => null,
+    'settings.get': () => ({ ...this.state.settings }),
+    'settings.update': (i) => {
+      Object.assign(this.state.settings, i);
+      this.emit({ name: 'settings', payload: { settings: { ...this.state.settings } } });
+      return { ...this.state.settings };
+    },
+    'settings.previewPath': (i) => {
+      if (!i.template.trim()) throw new MegadiscError('INVALID_ARGUMENT', 'the template is empty');
+      if ((i.template.match(/\{/g) ?? []).length !== (i.template.match(/\}/g) ?? []).length) {
+        throw new MegadiscError('INVALID_ARGUMENT', 'unbalanced braces in the template');
+      }
+      const fields: Record<string, string> = {
+        albumartist: 'Quiet Static',
+        album: 'Low Tide Signals',
+        year: '2026',
+        encoding: 'MP3 V0',
+        disc: '',
+        'track:02': '01',
+        title: 'Harbor Lights',
+        ext: 'mp3',
+      };
+      const path = i.template
+        .replace(/<([^>]*)>/g, (_, inner: string) => (inner.includes('{disc}') ? '' : inner))
+        .replace(/\{([^}]+)\}/g, (_, name: string) => fields[name] ?? '');
+      return { examples: [path] };
+    },
+  };
+
+  #setStates(ids: number[] | 'all', from: JobView['state'][], to: JobView['state']): number[] {
+    const jobs = this.state.groups.flatMap((g) => g.jobs);
+    const chosen = jobs.filter((j) => (ids === 'all' || ids.includes(j.id)) && from.includes(j.state));
+    for (const job of chosen) {
+      job.state = to;
+      if (to === 'queued') job.error = null;
+      this.emit({ name: 'job-state', payload: { job: { ...job } } });
+    }
+    return chosen.map((j) => j.id);
+  }
+}
+
+export type { EncodingId };

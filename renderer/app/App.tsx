@@ -1,0 +1,131 @@
+// The window: navigation, the status bar (balance, offline), the current screen, and toasts.
+import { useEffect, useState } from 'react';
+import type { Settings } from '../../electron/shared/app-api/domain.ts';
+import type { AppClient } from '../api/app-client.ts';
+import { formatMB } from '../components/format.ts';
+import { ToastProvider, useToasts } from '../components/Toasts.tsx';
+import { AccountView } from '../features/account/AccountView.tsx';
+import { DownloadsView } from '../features/downloads/DownloadsView.tsx';
+import { LibraryView } from '../features/library/LibraryView.tsx';
+import { SettingsView } from '../features/settings/SettingsView.tsx';
+import { StoreView } from '../features/store/StoreView.tsx';
+import { ApiProvider, useApi } from './api-context.tsx';
+import { AppStatusProvider, useAppStatus } from './app-status.tsx';
+import { hrefOf, type Route, useRoute, type ViewName } from './router.ts';
+import { SearchBox } from './SearchBox.tsx';
+import { useEvent } from './use-event.ts';
+import { useTheme } from './use-theme.ts';
+
+const NAV: { view: ViewName; label: string; route: Route }[] = [
+  { view: 'store', label: 'Store', route: { view: 'store', page: 'home' } },
+  { view: 'downloads', label: 'Downloads', route: { view: 'downloads' } },
+  { view: 'library', label: 'Library', route: { view: 'library', page: 'albums' } },
+  { view: 'account', label: 'Account', route: { view: 'account' } },
+  { view: 'settings', label: 'Settings', route: { view: 'settings' } },
+];
+
+export function App({ api }: { api: AppClient }) {
+  return (
+    <ApiProvider api={api}>
+      <ToastProvider>
+        <AppStatusProvider>
+          <Shell />
+        </AppStatusProvider>
+      </ToastProvider>
+    </ApiProvider>
+  );
+}
+
+function Shell() {
+  const api = useApi();
+  const route = useRoute();
+  const toasts = useToasts();
+  const [settings, setSettings] = useState<Settings | null>(null);
+  useTheme(settings?.theme);
+
+  useEffect(() => {
+    api['settings.get']({}).then(setSettings, () => undefined);
+  }, [api]);
+  useEvent('settings', (e) => setSettings(e.settings));
+  useEvent('album-filed', (e) =>
+    toasts.push('success', `${e.artistName} — ${e.albumTitle} is in your library (${e.tracks} tracks).`),
+  );
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <nav className="sidebar" aria-label="Sections">
+        <div className="brand" aria-hidden="true">
+          <span className="brand-mark">◉</span> Megadisc
+        </div>
+        <ul>
+          {NAV.map((item) => (
+            <li key={item.view}>
+              <a
+                href={hrefOf(item.route)}
+                className="nav-link"
+                aria-current={route.view === item.view ? 'page' : undefined}
+              >
+                {item.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+        <StatusPanel />
+      </nav>
+      <div className="content">
+        <header className="topbar">
+          <SearchBox initial={route.view === 'store' && route.page === 'search' ? route.q : ''} />
+          <OfflineBadge />
+        </header>
+        <main id="main" className="main" tabIndex={-1}>
+          <CurrentView route={route} />
+        </main>
+      </div>
+    </div>
+  );
+}
+
+function CurrentView({ route }: { route: Route }) {
+  switch (route.view) {
+    case 'store':
+      return <StoreView route={route} />;
+    case 'downloads':
+      return <DownloadsView />;
+    case 'library':
+      return <LibraryView route={route} />;
+    case 'account':
+      return <AccountView />;
+    case 'settings':
+      return <SettingsView />;
+  }
+}
+
+function StatusPanel() {
+  const { balance, info } = useAppStatus();
+  return (
+    <section className="status-panel" aria-label="Balance">
+      <div className="status-balance">
+        <span className="muted">Available</span>
+        <strong data-testid="balance-available">{balance ? formatMB(balance.availableBytes) : '—'}</strong>
+      </div>
+      {balance && balance.reservedBytes > 0 ? (
+        <div className="muted">{formatMB(balance.reservedBytes)} reserved</div>
+      ) : null}
+      {info?.session ? <div className="muted status-account">{info.session.email}</div> : null}
+    </section>
+  );
+}
+
+function OfflineBadge() {
+  const { online, balance } = useAppStatus();
+  if (online) return null;
+  return (
+    <div className="offline-badge" role="status">
+      Offline — store unreachable
+      {balance ? `; balance as of ${new Date(balance.asOf).toLocaleTimeString()}` : ''}
+    </div>
+  );
+}

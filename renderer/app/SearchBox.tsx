@@ -1,0 +1,35 @@
+// Search as you type: the store's search page follows the box, debounced so typing stays smooth.
+import { useEffect, useRef, useState } from 'react';
+import { navigate } from './router.ts';
+
+export function SearchBox({ initial }: { initial: string }) {
+  const [q, setQ] = useState(initial);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => setQ(initial), [initial]);
+
+  const onChange = (value: string) => {
+    setQ(value);
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(() => {
+      const searching = window.location.hash.startsWith('#/store/search');
+      if (value.trim()) navigate({ view: 'store', page: 'search', q: value }, { replace: searching });
+      else if (searching) navigate({ view: 'store', page: 'home' }, { replace: true });
+    }, 200);
+  };
+
+  return (
+    <search className="search-box">
+      <label htmlFor="store-search" className="visually-hidden">
+        Search the store
+      </label>
+      <input
+        id="store-search"
+        type="search"
+        placeholder="Search artists, albums, tracks"
+        value={q}
+        autoComplete="off"
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </search>
+  );
+}

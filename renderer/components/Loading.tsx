@@ -1,0 +1,8 @@
+// What a screen shows while its data loads.
+export function Loading({ label = 'Loading…' }: { label?: string }) {
+  return (
+    <p className="loading" role="status">
+      {label}
+    </p>
+  );
+}

@@ -1,0 +1,46 @@
+// Number formats used across screens: megabytes as the store counts them (10^6 bytes), speeds,
+// durations and times.
+const MB = 1_000_000;
+
+export function formatMB(bytes: number, digits = 1): string {
+  return `${(bytes / MB).toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })} MB`;
+}
+
+/** Bytes with a unit that fits: B, kB, MB, GB (decimal, like the store's prices). */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1000) return `${bytes} B`;
+  if (bytes < MB) return `${(bytes / 1000).toFixed(0)} kB`;
+  if (bytes < 1000 * MB) return formatMB(bytes);
+  return `${(bytes / (1000 * MB)).toFixed(2)} GB`;
+}
+
+export function formatSpeed(bytesPerSecond: number): string {
+  return `${formatBytes(Math.round(bytesPerSecond))}/s`;
+}
+
+export function formatDuration(ms: number): string {
+  const s = Math.round(ms / 1000);
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const sec = String(s % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${sec}` : `${m}:${sec}`;
+}
+
+export function formatEta(seconds: number | null): string {
+  if (seconds === null || !Number.isFinite(seconds)) return '—';
+  if (seconds < 60) return `${Math.max(1, Math.round(seconds))} s`;
+  if (seconds < 3600) return `${Math.round(seconds / 60)} min`;
+  return `${(seconds / 3600).toFixed(1)} h`;
+}
+
+/** Money in millionths of a unit, e.g. 1_234_567 USD micros → "$1.23". */
+export function formatMicros(micros: number, currency = 'USD'): string {
+  return (micros / 1_000_000).toLocaleString('en-US', { style: 'currency', currency });
+}
+
+export function formatDate(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime())
+    ? iso
+    : d.toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' });
+}

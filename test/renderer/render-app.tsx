@@ -1,0 +1,11 @@
+// Renders the whole app over the in-memory fake API, at a route.
+import { render } from '@testing-library/react';
+import { FakeAppApi, type FakeState } from '../../renderer/api/fake/fake-app-api.ts';
+import { App } from '../../renderer/app/App.tsx';
+
+export function renderApp(hash = '#/store', state: Partial<FakeState> = {}) {
+  window.location.hash = hash;
+  const fake = new FakeAppApi(state);
+  const view = render(<App api={fake.client()} />);
+  return { fake, ...view };
+}

@@ -5,6 +5,7 @@ import { buy } from './commands/buy-command.ts';
 import * as catalog from './commands/catalog-commands.ts';
 import { library } from './commands/library-commands.ts';
 import * as q from './commands/queue-commands.ts';
+import { web } from './commands/web-command.ts';
 
 const HELP = `megadisc: buy music by the megabyte
 
@@ -34,6 +35,11 @@ Client (every command takes --home DIR and --json):
   megadisc library redownload       fetch missing files again through the purchase (no charge)
   megadisc library reorganize [--dry-run]   move files to match the path template
 
+Web mode (the app in a browser, on 127.0.0.1 only):
+  megadisc web [--port N] [--home DIR] [--store URL | --demo] [--no-open]
+                                    serve the app to a browser until Ctrl-C (port 8710 unless given);
+                                    prints and opens an address that carries the access token
+
 Store server:
   megadisc server [--port N] [--host 127.0.0.1] [--data DIR] [--demo] [--price-per-mb 0.02]
   megadisc server import DIR [--data DIR]
@@ -58,6 +64,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   prioritize: q.prioritize,
   config: q.config,
   library,
+  web,
   server: runServerCommand,
 };
 

@@ -2,13 +2,12 @@
 // Idempotency-Key is stored before the first send, so no crash or retry ever buys twice.
 import { randomUUID } from 'node:crypto';
 import { ENCODINGS, type EncodingId } from '../../../api/encodings.ts';
-import type { Album } from '../../../api/schemas/catalog.ts';
 import type { Order } from '../../../api/schemas/orders.ts';
 import type { EncodingQuote, EncodingTable } from '../../shared/app-api/domain.ts';
 import { MegadiscError } from '../../shared/errors.ts';
 import type { JobStore } from '../downloads/job-store.ts';
 import type { EngineEvents } from '../events/engine-events.ts';
-import type { BalanceView, LedgerMirror } from '../ledger/ledger-mirror.ts';
+import type { LedgerMirror } from '../ledger/ledger-mirror.ts';
 import { inTransaction, type ProfileDb } from '../profile/open-profile.ts';
 import { routes, type StoreClient } from '../store-client/store-client.ts';
 

@@ -5,9 +5,9 @@ import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { countingTool } from './counting-tool.ts';
-import { useTranscoderHarness } from './transcoder-harness.ts';
+import { setupTranscoderHarness } from './transcoder-harness.ts';
 
-const harness = useTranscoderHarness();
+const harness = setupTranscoderHarness();
 
 describe('Transcoder cache', () => {
   it('returns the cached record on a second call without running an encoder again', async () => {

@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { EncodingId } from '../../../api/encodings.ts';
 import { makeCorruptMaster } from './audio-fixtures.ts';
-import { filesUnder, storeRejection, useTranscoderHarness } from './transcoder-harness.ts';
+import { filesUnder, setupTranscoderHarness, storeRejection } from './transcoder-harness.ts';
 
-const harness = useTranscoderHarness();
+const harness = setupTranscoderHarness();
 
 describe('Transcoder failures', () => {
   it.each<EncodingId>(['flac', 'mp3-v0', 'mpc-standard'])(

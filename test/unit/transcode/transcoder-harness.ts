@@ -35,7 +35,7 @@ export interface Harness {
   unique(prefix: string): string;
 }
 
-export function useTranscoderHarness(): Harness {
+export function setupTranscoderHarness(): Harness {
   let dir = '';
   let counter = 0;
   let availability = new Map<EncodingId, EncoderAvailability>();

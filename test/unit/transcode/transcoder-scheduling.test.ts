@@ -2,9 +2,9 @@
 
 import { describe, expect, it } from 'vitest';
 import { countingTool } from './counting-tool.ts';
-import { useTranscoderHarness } from './transcoder-harness.ts';
+import { setupTranscoderHarness } from './transcoder-harness.ts';
 
-const harness = useTranscoderHarness();
+const harness = setupTranscoderHarness();
 
 describe('Transcoder scheduling', () => {
   it('runs one encoder for concurrent requests of the same track and encoding', async () => {

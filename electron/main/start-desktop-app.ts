@@ -1,0 +1,122 @@
+// The desktop app's lifecycle: one instance, hardened window and session, the app:// protocol, IPC
+// handlers and events, and an orderly close of the app service before quitting.
+
+import { join } from 'node:path';
+import type { BrowserWindow } from 'electron';
+import { app, dialog, ipcMain, protocol, session, shell } from 'electron';
+import type { AppService } from '../core/app/app-host.ts';
+import { builtPaths } from './app-paths.ts';
+import { type CreateAppService, composeAppService } from './compose-app-service.ts';
+import { forwardEvents } from './ipc/event-forwarder.ts';
+import { registerIpcHandlers } from './ipc/ipc-handlers.ts';
+import { lazyApi } from './ipc/lazy-api.ts';
+import { isTrustedSender } from './ipc/trusted-sender.ts';
+import { createMainWindow } from './main-window.ts';
+import { createAppRequestHandler, registerAppScheme } from './protocol/app-protocol.ts';
+import { APP_SCHEME } from './security/app-origin.ts';
+import { openExternalSafely } from './security/external-links.ts';
+import { guardNavigation } from './security/navigation-guard.ts';
+import { denyAllPermissions } from './security/permission-policy.ts';
+
+export interface DesktopAppOptions {
+  createService: CreateAppService;
+  /** The folder of the built main.js; the preload and the renderer are found from it. */
+  mainDir: string;
+  platform?: NodeJS.Platform;
+}
+
+export interface DesktopApp {
+  /** Resolves once the service runs and the window is open (rejects when start-up failed). */
+  ready: Promise<void>;
+  window(): BrowserWindow | null;
+}
+
+export function startDesktopApp(options: DesktopAppOptions): DesktopApp | null {
+  // Both must happen before 'ready': Chromium reads scheme privileges and the sandbox switch once.
+  registerAppScheme(protocol);
+  app.enableSandbox();
+  // Launched as `electron dist/electron/main.js`, Electron would name the app (and its userData folder)
+  // "Electron"; the profile belongs under Megadisc however the app was started.
+  app.setName('Megadisc');
+  app.setPath('userData', join(app.getPath('appData'), 'Megadisc'));
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return null;
+  }
+  const platform = options.platform ?? process.platform;
+  const paths = builtPaths(options.mainDir);
+  let window: BrowserWindow | null = null;
+  const liveWindow = () => (window && !window.isDestroyed() ? window : null);
+
+  // Every web contents ever created (the window, and anything that slips past it) gets the guards.
+  app.on('web-contents-created', (_event, contents) => {
+    guardNavigation(contents, (url) => openExternalSafely(shell, url));
+  });
+  app.on('second-instance', () => {
+    const open = liveWindow();
+    if (!open) return;
+    if (open.isMinimized()) open.restore();
+    open.focus();
+  });
+  app.on('window-all-closed', () => {
+    if (platform !== 'darwin') app.quit();
+  });
+
+  const service = app.whenReady().then(() => composeAppService(options.createService));
+  service.catch(() => {
+    // Reported once, by `ready` below.
+  });
+  quitAfterClosing(service);
+
+  const ready = app.whenReady().then(async () => {
+    denyAllPermissions(session.defaultSession);
+    protocol.handle(
+      APP_SCHEME,
+      createAppRequestHandler({
+        rendererDir: paths.renderer,
+        cover: async (source, albumId, size) => (await service).cover(source, albumId, size),
+      }),
+    );
+    registerIpcHandlers(ipcMain, {
+      api: lazyApi(service),
+      isTrusted: (event) => isTrustedSender(event, liveWindow()?.webContents.mainFrame ?? null),
+    });
+    const openWindow = () => {
+      const created = createMainWindow(paths);
+      created.on('closed', () => {
+        if (window === created) window = null;
+      });
+      window = created;
+    };
+    openWindow();
+    app.on('activate', () => {
+      if (!liveWindow()) openWindow();
+    });
+    forwardEvents((await service).events, () => liveWindow()?.webContents ?? null);
+  });
+  ready.catch((error: unknown) => {
+    dialog.showErrorBox('Megadisc could not start', error instanceof Error ? error.message : String(error));
+    app.exit(1);
+  });
+  return { ready, window: liveWindow };
+}
+
+/** Holds the first quit until the service has stopped its downloads at a checkpoint and closed. */
+function quitAfterClosing(service: Promise<AppService>): void {
+  let state: 'running' | 'closing' | 'closed' = 'running';
+  app.on('before-quit', (event) => {
+    if (state === 'closed') return;
+    event.preventDefault();
+    if (state === 'closing') return;
+    state = 'closing';
+    service
+      .then((running) => running.close())
+      .catch(() => {
+        // Start-up failed or close threw: nothing more to save; quit all the same.
+      })
+      .finally(() => {
+        state = 'closed';
+        app.quit();
+      });
+  });
+}

@@ -1,0 +1,139 @@
+// Web mode's HTTP host on 127.0.0.1: the built renderer, the app API as POST calls, core events as
+// server-sent events and covers, all behind an access token and Host/Origin checks.
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { AppService } from '../core/app/app-host.ts';
+import { MegadiscError } from '../shared/errors.ts';
+import { checkAccess } from './access-guard.ts';
+import { handleApiCall } from './api-call-route.ts';
+import { handleCover } from './cover-route.ts';
+import { type EventStreamTiming, openEventStream } from './event-stream-route.ts';
+import { applySecurityHeaders, sendFailure, sendHtml, sendText } from './http-replies.ts';
+import { serveStatic } from './static-files.ts';
+
+export interface WebHostOptions {
+  service: AppService;
+  /** 0 or absent: any free port. */
+  port?: number;
+  /** The built renderer (dist/renderer): index.html and assets/. */
+  rendererDir: string;
+  /** The access token; a fresh random one unless given. */
+  token?: string;
+  log?: (message: string) => void;
+  /** Event stream timing; tests shorten it. */
+  timing?: Partial<EventStreamTiming>;
+}
+
+export interface WebHost {
+  /** The address to open: origin plus ?token=…, which trades the token for a cookie. */
+  url: string;
+  origin: string;
+  port: number;
+  token: string;
+  /** The bound socket address (always 127.0.0.1). */
+  address(): AddressInfo;
+  close(): Promise<void>;
+}
+
+const UNAUTHORIZED_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Megadisc</title></head>
+<body><h1>Megadisc web mode</h1>
+<p>This page needs its access token. Open the address that <code>megadisc web</code> printed in the
+terminal (it ends in <code>?token=…</code>).</p></body></html>
+`;
+
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const token = options.token ?? randomBytes(32).toString('base64url');
+  const log = options.log ?? (() => {});
+  const timing: EventStreamTiming = { heartbeatMs: 15_000, progressIntervalMs: 200, ...options.timing };
+  const openStreams = new Set<() => void>();
+  let port = 0;
+
+  const route = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
+    const segments = url.pathname.split('/').filter(Boolean);
+    const method = req.method ?? 'GET';
+    const readOnly = method === 'GET' || method === 'HEAD';
+    if (segments[0] === 'api') {
+      if (segments[1] === 'call' && segments.length === 3)
+        return handleApiCall(req, res, segments[2]!, options.service, log);
+      if (segments[1] === 'events' && segments.length === 2 && method === 'GET') {
+        const end = openEventStream(req, res, options.service.events, timing);
+        openStreams.add(end);
+        res.on('close', () => openStreams.delete(end));
+        return;
+      }
+      return sendFailure(res, 404, 'NOT_FOUND', `no API route ${method} ${url.pathname}`);
+    }
+    if (!readOnly) {
+      res.setHeader('Allow', 'GET, HEAD');
+      return sendText(res, 405, 'method not allowed');
+    }
+    if (segments[0] === 'covers') return handleCover(segments.slice(1), res, options.service, log);
+    return serveStatic(req, res, options.rendererDir, url.pathname);
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    applySecurityHeaders(res);
+    // Only origin-form targets: an absolute URL here would let the request pick its own host.
+    if (!req.url?.startsWith('/') || req.url.startsWith('//'))
+      return sendText(res, 400, 'bad request target');
+    const url = new URL(req.url, 'http://127.0.0.1');
+    const isApi = url.pathname === '/api' || url.pathname.startsWith('/api/');
+    const verdict = checkAccess(req, url, { token, port });
+    if (verdict.kind === 'redirect') {
+      res.writeHead(303, { Location: verdict.location, 'Set-Cookie': verdict.setCookie });
+      res.end();
+      return;
+    }
+    if (verdict.kind === 'refuse') {
+      if (isApi) return sendFailure(res, verdict.status, 'UNAUTHORIZED', verdict.reason);
+      if (verdict.status === 401) return sendHtml(res, 401, UNAUTHORIZED_PAGE);
+      return sendText(res, verdict.status, verdict.reason);
+    }
+    return route(req, res, url);
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      log(
+        `web host: ${req.method} ${req.url?.split('?')[0]} failed: ${error instanceof Error ? error.stack : error}`,
+      );
+      if (res.headersSent) return void res.destroy();
+      if (req.url?.startsWith('/api/')) sendFailure(res, 500, 'INTERNAL', 'the web host failed');
+      else sendText(res, 500, 'the web host failed');
+    });
+  });
+  port = await listen(server, options.port ?? 0);
+  const origin = `http://127.0.0.1:${port}`;
+
+  return {
+    url: `${origin}/?token=${token}`,
+    origin,
+    port,
+    token,
+    address: () => server.address() as AddressInfo,
+    async close() {
+      for (const end of openStreams) end();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+}
+
+/** Binds loopback only: web mode is for the person at this machine, never the network. */
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE')
+        reject(new MegadiscError('INVALID_STATE', `port ${port} on 127.0.0.1 is already in use`));
+      else reject(error);
+    });
+    server.listen({ host: '127.0.0.1', port }, () => {
+      const address = server.address();
+      resolve(typeof address === 'object' && address ? address.port : port);
+    });
+  });
+}

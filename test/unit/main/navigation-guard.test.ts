@@ -1,0 +1,76 @@
+import { describe, expect, it, vi } from 'vitest';
+import { isAppUrl } from '../../../electron/main/security/app-origin.ts';
+import { guardNavigation } from '../../../electron/main/security/navigation-guard.ts';
+import { FakeWebContents, navigationEvent } from './fake-electron.ts';
+
+function guarded() {
+  const contents = new FakeWebContents();
+  const openExternal = vi.fn();
+  guardNavigation(contents as never, openExternal);
+  return { contents, openExternal };
+}
+
+describe('navigation guard', () => {
+  it('denies every window.open and sends only allowlisted https links to the browser', () => {
+    const { contents, openExternal } = guarded();
+    expect(contents.windowOpenHandler!({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
+    expect(contents.windowOpenHandler!({ url: 'app://megadisc/index.html' })).toEqual({ action: 'deny' });
+    expect(openExternal).not.toHaveBeenCalled();
+    expect(contents.windowOpenHandler!({ url: 'https://musicbrainz.org/release/1' })).toEqual({
+      action: 'deny',
+    });
+    expect(openExternal).toHaveBeenCalledExactlyOnceWith('https://musicbrainz.org/release/1');
+  });
+
+  it.each([
+    'http://evil.example/',
+    'https://evil.example/',
+    'file:///etc/passwd',
+    'app://megadisc.evil.example/',
+    'app://other/index.html',
+    'javascript:alert(1)',
+    'not a url',
+  ])('prevents navigation and redirects to %s', (url) => {
+    const { contents, openExternal } = guarded();
+    const navigation = navigationEvent(url);
+    contents.emit('will-navigate', navigation, url);
+    expect(navigation.defaultPrevented).toBe(true);
+    const redirect = navigationEvent(url);
+    contents.emit('will-redirect', redirect, url);
+    expect(redirect.defaultPrevented).toBe(true);
+    expect(openExternal).not.toHaveBeenCalled();
+  });
+
+  it('allows navigation inside app://megadisc', () => {
+    const { contents } = guarded();
+    for (const url of ['app://megadisc/index.html', 'app://megadisc/library/3']) {
+      const navigation = navigationEvent(url);
+      contents.emit('will-navigate', navigation, url);
+      expect(navigation.defaultPrevented).toBe(false);
+      const redirect = navigationEvent(url);
+      contents.emit('will-redirect', redirect, url);
+      expect(redirect.defaultPrevented).toBe(false);
+    }
+  });
+
+  it('opens an allowlisted link the page navigates to in the browser, not in the window', () => {
+    const { contents, openExternal } = guarded();
+    const navigation = navigationEvent('https://github.com/megadisc');
+    contents.emit('will-navigate', navigation);
+    expect(navigation.defaultPrevented).toBe(true);
+    expect(openExternal).toHaveBeenCalledWith('https://github.com/megadisc');
+  });
+
+  it('prevents attaching a webview', () => {
+    const { contents } = guarded();
+    const event = navigationEvent('');
+    contents.emit('will-attach-webview', event, {}, {});
+    expect(event.defaultPrevented).toBe(true);
+  });
+
+  it('recognises the app origin only when parsed exactly', () => {
+    expect(isAppUrl('app://megadisc/')).toBe(true);
+    expect(isAppUrl('app://user@megadisc/')).toBe(false);
+    expect(isAppUrl('app://megadisc:8080/')).toBe(false);
+  });
+});

@@ -1,4 +1,5 @@
 // The offline library: path templates, safe names, the index of owned files and its upkeep.
+export { type CardQuery, listAlbumCards } from './album-cards.ts';
 export { DEFAULT_PATH_BUDGET, fitPathBudget, pathBudgetFor } from './fit-path-budget.ts';
 export { hashFile } from './hash-file.ts';
 export { LibraryIndex } from './library-index.ts';
@@ -28,5 +29,6 @@ export {
   sanitizeComponent,
 } from './sanitize-component.ts';
 export { FIELD_NAMES } from './template-fields.ts';
+export { type TrackPageQuery, trackPage } from './track-page.ts';
 export { truncateText } from './truncate-text.ts';
 export { pathKey, uniquePath } from './unique-path.ts';

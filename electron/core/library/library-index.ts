@@ -1,4 +1,5 @@
 // The library index in the profile database: albums, tracks and the files that hold them, by encoding.
+import type { StatementSync } from 'node:sqlite';
 import { type EncodingId, isEncodingId } from '../../../api/encodings.ts';
 import type { TagData } from '../../../api/schemas/orders.ts';
 import { MegadiscError } from '../../shared/errors.ts';
@@ -37,8 +38,20 @@ function checkEntry(entry: LibraryEntry): void {
 export class LibraryIndex {
   readonly db: ProfileDb;
 
+  /** Statements compiled once: compiling costs more than running these small queries. */
+  readonly #statements = new Map<string, StatementSync>();
+
   constructor(db: ProfileDb) {
     this.db = db;
+  }
+
+  #prepare(sql: string): StatementSync {
+    let statement = this.#statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.#statements.set(sql, statement);
+    }
+    return statement;
   }
 
   /** Records a file; a file already indexed at the same path (ignoring case) is replaced. */
@@ -47,40 +60,38 @@ export class LibraryIndex {
     const { tags } = entry;
     const addedAt = entry.addedAt ?? new Date().toISOString();
     const id = inTransaction(this.db, () => {
-      const album = this.db
-        .prepare(
-          `INSERT INTO library_albums (store, store_album_id, title, album_artist, year, added_at)
+      const before = this.#prepare('SELECT track_id FROM library_files WHERE path_key = ?').get(
+        pathKey(entry.path),
+      ) as { track_id: number } | undefined;
+      const album = this.#prepare(
+        `INSERT INTO library_albums (store, store_album_id, title, album_artist, year, added_at)
            VALUES (?, ?, ?, ?, ?, ?)
            ON CONFLICT (store, store_album_id) DO UPDATE SET
              title = excluded.title, album_artist = excluded.album_artist, year = excluded.year
            RETURNING id`,
-        )
-        .get(entry.store, tags.storeIds.albumId, tags.album, tags.albumArtist, tags.year, addedAt) as {
+      ).get(entry.store, tags.storeIds.albumId, tags.album, tags.albumArtist, tags.year, addedAt) as {
         id: number;
       };
-      const track = this.db
-        .prepare(
-          `INSERT INTO library_tracks (album_id, store_track_id, title, artists, disc_number, track_number, isrc)
+      const track = this.#prepare(
+        `INSERT INTO library_tracks (album_id, store_track_id, title, artists, disc_number, track_number, isrc)
            VALUES (?, ?, ?, ?, ?, ?, ?)
            ON CONFLICT (album_id, store_track_id) DO UPDATE SET
              title = excluded.title, artists = excluded.artists, disc_number = excluded.disc_number,
              track_number = excluded.track_number, isrc = excluded.isrc
            RETURNING id`,
-        )
-        .get(
-          album.id,
-          tags.storeIds.trackId,
-          tags.title,
-          JSON.stringify(tags.artists),
-          tags.discNumber,
-          tags.trackNumber,
-          tags.isrc,
-        ) as {
+      ).get(
+        album.id,
+        tags.storeIds.trackId,
+        tags.title,
+        JSON.stringify(tags.artists),
+        tags.discNumber,
+        tags.trackNumber,
+        tags.isrc,
+      ) as {
         id: number;
       };
-      const file = this.db
-        .prepare(
-          `INSERT INTO library_files (track_id, path, path_key, encoding, bytes, sha256, purchase_id, order_id,
+      const file = this.#prepare(
+        `INSERT INTO library_files (track_id, path, path_key, encoding, bytes, sha256, purchase_id, order_id,
              item_id, status, added_at, tags)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'ok', ?, ?)
            ON CONFLICT (path_key) DO UPDATE SET
@@ -89,44 +100,48 @@ export class LibraryIndex {
              order_id = excluded.order_id, item_id = excluded.item_id, status = 'ok',
              added_at = excluded.added_at, verified_at = NULL, tags = excluded.tags
            RETURNING id`,
-        )
-        .get(
-          track.id,
-          entry.path,
-          pathKey(entry.path),
-          entry.encoding,
-          entry.bytes,
-          entry.sha256,
-          entry.purchaseId,
-          entry.orderId === undefined ? tags.storeIds.orderId : entry.orderId,
-          entry.itemId,
-          addedAt,
-          JSON.stringify(tags),
-        ) as { id: number };
-      this.#prune();
+      ).get(
+        track.id,
+        entry.path,
+        pathKey(entry.path),
+        entry.encoding,
+        entry.bytes,
+        entry.sha256,
+        entry.purchaseId,
+        entry.orderId === undefined ? tags.storeIds.orderId : entry.orderId,
+        entry.itemId,
+        addedAt,
+        JSON.stringify(tags),
+      ) as { id: number };
+      // Only a file that replaced one of another track can leave a track (and its album) empty.
+      if (before && before.track_id !== track.id) this.#prune(before.track_id);
       return file.id;
     });
     return this.get(id)!;
   }
 
   get(fileId: number): LibraryFile | undefined {
-    const row = this.db.prepare(`${FILE_SELECT} WHERE f.id = ?`).get(fileId);
+    const row = this.#prepare(`${FILE_SELECT} WHERE f.id = ?`).get(fileId);
     return row ? toLibraryFile(row) : undefined;
   }
 
-  /** Every file, oldest first. */
-  files(): LibraryFile[] {
-    return this.db.prepare(`${FILE_SELECT} ORDER BY f.id`).all().map(toLibraryFile);
+  /** Every file (or one album's files), oldest first. */
+  files(albumId?: number): LibraryFile[] {
+    if (albumId !== undefined) {
+      return this.#prepare(`${FILE_SELECT} WHERE t.album_id = ? ORDER BY f.id`)
+        .all(albumId)
+        .map(toLibraryFile);
+    }
+    return this.#prepare(`${FILE_SELECT} ORDER BY f.id`).all().map(toLibraryFile);
   }
 
   byPath(path: string): LibraryFile | undefined {
-    const row = this.db.prepare(`${FILE_SELECT} WHERE f.path_key = ?`).get(pathKey(path));
+    const row = this.#prepare(`${FILE_SELECT} WHERE f.path_key = ?`).get(pathKey(path));
     return row ? toLibraryFile(row) : undefined;
   }
 
   byHash(sha256: string): LibraryFile[] {
-    return this.db
-      .prepare(`${FILE_SELECT} WHERE f.sha256 = ? ORDER BY f.id`)
+    return this.#prepare(`${FILE_SELECT} WHERE f.sha256 = ? ORDER BY f.id`)
       .all(sha256.toLowerCase())
       .map(toLibraryFile);
   }
@@ -135,11 +150,18 @@ export class LibraryIndex {
     return listAlbums(this.db, options);
   }
 
+  /** One album with its tracks and files, or undefined. */
+  album(albumId: number): LibraryAlbum | undefined {
+    return listAlbums(this.db, { albumId })[0];
+  }
+
   /** Forgets a file (the file on disk is left alone); tracks and albums left empty go too. */
   remove(fileId: number): void {
     inTransaction(this.db, () => {
-      this.db.prepare('DELETE FROM library_files WHERE id = ?').run(fileId);
-      this.#prune();
+      const row = this.#prepare('DELETE FROM library_files WHERE id = ? RETURNING track_id').get(fileId) as
+        | { track_id: number }
+        | undefined;
+      if (row) this.#prune(row.track_id);
     });
   }
 
@@ -148,9 +170,9 @@ export class LibraryIndex {
   }
 
   setStatus(fileId: number, status: FileStatus, verifiedAt: string | null = null): void {
-    const result = this.db
-      .prepare('UPDATE library_files SET status = ?, verified_at = coalesce(?, verified_at) WHERE id = ?')
-      .run(status, verifiedAt, fileId);
+    const result = this.#prepare(
+      'UPDATE library_files SET status = ?, verified_at = coalesce(?, verified_at) WHERE id = ?',
+    ).run(status, verifiedAt, fileId);
     if (result.changes === 0) throw new MegadiscError('NOT_FOUND', `no library file ${fileId}`);
   }
 
@@ -158,9 +180,9 @@ export class LibraryIndex {
   setPath(fileId: number, path: string, status: FileStatus = 'ok'): void {
     splitLibraryPath(path);
     try {
-      const result = this.db
-        .prepare('UPDATE library_files SET path = ?, path_key = ?, status = ? WHERE id = ?')
-        .run(path, pathKey(path), status, fileId);
+      const result = this.#prepare(
+        'UPDATE library_files SET path = ?, path_key = ?, status = ? WHERE id = ?',
+      ).run(path, pathKey(path), status, fileId);
       if (result.changes === 0) throw new MegadiscError('NOT_FOUND', `no library file ${fileId}`);
     } catch (error) {
       if ((error as { errcode?: number }).errcode !== 2067) throw error;
@@ -170,8 +192,13 @@ export class LibraryIndex {
     }
   }
 
-  verify(root: string, onProgress?: (p: VerifyProgress) => void): Promise<VerifyReport> {
-    return verifyLibrary(this, root, onProgress);
+  /** Checks every file, or only one album's files. */
+  verify(
+    root: string,
+    onProgress?: (p: VerifyProgress) => void,
+    options: { albumId?: number } = {},
+  ): Promise<VerifyReport> {
+    return verifyLibrary(this, root, onProgress, options);
   }
 
   rescan(root: string): Promise<RescanReport> {
@@ -187,10 +214,20 @@ export class LibraryIndex {
     return newFilePath(this, root, template, tags, encoding);
   }
 
-  #prune(): void {
-    this.db.exec(`
-      DELETE FROM library_tracks WHERE NOT EXISTS (SELECT 1 FROM library_files f WHERE f.track_id = library_tracks.id);
-      DELETE FROM library_albums WHERE NOT EXISTS (SELECT 1 FROM library_tracks t WHERE t.album_id = library_albums.id);
-    `);
+  /**
+   * Drops a track left without files, and its album if that left it without tracks. Only the one
+   * track is looked at: sweeping the whole index on every add made bulk filing quadratic.
+   */
+  #prune(trackId: number): void {
+    const track = this.#prepare(
+      `DELETE FROM library_tracks WHERE id = ?
+           AND NOT EXISTS (SELECT 1 FROM library_files f WHERE f.track_id = library_tracks.id)
+         RETURNING album_id`,
+    ).get(trackId) as { album_id: number } | undefined;
+    if (!track) return;
+    this.#prepare(
+      `DELETE FROM library_albums WHERE id = ?
+           AND NOT EXISTS (SELECT 1 FROM library_tracks t WHERE t.album_id = library_albums.id)`,
+    ).run(track.album_id);
   }
 }

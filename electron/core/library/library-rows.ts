@@ -2,7 +2,14 @@
 import type { EncodingId } from '../../../api/encodings.ts';
 import type { TagData } from '../../../api/schemas/orders.ts';
 import type { ProfileDb } from '../profile/open-profile.ts';
-import type { FileStatus, LibraryAlbum, LibraryFile, LibraryTrack, ListOptions } from './library-types.ts';
+import type {
+  AlbumSort,
+  FileStatus,
+  LibraryAlbum,
+  LibraryFile,
+  LibraryTrack,
+  ListOptions,
+} from './library-types.ts';
 
 export const FILE_SELECT = `
   SELECT f.id, f.track_id, t.album_id, a.store, a.store_album_id, t.store_track_id, f.path, f.encoding,
@@ -61,15 +68,29 @@ const ALBUM_ORDER = {
   added: ['added_at'],
 } as const;
 
-/** Albums with their tracks and files; the sort key's direction flips, tie-breakers stay ascending. */
+/** ORDER BY terms over library_albums columns; the sort key's direction flips, tie-breakers stay ascending. */
+export function albumOrder(sort: AlbumSort = 'artist', descending = false, prefix = ''): string {
+  const [first, ...rest] = ALBUM_ORDER[sort];
+  return [
+    `${prefix}${first} ${descending ? 'DESC' : 'ASC'}`,
+    ...rest.map((t) => prefix + t),
+    `${prefix}id`,
+  ].join(', ');
+}
+
+/** Albums with their tracks and files (all, or the one of options.albumId). */
 export function listAlbums(db: ProfileDb, options: ListOptions = {}): LibraryAlbum[] {
-  const [first, ...rest] = ALBUM_ORDER[options.sort ?? 'artist'];
-  const order = [`${first} ${options.descending ? 'DESC' : 'ASC'}`, ...rest, 'id'].join(', ');
+  const order = albumOrder(options.sort, options.descending);
+  // One album is looked up by its indexes; a condition like "? IS NULL OR id = ?" would scan all.
+  const only = options.albumId;
+  const filter = (column: string) => (only === undefined ? '' : `WHERE ${column} = ?`);
+  const params = only === undefined ? [] : [only];
   const albumRows = db
     .prepare(
-      `SELECT id, store, store_album_id, title, album_artist, year, added_at FROM library_albums ORDER BY ${order}`,
+      `SELECT id, store, store_album_id, title, album_artist, year, added_at FROM library_albums
+       ${filter('id')} ORDER BY ${order}`,
     )
-    .all() as {
+    .all(...params) as {
     id: number;
     store: string;
     store_album_id: number;
@@ -81,9 +102,9 @@ export function listAlbums(db: ProfileDb, options: ListOptions = {}): LibraryAlb
   const trackRows = db
     .prepare(
       `SELECT id, album_id, store_track_id, title, artists, disc_number, track_number, isrc
-       FROM library_tracks ORDER BY disc_number, track_number, id`,
+       FROM library_tracks ${filter('album_id')} ORDER BY disc_number, track_number, id`,
     )
-    .all() as {
+    .all(...params) as {
     id: number;
     album_id: number;
     store_track_id: number;
@@ -93,7 +114,10 @@ export function listAlbums(db: ProfileDb, options: ListOptions = {}): LibraryAlb
     track_number: number;
     isrc: string | null;
   }[];
-  const files = db.prepare(`${FILE_SELECT} ORDER BY f.encoding, f.id`).all().map(toLibraryFile);
+  const files = db
+    .prepare(`${FILE_SELECT} ${filter('t.album_id')} ORDER BY f.encoding, f.id`)
+    .all(...params)
+    .map(toLibraryFile);
 
   const filesByTrack = new Map<number, LibraryFile[]>();
   for (const f of files) filesByTrack.set(f.trackId, [...(filesByTrack.get(f.trackId) ?? []), f]);

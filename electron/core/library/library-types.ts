@@ -31,6 +31,8 @@ export type AlbumSort = 'artist' | 'album' | 'year' | 'added';
 export interface ListOptions {
   sort?: AlbumSort;
   descending?: boolean;
+  /** Only this album (by library id). */
+  albumId?: number;
 }
 
 export interface VerifyProgress {

@@ -28,10 +28,11 @@ export async function verifyLibrary(
   index: LibraryIndex,
   root: string,
   onProgress?: (p: VerifyProgress) => void,
+  options: { albumId?: number } = {},
 ): Promise<VerifyReport> {
   await requireRoot(root);
   const report: VerifyReport = { ok: [], missing: [], changed: [] };
-  const files = index.files();
+  const files = index.files(options.albumId);
   let done = 0;
   for (const file of files) {
     const status = await check(root, file);

@@ -124,4 +124,16 @@ export const profileMigrations: string[] = [
   CREATE INDEX library_files_by_track ON library_files(track_id);
   CREATE INDEX library_files_by_sha256 ON library_files(sha256);
   `,
+  `
+  -- 2: indexes for the app's views. The library's track list pages in (album artist, album, disc,
+  -- track) order straight off these covering indexes, so LIMIT/OFFSET needs no sort; spend joins
+  -- settled ledger entries to purchases by order id; a finished job finds its purchase's siblings;
+  -- the downloads list reads the queue in order without sorting it.
+  CREATE INDEX library_albums_by_artist ON library_albums(album_artist COLLATE NOCASE, title COLLATE NOCASE, id);
+  CREATE INDEX library_tracks_by_album ON library_tracks(album_id, disc_number, track_number, id);
+  CREATE INDEX library_files_by_track_encoding ON library_files(track_id, encoding, id);
+  CREATE INDEX purchases_by_order ON purchases(order_id);
+  CREATE INDEX jobs_by_purchase ON jobs(purchase_id, state);
+  CREATE INDEX jobs_by_position ON jobs(position, id);
+  `,
 ];

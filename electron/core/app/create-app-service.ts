@@ -1,0 +1,125 @@
+// Builds the app service: the engine, the store it talks to (the embedded demo on a first start),
+// the background download runner, and the app API contract implemented over them.
+import type { DemoSeedOptions } from '../../../server/catalog/seed-demo.ts';
+import type { AppApi, MethodName } from '../../shared/app-api/contract.ts';
+import { createEngine, type Engine } from '../create-engine.ts';
+import { accountMethods } from './account-methods.ts';
+import { albumFiled } from './album-filed.ts';
+import type { AppContext } from './app-context.ts';
+import type { AppHostPorts, AppService, StoreChoice } from './app-host.ts';
+import { asMegadiscError } from './as-megadisc-error.ts';
+import { connectStore } from './connect-store.ts';
+import { ConnectionMonitor } from './connection-monitor.ts';
+import { CoverCache } from './cover-cache.ts';
+import { DownloadRunner } from './download-runner.ts';
+import { downloadsMethods } from './downloads-methods.ts';
+import { albumFolder, libraryMethods } from './library-methods.ts';
+import { sessionMethods } from './session-methods.ts';
+import { settingsMethods } from './settings-methods.ts';
+import { storeMethods } from './store-methods.ts';
+import { StoreRates } from './store-rates.ts';
+
+export interface AppServiceOptions {
+  /** How the embedded demo is seeded on its first start (tests shorten the tracks). Default: full. */
+  demoSeed?: DemoSeedOptions;
+  /** Backoff of the download runner after a failed run. */
+  runnerBackoff?: { baseDelayMs?: number; maxDelayMs?: number };
+}
+
+/** Whether anything is left for a run: open jobs, or purchases of this account not yet sent. */
+async function hasWork(engine: Engine): Promise<boolean> {
+  const session = await engine.whoami();
+  if (!session) return false;
+  if (engine.jobs.countInStates(['waiting_encode', 'queued', 'downloading', 'verifying']) > 0) return true;
+  const pending = engine.db
+    .prepare(`SELECT 1 FROM purchases WHERE state = 'pending' AND store = ? AND account_id = ? LIMIT 1`)
+    .get(session.storeUrl, session.accountId);
+  return pending !== undefined;
+}
+
+/** Every method turns what it throws into a MegadiscError with a code. */
+function guarded(api: AppApi): AppApi {
+  const out: Record<string, (input: unknown) => Promise<unknown>> = {};
+  for (const [name, method] of Object.entries(api) as [MethodName, (input: unknown) => Promise<unknown>][]) {
+    out[name] = async (input) => {
+      try {
+        return await method(input);
+      } catch (error) {
+        throw asMegadiscError(error);
+      }
+    };
+  }
+  return out as AppApi;
+}
+
+export async function createAppService(
+  ports: AppHostPorts,
+  store: StoreChoice,
+  options: AppServiceOptions = {},
+): Promise<AppService> {
+  const engine = createEngine(ports);
+  let demo: Awaited<ReturnType<typeof connectStore>> = null;
+  try {
+    demo = await connectStore(engine, ports.home, store, options.demoSeed ?? true);
+  } catch (error) {
+    engine.close();
+    throw asMegadiscError(error);
+  }
+  const connection = new ConnectionMonitor(engine.events);
+  const runner = new DownloadRunner({
+    run: (signal) => engine.run(signal),
+    hasWork: () => hasWork(engine),
+    onError: (error) => {
+      if (error.code === 'STORE_UNREACHABLE') connection.markOffline(error.message);
+    },
+    ...options.runnerBackoff,
+  });
+  const ctx: AppContext = {
+    engine,
+    ports,
+    runner,
+    connection,
+    rates: new StoreRates(ports.home),
+    covers: new CoverCache(engine, ports.home),
+    demo,
+    queueChanged: () => engine.events.emit('queue-changed', {}),
+  };
+  const stopWatching = albumFiled(engine, ports.notify);
+  const api = guarded({
+    ...sessionMethods(ctx),
+    ...storeMethods(ctx),
+    ...accountMethods(ctx),
+    ...downloadsMethods(ctx),
+    ...libraryMethods(ctx),
+    ...settingsMethods(ctx),
+  });
+  // Downloads left queued by the last session carry on by themselves.
+  await runner.kickIfWork();
+
+  let closing: Promise<void> | null = null;
+  return {
+    api,
+    events: engine.events,
+    get demo() {
+      return demo ? { url: demo.url, vouchers: [...demo.vouchers] } : null;
+    },
+    cover: (source, albumId, size) =>
+      source === 'store'
+        ? ctx.covers.store(albumId, size)
+        : ctx.covers.library(() => albumFolder(ctx, albumId)),
+    close() {
+      closing ??= (async () => {
+        try {
+          // Downloads first: they stop at a checkpoint while the store and the database are still there.
+          await runner.close();
+          stopWatching();
+          connection.close();
+          await demo?.close();
+        } finally {
+          engine.close();
+        }
+      })();
+      return closing;
+    },
+  };
+}

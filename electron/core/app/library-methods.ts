@@ -1,0 +1,54 @@
+// library.*: album cards, one album, the paged track list, verification and revealing a folder.
+import { dirname, join } from 'node:path';
+import type { AppApi } from '../../shared/app-api/contract.ts';
+import { MegadiscError } from '../../shared/errors.ts';
+import { listAlbumCards, splitLibraryPath, trackPage } from '../library/index.ts';
+import type { AppContext } from './app-context.ts';
+
+type LibraryMethods = Pick<
+  AppApi,
+  'library.albums' | 'library.album' | 'library.tracks' | 'library.verify' | 'library.openFolder'
+>;
+
+/** The folder holding an album's first file, absolute; NOT_FOUND for an album not in the library. */
+export function albumFolder(ctx: AppContext, albumId: number): string {
+  const first = ctx.engine.db
+    .prepare(
+      `SELECT f.path FROM library_files f JOIN library_tracks t ON t.id = f.track_id
+       WHERE t.album_id = ? ORDER BY t.disc_number, t.track_number, f.id LIMIT 1`,
+    )
+    .get(albumId) as { path: string } | undefined;
+  if (!first) throw new MegadiscError('NOT_FOUND', `no album ${albumId} in the library`);
+  return dirname(join(ctx.engine.libraryRoot(), ...splitLibraryPath(first.path)));
+}
+
+export function libraryMethods(ctx: AppContext): LibraryMethods {
+  const { engine } = ctx;
+  return {
+    'library.albums': async ({ q, sort }) => listAlbumCards(engine.db, { q, sort }),
+    'library.album': async ({ id }) => {
+      const album = engine.library.album(id);
+      if (!album) throw new MegadiscError('NOT_FOUND', `no album ${id} in the library`);
+      return album;
+    },
+    'library.tracks': async ({ q, offset, limit }) => trackPage(engine.db, { q, offset, limit }),
+    'library.verify': async ({ albumId }) => {
+      if (albumId !== undefined && !engine.library.album(albumId)) {
+        throw new MegadiscError('NOT_FOUND', `no album ${albumId} in the library`);
+      }
+      const report = await engine.library.verify(engine.libraryRoot(), undefined, { albumId });
+      return {
+        ok: report.ok.length,
+        missing: report.missing.map((f) => f.path),
+        changed: report.changed.map((f) => f.path),
+      };
+    },
+    'library.openFolder': async ({ albumId }) => {
+      const open = ctx.ports.openFolder;
+      if (!open)
+        throw new MegadiscError('INVALID_STATE', 'opening folders is only available in the desktop app');
+      await open(albumFolder(ctx, albumId));
+      return null;
+    },
+  };
+}

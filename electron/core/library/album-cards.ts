@@ -1,0 +1,60 @@
+// Library album cards for the grid: one aggregate row per album, without loading tracks or tags.
+import type { EncodingId } from '../../../api/encodings.ts';
+import type { LibraryAlbumCard } from '../../shared/app-api/views.ts';
+import type { ProfileDb } from '../profile/open-profile.ts';
+import { albumOrder } from './library-rows.ts';
+import type { AlbumSort } from './library-types.ts';
+
+interface CardRow {
+  id: number;
+  title: string;
+  album_artist: string;
+  year: number | null;
+  added_at: string;
+  track_count: number;
+  bytes: number;
+  problems: number;
+  encodings: string | null;
+}
+
+export interface CardQuery {
+  /** Matches title or album artist, ignoring case. */
+  q?: string;
+  sort?: AlbumSort;
+}
+
+export function listAlbumCards(db: ProfileDb, query: CardQuery = {}): LibraryAlbumCard[] {
+  const sort = query.sort ?? 'artist';
+  // Newest first is what "recently added" means; every other order reads A to Z.
+  const order = albumOrder(sort, sort === 'added', 'a.');
+  const rows = db
+    .prepare(
+      `SELECT a.id, a.title, a.album_artist, a.year, a.added_at, COUNT(DISTINCT t.id) AS track_count,
+              COALESCE(SUM(f.bytes), 0) AS bytes, SUM(f.status != 'ok') AS problems,
+              GROUP_CONCAT(DISTINCT f.encoding) AS encodings
+       FROM library_albums a
+       JOIN library_tracks t ON t.album_id = a.id
+       JOIN library_files f ON f.track_id = t.id
+       GROUP BY a.id ORDER BY ${order}`,
+    )
+    .all() as unknown as CardRow[];
+  // Folded in JS, not with SQL LIKE, so "björk" finds "BJÖRK": an album list is small enough.
+  const needle = query.q?.trim().toLocaleLowerCase() ?? '';
+  const matching = needle
+    ? rows.filter(
+        (r) =>
+          r.title.toLocaleLowerCase().includes(needle) || r.album_artist.toLocaleLowerCase().includes(needle),
+      )
+    : rows;
+  return matching.map((r) => ({
+    id: r.id,
+    title: r.title,
+    albumArtist: r.album_artist,
+    year: r.year,
+    addedAt: r.added_at,
+    encodings: (r.encodings ? r.encodings.split(',') : []).sort() as EncodingId[],
+    trackCount: r.track_count,
+    bytes: r.bytes,
+    problems: r.problems ?? 0,
+  }));
+}

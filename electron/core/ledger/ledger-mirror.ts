@@ -93,9 +93,17 @@ export class LedgerMirror {
       }
       throw error;
     }
+    const wasOffline = this.#offline;
     this.#offline = false;
+    const before = this.view();
     const view = inTransaction(this.#db, () => this.#apply(fetched, cursor ?? null, account));
-    this.#events.emit('balance', { balance: view });
+    // Only a change is news: listeners that reload on 'balance' must not loop through a sync.
+    const changed =
+      wasOffline ||
+      before?.balanceBytes !== view.balanceBytes ||
+      before?.reservedBytes !== view.reservedBytes ||
+      before?.mismatch !== view.mismatch;
+    if (changed) this.#events.emit('balance', { balance: view });
     if (view.mismatch) this.#events.emit('ledger-mismatch', { message: view.mismatch });
     return view;
   }

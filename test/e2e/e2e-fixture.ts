@@ -1,0 +1,71 @@
+// End-to-end fixture: a real app service over the embedded demo store, web mode on a free port,
+// the renderer freshly built, and Debian's Chromium. Screenshots go to test-results/e2e/.
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import type { AppService } from '../../electron/core/app/app-host.ts';
+import { ensureRendererBuilt } from '../../electron/web/ensure-renderer-built.ts';
+import { startWebHost, type WebHost } from '../../electron/web/start-web-host.ts';
+import { launchChromium, seriousA11yViolations } from '../helpers/chromium.ts';
+import { seedDemoFromTemplate, startApp, tempHome } from '../integration/app/app-fixture.ts';
+
+export const SHOTS = resolve('test-results/e2e');
+
+export interface E2eApp {
+  home: string;
+  service: AppService;
+  host: WebHost;
+  browser: Browser;
+  page: Page;
+  /** Saves a screenshot and returns axe's serious and critical findings on the page as it is. */
+  capture(name: string): Promise<{ id: string; impact: string; nodes: string[] }[]>;
+  close(): Promise<void>;
+}
+
+let built: Promise<string> | null = null;
+
+/** Builds the renderer once per test file, into a temp folder, from the current source. */
+function buildRenderer(): Promise<string> {
+  built ??= (async () => {
+    const rendererDir = join(mkdtempSync(join(tmpdir(), 'megadisc-ui-')), 'renderer');
+    await ensureRendererBuilt({ rendererDir, configFile: resolve('vite.config.ts') });
+    return rendererDir;
+  })();
+  return built;
+}
+
+export async function startE2e(options: { colorScheme?: 'light' | 'dark' } = {}): Promise<E2eApp> {
+  mkdirSync(SHOTS, { recursive: true });
+  const rendererDir = await buildRenderer();
+  const home = tempHome('megadisc-e2e-');
+  seedDemoFromTemplate(home);
+  const service = await startApp(home, { kind: 'demo' });
+  const host = await startWebHost({ service, rendererDir, port: 0 });
+  const browser = await launchChromium();
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 820 },
+    colorScheme: options.colorScheme ?? 'light',
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(host.url);
+  return {
+    home,
+    service,
+    host,
+    browser,
+    page,
+    async capture(name) {
+      await page.screenshot({ path: join(SHOTS, `${name}.png`) });
+      if (errors.length > 0) throw new Error(`page errors: ${errors.join('; ')}`);
+      return seriousA11yViolations(page);
+    },
+    async close() {
+      await browser.close();
+      await host.close();
+      await service.close();
+    },
+  };
+}

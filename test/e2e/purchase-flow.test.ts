@@ -1,0 +1,112 @@
+// The listener's path through the real app: search → album → encoding → buy → progress → library,
+// with the balance reduced by exactly the settled bytes. Saves a screenshot of every view and runs
+// axe-core on each.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatMB } from '../../renderer/components/format.ts';
+import { hasChromium } from '../helpers/chromium.ts';
+import { type E2eApp, startE2e } from './e2e-fixture.ts';
+
+type Finding = { view: string; id: string; impact: string; nodes: string[] };
+
+describe.skipIf(!hasChromium())('purchase flow in web mode (Chromium)', () => {
+  let app: E2eApp;
+  const findings: Finding[] = [];
+  const capture = async (view: string) => {
+    for (const v of await app.capture(view)) findings.push({ view, ...v });
+  };
+
+  beforeAll(async () => {
+    app = await startE2e();
+  }, 120_000);
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('buys an album and files it, charging exactly the settled bytes', async () => {
+    const { page, service } = app;
+    const nav = page.getByRole('navigation', { name: 'Sections' });
+    const before = await service.api['account.balance']({});
+    expect(before.reservedBytes).toBe(0);
+
+    await page.getByRole('heading', { name: 'New releases' }).waitFor();
+    await page.getByTestId('balance-available').getByText(formatMB(before.availableBytes)).waitFor();
+    await capture('01-store-home');
+
+    await page.getByLabel('Search the store').fill('Pixel');
+    const result = page.getByRole('link', { name: /Pixel Orchard/ }).first();
+    await result.waitFor();
+    await capture('02-store-search');
+
+    await result.click();
+    await page.getByRole('heading', { level: 1, name: 'Pixel Orchard' }).waitFor();
+    const v2 = page.getByRole('radio', { name: /MP3 V2/ });
+    await v2.waitFor();
+    await v2.check();
+    await capture('03-store-album');
+
+    await page.getByRole('button', { name: /^Buy/ }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    await capture('04-buy-dialog');
+    await dialog.getByRole('button', { name: 'Confirm purchase' }).click();
+    await page.getByText(/It is downloading now/).waitFor();
+
+    await nav.getByRole('link', { name: 'Downloads' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Downloads' }).waitFor();
+    await page.getByRole('progressbar').first().waitFor();
+    await capture('05-downloads');
+
+    // The album reaches the library: the shell announces it.
+    await page
+      .getByRole('region', { name: 'Notifications' })
+      .getByText(/Pixel Orchard is in your library/)
+      .waitFor({ timeout: 90_000 });
+    await capture('06-downloads-done');
+
+    const queue = await service.api['downloads.list']({});
+    const group = queue.groups.find((g) => g.albumTitle === 'Pixel Orchard');
+    expect(group?.encoding).toBe('mp3-v2');
+    expect(group?.jobs.every((j) => j.state === 'done')).toBe(true);
+
+    const { balance: after, entries } = await service.api['account.ledger']({});
+    const orderIds = new Set(group!.jobs.map((j) => j.orderId));
+    const settled = entries
+      .filter((e) => e.kind === 'settle' && e.orderId && orderIds.has(e.orderId))
+      .reduce((sum, e) => sum - e.amountBytes, 0);
+    expect(settled).toBe(group!.bytesTotal);
+    expect(after.balanceBytes).toBe(before.balanceBytes - settled);
+    expect(after.reservedBytes).toBe(0);
+    await page.getByTestId('balance-available').getByText(formatMB(after.availableBytes)).waitFor();
+
+    await nav.getByRole('link', { name: 'Library' }).click();
+    const card = page.getByRole('link', { name: /Pixel Orchard/ }).first();
+    await card.waitFor();
+    await capture('07-library-albums');
+    await card.click();
+    await page.getByRole('heading', { level: 1, name: 'Pixel Orchard' }).waitFor();
+    await capture('08-library-album');
+
+    await nav.getByRole('link', { name: 'Library' }).click();
+    await page.getByRole('link', { name: 'Tracks' }).click();
+    await page
+      .getByRole('list', { name: /tracks/i })
+      .first()
+      .waitFor();
+    await capture('09-library-tracks');
+
+    await nav.getByRole('link', { name: 'Account' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Account' }).waitFor();
+    await page
+      .getByText(/Charged|Settle/i)
+      .first()
+      .waitFor();
+    await capture('10-account');
+
+    await nav.getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
+    await capture('11-settings');
+
+    expect(findings).toEqual([]);
+  }, 180_000);
+});

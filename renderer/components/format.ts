@@ -2,8 +2,17 @@
 // durations and times.
 const MB = 1_000_000;
 
+// toLocaleString with options builds a new formatter on every call; the track list formats a
+// whole window of sizes per frame while scrolling, so formatters are made once per digit count.
+const mbFormats = new Map<number, Intl.NumberFormat>();
+
 export function formatMB(bytes: number, digits = 1): string {
-  return `${(bytes / MB).toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })} MB`;
+  let format = mbFormats.get(digits);
+  if (!format) {
+    format = new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    mbFormats.set(digits, format);
+  }
+  return `${format.format(bytes / MB)} MB`;
 }
 
 /** Bytes with a unit that fits: B, kB, MB, GB (decimal, like the store's prices). */

@@ -11,10 +11,12 @@ import type {
   Settings,
 } from '../../../electron/shared/app-api/domain.ts';
 import type { AppEvent } from '../../../electron/shared/app-api/events.ts';
-import type { DownloadGroup, LibraryTrackRow } from '../../../electron/shared/app-api/views.ts';
+import type { DownloadGroup, LibraryTrackRow, SessionInfo } from '../../../electron/shared/app-api/views.ts';
 import { type ErrorCode, MegadiscError } from '../../../electron/shared/errors.ts';
 import type { AppClient } from '../app-client.ts';
 import { fakeAlbums, fakeTrackBytes } from './fake-catalog.ts';
+import { fakePreviewPaths } from './fake-path-preview.ts';
+import { fakeTrackPage } from './fake-track-rows.ts';
 
 const MB = 1_000_000;
 const PER_MB_MICROS = 20_000;
@@ -29,6 +31,11 @@ export interface FakeState {
   library: LibraryAlbum[];
   settings: Settings;
   vouchers: Map<string, number>;
+  /** Which host app.info reports: opening folders only works in 'electron'. */
+  transport: 'electron' | 'web';
+  session: SessionInfo | null;
+  /** Generated rows served by library.tracks after the filed ones (see generateTracks). */
+  generatedTracks: number;
 }
 
 type Handlers = { [M in MethodName]: (input: MethodInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>> };
@@ -39,6 +46,10 @@ export class FakeAppApi {
   readonly state: FakeState;
   readonly #listeners = new Set<(event: AppEvent) => void>();
   readonly #failures = new Map<MethodName, ErrorCode>();
+  /** Each job's place in the queue, as the core's jobs.position. */
+  readonly #positions = new Map<number, number>();
+  /** Bytes each purchase reserved, released when it is filed. */
+  readonly #held = new Map<number, number>();
   #nextId = 1;
 
   constructor(patch: Partial<FakeState> = {}) {
@@ -50,6 +61,9 @@ export class FakeAppApi {
       groups: [],
       library: [],
       vouchers: new Map([['DEMO-500', 500 * MB]]),
+      transport: 'web',
+      session: { storeUrl: 'http://127.0.0.1:8700', email: 'demo@megadisc.local', accountId: 1 },
+      generatedTracks: 0,
       settings: {
         concurrency: 3,
         bandwidthLimit: null,
@@ -127,6 +141,11 @@ export class FakeAppApi {
     }
   }
 
+  /** Makes library.tracks serve n more rows after the filed ones, built only when a page is read. */
+  generateTracks(n: number): void {
+    this.state.generatedTracks = n;
+  }
+
   /** Fails one job with a reason, as a transfer error would. */
   failJob(jobId: number, code: string, message: string): void {
     const job = this.#job(jobId);
@@ -147,8 +166,12 @@ export class FakeAppApi {
       .flatMap((d) => d.tracks)
       .filter((t) => group.jobs.some((j) => j.title === t.title));
     const ext = ENCODINGS[group.encoding].extension;
-    const id = this.state.library.length + 1;
-    this.state.library.push({
+    // A second encoding of an album joins the album already filed, as in the core's library.
+    const existing = this.state.library.find((a) => a.storeAlbumId === album.id);
+    const id = existing?.id ?? this.state.library.length + 1;
+    const fileBase = id * 1000 + (existing?.tracks.flatMap((t) => t.files).length ?? 0);
+    const folder = `${album.artist.name}/${album.title} (${album.year})${existing ? ` [${group.encoding}]` : ''}`;
+    const filed: LibraryAlbum = {
       id,
       store: 'http://127.0.0.1:8700',
       storeAlbumId: album.id,
@@ -167,13 +190,13 @@ export class FakeAppApi {
         isrc: null,
         files: [
           {
-            id: id * 1000 + i,
+            id: fileBase + i,
             trackId: t.id,
             albumId: id,
             store: 'http://127.0.0.1:8700',
             storeAlbumId: album.id,
             storeTrackId: t.id,
-            path: `${album.artist.name}/${album.title} (${album.year})/${String(t.trackNumber).padStart(2, '0')} ${t.title}.${ext}`,
+            path: `${folder}/${String(t.trackNumber).padStart(2, '0')} ${t.title}.${ext}`,
             encoding: group.encoding,
             bytes: group.jobs[i]?.bytesTotal ?? 0,
             sha256: '0'.repeat(64),
@@ -187,10 +210,26 @@ export class FakeAppApi {
           },
         ],
       })),
-    });
+    };
+    if (!existing) this.state.library.push(filed);
+    else {
+      for (const track of filed.tracks) {
+        const same = existing.tracks.find((t) => t.storeTrackId === track.storeTrackId);
+        if (same) same.files.push(...track.files);
+        else existing.tracks.push(track);
+      }
+      existing.tracks.sort((a, b) => a.discNumber - b.discNumber || a.trackNumber - b.trackNumber);
+      existing.encodings = [...new Set([...existing.encodings, group.encoding])].sort();
+    }
     const charged = group.jobs.reduce((s, j) => s + (j.bytesTotal ?? 0), 0);
+    const held = this.#held.get(group.purchaseId) ?? charged;
+    this.#held.delete(group.purchaseId);
     this.state.reservedBytes = Math.max(0, this.state.reservedBytes - charged);
-    this.#credit(-charged, 'settle', `order-${group.purchaseId}`);
+    this.#credit(-charged, 'settle', `order-${group.purchaseId}`, -charged);
+    if (held > charged) {
+      this.state.reservedBytes = Math.max(0, this.state.reservedBytes - (held - charged));
+      this.#credit(0, 'release', `order-${group.purchaseId}`, charged - held);
+    }
     this.emit({
       name: 'album-filed',
       payload: {
@@ -203,13 +242,18 @@ export class FakeAppApi {
     this.emit({ name: 'balance', payload: { balance: this.#balance() } });
   }
 
-  #credit(amountBytes: number, kind: LedgerEntry['kind'], orderId: string | null = null): void {
+  #credit(
+    amountBytes: number,
+    kind: LedgerEntry['kind'],
+    orderId: string | null = null,
+    reservedDeltaBytes = 0,
+  ): void {
     if (kind !== 'topup' || this.state.ledger.length > 0) this.state.balanceBytes += amountBytes;
     this.state.ledger.push({
       id: this.state.ledger.length + 1,
       kind,
       amountBytes,
-      reservedDeltaBytes: 0,
+      reservedDeltaBytes,
       balanceAfterBytes: this.state.balanceBytes,
       reservedAfterBytes: this.state.reservedBytes,
       orderId,
@@ -275,12 +319,20 @@ export class FakeAppApi {
   readonly #handlers: Handlers = {
     'app.info': () => ({
       version: '0.1.0',
-      transport: 'web',
+      transport: this.state.transport,
       demoStoreUrl: 'http://127.0.0.1:8700',
-      session: { storeUrl: 'http://127.0.0.1:8700', email: 'demo@megadisc.local', accountId: 1 },
+      session: this.state.session ? { ...this.state.session } : null,
     }),
-    'session.login': (i) => ({ storeUrl: i.storeUrl, email: i.email, accountId: 1 }),
-    'session.logout': () => null,
+    'session.login': (i) => {
+      // Like the core: a login also makes that store the default one.
+      this.state.session = { storeUrl: i.storeUrl, email: i.email, accountId: 1 };
+      this.state.settings.storeUrl = i.storeUrl;
+      return { ...this.state.session };
+    },
+    'session.logout': () => {
+      this.state.session = null;
+      return null;
+    },
     'store.home': () => {
       this.#online();
       return {
@@ -390,6 +442,8 @@ export class FakeAppApi {
       const purchaseId = this.#nextId++;
       const ext = ENCODINGS[i.encoding].extension;
       this.state.reservedBytes += high;
+      this.#held.set(purchaseId, high);
+      this.#credit(0, 'reserve', `order-${purchaseId}`, high);
       this.state.groups.push({
         purchaseId,
         albumId: album.id,
@@ -469,17 +523,26 @@ export class FakeAppApi {
       const job = this.#job(i.id);
       if (job.state === 'done') throw new MegadiscError('INVALID_STATE', `job ${i.id} is already done`);
       job.state = 'cancelled';
+      this.emit({ name: 'job-state', payload: { job: { ...job } } });
+      this.emit({ name: 'queue-changed', payload: {} });
       return { ...job };
     },
     'downloads.move': (i) => {
-      const index = this.state.groups.findIndex((g) => g.jobs.some((j) => j.id === i.id));
-      const [group] = this.state.groups.splice(index, 1);
-      if (group) this.state.groups.splice(Math.max(0, i.place - 1), 0, group);
+      this.#moveJob(this.#job(i.id), i.place);
+      this.emit({ name: 'queue-changed', payload: {} });
       return null;
     },
     'library.albums': (i) => {
       const q = i.q?.trim().toLowerCase();
-      return this.state.library
+      const by = (a: LibraryAlbum, b: LibraryAlbum) => {
+        const text = (x: string, y: string) => x.localeCompare(y, undefined, { sensitivity: 'base' });
+        if (i.sort === 'added') return b.addedAt.localeCompare(a.addedAt) || b.id - a.id;
+        if (i.sort === 'year') return (a.year ?? 0) - (b.year ?? 0) || text(a.title, b.title);
+        if (i.sort === 'album') return text(a.title, b.title) || text(a.albumArtist, b.albumArtist);
+        return text(a.albumArtist, b.albumArtist) || text(a.title, b.title);
+      };
+      return [...this.state.library]
+        .sort(by)
         .filter((a) => !q || `${a.title} ${a.albumArtist}`.toLowerCase().includes(q))
         .map((a) => ({
           id: a.id,
@@ -498,42 +561,60 @@ export class FakeAppApi {
       if (!album) throw new MegadiscError('NOT_FOUND', `library album ${i.id} not found`);
       return album;
     },
-    'library.tracks': (i) => {
-      const q = i.q?.trim().toLowerCase();
-      const rows = this.#rows().filter(
-        (r) => !q || `${r.title} ${r.artist} ${r.album}`.toLowerCase().includes(q),
-      );
-      return { total: rows.length, offset: i.offset, rows: rows.slice(i.offset, i.offset + i.limit) };
+    'library.tracks': (i) => fakeTrackPage(this.#rows(), this.state.generatedTracks, i),
+    // Reports the statuses the files have in state: tests mark a file missing or changed there.
+    'library.verify': (i) => {
+      if (i.albumId !== undefined && !this.state.library.some((a) => a.id === i.albumId)) {
+        throw new MegadiscError('NOT_FOUND', `no album ${i.albumId} in the library`);
+      }
+      const rows = this.#rows().filter((r) => i.albumId === undefined || r.albumId === i.albumId);
+      return {
+        ok: rows.filter((r) => r.status === 'ok').length,
+        missing: rows.filter((r) => r.status === 'missing').map((r) => r.path),
+        changed: rows.filter((r) => r.status === 'changed').map((r) => r.path),
+      };
     },
-    'library.verify': () => ({ ok: this.#rows().length, missing: [], changed: [] }),
-    'library.openFolder': () => null,
+    'library.openFolder': (i) => {
+      if (this.state.transport !== 'electron') {
+        throw new MegadiscError('INVALID_STATE', 'opening folders is only available in the desktop app');
+      }
+      if (!this.state.library.some((a) => a.id === i.albumId)) {
+        throw new MegadiscError('NOT_FOUND', `no album ${i.albumId} in the library`);
+      }
+      return null;
+    },
     'settings.get': () => ({ ...this.state.settings }),
     'settings.update': (i) => {
       Object.assign(this.state.settings, i);
       this.emit({ name: 'settings', payload: { settings: { ...this.state.settings } } });
       return { ...this.state.settings };
     },
-    'settings.previewPath': (i) => {
-      if (!i.template.trim()) throw new MegadiscError('INVALID_ARGUMENT', 'the template is empty');
-      if ((i.template.match(/\{/g) ?? []).length !== (i.template.match(/\}/g) ?? []).length) {
-        throw new MegadiscError('INVALID_ARGUMENT', 'unbalanced braces in the template');
-      }
-      const fields: Record<string, string> = {
-        albumartist: 'Quiet Static',
-        album: 'Low Tide Signals',
-        year: '2026',
-        encoding: 'MP3 V0',
-        disc: '',
-        'track:02': '01',
-        title: 'Harbor Lights',
-        ext: 'mp3',
-      };
-      const path = i.template
-        .replace(/<([^>]*)>/g, (_, inner: string) => (inner.includes('{disc}') ? '' : inner))
-        .replace(/\{([^}]+)\}/g, (_, name: string) => fields[name] ?? '');
-      return { examples: [path] };
-    },
+    'settings.previewPath': (i) => fakePreviewPaths(i.template, this.state.settings.defaultEncoding),
   };
+
+  /**
+   * As the core's JobStore.move: one job to a 1-based place in the order of every job. Jobs keep a
+   * queue position (new ones go last), so a group's jobs may interleave with another's, as in the
+   * core; groups then follow their first job, as the core's downloads view lists them.
+   */
+  #moveJob(job: JobView, place: number): void {
+    const order = this.#queueOrder().filter((j) => j !== job);
+    order.splice(Math.max(0, Math.min(order.length, place - 1)), 0, job);
+    for (const [i, j] of order.entries()) this.#positions.set(j.id, i + 1);
+    const first = (g: DownloadGroup) => Math.min(...g.jobs.map((j) => this.#positions.get(j.id)!));
+    for (const g of this.state.groups)
+      g.jobs.sort((a, b) => this.#positions.get(a.id)! - this.#positions.get(b.id)!);
+    // Groups without jobs (being ordered) have no place: Infinity, after the others, kept in order.
+    this.state.groups.sort((a, b) => (first(a) === first(b) ? 0 : first(a) - first(b)));
+  }
+
+  /** Every job in queue order; jobs not placed yet (just bought, or set by a test) go last. */
+  #queueOrder(): JobView[] {
+    const jobs = this.state.groups.flatMap((g) => g.jobs);
+    let last = Math.max(0, ...this.#positions.values());
+    for (const j of jobs) if (!this.#positions.has(j.id)) this.#positions.set(j.id, ++last);
+    return jobs.sort((a, b) => this.#positions.get(a.id)! - this.#positions.get(b.id)!);
+  }
 
   #setStates(ids: number[] | 'all', from: JobView['state'][], to: JobView['state']): number[] {
     const jobs = this.state.groups.flatMap((g) => g.jobs);

@@ -1,6 +1,49 @@
-// Placeholder: replaced by the library feature.
-import type { Route } from '../../app/router.ts';
+// The offline library: album grid, the full track list, and one album's files. It reads only the
+// local index, so everything here works with the store unreachable.
+import { useState } from 'react';
+import { hrefOf, type Route } from '../../app/router.ts';
+import { useDebouncedValue } from '../../app/use-debounced-value.ts';
+import { AlbumDetail } from './AlbumDetail.tsx';
+import { AlbumsTab } from './AlbumsTab.tsx';
+import { TracksTab } from './TracksTab.tsx';
+import './library.css';
 
-export function LibraryView({ route }: { route: Extract<Route, { view: 'library' }> }) {
-  return <h1>Library ({route.page})</h1>;
+type LibraryRoute = Extract<Route, { view: 'library' }>;
+
+const TABS = [
+  { page: 'albums', label: 'Albums' },
+  { page: 'tracks', label: 'Tracks' },
+] as const;
+
+export function LibraryView({ route }: { route: LibraryRoute }) {
+  // One filter for both tabs, so switching tabs keeps what was typed.
+  const [filter, setFilter] = useState('');
+  const q = useDebouncedValue(filter.trim(), 200);
+
+  if (route.page === 'album') return <AlbumDetail id={route.id} />;
+
+  return (
+    <div className={`library library-${route.page}`}>
+      <header className="library-header">
+        <h1>Library</h1>
+        <nav aria-label="Library views" className="tabs">
+          {TABS.map((tab) => (
+            <a
+              key={tab.page}
+              className="tab"
+              href={hrefOf({ view: 'library', page: tab.page })}
+              aria-current={route.page === tab.page ? 'page' : undefined}
+            >
+              {tab.label}
+            </a>
+          ))}
+        </nav>
+      </header>
+      {route.page === 'albums' ? (
+        <AlbumsTab filter={filter} onFilter={setFilter} q={q} />
+      ) : (
+        <TracksTab filter={filter} onFilter={setFilter} q={q} />
+      )}
+    </div>
+  );
 }

@@ -1,0 +1,36 @@
+// One album in the library grid: cover, title (the link), artist, year, encodings and problems.
+import { memo } from 'react';
+import type { LibraryAlbumCard } from '../../../electron/shared/app-api/views.ts';
+import { hrefOf } from '../../app/router.ts';
+import { Cover } from '../../components/Cover.tsx';
+import { encodingShortLabel } from './encoding-short-label.ts';
+
+export const AlbumCard = memo(function AlbumCard({ card }: { card: LibraryAlbumCard }) {
+  return (
+    <li className="album-card">
+      <Cover source="library" albumId={card.id} size={200} title={card.title} />
+      <div className="album-card-body">
+        {/* The title link stretches over the whole card, so the card is one click target. */}
+        <a className="album-card-link" href={hrefOf({ view: 'library', page: 'album', id: card.id })}>
+          {card.title}
+        </a>
+        <span className="album-card-artist">{card.albumArtist}</span>
+        <span className="album-card-meta muted">
+          {card.year ?? 'Year unknown'} · {card.trackCount} {card.trackCount === 1 ? 'track' : 'tracks'}
+        </span>
+        <span className="album-card-tags">
+          {card.encodings.map((e) => (
+            <span key={e} className="tag">
+              {encodingShortLabel(e)}
+            </span>
+          ))}
+          {card.problems > 0 ? (
+            <span className="tag tag-error">
+              {card.problems} {card.problems === 1 ? 'problem' : 'problems'}
+            </span>
+          ) : null}
+        </span>
+      </div>
+    </li>
+  );
+});

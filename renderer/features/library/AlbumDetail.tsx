@@ -1,0 +1,125 @@
+// One library album: what is owned (encodings, files, sizes, statuses), verifying it, and
+// revealing its folder in the desktop app.
+import type { LibraryAlbum } from '../../../electron/shared/app-api/domain.ts';
+import { useAppStatus } from '../../app/app-status.tsx';
+import { hrefOf } from '../../app/router.ts';
+import { Cover } from '../../components/Cover.tsx';
+import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { formatBytes, formatDate } from '../../components/format.ts';
+import { Loading } from '../../components/Loading.tsx';
+import { AlbumFiles } from './AlbumFiles.tsx';
+import { encodingShortLabel } from './encoding-short-label.ts';
+import { useAlbumActions } from './use-album-actions.ts';
+import { useLibraryAlbum } from './use-library.ts';
+import { VerifyResult } from './VerifyResult.tsx';
+import './library.css';
+
+/** The folders holding the album's files, relative to the library (one per encoding, usually). */
+function foldersOf(album: LibraryAlbum): string[] {
+  const paths = album.tracks.flatMap((t) => t.files.map((f) => f.path));
+  return [...new Set(paths.map((p) => p.slice(0, Math.max(0, p.lastIndexOf('/')))))].filter(Boolean);
+}
+
+export function AlbumDetail({ id }: { id: number }) {
+  const album = useLibraryAlbum(id);
+  const actions = useAlbumActions(id, album.reload);
+  const { info } = useAppStatus();
+  const back = (
+    <a className="back-link" href={hrefOf({ view: 'library', page: 'albums' })}>
+      ← Albums
+    </a>
+  );
+
+  if (!album.data) {
+    return (
+      <div className="library library-album">
+        {back}
+        {album.error?.code === 'NOT_FOUND' ? (
+          <div className="empty-state">
+            <h1>Album not found</h1>
+            <p>This album is not in your library any more.</p>
+          </div>
+        ) : album.error ? (
+          <ErrorNotice error={album.error} onRetry={album.reload} />
+        ) : (
+          <Loading label="Loading the album…" />
+        )}
+      </div>
+    );
+  }
+
+  const a = album.data;
+  const files = a.tracks.flatMap((t) => t.files);
+  const bytes = files.reduce((s, f) => s + f.bytes, 0);
+  const problems = files.filter((f) => f.status !== 'ok').length;
+  const folders = foldersOf(a);
+  const desktop = info?.transport !== 'web';
+
+  return (
+    <article className="library library-album">
+      {back}
+      <header className="album-head">
+        <div className="album-head-cover">
+          <Cover source="library" albumId={a.id} size={240} title={a.title} />
+        </div>
+        <div className="album-head-text">
+          <h1>{a.title}</h1>
+          <p className="album-head-artist">{a.albumArtist}</p>
+          <p className="muted">
+            {[
+              a.year ?? 'Year unknown',
+              `${a.tracks.length} ${a.tracks.length === 1 ? 'track' : 'tracks'}`,
+              `${files.length} ${files.length === 1 ? 'file' : 'files'}`,
+              formatBytes(bytes),
+              `added ${formatDate(a.addedAt)}`,
+            ].join(' · ')}
+          </p>
+          <div className="album-card-tags">
+            <span className="visually-hidden">Encodings owned: </span>
+            {a.encodings.map((e) => (
+              <span key={e} className="tag">
+                {encodingShortLabel(e)}
+              </span>
+            ))}
+            {problems > 0 ? (
+              <span className="tag tag-error">
+                {problems} {problems === 1 ? 'problem' : 'problems'}
+              </span>
+            ) : null}
+          </div>
+          <div className="row album-actions">
+            <button type="button" className="button" onClick={actions.verify} disabled={actions.verifying}>
+              {actions.verifying ? 'Verifying…' : 'Verify'}
+            </button>
+            {desktop ? (
+              <button type="button" className="button" onClick={actions.openFolder}>
+                Open folder
+              </button>
+            ) : null}
+          </div>
+          {!desktop && folders.length > 0 ? (
+            <p className="hint muted">
+              In your library folder under <span className="path">{folders.join(', ')}</span>
+            </p>
+          ) : null}
+        </div>
+      </header>
+
+      <div aria-live="polite">{actions.verified ? <VerifyResult summary={actions.verified} /> : null}</div>
+      {actions.verifyError ? <ErrorNotice error={actions.verifyError} onRetry={actions.verify} /> : null}
+      {actions.openError?.code === 'INVALID_STATE' ? (
+        <div className="notice notice-warn" role="alert">
+          <p>
+            Opening folders works in the desktop app. This album is in your library folder under{' '}
+            <span className="path">{folders.join(', ')}</span>.
+          </p>
+        </div>
+      ) : actions.openError ? (
+        <ErrorNotice error={actions.openError} />
+      ) : null}
+
+      <h2>Files</h2>
+      <AlbumFiles album={a} />
+    </article>
+  );
+}

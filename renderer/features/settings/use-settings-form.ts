@@ -1,0 +1,117 @@
+// The settings form's state: what is saved, what the user changed, what is wrong, and saving only
+// the fields that changed. The theme is saved on its own, the moment it is picked.
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { Settings, Theme } from '../../../electron/shared/app-api/domain.ts';
+import type { MegadiscError } from '../../../electron/shared/errors.ts';
+import { useApi } from '../../app/api-context.tsx';
+import { useEvent } from '../../app/use-event.ts';
+import { useQuery } from '../../app/use-query.ts';
+import {
+  changedSettings,
+  type FieldName,
+  type FormSettings,
+  type FormValues,
+  parseForm,
+  toForm,
+} from './settings-form-values.ts';
+
+export interface SettingsForm {
+  loading: boolean;
+  loadError: MegadiscError | null;
+  reload: () => void;
+  saved: Settings | null;
+  values: FormValues | null;
+  errors: Partial<Record<FieldName, string>>;
+  changes: Partial<FormSettings>;
+  set: <K extends FieldName>(name: K, value: FormValues[K]) => void;
+  revert: () => void;
+  save: () => Promise<void>;
+  saving: boolean;
+  saveError: MegadiscError | null;
+  /** True from a successful save until the next edit. */
+  justSaved: boolean;
+  setTheme: (theme: Theme) => void;
+  themeError: MegadiscError | null;
+}
+
+export function useSettingsForm(): SettingsForm {
+  const api = useApi();
+  const query = useQuery(() => api['settings.get']({}), [api]);
+  const [saved, setSaved] = useState<Settings | null>(null);
+  const [edits, setEdits] = useState<Partial<FormValues>>({});
+  const [saving, setSaving] = useState(false);
+  const [saveError, setSaveError] = useState<MegadiscError | null>(null);
+  const [justSaved, setJustSaved] = useState(false);
+  const [themeError, setThemeError] = useState<MegadiscError | null>(null);
+
+  useEffect(() => {
+    if (query.data) setSaved(query.data);
+  }, [query.data]);
+  // Changes made elsewhere (the theme, a login that moved the store URL) show up here; fields the
+  // user is editing keep the user's text.
+  useEvent('settings', (e) => setSaved(e.settings));
+
+  const values = useMemo(() => (saved ? { ...toForm(saved), ...edits } : null), [saved, edits]);
+  const parsed = useMemo(() => (values ? parseForm(values) : null), [values]);
+  const changes = useMemo(
+    () => (parsed && saved ? changedSettings(parsed.settings, saved) : {}),
+    [parsed, saved],
+  );
+
+  const set = useCallback(<K extends FieldName>(name: K, value: FormValues[K]) => {
+    setEdits((e) => ({ ...e, [name]: value }));
+    setJustSaved(false);
+  }, []);
+
+  const revert = useCallback(() => {
+    setEdits({});
+    setSaveError(null);
+  }, []);
+
+  const save = useCallback(async () => {
+    if (Object.keys(changes).length === 0) return;
+    setSaving(true);
+    setSaveError(null);
+    try {
+      const result = await api['settings.update'](changes);
+      setSaved(result);
+      setEdits({});
+      setJustSaved(true);
+    } catch (e) {
+      setSaveError(e as MegadiscError);
+    } finally {
+      setSaving(false);
+    }
+  }, [api, changes]);
+
+  const setTheme = useCallback(
+    (theme: Theme) => {
+      setThemeError(null);
+      // Shown at once; the shell applies it when the core announces the new settings.
+      setSaved((s) => (s ? { ...s, theme } : s));
+      api['settings.update']({ theme }).then(setSaved, (e: MegadiscError) => {
+        setThemeError(e);
+        query.reload();
+      });
+    },
+    [api, query.reload],
+  );
+
+  return {
+    loading: query.loading,
+    loadError: query.error,
+    reload: query.reload,
+    saved,
+    values,
+    errors: parsed?.errors ?? {},
+    changes,
+    set,
+    revert,
+    save,
+    saving,
+    saveError,
+    justSaved,
+    setTheme,
+    themeError,
+  };
+}

@@ -17,7 +17,7 @@ export async function startNginx(dir: string, root: string, opts: { workers: num
   const probe = await run(NGINX, ['-v']);
   const version = /nginx\/[\d.]+/.exec(probe.stderr + probe.stdout)?.[0] ?? 'nginx';
   for (const sub of ['logs', 'tmp']) mkdirSync(join(dir, sub), { recursive: true });
-  const config = `# minimal static file server for the serve-throughput benchmark
+  const config = `# minimal static file server for the benchmarks
 ${process.getuid?.() === 0 ? 'user root;\n' : ''}daemon off;
 worker_processes ${opts.workers};
 pid ${join(dir, 'nginx.pid')};
@@ -30,7 +30,7 @@ http {
   fastcgi_temp_path ${join(dir, 'tmp', 'fastcgi')};
   uwsgi_temp_path ${join(dir, 'tmp', 'uwsgi')};
   scgi_temp_path ${join(dir, 'tmp', 'scgi')};
-  types { audio/mpeg mp3; audio/flac flac; }
+  types { audio/mpeg mp3; audio/flac flac; text/html html; text/css css; }
   default_type application/octet-stream;
   sendfile on;
   tcp_nopush on;

@@ -24,7 +24,8 @@ export function VirtualList({
   className,
 }: VirtualListProps) {
   const ref = useRef<HTMLElement>(null);
-  const [scrollTop, setScrollTop] = useState(0);
+  const [scroll, setScroll] = useState({ top: 0, delta: 0 });
+  const scrollTop = scroll.top;
   const [height, setHeight] = useState(600);
 
   useEffect(() => {
@@ -38,8 +39,15 @@ export function VirtualList({
     return () => observer.disconnect();
   }, []);
 
-  const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
-  const last = Math.min(count - 1, Math.ceil((scrollTop + height) / rowHeight) + overscan);
+  // Rows render a frame after the scroll that reveals them, so a fast fling would show a blank
+  // strip at the leading edge: reach further ahead in the direction of travel, by the last step.
+  // A jump further than a screen lands among new rows anyway: no reach-ahead for it.
+  const ahead = Math.abs(scroll.delta) > height ? 0 : Math.ceil(Math.abs(scroll.delta) / rowHeight);
+  const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan - (scroll.delta < 0 ? ahead : 0));
+  const last = Math.min(
+    count - 1,
+    Math.ceil((scrollTop + height) / rowHeight) + overscan + (scroll.delta > 0 ? ahead : 0),
+  );
 
   useEffect(() => {
     if (count > 0) onRangeChange?.(first, last);
@@ -85,7 +93,10 @@ export function VirtualList({
       className={`virtual-list ${className ?? ''}`}
       aria-label={label}
       tabIndex={0}
-      onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+      onScroll={(e) => {
+        const top = e.currentTarget.scrollTop;
+        setScroll((previous) => ({ top, delta: top - previous.top }));
+      }}
       onKeyDown={onKeyDown}
     >
       <ul className="virtual-spacer" aria-label={label} style={{ height: count * rowHeight }}>

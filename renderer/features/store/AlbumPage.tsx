@@ -1,0 +1,77 @@
+// An album in the store: its cover and facts, the encodings with their prices, and the track list
+// whose checkboxes choose what to buy.
+import type { Album } from '../../../api/schemas/catalog.ts';
+import { hrefOf } from '../../app/router.ts';
+import { Cover } from '../../components/Cover.tsx';
+import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { formatDuration } from '../../components/format.ts';
+import { Loading } from '../../components/Loading.tsx';
+import { PurchasePanel } from './PurchasePanel.tsx';
+import { TrackList } from './TrackList.tsx';
+import { useStoreAlbum } from './use-catalog.ts';
+import { useTrackSelection } from './use-track-selection.ts';
+import './album.css';
+
+export function AlbumPage({ id }: { id: number }) {
+  const { data, error, reload } = useStoreAlbum(id);
+  const album = data?.id === id ? data : undefined;
+  if (error && !album) {
+    return (
+      <>
+        <h1>Album</h1>
+        <ErrorNotice error={error} onRetry={reload} />
+        <p>
+          <a href={hrefOf({ view: 'store', page: 'home' })}>Back to the store</a>
+        </p>
+      </>
+    );
+  }
+  if (!album) return <Loading label="Loading the album…" />;
+  // Keyed: another album starts with a fresh selection, encoding and purchase outcome.
+  return <AlbumDetail key={album.id} album={album} />;
+}
+
+function AlbumDetail({ album }: { album: Album }) {
+  const selection = useTrackSelection(album);
+  return (
+    <article className="store-album">
+      <AlbumHeader album={album} />
+      <PurchasePanel album={album} selection={selection} />
+      <TrackList album={album} selection={selection} />
+    </article>
+  );
+}
+
+function AlbumHeader({ album }: { album: Album }) {
+  const facts = [
+    album.year ? String(album.year) : null,
+    album.label,
+    album.trackCount === 1 ? '1 track' : `${album.trackCount} tracks`,
+    album.discCount > 1 ? `${album.discCount} discs` : null,
+    formatDuration(album.durationMs),
+  ].filter((f): f is string => Boolean(f));
+  return (
+    <header className="store-album-head">
+      <div className="store-album-cover">
+        <Cover source="store" albumId={album.id} size={600} title={album.title} />
+      </div>
+      <div className="store-album-facts">
+        <p className="store-eyebrow">Album</p>
+        <h1>{album.title}</h1>
+        <p className="store-album-artist">
+          by <a href={hrefOf({ view: 'store', page: 'artist', id: album.artist.id })}>{album.artist.name}</a>
+        </p>
+        <p className="muted store-album-meta">{facts.join(' · ')}</p>
+        {album.genres.length > 0 ? (
+          <ul className="store-album-genres" aria-label="Genres">
+            {album.genres.map((genre) => (
+              <li key={genre} className="tag">
+                {genre}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
+    </header>
+  );
+}

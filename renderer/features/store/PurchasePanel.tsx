@@ -1,0 +1,145 @@
+// Choosing and buying: the encoding table for the current selection, the buy button, the
+// confirmation, and what happens after (a toast, the balance refreshed, the way to Downloads).
+import { useCallback, useState } from 'react';
+import type { Album } from '../../../api/schemas/catalog.ts';
+import type { EncodingQuote } from '../../../electron/shared/app-api/domain.ts';
+import { useAppStatus } from '../../app/app-status.tsx';
+import { hrefOf } from '../../app/router.ts';
+import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { Loading } from '../../components/Loading.tsx';
+import { useToasts } from '../../components/Toasts.tsx';
+import { BuyDialog } from './BuyDialog.tsx';
+import { EncodingTable } from './EncodingTable.tsx';
+import { formatCost, formatQuoteSize, isBuyable } from './quote-format.ts';
+import { useBuy } from './use-buy.ts';
+import { useEncodingChoice } from './use-encoding-choice.ts';
+import { useQuotes } from './use-quotes.ts';
+import type { TrackSelection } from './use-track-selection.ts';
+
+export function PurchasePanel({ album, selection }: { album: Album; selection: TrackSelection }) {
+  const { trackIds } = selection;
+  const quotes = useQuotes(album.id, trackIds);
+  // A table for another album or selection may still be on screen while the next one loads.
+  const table = quotes.data?.album.id === album.id ? quotes.data : undefined;
+  const { encoding, choose } = useEncodingChoice(table?.quotes);
+  const { buy, buying, error, clearError } = useBuy();
+  const status = useAppStatus();
+  const toasts = useToasts();
+  const [confirming, setConfirming] = useState(false);
+  const [bought, setBought] = useState<string | null>(null);
+
+  const count = trackIds?.length ?? null;
+  const quote = table?.quotes.find((q) => q.encoding === encoding);
+  const nothingSelected = count === 0;
+  const stale = quotes.loading || table === undefined;
+  const closeDialog = useCallback(() => {
+    setConfirming(false);
+    clearError();
+  }, [clearError]);
+
+  const confirm = async () => {
+    if (!quote) return;
+    const result = await buy({
+      albumId: album.id,
+      encoding: quote.encoding,
+      ...(trackIds ? { trackIds } : {}),
+    });
+    if (!result) return;
+    const what = `${album.artist.name} — ${album.title} (${quote.label})`;
+    setConfirming(false);
+    setBought(what);
+    toasts.push('success', `Bought ${what} — downloading.`);
+    status.refresh();
+    quotes.reload();
+  };
+
+  const buyLabel =
+    count === null
+      ? 'Buy album'
+      : count === 0
+        ? 'Buy tracks'
+        : count === 1
+          ? 'Buy 1 track'
+          : `Buy ${count} tracks`;
+  return (
+    <section className="store-purchase" aria-labelledby="store-purchase-title">
+      <h2 id="store-purchase-title">Encoding and price</h2>
+      {nothingSelected ? (
+        <p className="notice notice-warn">Select at least one track to see prices.</p>
+      ) : quotes.error && !table ? (
+        <ErrorNotice error={quotes.error} onRetry={quotes.reload} />
+      ) : !table ? (
+        <Loading label="Working out prices…" />
+      ) : (
+        <>
+          {quotes.error ? <ErrorNotice error={quotes.error} onRetry={quotes.reload} /> : null}
+          <EncodingTable table={table} chosen={encoding} onChoose={choose} busy={quotes.loading} />
+          <p className="hint muted store-quote-legend">
+            ≈ marks an estimate: the store has not encoded those files yet. You pay their exact size, never
+            more than the high end of the range. 1 MB = 1,000,000 bytes.
+          </p>
+        </>
+      )}
+      {/* Docked to the bottom of the view while the table scrolls, with the outcome right above. */}
+      <div className="store-buy-dock">
+        {bought ? (
+          <div className="notice notice-ok store-bought" role="status">
+            <p>Bought {bought}. It is downloading now.</p>
+            <a className="button" href={hrefOf({ view: 'downloads' })}>
+              Go to Downloads
+            </a>
+          </div>
+        ) : null}
+        <div className="store-buy-bar">
+          <div className="store-buy-summary" aria-live="polite">
+            {quote && !nothingSelected ? (
+              <>
+                <strong>{quote.label}</strong>
+                {quote.available ? (
+                  <span>
+                    {' '}
+                    · {formatQuoteSize(quote)} · {formatCost(quote)}
+                  </span>
+                ) : null}
+                <BuyHint quote={quote} />
+              </>
+            ) : null}
+          </div>
+          <button
+            type="button"
+            className="button button-primary store-buy-button"
+            disabled={nothingSelected || stale || buying || !quote || !isBuyable(quote)}
+            onClick={() => setConfirming(true)}
+          >
+            {buying ? 'Buying…' : buyLabel}
+          </button>
+        </div>
+      </div>
+      {confirming && quote && table ? (
+        <BuyDialog
+          album={album}
+          quote={quote}
+          trackCount={count}
+          balance={table.balance}
+          buying={buying}
+          error={error}
+          onConfirm={confirm}
+          onClose={closeDialog}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+function BuyHint({ quote }: { quote: EncodingQuote }) {
+  if (quote.ownedAll)
+    return <span className="store-buy-hint">You own these tracks in this encoding already.</span>;
+  if (!quote.fits) {
+    return (
+      <span className="store-buy-hint store-negative">
+        Not enough megabytes for this encoding. <a href={hrefOf({ view: 'account' })}>Top up in Account</a>
+      </span>
+    );
+  }
+  return null;
+}

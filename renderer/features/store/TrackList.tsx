@@ -1,0 +1,80 @@
+// An album's tracks, disc by disc, each with a checkbox: the selection the prices are for.
+import type { Album } from '../../../api/schemas/catalog.ts';
+import { formatDuration } from '../../components/format.ts';
+import type { TrackSelection } from './use-track-selection.ts';
+
+export function TrackList({ album, selection }: { album: Album; selection: TrackSelection }) {
+  const multiDisc = album.discs.length > 1;
+  const count = selection.selected.size;
+  return (
+    <section className="store-tracklist" aria-labelledby="store-tracks-title">
+      <div className="store-section-head">
+        <h2 id="store-tracks-title">Tracks</h2>
+        <span className="muted" aria-live="polite">
+          {count === album.trackCount ? `All ${count} selected` : `${count} of ${album.trackCount} selected`}
+        </span>
+        <span className="store-section-actions">
+          <button
+            type="button"
+            className="button"
+            onClick={selection.selectAll}
+            disabled={selection.allSelected}
+          >
+            Select all
+          </button>
+          <button type="button" className="button" onClick={selection.selectNone} disabled={count === 0}>
+            Select none
+          </button>
+        </span>
+      </div>
+      {album.discs.map((disc) => (
+        <div key={disc.number} className="store-disc">
+          {multiDisc ? <h3>Disc {disc.number}</h3> : null}
+          <table className="table store-tracks">
+            <caption className="visually-hidden">
+              {multiDisc ? `Disc ${disc.number} tracks` : 'Tracks'}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col" className="store-col-check">
+                  <span className="visually-hidden">Buy</span>
+                </th>
+                <th scope="col" className="num store-col-num">
+                  #
+                </th>
+                <th scope="col" className="store-col-title">
+                  Title
+                </th>
+                <th scope="col">Artist</th>
+                <th scope="col" className="num store-col-length">
+                  Length
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {disc.tracks.map((track) => {
+                const checked = selection.selected.has(track.id);
+                return (
+                  <tr key={track.id} className={checked ? undefined : 'store-track-off'}>
+                    <td className="store-col-check">
+                      <input
+                        type="checkbox"
+                        checked={checked}
+                        onChange={() => selection.toggle(track.id)}
+                        aria-label={`Buy ${track.title}`}
+                      />
+                    </td>
+                    <td className="num store-col-num">{track.trackNumber}</td>
+                    <td>{track.title}</td>
+                    <td className="muted">{track.artists.map((a) => a.name).join(', ')}</td>
+                    <td className="num">{formatDuration(track.durationMs)}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      ))}
+    </section>
+  );
+}

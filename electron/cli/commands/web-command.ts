@@ -35,6 +35,13 @@ export async function web(argv: string[]): Promise<number> {
       `${RENDERER_DIR_ENV} is set but ${rendererDir} has no index.html`,
     );
 
+  // Seeding synthesizes the demo music with ffmpeg: say why the first start takes a minute.
+  const firstDemo =
+    !existsSync(join(options.home, 'demo-store', 'store.db')) &&
+    (options.store.kind === 'demo' ||
+      (options.store.kind === 'auto' && !existsSync(join(options.home, 'profile.db'))));
+  if (firstDemo) log('first start: seeding the demo store (synthesizing its music takes about a minute)…');
+
   // Loaded here so that the other commands never pay for the whole app service.
   const { createAppService } = await import('../../core/app/create-app-service.ts');
   const service: AppService = await createAppService(

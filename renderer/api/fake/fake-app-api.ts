@@ -1,6 +1,6 @@
 // An in-memory fake of the app API for component tests and UI work without a store: a catalog,
 // a balance and ledger, a queue that advances when told, a library and settings.
-import { ENCODING_IDS, ENCODINGS, type EncodingId } from '../../../api/encodings.ts';
+import { ENCODINGS, type EncodingId } from '../../../api/encodings.ts';
 import type { LedgerEntry } from '../../../api/schemas/account.ts';
 import type { Album } from '../../../api/schemas/catalog.ts';
 import type { MethodInput, MethodName, MethodOutput } from '../../../electron/shared/app-api/contract.ts';
@@ -15,12 +15,13 @@ import type { DownloadGroup, LibraryTrackRow, SessionInfo } from '../../../elect
 import { type ErrorCode, MegadiscError } from '../../../electron/shared/errors.ts';
 import type { AppClient } from '../app-client.ts';
 import { fakeAlbums, fakeTrackBytes } from './fake-catalog.ts';
+import { fileIntoLibrary } from './fake-filing.ts';
 import { fakePreviewPaths } from './fake-path-preview.ts';
+import { fakeEncodings, fakeQuotes, fakeSearch } from './fake-store-answers.ts';
 import { fakeTrackPage } from './fake-track-rows.ts';
 
 const MB = 1_000_000;
 const PER_MB_MICROS = 20_000;
-const money = (bytes: number) => `$${((bytes / MB) * 0.02).toFixed(2)}`;
 
 export interface FakeState {
   online: boolean;
@@ -162,65 +163,7 @@ export class FakeAppApi {
 
   #file(group: DownloadGroup): void {
     const album = this.#album(group.albumId);
-    const tracks = album.discs
-      .flatMap((d) => d.tracks)
-      .filter((t) => group.jobs.some((j) => j.title === t.title));
-    const ext = ENCODINGS[group.encoding].extension;
-    // A second encoding of an album joins the album already filed, as in the core's library.
-    const existing = this.state.library.find((a) => a.storeAlbumId === album.id);
-    const id = existing?.id ?? this.state.library.length + 1;
-    const fileBase = id * 1000 + (existing?.tracks.flatMap((t) => t.files).length ?? 0);
-    const folder = `${album.artist.name}/${album.title} (${album.year})${existing ? ` [${group.encoding}]` : ''}`;
-    const filed: LibraryAlbum = {
-      id,
-      store: 'http://127.0.0.1:8700',
-      storeAlbumId: album.id,
-      title: album.title,
-      albumArtist: album.artist.name,
-      year: album.year,
-      addedAt: new Date().toISOString(),
-      encodings: [group.encoding],
-      tracks: tracks.map((t, i) => ({
-        id: t.id,
-        storeTrackId: t.id,
-        title: t.title,
-        artists: t.artists.map((a) => a.name),
-        discNumber: t.discNumber,
-        trackNumber: t.trackNumber,
-        isrc: null,
-        files: [
-          {
-            id: fileBase + i,
-            trackId: t.id,
-            albumId: id,
-            store: 'http://127.0.0.1:8700',
-            storeAlbumId: album.id,
-            storeTrackId: t.id,
-            path: `${folder}/${String(t.trackNumber).padStart(2, '0')} ${t.title}.${ext}`,
-            encoding: group.encoding,
-            bytes: group.jobs[i]?.bytesTotal ?? 0,
-            sha256: '0'.repeat(64),
-            purchaseId: group.purchaseId,
-            orderId: `order-${group.purchaseId}`,
-            itemId: null,
-            status: 'ok',
-            addedAt: new Date().toISOString(),
-            verifiedAt: null,
-            tags: null as never,
-          },
-        ],
-      })),
-    };
-    if (!existing) this.state.library.push(filed);
-    else {
-      for (const track of filed.tracks) {
-        const same = existing.tracks.find((t) => t.storeTrackId === track.storeTrackId);
-        if (same) same.files.push(...track.files);
-        else existing.tracks.push(track);
-      }
-      existing.tracks.sort((a, b) => a.discNumber - b.discNumber || a.trackNumber - b.trackNumber);
-      existing.encodings = [...new Set([...existing.encodings, group.encoding])].sort();
-    }
+    fileIntoLibrary(this.state.library, album, group);
     const charged = group.jobs.reduce((s, j) => s + (j.bytesTotal ?? 0), 0);
     const held = this.#held.get(group.purchaseId) ?? charged;
     this.#held.delete(group.purchaseId);
@@ -346,29 +289,7 @@ export class FakeAppApi {
     },
     'store.search': (i) => {
       this.#online();
-      const q = i.q.trim().toLowerCase();
-      const albums = q
-        ? this.albums.filter((a) => `${a.title} ${a.artist.name}`.toLowerCase().includes(q))
-        : [];
-      const tracks = q
-        ? this.albums.flatMap((a) =>
-            a.discs
-              .flatMap((d) => d.tracks)
-              .filter((t) => t.title.toLowerCase().includes(q))
-              .map((t) => ({ ...t, album: { id: a.id, title: a.title } })),
-          )
-        : [];
-      const artists = q
-        ? [...new Map(this.albums.map((a) => [a.artist.id, a.artist])).values()].filter((a) =>
-            a.name.toLowerCase().includes(q),
-          )
-        : [];
-      return {
-        query: i.q,
-        artists: { items: artists, nextCursor: null },
-        albums: { items: albums, nextCursor: null },
-        tracks: { items: tracks, nextCursor: null },
-      };
+      return fakeSearch(this.albums, i.q);
     },
     'store.album': (i) => {
       this.#online();
@@ -380,53 +301,11 @@ export class FakeAppApi {
       if (albums.length === 0) throw new MegadiscError('NOT_FOUND', `artist ${i.id} not found`);
       return { id: i.id, name: albums[0]!.artist.name, albums };
     },
-    'store.encodings': () =>
-      ENCODING_IDS.map((id) => ({
-        id,
-        label: ENCODINGS[id].label,
-        codec: ENCODINGS[id].codec,
-        container: ENCODINGS[id].container,
-        extension: ENCODINGS[id].extension,
-        mimeType: ENCODINGS[id].mimeType,
-        mode: ENCODINGS[id].mode,
-        nominalKbps: ENCODINGS[id].nominalKbps,
-        available: true,
-        unavailableReason: null,
-      })),
+    'store.encodings': () => fakeEncodings(),
     'store.quotes': (i) => {
       this.#online();
       const album = this.#album(i.albumId);
-      const tracks = this.#tracks(i.albumId, i.trackIds);
-      const balance = this.#balance();
-      return {
-        album,
-        trackIds: tracks.map((t) => t.id),
-        balance,
-        heldByQueueBytes: 0,
-        quotes: ENCODING_IDS.map((encoding) => {
-          const bytes = tracks.reduce((s, t) => s + fakeTrackBytes(encoding, t.durationMs), 0);
-          const exact = encoding === 'mp3-320';
-          const low = exact ? bytes : Math.round(bytes * 0.85);
-          const high = exact ? bytes : Math.round(bytes * 1.15);
-          return {
-            encoding,
-            label: ENCODINGS[encoding].label,
-            available: true,
-            unavailableReason: null,
-            bytes,
-            exact,
-            lowBytes: low,
-            highBytes: high,
-            price: money(bytes),
-            chargeBytes: bytes,
-            chargeHighBytes: high,
-            chargePrice: money(bytes),
-            ownedAll: false,
-            balanceAfterBytes: balance.availableBytes - bytes,
-            fits: high <= balance.availableBytes,
-          };
-        }),
-      };
+      return fakeQuotes(album, this.#tracks(i.albumId, i.trackIds), this.#balance());
     },
     'store.buy': (i) => {
       this.#online();

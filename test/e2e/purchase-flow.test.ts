@@ -89,10 +89,11 @@ describe.skipIf(!hasChromium())('purchase flow in web mode (Chromium)', () => {
 
     await nav.getByRole('link', { name: 'Library' }).click();
     await page.getByRole('link', { name: 'Tracks' }).click();
-    await page
-      .getByRole('list', { name: /tracks/i })
-      .first()
-      .waitFor();
+    const tracks = page.getByRole('list', { name: /tracks/i }).first();
+    await tracks.waitFor();
+    // A two-disc album numbers its tracks disc-track on both discs.
+    await tracks.getByText('1-1', { exact: true }).waitFor();
+    await tracks.getByText('2-3', { exact: true }).waitFor();
     await capture('09-library-tracks');
 
     await nav.getByRole('link', { name: 'Account' }).click();

@@ -37,6 +37,7 @@ interface DetailRow {
   album: string;
   album_artist: string;
   disc_number: number;
+  disc_count: number;
   track_number: number;
   encoding: string;
   bytes: number;
@@ -75,6 +76,7 @@ export function trackPage(db: ProfileDb, query: TrackPageQuery): LibraryTrackPag
   const details = db
     .prepare(
       `SELECT f.id, t.album_id, t.title, t.artists, a.title AS album, a.album_artist, t.disc_number,
+              (SELECT MAX(t2.disc_number) FROM library_tracks t2 WHERE t2.album_id = t.album_id) AS disc_count,
               t.track_number, f.encoding, f.bytes, f.status, f.path
        ${FROM} WHERE f.id IN (SELECT value FROM json_each(?))`,
     )
@@ -91,6 +93,7 @@ export function trackPage(db: ProfileDb, query: TrackPageQuery): LibraryTrackPag
       artist: artistOf(d),
       album: d.album,
       discNumber: d.disc_number,
+      discCount: d.disc_count,
       trackNumber: d.track_number,
       encoding: d.encoding as EncodingId,
       bytes: d.bytes,

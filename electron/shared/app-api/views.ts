@@ -61,6 +61,8 @@ export interface LibraryTrackRow {
   artist: string;
   album: string;
   discNumber: number;
+  /** Discs of the album as held in the library, so numbering can say "1-03" only where it helps. */
+  discCount: number;
   trackNumber: number;
   encoding: EncodingId;
   bytes: number;

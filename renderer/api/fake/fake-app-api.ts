@@ -249,6 +249,7 @@ export class FakeAppApi {
           artist: t.artists.join(', '),
           album: a.title,
           discNumber: t.discNumber,
+          discCount: Math.max(...a.tracks.map((x) => x.discNumber)),
           trackNumber: t.trackNumber,
           encoding: f.encoding,
           bytes: f.bytes,

@@ -39,6 +39,7 @@ export function generatedTrackRow(index: number): LibraryTrackRow {
     artist: artistName,
     album: albumTitle,
     discNumber: 1,
+    discCount: 1,
     trackNumber: track,
     encoding,
     bytes: 3_000_000 + ((index * 7919) % 9_000_000),

@@ -29,7 +29,7 @@ export const TrackRow = memo(function TrackRow({ row }: { row: LibraryTrackRow |
         {row.album}
       </a>
       <span className="cell num">
-        {row.discNumber > 1 ? `${row.discNumber}-${row.trackNumber}` : row.trackNumber}
+        {row.discCount > 1 ? `${row.discNumber}-${row.trackNumber}` : row.trackNumber}
       </span>
       <span className="cell track-title">{row.title}</span>
       <span className="cell">{encodingShortLabel(row.encoding)}</span>

@@ -1,11 +1,16 @@
 // The `megadisc` command: store server commands and the client commands, over the core engine.
-import { runServerCommand } from '../../server/cli/server-command.ts';
-import * as account from './commands/account-commands.ts';
-import { buy } from './commands/buy-command.ts';
-import * as catalog from './commands/catalog-commands.ts';
-import { library } from './commands/library-commands.ts';
-import * as q from './commands/queue-commands.ts';
-import { web } from './commands/web-command.ts';
+
+type Command = (argv: string[]) => Promise<number>;
+
+// Each command's module loads only when that command runs: Node strips types file by file, and
+// loading every command (and the whole store server) cost about a second before anything happened.
+const lazy =
+  <M>(load: () => Promise<M>, pick: (m: M) => Command): Command =>
+  async (argv) =>
+    pick(await load())(argv);
+const account = () => import('./commands/account-commands.ts');
+const catalog = () => import('./commands/catalog-commands.ts');
+const queue = () => import('./commands/queue-commands.ts');
 
 const HELP = `megadisc: buy music by the megabyte
 
@@ -45,27 +50,39 @@ Store server:
   megadisc server import DIR [--data DIR]
 `;
 
-const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
-  login: account.login,
-  logout: account.logout,
-  balance: account.balance,
-  ledger: account.ledger,
-  topup: account.topup,
-  search: catalog.search,
-  album: catalog.album,
-  encodings: catalog.encodings,
-  buy,
-  queue: q.queue,
-  run: q.run,
-  pause: q.pause,
-  resume: q.resume,
-  cancel: q.cancel,
-  move: q.move,
-  prioritize: q.prioritize,
-  config: q.config,
-  library,
-  web,
-  server: runServerCommand,
+const COMMANDS: Record<string, Command> = {
+  login: lazy(account, (m) => m.login),
+  logout: lazy(account, (m) => m.logout),
+  balance: lazy(account, (m) => m.balance),
+  ledger: lazy(account, (m) => m.ledger),
+  topup: lazy(account, (m) => m.topup),
+  search: lazy(catalog, (m) => m.search),
+  album: lazy(catalog, (m) => m.album),
+  encodings: lazy(catalog, (m) => m.encodings),
+  buy: lazy(
+    () => import('./commands/buy-command.ts'),
+    (m) => m.buy,
+  ),
+  queue: lazy(queue, (m) => m.queue),
+  run: lazy(queue, (m) => m.run),
+  pause: lazy(queue, (m) => m.pause),
+  resume: lazy(queue, (m) => m.resume),
+  cancel: lazy(queue, (m) => m.cancel),
+  move: lazy(queue, (m) => m.move),
+  prioritize: lazy(queue, (m) => m.prioritize),
+  config: lazy(queue, (m) => m.config),
+  library: lazy(
+    () => import('./commands/library-commands.ts'),
+    (m) => m.library,
+  ),
+  web: lazy(
+    () => import('./commands/web-command.ts'),
+    (m) => m.web,
+  ),
+  server: lazy(
+    () => import('../../server/cli/server-command.ts'),
+    (m) => m.runServerCommand,
+  ),
 };
 
 export async function main(argv: string[]): Promise<number> {

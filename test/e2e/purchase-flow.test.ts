@@ -108,6 +108,24 @@ describe.skipIf(!hasChromium())('purchase flow in web mode (Chromium)', () => {
     await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
     await capture('11-settings');
 
+    // The theme setting applies at once, and every view holds up in dark too.
+    await page.getByRole('radio', { name: /^Dark/ }).check();
+    await page.locator('html[data-theme="dark"]').waitFor({ state: 'attached' });
+    await expect.poll(async () => (await service.api['settings.get']({})).theme).toBe('dark');
+    await capture('12-dark-settings');
+    await nav.getByRole('link', { name: 'Library' }).click();
+    await page
+      .getByRole('link', { name: /Pixel Orchard/ })
+      .first()
+      .waitFor();
+    await capture('13-dark-library');
+    await nav.getByRole('link', { name: 'Downloads' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Downloads' }).waitFor();
+    await capture('14-dark-downloads');
+    await page.goto(`${app.host.origin}/#/store/album/${group!.albumId}`);
+    await page.getByRole('radio', { name: /MP3 V2/ }).waitFor();
+    await capture('15-dark-store-album');
+
     expect(findings).toEqual([]);
   }, 180_000);
 });

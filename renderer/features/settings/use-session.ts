@@ -1,32 +1,24 @@
 // Logging in to a store and out again; the app status (who is logged in, the balance) follows.
-import { useCallback, useState } from 'react';
-import type { MegadiscError } from '../../../electron/shared/errors.ts';
+import { useCallback } from 'react';
 import { useApi } from '../../app/api-context.tsx';
 import { useAppStatus } from '../../app/app-status.tsx';
+import { useAction } from '../../app/use-action.ts';
 
 export function useSession(onChanged: () => void) {
   const api = useApi();
   const status = useAppStatus();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<MegadiscError | null>(null);
+  const action = useAction();
+  const { busy, error } = action;
 
   const run = useCallback(
-    async (action: () => Promise<unknown>): Promise<boolean> => {
-      setBusy(true);
-      setError(null);
-      try {
-        await action();
-        status.refresh();
-        onChanged();
-        return true;
-      } catch (e) {
-        setError(e as MegadiscError);
-        return false;
-      } finally {
-        setBusy(false);
-      }
+    async (call: () => Promise<unknown>): Promise<boolean> => {
+      const result = await action.run(call);
+      if (!result.ok) return false;
+      status.refresh();
+      onChanged();
+      return true;
     },
-    [status.refresh, onChanged],
+    [action.run, status.refresh, onChanged],
   );
 
   const login = useCallback(

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Settings, Theme } from '../../../electron/shared/app-api/domain.ts';
 import type { MegadiscError } from '../../../electron/shared/errors.ts';
 import { useApi } from '../../app/api-context.tsx';
+import { useAction } from '../../app/use-action.ts';
 import { useEvent } from '../../app/use-event.ts';
 import { useQuery } from '../../app/use-query.ts';
 import {
@@ -39,8 +40,7 @@ export function useSettingsForm(): SettingsForm {
   const query = useQuery(() => api['settings.get']({}), [api]);
   const [saved, setSaved] = useState<Settings | null>(null);
   const [edits, setEdits] = useState<Partial<FormValues>>({});
-  const [saving, setSaving] = useState(false);
-  const [saveError, setSaveError] = useState<MegadiscError | null>(null);
+  const saveAction = useAction();
   const [justSaved, setJustSaved] = useState(false);
   const [themeError, setThemeError] = useState<MegadiscError | null>(null);
 
@@ -65,24 +65,17 @@ export function useSettingsForm(): SettingsForm {
 
   const revert = useCallback(() => {
     setEdits({});
-    setSaveError(null);
-  }, []);
+    saveAction.clearError();
+  }, [saveAction.clearError]);
 
   const save = useCallback(async () => {
     if (Object.keys(changes).length === 0) return;
-    setSaving(true);
-    setSaveError(null);
-    try {
-      const result = await api['settings.update'](changes);
-      setSaved(result);
-      setEdits({});
-      setJustSaved(true);
-    } catch (e) {
-      setSaveError(e as MegadiscError);
-    } finally {
-      setSaving(false);
-    }
-  }, [api, changes]);
+    const result = await saveAction.run(() => api['settings.update'](changes));
+    if (!result.ok) return;
+    setSaved(result.value);
+    setEdits({});
+    setJustSaved(true);
+  }, [api, changes, saveAction.run]);
 
   const setTheme = useCallback(
     (theme: Theme) => {
@@ -108,8 +101,8 @@ export function useSettingsForm(): SettingsForm {
     set,
     revert,
     save,
-    saving,
-    saveError,
+    saving: saveAction.busy,
+    saveError: saveAction.error,
     justSaved,
     setTheme,
     themeError,

@@ -1,20 +1,10 @@
 // Response helpers for the web host: the security headers every answer carries, and small senders.
 import type { ServerResponse } from 'node:http';
 import { failure } from '../shared/app-api/envelope.ts';
+import { CONTENT_SECURITY_POLICY } from '../shared/content-security-policy.ts';
 import { type ErrorCode, MegadiscError } from '../shared/errors.ts';
 
-/** The renderer is a static bundle: no inline script, no inline style sheet, nothing from elsewhere. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export { CONTENT_SECURITY_POLICY };
 
 const SECURITY_HEADERS: Record<string, string> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,

@@ -1,17 +1,7 @@
 // The Content-Security-Policy and companion headers sent with every app:// response.
+import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy.ts';
 
-/** Only our own packaged files; no inline script or style, no remote anything. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export { CONTENT_SECURITY_POLICY };
 
 /** Headers every app:// response carries, whatever its status. */
 export function securityHeaders(contentType: string): Record<string, string> {

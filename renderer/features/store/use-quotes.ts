@@ -18,8 +18,8 @@ export function useQuotes(albumId: number, trackIds: number[] | undefined) {
     // Other purchases change what the queue holds back.
     { enabled, reloadOn: ['queue-changed'] },
   );
-  // Top-ups and settled orders change what fits. Asking for quotes syncs the balance itself, so
-  // only figures that differ from the table's are news: anything else would ask again forever.
+  // Top-ups and settled orders change what fits. Asking for quotes syncs the balance itself (and the
+  // core announces a change it finds there), so only figures that differ from the table's are news.
   useEvent('balance', ({ balance }) => {
     const shown = query.data?.balance;
     if (enabled && (!shown || !sameFigures(shown, balance))) query.reload();

@@ -160,7 +160,7 @@ export class CatalogQueries {
     return this.#db
       .prepare(
         `SELECT g.slug, g.name, COUNT(ag.album_id) AS albumCount FROM genres g
-         LEFT JOIN album_genres ag ON ag.genre_slug = g.slug GROUP BY g.slug ORDER BY albumCount DESC, g.name`,
+         LEFT JOIN album_genres ag ON ag.genre_slug = g.slug GROUP BY g.slug ORDER BY albumCount DESC, g.name, g.slug`,
       )
       .all() as unknown as Genre[];
   }

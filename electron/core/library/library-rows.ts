@@ -68,14 +68,14 @@ const ALBUM_ORDER = {
   added: ['added_at'],
 } as const;
 
-/** ORDER BY terms over library_albums columns; the sort key's direction flips, tie-breakers stay ascending. */
+/**
+ * ORDER BY terms over library_albums columns, ending in the id so the order is total. Every term,
+ * the id included, follows the chosen direction: descending is exactly ascending reversed, and
+ * albums added in the same millisecond still sort the same way on every machine.
+ */
 export function albumOrder(sort: AlbumSort = 'artist', descending = false, prefix = ''): string {
-  const [first, ...rest] = ALBUM_ORDER[sort];
-  return [
-    `${prefix}${first} ${descending ? 'DESC' : 'ASC'}`,
-    ...rest.map((t) => prefix + t),
-    `${prefix}id`,
-  ].join(', ');
+  const direction = descending ? 'DESC' : 'ASC';
+  return [...ALBUM_ORDER[sort], 'id'].map((term) => `${prefix}${term} ${direction}`).join(', ');
 }
 
 /** Albums with their tracks and files (all, or the one of options.albumId). */

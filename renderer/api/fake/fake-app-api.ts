@@ -281,7 +281,7 @@ export class FakeAppApi {
       this.#online();
       return {
         newReleases: [...this.albums].reverse(),
-        charts: [...this.albums].sort((a, b) => b.sales - a.sales),
+        charts: [...this.albums].sort((a, b) => b.sales - a.sales || b.id - a.id),
         genres: [
           { slug: 'electronic', name: 'Electronic', albumCount: 2 },
           { slug: 'rock', name: 'Rock', albumCount: 1 },
@@ -417,9 +417,10 @@ export class FakeAppApi {
       const by = (a: LibraryAlbum, b: LibraryAlbum) => {
         const text = (x: string, y: string) => x.localeCompare(y, undefined, { sensitivity: 'base' });
         if (i.sort === 'added') return b.addedAt.localeCompare(a.addedAt) || b.id - a.id;
-        if (i.sort === 'year') return (a.year ?? 0) - (b.year ?? 0) || text(a.title, b.title);
-        if (i.sort === 'album') return text(a.title, b.title) || text(a.albumArtist, b.albumArtist);
-        return text(a.albumArtist, b.albumArtist) || text(a.title, b.title);
+        if (i.sort === 'year') return (a.year ?? 0) - (b.year ?? 0) || text(a.title, b.title) || a.id - b.id;
+        if (i.sort === 'album')
+          return text(a.title, b.title) || text(a.albumArtist, b.albumArtist) || a.id - b.id;
+        return text(a.albumArtist, b.albumArtist) || text(a.title, b.title) || a.id - b.id;
       };
       return [...this.state.library]
         .sort(by)

@@ -64,6 +64,7 @@ export function addFile(
   content: string,
   t: TagData = tags(),
   encoding: EncodingId = 'flac',
+  addedAt?: string,
 ) {
   const absolute = join(box.root, ...relative.split('/'));
   mkdirSync(dirname(absolute), { recursive: true });
@@ -77,5 +78,6 @@ export function addFile(
     purchaseId: 1,
     itemId: `itm_${relative}`,
     tags: t,
+    ...(addedAt ? { addedAt } : {}),
   });
 }

@@ -55,9 +55,11 @@ describe('LibraryIndex', () => {
   });
 
   it('sorts albums by artist, title, year or date added, either way', () => {
-    addFile(box, 'b.flac', 'b', album(2, { album: 'B', albumArtist: 'x', year: 2000 })(2, 1));
-    addFile(box, 'a.flac', 'a', album(1, { album: 'A', albumArtist: 'y', year: 1990 })(1, 1));
-    addFile(box, 'c.flac', 'c', album(3, { album: 'C', albumArtist: 'X', year: null })(3, 1));
+    // All three are added in the same instant: the tie on added_at is deliberate.
+    const now = '2026-01-02T03:04:05.678Z';
+    addFile(box, 'b.flac', 'b', album(2, { album: 'B', albumArtist: 'x', year: 2000 })(2, 1), 'flac', now);
+    addFile(box, 'a.flac', 'a', album(1, { album: 'A', albumArtist: 'y', year: 1990 })(1, 1), 'flac', now);
+    addFile(box, 'c.flac', 'c', album(3, { album: 'C', albumArtist: 'X', year: null })(3, 1), 'flac', now);
     const titles = (sort: 'artist' | 'album' | 'year' | 'added', descending = false) =>
       box.index.list({ sort, descending }).map((x) => x.title);
     expect(titles('artist')).toEqual(['C', 'B', 'A']);
@@ -66,6 +68,28 @@ describe('LibraryIndex', () => {
     expect(titles('year')).toEqual(['A', 'B', 'C']);
     expect(titles('added')).toEqual(['B', 'A', 'C']);
     expect(titles('added', true)).toEqual(['C', 'A', 'B']);
+  });
+
+  it('breaks every tie on the album id, in the chosen direction, so descending is ascending reversed', () => {
+    // Four albums equal in every sort key but the id: only the tie-break can order them.
+    const now = '2026-01-02T03:04:05.678Z';
+    for (const id of [40, 10, 30, 20]) {
+      addFile(
+        box,
+        `${id}.flac`,
+        `${id}`,
+        album(id, { album: 'Same', albumArtist: 'Same', year: 2000 })(id, 1),
+        'flac',
+        now,
+      );
+    }
+    const storeIds = (sort: 'artist' | 'album' | 'year' | 'added', descending: boolean) =>
+      box.index.list({ sort, descending }).map((x) => x.storeAlbumId);
+    for (const sort of ['artist', 'album', 'year', 'added'] as const) {
+      // Index ids follow insertion order: 40, 10, 30, 20.
+      expect(storeIds(sort, false)).toEqual([40, 10, 30, 20]);
+      expect(storeIds(sort, true)).toEqual([20, 30, 10, 40]);
+    }
   });
 
   it('finds files by hash and by path, ignoring case', () => {

@@ -70,12 +70,17 @@ function operation(route: RouteDef): Json {
     [route.status]: route.response
       ? {
           description: 'OK',
-          content: { 'application/json': { schema: jsonSchema(route.response, 'output') } },
+          content: {
+            'application/json': { schema: jsonSchema(route.response, 'output') },
+            ...(route.responseMediaType ? { [route.responseMediaType]: { schema: { type: 'string' } } } : {}),
+          },
         }
-      : {
-          description: 'Binary body (Range requests answer 206)',
-          content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
-        },
+      : route.responseMediaType
+        ? { description: 'OK', content: { [route.responseMediaType]: { schema: { type: 'string' } } } }
+        : {
+            description: 'Binary body (Range requests answer 206)',
+            content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+          },
   };
   for (const code of route.errors) {
     responses[code] = {
@@ -94,10 +99,13 @@ function operation(route: RouteDef): Json {
       required: true,
       content: { 'application/json': { schema: jsonSchema(route.body, 'input') } },
     };
+  } else if (route.bodyMediaType) {
+    op.requestBody = { required: true, content: { [route.bodyMediaType]: { schema: { type: 'string' } } } };
   }
   if (route.auth === 'bearer') op.security = [{ bearer: [] }];
   if (route.auth === 'optional') op.security = [{}, { bearer: [] }];
   if (route.auth === 'bearer-or-signed') op.security = [{ bearer: [] }, {}];
+  if (route.auth === 'operator') op.security = [{ operator: [] }];
   return op;
 }
 
@@ -119,7 +127,14 @@ export function buildOpenApi(serverUrl?: string): Json {
     },
     servers: serverUrl ? [{ url: serverUrl }] : [],
     components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer' },
+        operator: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'The operator token: megadisc server operator-token',
+        },
+      },
       schemas: { ...components, Error: jsonSchema(ErrorBody, 'output') },
     },
     paths,

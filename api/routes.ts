@@ -6,8 +6,10 @@ import * as C from './schemas/catalog.ts';
 import { ErrorBody, IdParams } from './schemas/common.ts';
 import * as E from './schemas/encodings.ts';
 import * as O from './schemas/orders.ts';
+import * as P from './schemas/payments.ts';
 
-export type Auth = 'public' | 'optional' | 'bearer' | 'bearer-or-signed';
+/** operator: the store operator's token (megadisc server operator-token), never an account's. */
+export type Auth = 'public' | 'optional' | 'bearer' | 'bearer-or-signed' | 'operator';
 
 export interface RouteDef {
   operationId: string;
@@ -21,8 +23,12 @@ export interface RouteDef {
   /** Required request headers, documented in OpenAPI (checked by the handler). */
   headers?: Record<string, string>;
   status: number;
-  /** Schema of the success body; null for a binary (audio/image) body. */
+  /** Schema of the success body; null for a binary (audio/image) or HTML body. */
   response: z.ZodType | null;
+  /** Media type of the request body when it is not JSON (a form, a provider's raw signed payload). */
+  bodyMediaType?: string;
+  /** Media type of a body that is not JSON or binary (an HTML page, a CSV file). */
+  responseMediaType?: string;
   errors: number[];
 }
 
@@ -202,6 +208,116 @@ export const routes = {
     status: 200,
     response: A.VoucherRedeemed,
     errors: [400, 401, 404, 409, 413, 415, 429],
+  }),
+  packs: def({
+    operationId: 'listPacks',
+    method: 'GET',
+    path: '/v1/packs',
+    summary: 'Top-up packs with their discounts; with a token, priced for that account (loyalty discount)',
+    auth: 'optional',
+    status: 200,
+    response: P.PackTable,
+    errors: [401],
+  }),
+  createCheckout: def({
+    operationId: 'createCheckout',
+    method: 'POST',
+    path: '/v1/checkouts',
+    summary: 'Start paying for a pack: a pending payment with the provider and the page to pay on',
+    auth: 'bearer',
+    body: P.CheckoutBody,
+    headers: {
+      'Idempotency-Key':
+        'Required. 8-200 chars; a retry with the same key and body returns the same checkout',
+    },
+    status: 201,
+    response: P.Checkout,
+    errors: [400, 401, 404, 409, 413, 415, 422],
+  }),
+  checkout: def({
+    operationId: 'getCheckout',
+    method: 'GET',
+    path: '/v1/checkouts/{id}',
+    summary: 'A checkout and its state: pending, paid (credited), declined, expired or refunded',
+    auth: 'bearer',
+    params: P.CheckoutParams,
+    status: 200,
+    response: P.Checkout,
+    errors: [400, 401, 404],
+  }),
+  paymentWebhook: def({
+    operationId: 'paymentWebhook',
+    method: 'POST',
+    path: '/v1/payments/webhooks/{provider}',
+    summary:
+      'Signed event from a payment provider (t=…,v1=… HMAC-SHA256 over "t.body"); the only way megabytes are credited',
+    auth: 'public',
+    params: P.WebhookParams,
+    headers: { 'Megadisc-Signature': 'Required (Stripe-Signature for stripe). t=UNIX,v1=HEX[,v1=HEX…]' },
+    bodyMediaType: 'application/json (verified byte for byte)',
+    status: 200,
+    response: P.WebhookAck,
+    errors: [400, 401, 404],
+  }),
+  testPaymentPage: def({
+    operationId: 'testPaymentPage',
+    method: 'GET',
+    path: '/test-provider/pay/{id}',
+    summary: "The built-in test provider's payment page (offline; default in the demo store)",
+    auth: 'public',
+    params: P.CheckoutParams,
+    status: 200,
+    response: null,
+    responseMediaType: 'text/html',
+    errors: [404],
+  }),
+  testPaymentSubmit: def({
+    operationId: 'testPaymentSubmit',
+    method: 'POST',
+    path: '/test-provider/pay/{id}',
+    summary:
+      'Pays on the test provider: 4242… succeeds, 4000 0000 0000 0002 declines, 4000 0027 6000 3184 asks for a 3-D Secure step',
+    auth: 'public',
+    params: P.CheckoutParams,
+    bodyMediaType: 'application/x-www-form-urlencoded',
+    status: 200,
+    response: null,
+    responseMediaType: 'text/html',
+    errors: [400, 404],
+  }),
+  refundPayment: def({
+    operationId: 'refundPayment',
+    method: 'POST',
+    path: '/v1/operator/payments/{id}/refund',
+    summary: 'Operator: refund a pack that is not yet spent; its megabytes leave the balance',
+    auth: 'operator',
+    params: P.CheckoutParams,
+    body: P.RefundBody,
+    status: 200,
+    response: P.Refund,
+    errors: [400, 401, 404, 409],
+  }),
+  revenueReport: def({
+    operationId: 'revenueReport',
+    method: 'GET',
+    path: '/v1/operator/reports/revenue',
+    summary:
+      'Operator: revenue recognised per day or month, deferred revenue, packs sold, discounts (JSON or CSV)',
+    auth: 'operator',
+    query: P.RevenueQuery,
+    status: 200,
+    response: P.RevenueReport,
+    errors: [400, 401],
+  }),
+  ledgerCheck: def({
+    operationId: 'checkLedger',
+    method: 'GET',
+    path: '/v1/operator/ledger-check',
+    summary: 'Operator: checks that entries sum to balances, lots to balances, and money received adds up',
+    auth: 'operator',
+    status: 200,
+    response: P.LedgerCheck,
+    errors: [401],
   }),
   createOrder: def({
     operationId: 'createOrder',

@@ -4,7 +4,10 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { installErrorHandling } from './http/error-handler.ts';
 import { accountRoutes } from './routes/account-routes.ts';
 import { catalogRoutes } from './routes/catalog-routes.ts';
+import { operatorRoutes } from './routes/operator-routes.ts';
 import { orderRoutes } from './routes/order-routes.ts';
+import { paymentRoutes } from './routes/payment-routes.ts';
+import { testProviderRoutes } from './routes/test-provider-routes.ts';
 import type { Store } from './store.ts';
 
 export function buildApp(
@@ -31,5 +34,8 @@ export function buildApp(
   catalogRoutes(app, store);
   accountRoutes(app, store);
   orderRoutes(app, store);
+  paymentRoutes(app, store);
+  operatorRoutes(app, store);
+  testProviderRoutes(app, store, store.testProvider);
   return app;
 }

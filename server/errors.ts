@@ -23,6 +23,12 @@ export type StoreErrorCode =
   | 'NOT_READY'
   | 'LINK_EXPIRED'
   | 'RANGE_NOT_SATISFIABLE'
+  | 'CHECKOUT_EXPIRED'
+  | 'PAYMENT_DECLINED'
+  | 'WEBHOOK_SIGNATURE_INVALID'
+  | 'NOT_REFUNDABLE'
+  | 'REFUND_EXCEEDS_BALANCE'
+  | 'PROVIDER_UNAVAILABLE'
   | 'INTERNAL';
 
 export class StoreError extends Error {

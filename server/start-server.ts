@@ -10,6 +10,8 @@ export interface ServerOptions extends StoreOptions {
   port?: number;
   demo?: boolean | DemoSeedOptions;
   httpLog?: boolean;
+  /** The address buyers' browsers reach the store at, when it is not the listening address. */
+  publicUrl?: string;
   /** Where HTTP warnings go instead of stdout (tests read them). */
   logStream?: Writable;
 }
@@ -35,6 +37,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     const port = typeof address === 'object' && address ? address.port : (opts.port ?? 0);
     const host = opts.host ?? '127.0.0.1';
     const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+    // Behind a proxy the operator sets MEGADISC_PUBLIC_URL; the test provider's pages and webhooks use it.
+    store.publicUrl = opts.publicUrl ?? url;
     return {
       url,
       port,

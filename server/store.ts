@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import type { EncodingId } from '../api/encodings.ts';
 import { Ledger } from './accounts/ledger.ts';
+import { OperatorToken } from './accounts/operator-token.ts';
 import { RateLimiter } from './accounts/rate-limiter.ts';
 import { Sessions } from './accounts/sessions.ts';
 import { Vouchers } from './accounts/vouchers.ts';
@@ -14,7 +15,11 @@ import { Fulfilment } from './orders/fulfilment.ts';
 import { IdempotencyKeys } from './orders/idempotency.ts';
 import { OrderView } from './orders/order-view.ts';
 import { loadOrCreateSecret, SignedLinks } from './orders/signed-links.ts';
+import { PaymentDesk } from './payments/payment-desk.ts';
+import type { PaymentProvider } from './payments/payment-provider.ts';
+import { TestProvider } from './payments/test-provider/test-provider.ts';
 import { parseRate, type Rate } from './pricing/money.ts';
+import { PackTable } from './pricing/pack-table.ts';
 import { type EncoderAvailability, probeEncoders, type ToolPaths, Transcoder } from './transcode/index.ts';
 
 export interface StoreOptions {
@@ -25,6 +30,13 @@ export interface StoreOptions {
   /** Parallel encodes; default: the number of cores. */
   concurrency?: number;
   log?: (message: string) => void;
+  /** The clock of payments and the ledger (tests move it to expire checkouts). */
+  now?: () => number;
+  /** How long a checkout waits to be paid; default 30 minutes. */
+  checkoutTtlMs?: number;
+  /** Providers besides the built-in test provider (the Stripe adapter), and which one sells. */
+  providers?: PaymentProvider[];
+  provider?: string;
 }
 
 export interface StorePaths {
@@ -47,6 +59,12 @@ export interface Store {
   voucherLimiter: RateLimiter;
   ledger: Ledger;
   vouchers: Vouchers;
+  packs: PackTable;
+  payments: PaymentDesk;
+  testProvider: TestProvider;
+  operatorToken: OperatorToken;
+  /** The address clients reach the store at; set once it listens (the test provider's pages live there). */
+  publicUrl: string;
   links: SignedLinks;
   orderView: OrderView;
   orders: OrderDesk;
@@ -78,7 +96,10 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
     tools: opts.tools,
   });
   const catalog = new CatalogQueries(db, paths.data);
-  const ledger = new Ledger(db);
+  const now = opts.now ?? Date.now;
+  const rate = opts.rate ?? parseRate('0.02');
+  const ledger = new Ledger(db, now);
+  const packs = new PackTable(db, rate);
   const links = new SignedLinks(loadOrCreateSecret(db));
   const orderView = new OrderView(db, catalog, links, transcoder);
   const fulfilment = new Fulfilment({ db, dataDir: paths.data, ledger, catalog, encoder: transcoder, log });
@@ -93,9 +114,26 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
     exact: transcoder,
     onCreated: (id) => void fulfilment.start(id),
   });
+  // The test provider reads the store's address when it builds a page or posts a webhook.
+  let publicUrl = 'http://127.0.0.1';
+  const testProvider = new TestProvider({ db, baseUrl: () => publicUrl, now, log });
+  const payments = new PaymentDesk({
+    db,
+    ledger,
+    packs,
+    rate,
+    providers: [testProvider, ...(opts.providers ?? [])],
+    provider: opts.provider ?? 'test',
+    now,
+    checkoutTtlMs: opts.checkoutTtlMs,
+    log,
+  });
+  // Abandoned checkouts expire on their own, not only when someone looks at them.
+  const sweeper = setInterval(() => payments.expireDue(), 30_000);
+  sweeper.unref();
   const store: Store = {
     paths,
-    rate: opts.rate ?? parseRate('0.02'),
+    rate,
     db,
     availability,
     transcoder,
@@ -104,13 +142,24 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
     sessions: new Sessions(db),
     voucherLimiter: new RateLimiter({ max: 10, windowMs: 15 * 60_000 }),
     ledger,
-    vouchers: new Vouchers(db, ledger),
+    vouchers: new Vouchers(db, ledger, rate.currency),
+    packs,
+    payments,
+    testProvider,
+    operatorToken: new OperatorToken(db),
+    get publicUrl() {
+      return publicUrl;
+    },
+    set publicUrl(url: string) {
+      publicUrl = url;
+    },
     links,
     orderView,
     orders,
     fulfilment,
     log,
     async close() {
+      clearInterval(sweeper);
       fulfilment.stop();
       await transcoder.close();
       await fulfilment.idle();

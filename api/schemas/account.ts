@@ -1,6 +1,6 @@
 // Accounts, sessions, the megabyte ledger and vouchers.
 import { z } from 'zod';
-import { Cursor, IsoDateTime, Limit, page } from './common.ts';
+import { Cursor, IsoDateTime, Limit, Money, page } from './common.ts';
 
 const Email = z.string().trim().toLowerCase().email().max(254);
 
@@ -39,14 +39,14 @@ export const Account = z
   .meta({ id: 'Account' });
 export type Account = z.infer<typeof Account>;
 
-export const LedgerKind = z.enum(['topup', 'reserve', 'settle', 'release']);
+export const LedgerKind = z.enum(['topup', 'reserve', 'settle', 'release', 'refund']);
 export type LedgerKind = z.infer<typeof LedgerKind>;
 
 export const LedgerEntry = z
   .object({
     id: z.number().int(),
     kind: LedgerKind,
-    /** Effect on the balance: + for a top-up, - for a settle, 0 otherwise. */
+    /** Effect on the balance: + for a top-up, - for a settle or a refund, 0 otherwise. */
     amountBytes: z.number().int(),
     /** Effect on the reserved figure: + reserve, - settle/release. */
     reservedDeltaBytes: z.number().int(),
@@ -55,6 +55,10 @@ export const LedgerEntry = z
     orderId: z.string().nullable(),
     itemId: z.string().nullable(),
     voucher: z.string().nullable(),
+    /** The checkout that paid for a top-up, or that a refund reverses. */
+    paymentId: z.string().nullable(),
+    /** Money received for a top-up (after discounts), or given back by a refund; null for vouchers. */
+    paid: Money.nullable(),
     note: z.string().nullable(),
     createdAt: IsoDateTime,
   })
@@ -76,6 +80,12 @@ export const VoucherBody = z.object({
 });
 
 export const VoucherRedeemed = z
-  .object({ creditedBytes: z.number().int().positive(), account: Account, entry: LedgerEntry })
+  .object({
+    creditedBytes: z.number().int().positive(),
+    /** promotional: no money was received; sold: the voucher was paid for at its face value. */
+    kind: z.enum(['promotional', 'sold']),
+    account: Account,
+    entry: LedgerEntry,
+  })
   .meta({ id: 'VoucherRedeemed' });
 export type VoucherRedeemed = z.infer<typeof VoucherRedeemed>;

@@ -1,9 +1,12 @@
-// The megabyte ledger: the only code that changes balances. Every movement updates the account and
-// appends an entry in the caller's transaction, so the entries always sum to the balance.
+// The megabyte ledger: the only code that changes balances. Every movement updates the account,
+// appends an entry and moves the lots behind it in the caller's transaction, so the entries always
+// sum to the balance and the open lots always hold exactly the balance.
 import type { LedgerEntry, LedgerKind, LedgerPage } from '../../api/schemas/account.ts';
 import type { Db } from '../db/open-database.ts';
 import { StoreError } from '../errors.ts';
 import { decodeCursor, encodeCursor } from '../http/cursor.ts';
+import { money } from '../pricing/money.ts';
+import { type Funding, type LotRow, Lots, type LotTake } from './lots.ts';
 import type { AccountRow } from './sessions.ts';
 
 export interface Movement {
@@ -15,6 +18,15 @@ export interface Movement {
   itemId?: string;
   voucher?: string;
   note?: string;
+  /** For a top-up: the money behind the bytes (default: a free grant). */
+  funding?: Funding;
+  /** For a refund: the whole unspent lot that goes back. */
+  refundLot?: LotRow;
+}
+
+export interface Applied extends LedgerEntry {
+  /** For a settle: the lots it drew on and the money value taken from each. */
+  takes: LotTake[];
 }
 
 interface LedgerRow {
@@ -29,6 +41,9 @@ interface LedgerRow {
   voucher: string | null;
   note: string | null;
   created_at: string;
+  payment_id: string | null;
+  paid_micros: number | null;
+  paid_currency: string | null;
 }
 
 function toEntry(r: LedgerRow): LedgerEntry {
@@ -42,22 +57,40 @@ function toEntry(r: LedgerRow): LedgerEntry {
     orderId: r.order_id,
     itemId: r.item_id,
     voucher: r.voucher,
+    paymentId: r.payment_id,
+    paid: r.paid_micros === null ? null : money(r.paid_micros, r.paid_currency ?? 'USD'),
     note: r.note,
     createdAt: r.created_at,
   };
 }
 
+const GRANT: Funding = { source: 'grant', moneyMicros: 0, currency: 'USD' };
+
 export class Ledger {
   readonly #db: Db;
+  readonly #now: () => number;
+  readonly lots: Lots;
 
-  constructor(db: Db) {
+  constructor(db: Db, now: () => number = Date.now) {
     this.#db = db;
+    this.#now = now;
+    this.lots = new Lots(db);
   }
 
   /** Applies one movement. Must run inside a transaction together with the change that causes it. */
-  apply(m: Movement): LedgerEntry {
+  apply(m: Movement): Applied {
     const db = this.#db;
     if (!db.isTransaction) throw new Error('ledger movements must run inside a transaction');
+    if (m.kind === 'topup' && m.amountBytes <= 0) throw new Error('a top-up credits a positive amount');
+    if (m.kind === 'refund' && (!m.refundLot || m.amountBytes !== -m.refundLot.bytes))
+      throw new Error('a refund takes back exactly one whole lot');
+    const createdAt = new Date(this.#now()).toISOString();
+    const paid =
+      m.kind === 'topup' && m.funding && (m.funding.source === 'payment' || m.funding.moneyMicros > 0)
+        ? m.funding
+        : m.kind === 'refund' && m.refundLot
+          ? { moneyMicros: m.refundLot.money_micros, currency: m.refundLot.currency }
+          : undefined;
     const account = db
       .prepare(
         `UPDATE accounts SET balance_bytes = balance_bytes + ?, reserved_bytes = reserved_bytes + ?
@@ -68,8 +101,8 @@ export class Ledger {
     const row = db
       .prepare(
         `INSERT INTO ledger (account_id, kind, amount_bytes, reserved_delta_bytes, balance_after, reserved_after,
-           order_id, item_id, voucher, note, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+           order_id, item_id, voucher, note, created_at, payment_id, paid_micros, paid_currency)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
       )
       .get(
         m.accountId,
@@ -82,9 +115,22 @@ export class Ledger {
         m.itemId ?? null,
         m.voucher ?? null,
         m.note ?? null,
-        new Date().toISOString(),
+        createdAt,
+        m.funding?.paymentId ?? m.refundLot?.payment_id ?? null,
+        paid?.moneyMicros ?? null,
+        paid?.currency ?? null,
       ) as unknown as LedgerRow;
-    return toEntry(row);
+    let takes: LotTake[] = [];
+    if (m.kind === 'topup') {
+      this.lots.open(m.accountId, m.amountBytes, m.funding ?? GRANT, createdAt);
+    } else if (m.kind === 'refund') {
+      this.lots.refund(m.refundLot!, row.id, createdAt);
+    } else if (m.amountBytes < 0) {
+      takes = this.lots.consume(m.accountId, -m.amountBytes, row.id, createdAt);
+    } else if (m.amountBytes > 0) {
+      throw new Error(`a ${m.kind} cannot credit bytes`);
+    }
+    return { ...toEntry(row), takes };
   }
 
   page(accountId: number, limit: number, cursor?: string): LedgerPage {

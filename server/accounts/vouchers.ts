@@ -13,19 +13,29 @@ export function newVoucherCode(): string {
   return `MD-${group()}-${group()}-${group()}`;
 }
 
+export interface VoucherSale {
+  /** What the voucher was sold for (its face value), in micros of the store's currency. */
+  priceMicros: number;
+}
+
 export class Vouchers {
   readonly #db: Db;
   readonly #ledger: Ledger;
+  readonly #currency: string;
 
-  constructor(db: Db, ledger: Ledger) {
+  constructor(db: Db, ledger: Ledger, currency = 'USD') {
     this.#db = db;
     this.#ledger = ledger;
+    this.#currency = currency;
   }
 
-  create(bytes: number, code = newVoucherCode()): string {
+  /** A promotional voucher (no money received), or a sold one when `sale` says what it was paid. */
+  create(bytes: number, code = newVoucherCode(), sale?: VoucherSale): string {
+    if (sale && (!Number.isSafeInteger(sale.priceMicros) || sale.priceMicros < 0))
+      throw new Error('a sold voucher needs a price in whole micros');
     this.#db
-      .prepare('INSERT INTO vouchers (code, bytes, created_at) VALUES (?, ?, ?)')
-      .run(code, bytes, new Date().toISOString());
+      .prepare('INSERT INTO vouchers (code, bytes, created_at, kind, price_micros) VALUES (?, ?, ?, ?, ?)')
+      .run(code, bytes, new Date().toISOString(), sale ? 'sold' : 'promotional', sale?.priceMicros ?? 0);
     return code;
   }
 
@@ -36,9 +46,11 @@ export class Vouchers {
       const claimed = db
         .prepare(
           `UPDATE vouchers SET redeemed_by = ?, redeemed_at = ? WHERE code = ? AND redeemed_by IS NULL
-           RETURNING bytes`,
+           RETURNING bytes, kind, price_micros`,
         )
-        .get(accountId, new Date().toISOString(), code) as { bytes: number } | undefined;
+        .get(accountId, new Date().toISOString(), code) as
+        | { bytes: number; kind: 'promotional' | 'sold'; price_micros: number }
+        | undefined;
       if (!claimed) {
         const exists = db.prepare('SELECT 1 FROM vouchers WHERE code = ?').get(code);
         if (exists) throw new StoreError('VOUCHER_USED', 409, 'this voucher has already been redeemed');
@@ -50,12 +62,18 @@ export class Vouchers {
         amountBytes: claimed.bytes,
         reservedDeltaBytes: 0,
         voucher: code,
-        note: 'voucher',
+        note: claimed.kind === 'sold' ? 'voucher (sold)' : 'voucher (promotional)',
+        funding: {
+          source: 'voucher',
+          moneyMicros: claimed.price_micros,
+          currency: this.#currency,
+          voucher: code,
+        },
       });
       const account = db
         .prepare('SELECT * FROM accounts WHERE id = ?')
         .get(accountId) as unknown as AccountRow;
-      return { creditedBytes: claimed.bytes, account: toAccount(account), entry };
+      return { creditedBytes: claimed.bytes, kind: claimed.kind, account: toAccount(account), entry };
     });
   }
 }

@@ -172,4 +172,140 @@ export const migrations: string[] = [
     PRIMARY KEY (track_id, encoding, encoder_version)
   ) WITHOUT ROWID;
   `,
+  // 2: packs, checkouts paid through a provider, and the money value of every megabyte (lots).
+  `
+  -- The ledger learns refunds and which payment a movement belongs to; CHECK needs a rebuild.
+  CREATE TABLE ledger_v2 (
+    id INTEGER PRIMARY KEY,
+    account_id INTEGER NOT NULL REFERENCES accounts(id),
+    kind TEXT NOT NULL CHECK (kind IN ('topup', 'reserve', 'settle', 'release', 'refund')),
+    amount_bytes INTEGER NOT NULL,
+    reserved_delta_bytes INTEGER NOT NULL,
+    balance_after INTEGER NOT NULL,
+    reserved_after INTEGER NOT NULL,
+    order_id TEXT,
+    item_id TEXT,
+    voucher TEXT,
+    note TEXT,
+    created_at TEXT NOT NULL,
+    payment_id TEXT,
+    paid_micros INTEGER,
+    paid_currency TEXT
+  );
+  INSERT INTO ledger_v2 (id, account_id, kind, amount_bytes, reserved_delta_bytes, balance_after, reserved_after,
+      order_id, item_id, voucher, note, created_at)
+    SELECT id, account_id, kind, amount_bytes, reserved_delta_bytes, balance_after, reserved_after,
+      order_id, item_id, voucher, note, created_at FROM ledger;
+  DROP TABLE ledger;
+  ALTER TABLE ledger_v2 RENAME TO ledger;
+  CREATE INDEX ledger_by_account ON ledger(account_id, id);
+
+  ALTER TABLE vouchers ADD COLUMN kind TEXT NOT NULL DEFAULT 'promotional' CHECK (kind IN ('promotional', 'sold'));
+  ALTER TABLE vouchers ADD COLUMN price_micros INTEGER NOT NULL DEFAULT 0 CHECK (price_micros >= 0);
+
+  -- The pack table in force. A checkout copies what it sells, so a change never alters a sale.
+  CREATE TABLE packs (
+    id TEXT PRIMARY KEY,
+    bytes INTEGER NOT NULL CHECK (bytes > 0),
+    price_micros INTEGER NOT NULL CHECK (price_micros > 0 AND price_micros % 10000 = 0),
+    updated_at TEXT NOT NULL
+  );
+  CREATE TABLE loyalty_tiers (
+    from_micros INTEGER PRIMARY KEY CHECK (from_micros >= 0),
+    basis_points INTEGER NOT NULL CHECK (basis_points BETWEEN 0 AND 3333)
+  );
+
+  CREATE TABLE payments (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    account_id INTEGER NOT NULL REFERENCES accounts(id),
+    idempotency_key TEXT NOT NULL,
+    provider TEXT NOT NULL,
+    provider_ref TEXT,
+    pay_url TEXT,
+    pack_id TEXT NOT NULL,
+    bytes INTEGER NOT NULL CHECK (bytes > 0),
+    currency TEXT NOT NULL,
+    amount_micros INTEGER NOT NULL CHECK (amount_micros > 0),
+    volume_discount_micros INTEGER NOT NULL,
+    loyalty_discount_micros INTEGER NOT NULL,
+    quote TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('pending', 'paid', 'declined', 'expired', 'refunded')),
+    failure TEXT,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    paid_at TEXT,
+    refunded_at TEXT,
+    UNIQUE (account_id, idempotency_key),
+    UNIQUE (provider, provider_ref)
+  );
+  CREATE INDEX payments_pending ON payments(expires_at) WHERE state = 'pending';
+
+  -- Every credit is a lot: bytes and the money received for them. Settles consume lots oldest first.
+  CREATE TABLE lots (
+    id INTEGER PRIMARY KEY,
+    account_id INTEGER NOT NULL REFERENCES accounts(id),
+    source TEXT NOT NULL CHECK (source IN ('payment', 'voucher', 'grant')),
+    payment_id TEXT UNIQUE REFERENCES payments(id),
+    voucher TEXT,
+    bytes INTEGER NOT NULL CHECK (bytes > 0),
+    money_micros INTEGER NOT NULL CHECK (money_micros >= 0),
+    currency TEXT NOT NULL,
+    consumed_bytes INTEGER NOT NULL DEFAULT 0,
+    consumed_micros INTEGER NOT NULL DEFAULT 0,
+    refunded_bytes INTEGER NOT NULL DEFAULT 0,
+    refunded_micros INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL,
+    CHECK (consumed_bytes >= 0 AND refunded_bytes >= 0 AND consumed_bytes + refunded_bytes <= bytes),
+    CHECK (consumed_micros >= 0 AND refunded_micros >= 0 AND consumed_micros + refunded_micros <= money_micros)
+  );
+  CREATE INDEX lots_open ON lots(account_id, id) WHERE consumed_bytes + refunded_bytes < bytes;
+
+  -- What each ledger movement took from (or gave back to) each lot, with its money value.
+  CREATE TABLE lot_moves (
+    id INTEGER PRIMARY KEY,
+    ledger_id INTEGER NOT NULL REFERENCES ledger(id),
+    lot_id INTEGER NOT NULL REFERENCES lots(id),
+    kind TEXT NOT NULL CHECK (kind IN ('settle', 'refund')),
+    bytes INTEGER NOT NULL,
+    micros INTEGER NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX lot_moves_by_lot ON lot_moves(lot_id);
+  CREATE INDEX lot_moves_by_day ON lot_moves(created_at) WHERE kind = 'settle';
+
+  -- Balances from before lots existed become one free lot each, so lots always sum to balances.
+  INSERT INTO lots (account_id, source, bytes, money_micros, currency, created_at)
+    SELECT id, 'grant', balance_bytes, 0, 'USD', created_at FROM accounts WHERE balance_bytes > 0;
+
+  -- Provider events seen, so a replay credits nothing; and every refused webhook, for the operator.
+  CREATE TABLE webhook_events (
+    provider TEXT NOT NULL,
+    event_id TEXT NOT NULL,
+    payment_id TEXT,
+    type TEXT NOT NULL,
+    outcome TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    PRIMARY KEY (provider, event_id)
+  ) WITHOUT ROWID;
+  CREATE TABLE webhook_rejections (
+    id INTEGER PRIMARY KEY,
+    provider TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    received_at TEXT NOT NULL
+  );
+
+  -- The built-in test provider's own side: what the buyer did on its page.
+  CREATE TABLE test_provider_charges (
+    ref TEXT PRIMARY KEY,
+    payment_id TEXT NOT NULL,
+    amount_micros INTEGER NOT NULL,
+    currency TEXT NOT NULL,
+    description TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('open', 'needs_action', 'succeeded', 'declined', 'refunded')),
+    card_last4 TEXT,
+    updated_at TEXT NOT NULL
+  ) WITHOUT ROWID;
+  `,
 ];

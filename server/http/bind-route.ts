@@ -24,6 +24,10 @@ export const SENT: unique symbol = Symbol('sent');
 /** Handlers return the body (validated against the route's response schema) or SENT. */
 export type Handler<R extends RouteDef> = (ctx: RouteContext<R>) => Promise<unknown> | unknown;
 
+/**
+ * Token to account id, or undefined when the token is not valid. Operator routes pass a check of
+ * the operator token that answers 0: the operator is no account.
+ */
 export type Authenticate = (token: string) => number | undefined;
 
 function parse<T extends z.ZodType>(schema: T | undefined, value: unknown, where: string): unknown {
@@ -62,7 +66,7 @@ export function bindRoute<R extends RouteDef>(
         accountId = token ? authenticate(token) : undefined;
         if (token && accountId === undefined)
           throw new StoreError('UNAUTHORIZED', 401, 'the token is invalid or has expired');
-        if (route.auth === 'bearer' && accountId === undefined) {
+        if ((route.auth === 'bearer' || route.auth === 'operator') && accountId === undefined) {
           throw new StoreError('UNAUTHORIZED', 401, 'this endpoint needs a bearer token', {
             headers: { 'www-authenticate': 'Bearer' },
           });

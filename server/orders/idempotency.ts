@@ -17,7 +17,7 @@ export function checkKey(key: string | undefined): string {
     throw new StoreError(
       'IDEMPOTENCY_KEY_REQUIRED',
       400,
-      'the Idempotency-Key header is required for orders',
+      'the Idempotency-Key header is required for this request',
     );
   }
   if (!/^[\x21-\x7e]{8,200}$/.test(key)) {

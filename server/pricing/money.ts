@@ -15,6 +15,24 @@ export function money(micros: number, currency: string): Money {
   return { currency, micros, display: `${symbol}${(cents / 100).toFixed(2)}` };
 }
 
+/** Money shown to a tenth of a cent and beyond when it is not whole cents (prices per MB). */
+export function fineMoney(micros: number, currency: string): Money {
+  const symbol = currency === 'USD' ? '$' : `${currency} `;
+  const units = Math.floor(micros / 1_000_000);
+  const fraction = String(micros % 1_000_000)
+    .padStart(6, '0')
+    .replace(/0+$/, '')
+    .padEnd(2, '0');
+  return { currency, micros, display: `${symbol}${units}.${fraction}` };
+}
+
+/** Parses a decimal amount such as "5" or "4.99" into micros without floating-point drift. */
+export function parseAmount(text: string): number {
+  const match = /^(\d{1,9})(?:\.(\d{1,6}))?$/.exec(text.trim());
+  if (!match) throw new Error(`an amount is a decimal number such as 5.00, got "${text}"`);
+  return Number(match[1]) * 1_000_000 + Number((match[2] ?? '').padEnd(6, '0'));
+}
+
 export function priceOf(bytes: number, rate: Rate): Money {
   return money(Math.ceil((bytes * rate.microsPerMb) / BYTES_PER_MB), rate.currency);
 }

@@ -61,21 +61,27 @@ export function toLibraryFile(row: unknown): LibraryFile {
   };
 }
 
+/** Albums without a year go last whichever way years run; every other term follows the direction. */
+const NULLS_LAST = 'year IS NULL';
+
 const ALBUM_ORDER = {
   artist: ['album_artist COLLATE NOCASE', 'year', 'title COLLATE NOCASE'],
   album: ['title COLLATE NOCASE', 'album_artist COLLATE NOCASE'],
-  year: ['year IS NULL', 'year', 'album_artist COLLATE NOCASE', 'title COLLATE NOCASE'],
+  year: [NULLS_LAST, 'year', 'album_artist COLLATE NOCASE', 'title COLLATE NOCASE'],
   added: ['added_at'],
 } as const;
 
 /**
  * ORDER BY terms over library_albums columns, ending in the id so the order is total. Every term,
- * the id included, follows the chosen direction: descending is exactly ascending reversed, and
- * albums added in the same millisecond still sort the same way on every machine.
+ * the id included, follows the chosen direction: descending is ascending reversed (but for albums
+ * without a year, which stay last), and albums added in the same millisecond sort the same way on
+ * every machine.
  */
 export function albumOrder(sort: AlbumSort = 'artist', descending = false, prefix = ''): string {
   const direction = descending ? 'DESC' : 'ASC';
-  return [...ALBUM_ORDER[sort], 'id'].map((term) => `${prefix}${term} ${direction}`).join(', ');
+  return [...ALBUM_ORDER[sort], 'id']
+    .map((term) => `${prefix}${term} ${term === NULLS_LAST ? 'ASC' : direction}`)
+    .join(', ');
 }
 
 /** Albums with their tracks and files (all, or the one of options.albumId). */

@@ -66,6 +66,8 @@ describe('LibraryIndex', () => {
     expect(titles('album')).toEqual(['A', 'B', 'C']);
     expect(titles('album', true)).toEqual(['C', 'B', 'A']);
     expect(titles('year')).toEqual(['A', 'B', 'C']);
+    // No year goes last either way.
+    expect(titles('year', true)).toEqual(['B', 'A', 'C']);
     expect(titles('added')).toEqual(['B', 'A', 'C']);
     expect(titles('added', true)).toEqual(['C', 'A', 'B']);
   });

@@ -1,0 +1,125 @@
+// Lots: every credit's bytes and the money received for them. Settles take bytes from the oldest open
+// lots and record their money value; a refund takes back one whole unspent lot.
+import type { Db } from '../db/open-database.ts';
+import { StoreError } from '../errors.ts';
+
+/** Where a credit's money came from. A grant (demo credit, old balances) and a promotional voucher are worth 0. */
+export interface Funding {
+  source: 'payment' | 'voucher' | 'grant';
+  moneyMicros: number;
+  currency: string;
+  paymentId?: string;
+  voucher?: string;
+}
+
+export interface LotRow {
+  id: number;
+  account_id: number;
+  source: Funding['source'];
+  payment_id: string | null;
+  voucher: string | null;
+  bytes: number;
+  money_micros: number;
+  currency: string;
+  consumed_bytes: number;
+  consumed_micros: number;
+  refunded_bytes: number;
+  refunded_micros: number;
+  created_at: string;
+}
+
+/**
+ * Money value of the first `consumed` bytes of a lot: floor(money × consumed / bytes), in BigInt
+ * because money × bytes passes 2^53. Each settle is charged the difference between the values
+ * before and after it, so however a lot is split, its settles add up to exactly its money.
+ */
+export function valueOfFirst(lot: { bytes: number; money_micros: number }, consumed: number): number {
+  return Number((BigInt(lot.money_micros) * BigInt(consumed)) / BigInt(lot.bytes));
+}
+
+export interface LotTake {
+  lotId: number;
+  bytes: number;
+  micros: number;
+}
+
+export class Lots {
+  readonly #db: Db;
+
+  constructor(db: Db) {
+    this.#db = db;
+  }
+
+  open(accountId: number, bytes: number, funding: Funding, createdAt: string): number {
+    const row = this.#db
+      .prepare(
+        `INSERT INTO lots (account_id, source, payment_id, voucher, bytes, money_micros, currency, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+      )
+      .get(
+        accountId,
+        funding.source,
+        funding.paymentId ?? null,
+        funding.voucher ?? null,
+        bytes,
+        funding.moneyMicros,
+        funding.currency,
+        createdAt,
+      ) as { id: number };
+    return row.id;
+  }
+
+  /** Takes `bytes` from the account's open lots, oldest first, recording each take against the ledger entry. */
+  consume(accountId: number, bytes: number, ledgerId: number, createdAt: string): LotTake[] {
+    const db = this.#db;
+    const open = db
+      .prepare(
+        `SELECT * FROM lots WHERE account_id = ? AND consumed_bytes + refunded_bytes < bytes ORDER BY id`,
+      )
+      .all(accountId) as unknown as LotRow[];
+    const takes: LotTake[] = [];
+    let left = bytes;
+    for (const lot of open) {
+      if (left === 0) break;
+      const take = Math.min(left, lot.bytes - lot.consumed_bytes - lot.refunded_bytes);
+      const after = lot.consumed_bytes + take;
+      const micros = valueOfFirst(lot, after) - valueOfFirst(lot, lot.consumed_bytes);
+      takes.push({ lotId: lot.id, bytes: take, micros });
+      left -= take;
+    }
+    // The balance is the sum of the open lots, so this only happens if that invariant is broken.
+    if (left > 0)
+      throw new StoreError('INTERNAL', 500, `lots of account ${accountId} are short by ${left} bytes`);
+    for (const t of takes) {
+      db.prepare(
+        'UPDATE lots SET consumed_bytes = consumed_bytes + ?, consumed_micros = consumed_micros + ? WHERE id = ?',
+      ).run(t.bytes, t.micros, t.lotId);
+      db.prepare(
+        `INSERT INTO lot_moves (ledger_id, lot_id, kind, bytes, micros, created_at) VALUES (?, ?, 'settle', ?, ?, ?)`,
+      ).run(ledgerId, t.lotId, t.bytes, t.micros, createdAt);
+    }
+    return takes;
+  }
+
+  /** The lot a payment opened. */
+  ofPayment(paymentId: string): LotRow | undefined {
+    return this.#db.prepare('SELECT * FROM lots WHERE payment_id = ?').get(paymentId) as LotRow | undefined;
+  }
+
+  /** Closes a whole unspent lot: its bytes and money go back. Callers check that it is unspent. */
+  refund(lot: LotRow, ledgerId: number, createdAt: string): void {
+    const done = this.#db
+      .prepare(
+        `UPDATE lots SET refunded_bytes = bytes, refunded_micros = money_micros
+         WHERE id = ? AND consumed_bytes = 0 AND refunded_bytes = 0`,
+      )
+      .run(lot.id);
+    if (done.changes !== 1)
+      throw new StoreError('NOT_REFUNDABLE', 409, 'this pack has already been spent or refunded');
+    this.#db
+      .prepare(
+        `INSERT INTO lot_moves (ledger_id, lot_id, kind, bytes, micros, created_at) VALUES (?, ?, 'refund', ?, ?, ?)`,
+      )
+      .run(ledgerId, lot.id, lot.bytes, lot.money_micros, createdAt);
+  }
+}

@@ -1,0 +1,28 @@
+// Operator-only routes: refunds, the revenue report and the ledger check. The operator token is no
+// account's token, and no account's token opens these.
+import type { FastifyInstance } from 'fastify';
+import { routes } from '../../api/routes.ts';
+import { bindRoute, SENT } from '../http/bind-route.ts';
+import { checkLedger, revenueCsv, revenueReport } from '../payments/money-books.ts';
+import type { Store } from '../store.ts';
+
+export function operatorRoutes(app: FastifyInstance, store: Store): void {
+  const operator = (token: string) => (store.operatorToken.check(token) ? 0 : undefined);
+
+  bindRoute(app, routes.refundPayment, operator, ({ params, body }) =>
+    store.payments.refund(params.id, body?.reason),
+  );
+
+  bindRoute(app, routes.revenueReport, operator, ({ query, reply }) => {
+    const report = revenueReport(store.db, store.rate.currency, query);
+    if (query.format === 'json') return report;
+    reply
+      .code(200)
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', 'attachment; filename="revenue.csv"')
+      .send(revenueCsv(report));
+    return SENT;
+  });
+
+  bindRoute(app, routes.ledgerCheck, operator, () => checkLedger(store.db));
+}

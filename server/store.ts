@@ -19,6 +19,7 @@ import { PaymentDesk } from './payments/payment-desk.ts';
 import type { PaymentProvider } from './payments/payment-provider.ts';
 import { TestProvider } from './payments/test-provider/test-provider.ts';
 import { parseRate, type Rate } from './pricing/money.ts';
+import type { Pack, Tier } from './pricing/pack-quote.ts';
 import { PackTable } from './pricing/pack-table.ts';
 import { type EncoderAvailability, probeEncoders, type ToolPaths, Transcoder } from './transcode/index.ts';
 
@@ -37,6 +38,8 @@ export interface StoreOptions {
   /** Providers besides the built-in test provider (the Stripe adapter), and which one sells. */
   providers?: PaymentProvider[];
   provider?: string;
+  /** A pack table (config file) that replaces the one in force at start; sales already made keep theirs. */
+  packConfig?: { packs: Pack[]; tiers?: Tier[] };
 }
 
 export interface StorePaths {
@@ -100,6 +103,7 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
   const rate = opts.rate ?? parseRate('0.02');
   const ledger = new Ledger(db, now);
   const packs = new PackTable(db, rate);
+  if (opts.packConfig) packs.replace(opts.packConfig.packs, opts.packConfig.tiers);
   const links = new SignedLinks(loadOrCreateSecret(db));
   const orderView = new OrderView(db, catalog, links, transcoder);
   const fulfilment = new Fulfilment({ db, dataDir: paths.data, ledger, catalog, encoder: transcoder, log });

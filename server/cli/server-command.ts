@@ -1,13 +1,16 @@
 // `megadisc server …`: runs the store, or imports a folder of masters into its catalog.
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { addAlbums } from '../catalog/seed-catalog.ts';
 import { scanMasters } from '../catalog/sources/index.ts';
 import { defaultStoreDataDir } from '../default-data-dir.ts';
+import { type StripeProvider, stripeFromEnv } from '../payments/stripe-provider.ts';
 import { parseRate } from '../pricing/money.ts';
+import { parsePackConfig } from '../pricing/pack-config.ts';
 import { startServer } from '../start-server.ts';
 import { openStore } from '../store.ts';
+import { OPERATOR_COMMANDS, runOperatorCommand } from './operator-commands.ts';
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
 
@@ -18,6 +21,7 @@ function fail(message: string): number {
 
 export async function runServerCommand(argv: string[]): Promise<number> {
   if (argv[0] === 'import') return runImport(argv.slice(1));
+  if (argv[0] && Object.hasOwn(OPERATOR_COMMANDS, argv[0])) return runOperatorCommand(argv[0], argv.slice(1));
   let values: Record<string, string | boolean | undefined>;
   try {
     ({ values } = parseArgs({
@@ -29,6 +33,10 @@ export async function runServerCommand(argv: string[]): Promise<number> {
         demo: { type: 'boolean', default: false },
         'price-per-mb': { type: 'string', default: '0.02' },
         'http-log': { type: 'boolean', default: false },
+        packs: { type: 'string' },
+        'checkout-minutes': { type: 'string', default: '30' },
+        'public-url': { type: 'string' },
+        provider: { type: 'string', default: 'test' },
       },
       strict: true,
     }));
@@ -44,6 +52,24 @@ export async function runServerCommand(argv: string[]): Promise<number> {
   } catch (error) {
     return fail((error as Error).message);
   }
+  const minutes = Number(values['checkout-minutes']);
+  if (!Number.isInteger(minutes) || minutes < 1 || minutes > 24 * 60)
+    return fail(`--checkout-minutes must be 1-1440, got ${values['checkout-minutes']}`);
+  let packConfig: ReturnType<typeof parsePackConfig> | undefined;
+  try {
+    if (values.packs) packConfig = parsePackConfig(await readFile(resolve(String(values.packs)), 'utf8'));
+  } catch (error) {
+    return fail((error as Error).message);
+  }
+  const publicUrl = values['public-url'] ?? process.env.MEGADISC_PUBLIC_URL;
+  let providers: StripeProvider[] = [];
+  if (values.provider !== 'test' && values.provider !== 'stripe')
+    return fail(`--provider is test or stripe, got ${values.provider}`);
+  try {
+    if (values.provider === 'stripe') providers = [stripeFromEnv(process.env)];
+  } catch (error) {
+    return fail((error as Error).message);
+  }
   const dataDir = resolve(String(values.data ?? defaultStoreDataDir()));
   const server = await startServer({
     dataDir,
@@ -52,6 +78,11 @@ export async function runServerCommand(argv: string[]): Promise<number> {
     rate,
     demo: Boolean(values.demo),
     httpLog: Boolean(values['http-log']),
+    checkoutTtlMs: minutes * 60_000,
+    providers,
+    provider: String(values.provider),
+    ...(publicUrl ? { publicUrl: String(publicUrl) } : {}),
+    ...(packConfig ? { packConfig } : {}),
     log,
   });
   log(`data in ${dataDir}`);

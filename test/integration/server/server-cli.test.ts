@@ -1,10 +1,11 @@
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { type CliProcess, runCli, startCli } from '../../helpers/cli-process.ts';
 import { expectLedgerBalances } from '../../helpers/ledger-checks.ts';
+import { buyPack } from '../../helpers/payments.ts';
 import { StoreApi } from '../../helpers/store-api.ts';
 
 const running: CliProcess[] = [];
@@ -94,5 +95,98 @@ describe('megadisc server', () => {
       const file = await api.get(item.download.url);
       expect(file.body.subarray(0, 4).toString('latin1')).toBe('MPCK');
     }
+  });
+});
+
+/** The JSON a command printed (stderr may carry Node's warnings before it). */
+const jsonOf = (output: string) => JSON.parse(output.slice(output.search(/^[[{]/m)));
+
+describe('megadisc server operator commands', () => {
+  it('set the pack table, refund a pack while the server runs, report and check the books', async () => {
+    const data = copyTemplate();
+    const set = await runCli(['server', 'packs', 'set', '750MB', '6.50', '--data', data, '--json']);
+    expect(set.code).toBe(0);
+    expect(jsonOf(set.output).packs).toContainEqual({
+      id: '750MB',
+      bytes: 750_000_000,
+      priceMicros: 6_500_000,
+    });
+    const bad = await runCli(['server', 'packs', 'set', '750MB', 'six dollars', '--data', data]);
+    expect(bad.code).toBe(2);
+    expect(bad.output).toMatch(/decimal number/);
+    const config = join(data, '..', 'packs.json');
+    writeFileSync(
+      config,
+      JSON.stringify({
+        packs: [{ megabytes: 300, price: '4.00' }],
+        loyalty: [{ from: '10.00', percent: '7.5' }],
+      }),
+    );
+    const loaded = await runCli(['server', 'packs', 'load', config, '--data', data, '--json']);
+    expect(jsonOf(loaded.output)).toMatchObject({
+      packs: [{ id: '300MB', priceMicros: 4_000_000 }],
+      tiers: [{ fromMicros: 10_000_000, basisPoints: 750 }],
+    });
+
+    const { url } = await start(['--data', data]);
+    const api = await new StoreApi(url).login();
+    const before = (await api.get('/v1/account')).body.balanceBytes;
+    const paid = await buyPack(api, '300MB');
+    expect(paid.amount.micros).toBe(4_000_000);
+    const refund = await runCli([
+      'server',
+      'refund',
+      paid.id,
+      '--reason',
+      'duplicate',
+      '--data',
+      data,
+      '--json',
+    ]);
+    expect(refund.code).toBe(0);
+    expect(jsonOf(refund.output)).toMatchObject({
+      refundedBytes: 300_000_000,
+      amount: { micros: 4_000_000 },
+    });
+    expect((await api.get('/v1/account')).body.balanceBytes).toBe(before);
+    const twice = await runCli(['server', 'refund', paid.id, '--data', data]);
+    expect(twice.code).toBe(1);
+    expect(twice.output).toMatch(/NOT_REFUNDABLE/);
+
+    const report = jsonOf(
+      (await runCli(['server', 'report', '--group', 'month', '--data', data, '--json'])).output,
+    );
+    expect(report.received).toEqual({ micros: 4_000_000, refundedMicros: 4_000_000 });
+    const check = await runCli(['server', 'check-ledger', '--data', data]);
+    expect(check.code).toBe(0);
+    expect(check.output).toMatch(/ledger ok/);
+
+    const sold = jsonOf(
+      (
+        await runCli([
+          'server',
+          'vouchers',
+          'create',
+          '--mb',
+          '10',
+          '--sold-for',
+          '0.20',
+          '--data',
+          data,
+          '--json',
+        ])
+      ).output,
+    );
+    const redeemed = await api.post('/v1/account/vouchers', { code: sold.codes[0] });
+    expect(redeemed.body).toMatchObject({
+      kind: 'sold',
+      creditedBytes: 10_000_000,
+      entry: { paid: { micros: 200_000 } },
+    });
+
+    const token = jsonOf((await runCli(['server', 'operator-token', '--data', data, '--json'])).output).token;
+    const books = await new StoreApi(url, token).get('/v1/operator/ledger-check');
+    expect(books.status).toBe(200);
+    expect(books.body).toMatchObject({ ok: true, problems: [] });
   });
 });

@@ -1,0 +1,200 @@
+// `megadisc server packs|refund|report|check-ledger|vouchers|operator-token`: the operator's
+// commands, run against the store's data folder (safe beside a running server: SQLite WAL).
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { defaultStoreDataDir } from '../default-data-dir.ts';
+import { StoreError } from '../errors.ts';
+import { checkLedger, revenueCsv, revenueReport } from '../payments/money-books.ts';
+import { parseAmount } from '../pricing/money.ts';
+import { parsePackConfig } from '../pricing/pack-config.ts';
+import { packIdOf } from '../pricing/pack-table.ts';
+import { openStore, type Store } from '../store.ts';
+
+const out = (text: string) => process.stdout.write(`${text}\n`);
+const json = (value: unknown) => out(JSON.stringify(value, null, 2));
+
+class UsageError extends Error {}
+
+function amount(text: string): number {
+  try {
+    return parseAmount(text);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+type Values = Record<string, string | boolean | undefined>;
+
+function parse(argv: string[], options: Record<string, { type: 'string' | 'boolean' }>) {
+  try {
+    return parseArgs({
+      args: argv,
+      options: { data: { type: 'string' }, json: { type: 'boolean' }, ...options },
+      allowPositionals: true,
+      strict: true,
+    }) as { values: Values; positionals: string[] };
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+async function withStore<T>(values: Values, fn: (store: Store) => Promise<T> | T): Promise<T> {
+  const store = await openStore({ dataDir: resolve(String(values.data ?? defaultStoreDataDir())) });
+  try {
+    return await fn(store);
+  } finally {
+    await store.close();
+  }
+}
+
+function packLine(p: { id: string; bytes: number; priceMicros: number }): string {
+  return `${p.id.padEnd(8)} ${(p.priceMicros / 1_000_000).toFixed(2).padStart(9)}`;
+}
+
+async function packs(argv: string[]): Promise<number> {
+  const { values, positionals } = parse(argv, {});
+  const [action, ...rest] = positionals;
+  return withStore(values, async (store) => {
+    if (action === 'set') {
+      const [size, price] = rest;
+      const mb = /^(\d{1,7})(?:MB)?$/i.exec(size ?? '')?.[1];
+      if (!mb || !price)
+        throw new UsageError('usage: megadisc server packs set SIZE_MB PRICE (e.g. 500MB 5.00)');
+      store.packs.setPack({
+        id: packIdOf(Number(mb) * 1_000_000),
+        bytes: Number(mb) * 1_000_000,
+        priceMicros: amount(price),
+      });
+    } else if (action === 'remove') {
+      const id = (rest[0] ?? '').toUpperCase();
+      if (!store.packs.removePack(id)) throw new StoreError('NOT_FOUND', 404, `no pack ${id}`);
+    } else if (action === 'load') {
+      if (!rest[0]) throw new UsageError('usage: megadisc server packs load FILE.json');
+      const config = parsePackConfig(await readFile(resolve(rest[0]), 'utf8'));
+      store.packs.replace(config.packs, config.tiers);
+    } else if (action !== undefined) {
+      throw new UsageError(`unknown packs action "${action}" (set, remove, load)`);
+    }
+    const table = { packs: store.packs.packs(), tiers: store.packs.tiers(), currency: store.rate.currency };
+    if (values.json) json(table);
+    else {
+      out(`pack      price (${table.currency})`);
+      for (const p of table.packs) out(packLine(p));
+      for (const t of table.tiers)
+        out(
+          `loyalty: ${(t.basisPoints / 100).toFixed(2)}% off from ${(t.fromMicros / 1_000_000).toFixed(2)} spent`,
+        );
+    }
+    return 0;
+  });
+}
+
+async function refund(argv: string[]): Promise<number> {
+  const { values, positionals } = parse(argv, { reason: { type: 'string' } });
+  if (positionals.length !== 1)
+    throw new UsageError('usage: megadisc server refund PAYMENT_ID [--reason TEXT]');
+  return withStore(values, async (store) => {
+    const result = await store.payments.refund(positionals[0]!, values.reason as string | undefined);
+    if (values.json) json(result);
+    else
+      out(
+        `refunded ${result.refundedBytes / 1_000_000} MB, ${result.amount.display}; balance now ${result.balanceAfterBytes} bytes`,
+      );
+    return 0;
+  });
+}
+
+async function report(argv: string[]): Promise<number> {
+  const { values } = parse(argv, {
+    from: { type: 'string' },
+    to: { type: 'string' },
+    group: { type: 'string' },
+    csv: { type: 'boolean' },
+  });
+  const group = (values.group ?? 'day') as string;
+  if (group !== 'day' && group !== 'month') throw new UsageError('--group is day or month');
+  for (const key of ['from', 'to'] as const)
+    if (values[key] !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(String(values[key])))
+      throw new UsageError(`--${key} is a date such as 2026-01-31`);
+  return withStore(values, (store) => {
+    const r = revenueReport(store.db, store.rate.currency, {
+      group,
+      ...(values.from ? { from: String(values.from) } : {}),
+      ...(values.to ? { to: String(values.to) } : {}),
+    });
+    if (values.json) json(r);
+    else process.stdout.write(revenueCsv(r));
+    return 0;
+  });
+}
+
+async function ledgerCheck(argv: string[]): Promise<number> {
+  const { values } = parse(argv, {});
+  return withStore(values, (store) => {
+    const check = checkLedger(store.db);
+    if (values.json) json(check);
+    else {
+      out(
+        check.ok
+          ? `ledger ok: ${check.accounts} account(s)`
+          : `ledger has ${check.problems.length} problem(s):`,
+      );
+      for (const p of check.problems) out(`  ${p}`);
+    }
+    return check.ok ? 0 : 1;
+  });
+}
+
+async function vouchers(argv: string[]): Promise<number> {
+  const { values, positionals } = parse(argv, {
+    mb: { type: 'string' },
+    count: { type: 'string' },
+    'sold-for': { type: 'string' },
+  });
+  if (positionals[0] !== 'create' || !/^\d{1,7}$/.test(String(values.mb ?? '')))
+    throw new UsageError('usage: megadisc server vouchers create --mb N [--count N] [--sold-for PRICE]');
+  const count = Number(values.count ?? 1);
+  if (!Number.isInteger(count) || count < 1 || count > 1000) throw new UsageError('--count is 1 to 1000');
+  return withStore(values, (store) => {
+    const sale = values['sold-for'] ? { priceMicros: amount(String(values['sold-for'])) } : undefined;
+    const codes = Array.from({ length: count }, () =>
+      store.vouchers.create(Number(values.mb) * 1_000_000, undefined, sale),
+    );
+    if (values.json)
+      json({ kind: sale ? 'sold' : 'promotional', bytes: Number(values.mb) * 1_000_000, codes });
+    else for (const code of codes) out(code);
+    return 0;
+  });
+}
+
+async function operatorToken(argv: string[]): Promise<number> {
+  const { values } = parse(argv, {});
+  return withStore(values, (store) => {
+    const token = store.operatorToken.issue();
+    if (values.json) json({ token });
+    else out(token);
+    return 0;
+  });
+}
+
+export const OPERATOR_COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
+  packs,
+  refund,
+  report,
+  'check-ledger': ledgerCheck,
+  vouchers,
+  'operator-token': operatorToken,
+};
+
+/** Runs one operator command; usage errors exit 2, store refusals 1, each with one line on stderr. */
+export async function runOperatorCommand(name: string, argv: string[]): Promise<number> {
+  try {
+    return await OPERATOR_COMMANDS[name]!(argv);
+  } catch (error) {
+    const usage = error instanceof UsageError;
+    const code = error instanceof StoreError ? ` (${error.code})` : '';
+    process.stderr.write(`megadisc server ${name}: ${(error as Error).message}${code}\n`);
+    return usage ? 2 : 1;
+  }
+}

@@ -24,12 +24,27 @@ describe('catalog', () => {
       '/v1/albums/{id}/prices',
       '/v1/orders',
       '/v1/account/vouchers',
+      '/v1/packs',
+      '/v1/checkouts',
+      '/v1/checkouts/{id}',
+      '/v1/payments/webhooks/{provider}',
+      '/test-provider/pay/{id}',
+      '/v1/operator/payments/{id}/refund',
+      '/v1/operator/reports/revenue',
+      '/v1/operator/ledger-check',
     ]) {
       expect(res.body.paths[path], path).toBeDefined();
     }
     const order = res.body.paths['/v1/orders'].post;
     expect(order.parameters.some((p: any) => p.name === 'Idempotency-Key' && p.required)).toBe(true);
     expect(order.responses['402']).toBeDefined();
+    const co = res.body.paths['/v1/checkouts'].post;
+    expect(co.parameters.some((p: any) => p.name === 'Idempotency-Key' && p.required)).toBe(true);
+    expect(res.body.paths['/v1/operator/ledger-check'].get.security).toEqual([{ operator: [] }]);
+    expect(res.body.paths['/test-provider/pay/{id}'].post.requestBody.content).toHaveProperty(
+      'application/x-www-form-urlencoded',
+    );
+    expect(res.body.components.schemas.PackTable).toBeDefined();
     // Every $ref resolves inside the document.
     const refs = JSON.stringify(res.body).match(/#\/components\/schemas\/\w+/g) ?? [];
     for (const ref of new Set(refs))

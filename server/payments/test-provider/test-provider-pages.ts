@@ -71,8 +71,7 @@ export function outcomePage(outcome: PayOutcome): string {
         'Authenticate',
         `<h1>Confirm it is you</h1><p>Your bank asks you to authenticate this payment of ${escapeHtml(amount(charge))}
 (card ending ${escapeHtml(charge.card_last4 ?? '')}).</p>
-<form method="post"><input type="hidden" name="action" value="complete"><button type="submit">Complete authentication</button></form>
-<form method="post"><input type="hidden" name="action" value="fail"><button type="submit" class="secondary">Fail authentication</button></form>`,
+<form method="post"><button type="submit" name="action" value="complete">Complete authentication</button><button type="submit" name="action" value="fail" class="secondary">Fail authentication</button></form>`,
       );
     case 'invalid_card':
       return cardPage(charge, 'That card number is not valid.');

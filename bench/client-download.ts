@@ -19,6 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import got from 'got';
+import { downloadsView } from '../electron/core/app/downloads-view.ts';
 import { createEngine, type Engine } from '../electron/core/create-engine.ts';
 import { transferOnce } from '../electron/core/downloads/transfer/index.ts';
 import { inTransaction } from '../electron/core/profile/open-profile.ts';
@@ -762,6 +763,25 @@ async function queueMemory(
     homes.set(n, home);
   }
 
+  // The Downloads screen's model over each queue, timed here (not in the child) so that the objects
+  // it builds do not show in the child's memory figures. Median of 5 after a warm-up.
+  const viewMs = new Map<number, number>();
+  for (const n of QUEUE_SIZES) {
+    const engine = createEngine({ home: homes.get(n)! });
+    try {
+      downloadsView(engine, false);
+      const times: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const started = performance.now();
+        downloadsView(engine, false);
+        times.push(performance.now() - started);
+      }
+      viewMs.set(n, median(times));
+    } finally {
+      engine.close();
+    }
+  }
+
   const entry = fileURLToPath(new URL('./lib/queue-main.ts', import.meta.url));
   interface Step {
     name: string;
@@ -851,6 +871,14 @@ async function queueMemory(
     }
     return [label, fmt(a, 1), fmt(b, 1), fmt(b - a, 1), ''];
   });
+  const [viewFew, viewMany] = [viewMs.get(few)!, viewMs.get(many)!];
+  rows.push([
+    'downloadsView() time (the Downloads screen), ms',
+    fmt(viewFew, 1),
+    fmt(viewMany, 1),
+    fmt(viewMany - viewFew, 1),
+    '',
+  ]);
   say(`### (c) Memory with ${fmt(many, 0)} queued jobs vs ${few}\n`);
   say(
     `Two profiles whose queue holds ${few} and ${fmt(many, 0)} \`queued\` jobs (rows inserted into the profile's ` +
@@ -859,7 +887,9 @@ async function queueMemory(
       `bandwidth limit and concurrency 3, and lets \`engine.run()\` work for ${QUEUE_RUN_SECONDS} s (3 transfers ` +
       `start; none finishes), then aborts it. RSS at each step is the child's own \`process.memoryUsage().rss\`; ` +
       `during the run the parent samples /proc every ${SAMPLE_MS} ms. Median of ${QUEUE_ROUNDS} rounds, ` +
-      `alternating. Memory in MiB; the last column is (${fmt(many, 0)} − ${few}) / ${fmt(many - few, 0)} in KiB per job.\n`,
+      `alternating. Memory in MiB; the last column is (${fmt(many, 0)} − ${few}) / ${fmt(many - few, 0)} in KiB per job. ` +
+      `\`downloadsView()\` (what \`downloads.list\` returns: jobs grouped by purchase) is timed in this process, ` +
+      `median of 5 calls after a warm-up.\n`,
   );
   say(markdownTable(['measure', `${few} jobs`, `${fmt(many, 0)} jobs`, 'difference', 'per job, KiB'], rows));
   say('');

@@ -1,6 +1,7 @@
 // Benchmark: frame times while scrolling the library's Tracks view over 100k tracks in headless
 // Chromium (web mode, store unreachable), against a static page of the same height (the browser's
-// floor) and a naive page with 10k rows all in the DOM. Usage: npm run bench:ui-scroll
+// floor) and a naive page with 10k rows all in the DOM; also one library.tracks page in-process.
+// Usage: npm run bench:ui-scroll
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +18,7 @@ import { buildRenderer } from './lib/renderer-build.ts';
 import { floorPage, type ListBox, naivePage } from './lib/scroll-peer-pages.ts';
 import { type ScrollProbeOptions, scrollProbe } from './lib/scroll-probe.ts';
 import { printScrollReport, type SubjectRun } from './lib/scroll-report.ts';
+import { printTrackPageTimes, timeTrackPages } from './lib/track-page-times.ts';
 import { startWebMode } from './lib/web-mode.ts';
 
 const TRACKS = Number(process.env.BENCH_UI_TRACKS ?? 100_000);
@@ -95,6 +97,8 @@ async function main(): Promise<void> {
   const profile = ensureLibraryProfile(TRACKS, () => note('generating it (about 75 s for 100k tracks)…'));
   const home = join(dir, 'home');
   copyProfile(profile.home, home);
+  note('timing library.tracks pages in-process…');
+  const pageTimes = timeTrackPages(home, TRACKS);
 
   note('building the renderer from the working tree…');
   const build = await buildRenderer(join(dir, 'renderer'));
@@ -194,6 +198,7 @@ async function main(): Promise<void> {
     profile: { ...profile.info, cached: profile.cached },
     naiveRows: NAIVE_ROWS,
   });
+  printTrackPageTimes(pageTimes, TRACKS);
 }
 
 runMain(main, { timeoutMs: 10 * 60_000 });

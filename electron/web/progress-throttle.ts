@@ -11,6 +11,7 @@ interface Held {
 export class ProgressThrottle {
   readonly #intervalMs: number;
   readonly #deliver: (event: Progress) => void;
+  /** performance.now() of each job's last delivery: monotonic, so a wall-clock step cannot hold events back. */
   readonly #lastSent = new Map<number, number>();
   readonly #held = new Map<number, Held>();
 
@@ -25,7 +26,7 @@ export class ProgressThrottle {
       held.event = event;
       return;
     }
-    const sinceLast = Date.now() - (this.#lastSent.get(event.jobId) ?? Number.NEGATIVE_INFINITY);
+    const sinceLast = performance.now() - (this.#lastSent.get(event.jobId) ?? Number.NEGATIVE_INFINITY);
     if (sinceLast >= this.#intervalMs) {
       this.#send(event);
       return;
@@ -55,7 +56,7 @@ export class ProgressThrottle {
   }
 
   #send(event: Progress): void {
-    this.#lastSent.set(event.jobId, Date.now());
+    this.#lastSent.set(event.jobId, performance.now());
     this.#deliver(event);
   }
 }

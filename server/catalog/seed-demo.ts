@@ -51,8 +51,9 @@ export async function seedDemo(store: Store, opts: DemoSeedOptions = {}): Promis
       throw error;
     }
   }
+  // In the order they were made (rowid): they share a created_at, and codes are random.
   const unusedVouchers = db
-    .prepare('SELECT code, bytes FROM vouchers WHERE redeemed_by IS NULL ORDER BY created_at, code')
+    .prepare('SELECT code, bytes FROM vouchers WHERE redeemed_by IS NULL ORDER BY rowid')
     .all() as { code: string; bytes: number }[];
   return { email: DEMO_EMAIL, password: DEMO_PASSWORD, unusedVouchers, seededNow: !seeded };
 }

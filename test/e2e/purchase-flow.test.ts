@@ -69,7 +69,11 @@ describe.skipIf(!hasChromium())('purchase flow in web mode (Chromium)', () => {
 
     // The album reaches the library (the core's event, then the group's finished state on screen).
     await filed;
-    await page.getByTestId('group-summary').getByText(/^Done ·/).first().waitFor();
+    await page
+      .getByTestId('group-summary')
+      .getByText(/^Done ·/)
+      .first()
+      .waitFor();
     await capture('06-downloads-done');
 
     const queue = await service.api['downloads.list']({});

@@ -12,6 +12,7 @@ export interface CliProcess {
   child: ChildProcess;
   output(): string;
   waitFor(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>;
+  /** The exit code, once the process has exited and its stdout and stderr are fully read ('close'). */
   exited: Promise<number | null>;
 }
 
@@ -28,7 +29,8 @@ export function startCli(args: string[], env: NodeJS.ProcessEnv = {}): CliProces
   };
   child.stdout!.on('data', onData);
   child.stderr!.on('data', onData);
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  // 'close', not 'exit': 'exit' can come before the last chunks of output have been read.
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
   return {
     child,
     output: () => text,
@@ -48,15 +50,14 @@ export function startCli(args: string[], env: NodeJS.ProcessEnv = {}): CliProces
           reject(new Error(`timed out waiting for ${pattern}; output so far:\n${text}`));
         }, timeoutMs);
         waiters.add(check);
-        void exited.then(() =>
-          setTimeout(() => {
-            if (waiters.has(check)) {
-              waiters.delete(check);
-              clearTimeout(timer);
-              reject(new Error(`process exited before ${pattern}; output:\n${text}`));
-            }
-          }, 50),
-        );
+        // All output has been read by then: if it has not matched, it never will.
+        void exited.then(() => {
+          if (waiters.has(check)) {
+            waiters.delete(check);
+            clearTimeout(timer);
+            reject(new Error(`process exited before ${pattern}; output:\n${text}`));
+          }
+        });
         check();
       });
     },

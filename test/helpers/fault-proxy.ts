@@ -50,12 +50,17 @@ export class FaultProxy {
   readonly #sockets = new Set<Socket>();
   readonly #timers = new Set<NodeJS.Timeout>();
   #rules: Rule[] = [];
+  #down = false;
 
   private constructor(server: http.Server, upstream: URL) {
     this.#server = server;
     this.#upstream = upstream;
     this.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     server.on('connection', (socket) => {
+      if (this.#down) {
+        socket.resetAndDestroy();
+        return;
+      }
       this.#sockets.add(socket);
       socket.on('close', () => this.#sockets.delete(socket));
     });
@@ -82,6 +87,15 @@ export class FaultProxy {
   /** Rules not used yet (a test can assert its script was fully played). */
   get pending(): number {
     return this.#rules.length;
+  }
+
+  /**
+   * A store that is gone: while down, every connection (open ones too) is reset as soon as it is
+   * accepted. The proxy keeps its port meanwhile, so nothing else can answer there.
+   */
+  setDown(down: boolean): void {
+    this.#down = down;
+    if (down) for (const socket of this.#sockets) socket.resetAndDestroy();
   }
 
   reset(): void {

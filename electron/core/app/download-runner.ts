@@ -1,5 +1,6 @@
 // Works the download queue in the background: one engine run at a time, started again when work
 // arrives while it runs, retried with backoff after a failure, aborted at a checkpoint on stop.
+import { setTimeout as delay } from 'node:timers/promises';
 import type { MegadiscError } from '../../shared/errors.ts';
 import { asMegadiscError } from './as-megadisc-error.ts';
 
@@ -12,17 +13,25 @@ export interface DownloadRunnerOptions {
   onError?: (error: MegadiscError) => void;
   baseDelayMs?: number;
   maxDelayMs?: number;
+  /** Waits out a backoff; resolves (or rejects) early when the signal aborts. Tests inject it. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
 /** Failures that only the user can clear (by logging in): no point retrying until then. */
 const NEEDS_USER = new Set(['NOT_LOGGED_IN', 'UNAUTHORIZED']);
+
+/** Unref'd: a pending retry must not keep the process alive. Rejects when the signal aborts. */
+function backgroundSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return delay(ms, undefined, { signal, ref: false });
+}
 
 export class DownloadRunner {
   readonly #o: DownloadRunnerOptions;
   #current: Promise<void> | null = null;
   #controller: AbortController | null = null;
   #again = false;
-  #timer: NodeJS.Timeout | null = null;
+  /** Aborts the backoff wait in progress, if any. */
+  #backoff: AbortController | null = null;
   #failures = 0;
   #closed = false;
 
@@ -42,7 +51,7 @@ export class DownloadRunner {
       this.#again = true;
       return;
     }
-    this.#clearTimer();
+    this.#cancelBackoff();
     this.#again = false;
     const controller = new AbortController();
     this.#controller = controller;
@@ -97,24 +106,30 @@ export class DownloadRunner {
 
   #retryLater(): void {
     const base = this.#o.baseDelayMs ?? 1000;
-    const delay = Math.min(this.#o.maxDelayMs ?? 30_000, base * 2 ** this.#failures);
+    const delayMs = Math.min(this.#o.maxDelayMs ?? 30_000, base * 2 ** this.#failures);
     this.#failures++;
-    this.#clearTimer();
-    this.#timer = setTimeout(() => {
-      this.#timer = null;
-      this.kick();
-    }, delay);
-    this.#timer.unref?.();
+    this.#cancelBackoff();
+    const backoff = new AbortController();
+    this.#backoff = backoff;
+    const sleep = this.#o.sleep ?? backgroundSleep;
+    void sleep(delayMs, backoff.signal).then(
+      () => {
+        if (backoff.signal.aborted) return;
+        this.#backoff = null;
+        this.kick();
+      },
+      () => undefined,
+    );
   }
 
-  #clearTimer(): void {
-    if (this.#timer) clearTimeout(this.#timer);
-    this.#timer = null;
+  #cancelBackoff(): void {
+    this.#backoff?.abort();
+    this.#backoff = null;
   }
 
   /** Aborts the run in progress (jobs go back to the queue with their checkpoints) and waits for it. */
   async stop(): Promise<void> {
-    this.#clearTimer();
+    this.#cancelBackoff();
     this.#again = false;
     this.#controller?.abort();
     await this.idle();

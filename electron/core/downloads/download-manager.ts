@@ -53,10 +53,12 @@ export class DownloadManager {
   async run(signal?: AbortSignal): Promise<RunSummary> {
     const { jobs, purchases, settings, bucket } = this.#o;
     jobs.recoverInterrupted();
-    let lastPoll = 0;
-    let purchaseRetryAt = 0;
+    // Monotonic time: a wall-clock step (NTP, a suspended laptop's clock set back) must not hold off
+    // the next poll or purchase retry.
+    let lastPoll = Number.NEGATIVE_INFINITY;
+    let purchaseRetryAt = Number.NEGATIVE_INFINITY;
     while (!signal?.aborted) {
-      const now = Date.now();
+      const now = performance.now();
       if (purchases.pending().length > 0 && now >= purchaseRetryAt) {
         purchaseRetryAt = now + (await this.#sendPending());
       }

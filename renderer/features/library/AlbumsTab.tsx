@@ -19,7 +19,11 @@ const SORTS: { value: AlbumSort; label: string }[] = [
 function byArtist(cards: LibraryAlbumCard[]): [string, LibraryAlbumCard[]][] {
   const groups = new Map<string, LibraryAlbumCard[]>();
   for (const card of cards) groups.set(card.albumArtist, [...(groups.get(card.albumArtist) ?? []), card]);
-  return [...groups].sort(([a], [b]) => a.localeCompare(b, undefined, { sensitivity: 'base' }));
+  // Artists that differ only in case or accents ("Bjork", "Björk") tie at base sensitivity: their raw
+  // names settle the order, so it does not depend on which card came first.
+  return [...groups].sort(
+    ([a], [b]) => a.localeCompare(b, undefined, { sensitivity: 'base' }) || (a < b ? -1 : a > b ? 1 : 0),
+  );
 }
 
 export function AlbumsTab({

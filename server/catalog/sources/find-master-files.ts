@@ -4,6 +4,8 @@ import { extname, join } from 'node:path';
 
 const MASTER_EXTENSIONS = new Set(['.flac', '.wav']);
 
+const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 export function isMasterFile(name: string): boolean {
   return MASTER_EXTENSIONS.has(extname(name).toLowerCase());
 }
@@ -13,7 +15,10 @@ export async function findMasterFiles(dir: string): Promise<string[]> {
   const found: string[] = [];
   const walk = async (current: string): Promise<void> => {
     const entries = await readdir(current, { withFileTypes: true });
-    entries.sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }));
+    // Numeric collation ties "x 01.flac" with "x 1.flac": the raw names settle those, so the order is total.
+    entries.sort(
+      (a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }) || byCodeUnits(a.name, b.name),
+    );
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
       const path = join(current, entry.name);

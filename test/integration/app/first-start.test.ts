@@ -1,11 +1,12 @@
 // First start runs the embedded demo store and logs in; later starts reuse its data and its port,
 // and a demo that has to move to another port takes the profile's history along.
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import type { AppService } from '../../../electron/core/app/app-host.ts';
 import { openProfile } from '../../../electron/core/profile/open-profile.ts';
+import { holdPort } from '../../helpers/ports.ts';
 import { seedDemoFromTemplate, startApp, tempHome } from './app-fixture.ts';
 
 const home = tempHome();
@@ -31,11 +32,17 @@ describe('store choice at start', () => {
 
   it('starts the demo store on a first start and logs in to the demo account', async () => {
     seedDemoFromTemplate(home);
+    // The demo's port is one this test owns, outside the ephemeral range: when a restart frees it,
+    // no other process can be handed it by the kernel, so "the same port again" is certain. The
+    // demo finds it the way it finds its own last port.
+    const demoPort = await holdPort();
+    writeFileSync(join(home, 'demo-store', 'last-url'), demoPort.url);
+    await demoPort.release();
     const app = await restart();
     const info = await app.api['app.info']({});
     expect(app.demo).not.toBeNull();
     firstUrl = app.demo!.url;
-    expect(firstUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(firstUrl).toBe(demoPort.url);
     expect(info).toMatchObject({
       transport: 'web',
       version: '0.0.0-test',
@@ -78,7 +85,10 @@ describe('store choice at start', () => {
     service = null;
     // Someone else is on the demo's port now.
     blocker = createServer();
-    await new Promise<void>((r) => blocker!.listen(Number(new URL(firstUrl).port), '127.0.0.1', r));
+    await new Promise<void>((resolve, reject) => {
+      blocker!.once('error', reject);
+      blocker!.listen(Number(new URL(firstUrl).port), '127.0.0.1', resolve);
+    });
     const app = await restart();
     const moved = app.demo!.url;
     expect(moved).not.toBe(firstUrl);

@@ -25,6 +25,7 @@ import {
   transferWithRetry,
 } from '../../../electron/core/downloads/transfer/index.ts';
 import { FaultProxy } from '../../helpers/fault-proxy.ts';
+import { startResettingListener } from '../../helpers/ports.ts';
 import { StoreApi } from '../../helpers/store-api.ts';
 import { startTestServer, type TestServer } from '../../helpers/test-server.ts';
 
@@ -256,10 +257,11 @@ describe('faults', () => {
   });
 
   it('backs off exponentially on refused connections and stops after maxAttempts', async () => {
-    const closed = await FaultProxy.start(server.url);
-    const deadUrl = closed.url + item.download.url;
-    await closed.close();
-    const h = harness({ url: deadUrl });
+    // A listener that resets every connection, not a closed port: a freed port may be taken by
+    // anyone meanwhile, and then something answers.
+    const dead = await startResettingListener();
+    onTestFinished(() => dead.close());
+    const h = harness({ url: dead.url + item.download.url });
     const delays: number[] = [];
     const run = transferWithRetry(
       h.req,
@@ -395,11 +397,9 @@ describe('local failures and control', () => {
 
   it('reports progress at most ~10 times a second, and checkpoints along the way', async () => {
     const rate = Math.ceil(item.bytes / 1.5);
-    // idleMs far below the time the throttle holds the socket paused: being slow ourselves is not a stall.
-    const h = harness({
-      throttle: new TokenBucket({ bytesPerSecond: rate, burstBytes: 16_384 }),
-      timeouts: { idleMs: 300 },
-    });
+    // The default idle timeout: that the throttle holding us is not a stall is checked on a manual
+    // clock below, where a busy machine cannot fire the watchdog.
+    const h = harness({ throttle: new TokenBucket({ bytesPerSecond: rate, burstBytes: 16_384 }) });
     const started = performance.now();
     await expectComplete(h, await h.run());
     expect(h.retries).toHaveLength(0);
@@ -421,6 +421,42 @@ describe('local failures and control', () => {
     // ~1 s of progress triggers a checkpoint before the end.
     expect(h.checkpoints.length).toBeGreaterThanOrEqual(2);
     expect(h.checkpoints[0]!.bytes).toBeLessThan(item.bytes);
+  });
+
+  it('does not count time held by the throttle as a stall', async () => {
+    // A manual clock: the watchdog sees time pass only when the test moves it, so a slow or busy
+    // machine cannot make the store look stalled. The throttle holds the transfer on its second
+    // chunk (the body queue fills and the socket pauses meanwhile) while that clock moves ten idle
+    // windows ahead, and real time enough for the watchdog's timer to look at it.
+    const idleMs = 50;
+    let now = 0;
+    let takes = 0;
+    let hold = () => {};
+    const holding = new Promise<void>((resolve) => {
+      hold = resolve;
+    });
+    let release = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const throttle = {
+      take: async () => {
+        if (++takes !== 2) return;
+        hold();
+        await released;
+      },
+    };
+    const h = harness({ throttle, clock: { now: () => now }, timeouts: { idleMs } });
+    const run = h.run();
+    await holding;
+    now += 10 * idleMs;
+    // Timers never fire early, and an armed watchdog's timer (due within idleMs of its arming,
+    // before this wait began) would fire first.
+    await new Promise((resolve) => setTimeout(resolve, 3 * idleMs));
+    release();
+    await expectComplete(h, await run);
+    expect(h.retries).toHaveLength(0);
+    expect(proxy.requests).toHaveLength(1);
   });
 
   it('holds one shared rate limit across concurrent downloads', async () => {

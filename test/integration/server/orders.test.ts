@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { IdempotencyKeys, requestHash } from '../../../server/orders/idempotency.ts';
 import { expectLedgerBalances } from '../../helpers/ledger-checks.ts';
 import { StoreApi } from '../../helpers/store-api.ts';
 import { startTestServer, type TestServer } from '../../helpers/test-server.ts';
@@ -26,6 +27,13 @@ beforeAll(async () => {
   albums = (await demo.get('/v1/albums?limit=100&sort=title')).body.items;
 });
 afterAll(() => server?.dispose());
+
+function ordersOf(body: { albumId: number; encoding: string }): number {
+  const row = server.store.db
+    .prepare('SELECT COUNT(*) AS n FROM orders WHERE album_id = ? AND encoding = ?')
+    .get(body.albumId, body.encoding) as { n: number };
+  return row.n;
+}
 
 async function order(api: StoreApi, body: unknown, idempotencyKey: string | null = key()) {
   return api.post('/v1/orders', body, idempotencyKey === null ? {} : { 'idempotency-key': idempotencyKey });
@@ -156,25 +164,45 @@ describe('idempotency', () => {
 
   it('refuses the same key with a different body (422)', async () => {
     const k = key();
-    await order(demo, { albumId: albums[2].id, encoding: 'mp3-192' }, k);
+    const first = await order(demo, { albumId: albums[2].id, encoding: 'mp3-192' }, k);
+    expect(first.status).toBe(201);
     const other = await order(demo, { albumId: albums[2].id, encoding: 'mp3-256' }, k);
     expect(other.status).toBe(422);
     expect(other.body.error.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    // Settled before the next tests compare ledger lengths.
+    await demo.waitForOrder(first.body.id);
   });
 
-  it('answers a concurrent duplicate with 409 and creates one order', async () => {
+  it('answers a duplicate with 409 while the first request holds the key', async () => {
     const k = key();
     const body = { albumId: albums[3].id, encoding: 'wma-192' };
+    const accountId = (await demo.get('/v1/account')).body.id as number;
+    // The first request's claim, as order creation takes it before doing any work; the duplicate
+    // arrives while it is held, whatever the timing.
+    const keys = new IdempotencyKeys(server.store.db);
+    expect(keys.claim(accountId, k, requestHash({ ...body, trackIds: null }))).toEqual({ kind: 'claimed' });
+    const duplicate = await order(demo, body, k);
+    expect(duplicate.status).toBe(409);
+    expect(duplicate.body.error.code).toBe('IDEMPOTENCY_IN_PROGRESS');
+    expect(duplicate.headers.get('retry-after')).toBe('1');
+    expect(ordersOf(body)).toBe(0);
+    // Once the claim is let go (its request changed nothing), the key goes through.
+    keys.abandon(accountId, k);
+    const retried = await order(demo, body, k);
+    expect(retried.status).toBe(201);
+    await demo.waitForOrder(retried.body.id);
+  });
+
+  it('creates exactly one order for concurrent duplicates', async () => {
+    const k = key();
+    const body = { albumId: albums[4].id, encoding: 'wma-192' };
     const results = await Promise.all(Array.from({ length: 6 }, () => order(demo, body, k)));
     const statuses = results.map((r) => r.status);
+    // Each one either made or replayed the order (201), or met the first one's claim (409).
     expect(statuses.every((s) => s === 201 || s === 409)).toBe(true);
-    expect(statuses).toContain(409);
     const ids = new Set(results.filter((r) => r.status === 201).map((r) => r.body.id));
     expect(ids.size).toBe(1);
-    const orders = server.store.db
-      .prepare('SELECT COUNT(*) AS n FROM orders WHERE album_id = ? AND encoding = ?')
-      .get(body.albumId, body.encoding) as { n: number };
-    expect(orders.n).toBe(1);
+    expect(ordersOf(body)).toBe(1);
     await demo.waitForOrder([...ids][0]);
   });
 

@@ -25,6 +25,36 @@ function controllableRun() {
   return { run, calls, max: () => maxConcurrent };
 }
 
+interface Wait {
+  ms: number;
+  signal: AbortSignal;
+  /** Ends the wait, as if its time had passed. */
+  elapse: () => void;
+}
+
+/** An injected sleep that never ends by itself: the test sees each wait asked for and ends it. */
+function fakeSleep() {
+  const requested: Wait[] = [];
+  const waiters: ((wait: Wait) => void)[] = [];
+  let seen = 0;
+  const sleep = (ms: number, signal?: AbortSignal) =>
+    new Promise<void>((resolve) => {
+      const wait = { ms, signal: signal ?? new AbortController().signal, elapse: () => resolve() };
+      requested.push(wait);
+      waiters.shift()?.(wait);
+    });
+  return {
+    sleep,
+    requested,
+    /** The next wait asked for (resolves once the runner asks). */
+    next: (): Promise<Wait> => {
+      const index = seen++;
+      const wait = requested[index];
+      return wait ? Promise.resolve(wait) : new Promise((resolve) => waiters.push(resolve));
+    },
+  };
+}
+
 describe('DownloadRunner', () => {
   it('runs one pass at a time and runs again when work arrived meanwhile', async () => {
     const r = controllableRun();
@@ -46,38 +76,76 @@ describe('DownloadRunner', () => {
   });
 
   it('retries a failed run with growing backoff, but waits for a login after NOT_LOGGED_IN', async () => {
-    const started: number[] = [];
+    const backoff = fakeSleep();
+    let starts = 0;
     const errors: string[] = [];
     let fail: MegadiscError | null = new MegadiscError('STORE_UNREACHABLE', 'down');
     const runner = new DownloadRunner({
       run: async () => {
-        started.push(Date.now());
+        starts++;
         if (fail) throw fail;
       },
       hasWork: () => false,
       onError: (e) => errors.push(e.code),
       baseDelayMs: 20,
       maxDelayMs: 80,
+      sleep: backoff.sleep,
     });
     runner.kick();
-    await tick(200);
-    expect(started.length).toBeGreaterThanOrEqual(3);
-    const gaps = started.slice(1).map((t, i) => t - started[i]!);
-    expect(gaps[0]).toBeGreaterThanOrEqual(15);
-    expect(gaps[1]!).toBeGreaterThanOrEqual(gaps[0]! + 5);
-    expect(Math.max(...gaps)).toBeLessThan(150);
+    // Each failure asks for a wait twice as long as the one before, up to maxDelayMs; the next run
+    // starts only when that wait is over.
+    for (const [i, ms] of [20, 40, 80, 80].entries()) {
+      const wait = await backoff.next();
+      expect(wait.ms).toBe(ms);
+      expect(starts).toBe(i + 1);
+      wait.elapse();
+    }
+    const fifth = await backoff.next();
+    expect(starts).toBe(5);
+    expect(errors).toEqual(Array(5).fill('STORE_UNREACHABLE'));
     fail = new MegadiscError('NOT_LOGGED_IN', 'log in');
-    await tick(200);
-    const afterLoginError = started.length;
-    await tick(200);
-    expect(started.length).toBe(afterLoginError);
+    fifth.elapse();
+    await tick();
+    expect(starts).toBe(6);
+    expect(runner.running).toBe(false);
     expect(errors.at(-1)).toBe('NOT_LOGGED_IN');
+    // No retry is scheduled after NOT_LOGGED_IN: it waits for a login.
+    expect(backoff.requested).toHaveLength(5);
     // A kick (as after a login) starts it again at once.
     fail = null;
     runner.kick();
-    await tick();
-    expect(started.length).toBe(afterLoginError + 1);
+    await runner.idle();
+    expect(starts).toBe(7);
     await runner.close();
+  });
+
+  it('a kick or close during a backoff wait cancels the wait', async () => {
+    const backoff = fakeSleep();
+    let starts = 0;
+    const runner = new DownloadRunner({
+      run: async () => {
+        starts++;
+        throw new MegadiscError('STORE_UNREACHABLE', 'down');
+      },
+      hasWork: () => false,
+      baseDelayMs: 20,
+      sleep: backoff.sleep,
+    });
+    runner.kick();
+    const first = await backoff.next();
+    runner.kick();
+    expect(first.signal.aborted).toBe(true);
+    const second = await backoff.next();
+    expect(starts).toBe(2);
+    // The cancelled wait ending later starts nothing.
+    first.elapse();
+    await tick();
+    expect(starts).toBe(2);
+    await runner.close();
+    expect(second.signal.aborted).toBe(true);
+    second.elapse();
+    await tick();
+    expect(starts).toBe(2);
   });
 
   it('close aborts the run in progress, waits for it, and nothing runs after', async () => {

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { EncodingId } from '../../../api/encodings.ts';
 import { makeCorruptMaster } from './audio-fixtures.ts';
-import { filesUnder, setupTranscoderHarness, storeRejection } from './transcoder-harness.ts';
+import { countingTool } from './counting-tool.ts';
+import { filesUnder, setupTranscoderHarness, storeRejection, waitFor } from './transcoder-harness.ts';
 
 const harness = setupTranscoderHarness();
 
@@ -65,10 +66,14 @@ describe('Transcoder failures', () => {
 
 describe('Transcoder.close', () => {
   it('kills running encoders, rejects queued work and removes temp files', async () => {
-    const { transcoder, cacheDir } = harness.setup({ concurrency: 1 });
-    const running = storeRejection(transcoder.ensure(harness.long('vorbis-q6', 20)));
-    const queued = storeRejection(transcoder.ensure(harness.long('vorbis-q6', 21)));
-    await waitFor(() => (transcoder.progress(20, 'vorbis-q6') ?? 0) > 0);
+    // The encoder run is held open after ffmpeg has written its output, so it is still running when
+    // close() comes, however fast the machine encodes.
+    const ffmpeg = countingTool(harness.dir, harness.unique('ffmpeg'), '/usr/bin/ffmpeg', { hold: true });
+    const { transcoder, cacheDir } = harness.setup({ concurrency: 1, tools: { ffmpeg: ffmpeg.path } });
+    // The short master will do: the held run stays alive however quickly it was encoded.
+    const running = storeRejection(transcoder.ensure(harness.short('vorbis-q6', 20)));
+    const queued = storeRejection(transcoder.ensure(harness.short('vorbis-q6', 21)));
+    await waitFor(() => ffmpeg.held() === 1 && (transcoder.progress(20, 'vorbis-q6') ?? 0) > 0);
     expect(processesMentioning(cacheDir)).toBeGreaterThan(0);
     expect(filesUnder(cacheDir).some((path) => path.includes('.tmp-'))).toBe(true);
 
@@ -77,19 +82,12 @@ describe('Transcoder.close', () => {
       expect(error.code).toBe('ENCODE_FAILED');
       expect(error.status).toBe(503);
     }
+    expect(ffmpeg.starts()).toBe(1);
     expect(processesMentioning(cacheDir)).toBe(0);
     expect(filesUnder(cacheDir)).toEqual([]);
     expect((await storeRejection(transcoder.ensure(harness.short('flac')))).status).toBe(503);
   });
 });
-
-async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 /** Live processes whose command line mentions `text`: encoders writing into a cache folder. */
 function processesMentioning(text: string): number {

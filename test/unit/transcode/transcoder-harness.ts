@@ -106,3 +106,12 @@ export async function storeRejection(promise: Promise<unknown>): Promise<StoreEr
   expect(error).toBeInstanceOf(StoreError);
   return error as StoreError;
 }
+
+/** Polls until `condition` holds: for states a held encoder run guarantees will come. */
+export async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

@@ -115,7 +115,7 @@ export class TransferAttempt {
       http2: false,
       timeout: { lookup: connectMs, connect: connectMs },
     });
-    const watchdog = new IdleWatchdog(idleMs, () => {
+    const watchdog = new IdleWatchdog(idleMs, this.#clock, () => {
       this.stalled = new MegadiscError('STALLED', `no data from the store for ${idleMs / 1000} s`, {
         retryable: true,
       });

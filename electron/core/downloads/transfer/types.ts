@@ -38,6 +38,7 @@ export interface TransferRequest {
   onProgress?: (p: TransferProgress) => void;
   /** Called after the .part has been fdatasync'ed up to c.bytes: every ~1 MiB or ~1 s, on failure and at the end. */
   onCheckpoint?: (c: Checkpoint) => void;
+  /** Monotonic ms for the speed, the checkpoint pace and the idle watchdog (default performance; tests inject one). */
   clock?: { now(): number };
 }
 

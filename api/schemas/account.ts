@@ -57,7 +57,7 @@ export const LedgerEntry = z
     voucher: z.string().nullable(),
     /** The checkout that paid for a top-up, or that a refund reverses. */
     paymentId: z.string().nullable(),
-    /** Money received for a top-up (after discounts), or given back by a refund; null for vouchers. */
+    /** Money received for a top-up (after discounts; a sold voucher's face value), or given back by a refund; null for free credit. */
     paid: Money.nullable(),
     note: z.string().nullable(),
     createdAt: IsoDateTime,

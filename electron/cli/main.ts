@@ -22,7 +22,10 @@ Client (every command takes --home DIR and --json):
   megadisc encodings
   megadisc balance
   megadisc ledger
-  megadisc topup CODE
+  megadisc topup CODE               redeem a voucher
+  megadisc packs                    top-up packs with your price, per MB and saving
+  megadisc topup --pack 500MB [--timeout SECONDS]
+                                    pay for a pack in the browser, then wait until it is credited
   megadisc buy ALBUM_ID --encoding ID [--tracks N,N] [--yes]
   megadisc queue
   megadisc run                      download the queue until done (Ctrl-C stops; run again to resume)
@@ -56,6 +59,10 @@ const COMMANDS: Record<string, Command> = {
   balance: lazy(account, (m) => m.balance),
   ledger: lazy(account, (m) => m.ledger),
   topup: lazy(account, (m) => m.topup),
+  packs: lazy(
+    () => import('./commands/pack-commands.ts'),
+    (m) => m.packs,
+  ),
   search: lazy(catalog, (m) => m.search),
   album: lazy(catalog, (m) => m.album),
   encodings: lazy(catalog, (m) => m.encodings),

@@ -1,6 +1,7 @@
 // Builds the engine from its ports: one command API over the profile, the store client, the ledger
 // mirror, purchases and the download manager. The CLI drives it now; the GUI will drive the same API.
 import type { EncodingId } from '../../api/encodings.ts';
+import type { Checkout, PackTable } from '../../api/schemas/payments.ts';
 import { MegadiscError } from '../shared/errors.ts';
 import { DownloadManager, type RunSummary } from './downloads/download-manager.ts';
 import { JobStore, type JobView, toJobView } from './downloads/job-store.ts';
@@ -8,6 +9,7 @@ import { TokenBucket } from './downloads/token-bucket.ts';
 import { EngineEvents } from './events/engine-events.ts';
 import { type BalanceView, LedgerMirror } from './ledger/ledger-mirror.ts';
 import { LibraryIndex } from './library/index.ts';
+import { CheckoutDesk } from './payments/checkout-desk.ts';
 import type { EnginePorts } from './ports.ts';
 import { openProfile, type ProfileDb } from './profile/open-profile.ts';
 import { type EncodingTable, PurchaseDesk, type PurchaseRow } from './purchases/purchase-desk.ts';
@@ -75,7 +77,8 @@ export class Engine {
       events: this.events,
       scope,
     });
-    return { client, ledger, purchases };
+    const checkouts = new CheckoutDesk({ db: this.db, client, ledger, scope });
+    return { client, ledger, purchases, checkouts };
   }
 
   async login(storeUrl: string, email: string, password: string): Promise<StoredSession> {
@@ -137,6 +140,21 @@ export class Engine {
     const result = await client.call(routes.redeemVoucher, { body: { code } });
     await ledger.sync(client);
     return result;
+  }
+
+  /** The store's packs; logged in, priced for this account (its loyalty discount applied). */
+  async packs(): Promise<PackTable> {
+    return (await this.client(false)).packs();
+  }
+
+  /** Starts paying for a pack; the megabytes arrive once the provider tells the store it was paid. */
+  async checkout(packId: string): Promise<Checkout> {
+    return (await this.#scoped()).checkouts.start(packId);
+  }
+
+  /** A checkout's state now; once paid, the ledger mirror has the credit (and 'balance' fired). */
+  async checkoutStatus(id: string): Promise<Checkout> {
+    return (await this.#scoped()).checkouts.status(id);
   }
 
   async buy(albumId: number, encoding: EncodingId, trackIds?: number[]): Promise<PurchaseRow> {

@@ -14,7 +14,7 @@ import { isTrustedSender } from './ipc/trusted-sender.ts';
 import { createMainWindow } from './main-window.ts';
 import { createAppRequestHandler, registerAppScheme } from './protocol/app-protocol.ts';
 import { APP_SCHEME } from './security/app-origin.ts';
-import { openExternalSafely } from './security/external-links.ts';
+import { openExternalSafely, openPaymentPageSafely } from './security/external-links.ts';
 import { guardNavigation } from './security/navigation-guard.ts';
 import { denyAllPermissions } from './security/permission-policy.ts';
 
@@ -48,9 +48,16 @@ export function startDesktopApp(options: DesktopAppOptions): DesktopApp | null {
   let window: BrowserWindow | null = null;
   const liveWindow = () => (window && !window.isDestroyed() ? window : null);
 
+  // Pay pages are known to the running service only; until it runs there are none.
+  let running: AppService | null = null;
+  const isPaymentPage = (url: string) => running?.isPaymentPage(url) ?? false;
   // Every web contents ever created (the window, and anything that slips past it) gets the guards.
   app.on('web-contents-created', (_event, contents) => {
-    guardNavigation(contents, (url) => openExternalSafely(shell, url));
+    guardNavigation(
+      contents,
+      (url) => openExternalSafely(shell, url) || openPaymentPageSafely(shell, url, isPaymentPage),
+      isPaymentPage,
+    );
   });
   app.on('second-instance', () => {
     const open = liveWindow();
@@ -63,9 +70,14 @@ export function startDesktopApp(options: DesktopAppOptions): DesktopApp | null {
   });
 
   const service = app.whenReady().then(() => composeAppService(options.createService));
-  service.catch(() => {
-    // Reported once, by `ready` below.
-  });
+  service.then(
+    (started) => {
+      running = started;
+    },
+    () => {
+      // Reported once, by `ready` below.
+    },
+  );
   quitAfterClosing(service);
 
   const ready = app.whenReady().then(async () => {

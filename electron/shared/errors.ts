@@ -13,6 +13,12 @@ export const ERROR_CODES = [
   'INSUFFICIENT_BALANCE',
   'LEDGER_MISMATCH',
   'VOUCHER_INVALID',
+  'PAYMENT_DECLINED',
+  'CHECKOUT_EXPIRED',
+  /** A checkout still waiting for its payment when the caller stopped waiting. */
+  'PAYMENT_PENDING',
+  'NOT_REFUNDABLE',
+  'REFUND_EXCEEDS_BALANCE',
   // Downloads
   'HTTP_STATUS',
   'STALLED',

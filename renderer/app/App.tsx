@@ -13,6 +13,7 @@ import { ApiProvider, useApi } from './api-context.tsx';
 import { AppStatusProvider, useAppStatus } from './app-status.tsx';
 import { hrefOf, type Route, useRoute, type ViewName } from './router.ts';
 import { SearchBox } from './SearchBox.tsx';
+import { browserTimers, type Timers, TimersProvider } from './timers.tsx';
 import { useEvent } from './use-event.ts';
 import { useTheme } from './use-theme.ts';
 
@@ -24,14 +25,16 @@ const NAV: { view: ViewName; label: string; route: Route }[] = [
   { view: 'settings', label: 'Settings', route: { view: 'settings' } },
 ];
 
-export function App({ api }: { api: AppClient }) {
+export function App({ api, timers = browserTimers }: { api: AppClient; timers?: Timers }) {
   return (
     <ApiProvider api={api}>
-      <ToastProvider>
-        <AppStatusProvider>
-          <Shell />
-        </AppStatusProvider>
-      </ToastProvider>
+      <TimersProvider timers={timers}>
+        <ToastProvider>
+          <AppStatusProvider>
+            <Shell />
+          </AppStatusProvider>
+        </ToastProvider>
+      </TimersProvider>
     </ApiProvider>
   );
 }

@@ -17,6 +17,11 @@ const MESSAGES: Partial<Record<ErrorCode, string>> = {
   NETWORK: 'The connection dropped. The download resumes from its last checkpoint.',
   ENCODING_UNAVAILABLE: 'The store cannot produce that encoding right now.',
   INVALID_ARGUMENT: 'That value is not valid.',
+  PAYMENT_DECLINED: 'The payment was declined. Nothing was charged; try again, perhaps with another card.',
+  CHECKOUT_EXPIRED: 'The checkout expired before it was paid. Nothing was charged; start a new one.',
+  PAYMENT_PENDING: 'The payment has not been confirmed yet. If you paid, the megabytes arrive shortly.',
+  NOT_REFUNDABLE: 'That payment cannot be refunded: some of its megabytes were already spent.',
+  REFUND_EXCEEDS_BALANCE: 'A refund cannot take back more megabytes than the balance holds.',
   LEDGER_MISMATCH:
     'Your local ledger does not match the store. Nothing was changed; the store’s figures are shown.',
 };

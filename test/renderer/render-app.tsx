@@ -2,10 +2,15 @@
 import { render } from '@testing-library/react';
 import { FakeAppApi, type FakeState } from '../../renderer/api/fake/fake-app-api.ts';
 import { App } from '../../renderer/app/App.tsx';
+import type { Timers } from '../../renderer/app/timers.tsx';
 
-export function renderApp(hash = '#/store', state: Partial<FakeState> = {}) {
+export function renderApp(
+  hash = '#/store',
+  state: Partial<FakeState> = {},
+  options: { timers?: Timers } = {},
+) {
   window.location.hash = hash;
   const fake = new FakeAppApi(state);
-  const view = render(<App api={fake.client()} />);
+  const view = render(<App api={fake.client()} timers={options.timers} />);
   return { fake, ...view };
 }

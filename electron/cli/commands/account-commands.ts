@@ -1,4 +1,5 @@
-// login, logout, balance, ledger, topup.
+// login, logout, balance, ledger, topup (a voucher CODE, or --pack to pay for megabytes).
+import { MegadiscError } from '../../shared/errors.ts';
 import { requireString, withContext } from '../cli-context.ts';
 import { formatMb, table } from '../render/format.ts';
 
@@ -45,29 +46,38 @@ export const ledger = (argv: string[]) =>
   withContext(argv, {}, async ({ engine, print }) => {
     const { balance: b, entries } = await engine.ledgerEntries();
     print({ balance: b, entries }, () => {
-      const rows = [['#', 'when', 'kind', 'amount', 'reserved', 'balance', 'order']];
+      const rows = [['#', 'when', 'kind', 'amount', 'paid', 'reserved', 'balance', 'reference']];
       for (const e of entries) {
         rows.push([
           String(e.id),
           e.createdAt.slice(0, 19).replace('T', ' '),
           e.kind,
           e.amountBytes === 0 ? '' : `${e.amountBytes > 0 ? '+' : '-'}${formatMb(Math.abs(e.amountBytes))}`,
+          e.paid ? e.paid.display : '',
           e.reservedDeltaBytes === 0
             ? ''
             : `${e.reservedDeltaBytes > 0 ? '+' : '-'}${formatMb(Math.abs(e.reservedDeltaBytes))}`,
           formatMb(e.balanceAfterBytes),
-          e.orderId ?? e.voucher ?? '',
+          e.orderId ?? e.paymentId ?? e.voucher ?? '',
         ]);
       }
       const footer = `${b.offline ? 'offline, ' : ''}as of ${b.asOf}${b.mismatch ? `\nWARNING: ${b.mismatch}` : ''}`;
-      return `${table(rows, [0, 3, 4, 5])}\n${footer}`;
+      return `${table(rows, [0, 3, 4, 5, 6])}\n${footer}`;
     });
     return 0;
   });
 
 export const topup = (argv: string[]) =>
-  withContext(argv, {}, async ({ engine, positionals, print }) => {
-    const code = requireString(positionals[0], 'a voucher CODE');
+  withContext(argv, { pack: { type: 'string' }, timeout: { type: 'string' } }, async (ctx) => {
+    const { engine, positionals, print, values } = ctx;
+    if (typeof values.pack === 'string') {
+      if (positionals.length > 0) {
+        throw new MegadiscError('INVALID_ARGUMENT', 'give either a voucher CODE or --pack, not both');
+      }
+      const { topupWithPack } = await import('./pack-commands.ts');
+      return topupWithPack(ctx, values.pack);
+    }
+    const code = requireString(positionals[0], 'a voucher CODE or --pack SIZE');
     const result = await engine.topup(code);
     print(
       result,

@@ -5,6 +5,7 @@ import type { ConnectionMonitor } from './connection-monitor.ts';
 import type { CoverCache } from './cover-cache.ts';
 import type { DownloadRunner } from './download-runner.ts';
 import type { EmbeddedDemo } from './embedded-demo.ts';
+import type { PaymentPages } from './payment-pages.ts';
 import type { StoreRates } from './store-rates.ts';
 
 export interface AppContext {
@@ -15,6 +16,8 @@ export interface AppContext {
   rates: StoreRates;
   covers: CoverCache;
   demo: EmbeddedDemo | null;
+  /** Pay pages of the checkouts still open, for the desktop shell's window-open policy. */
+  paymentPages: PaymentPages;
   /** Tells lists to fetch again after the queue changed. */
   queueChanged(): void;
 }

@@ -34,6 +34,12 @@ export interface AppService {
   readonly events: EngineEvents;
   /** Set when the embedded demo store runs: its URL and one unused voucher code for the UI to show. */
   readonly demo: { url: string; vouchers: string[] } | null;
+  /**
+   * Whether a URL is the payment page the store returned for a checkout of this app that is still
+   * waiting to be paid (https, or http on loopback for the demo's test provider): the desktop shell
+   * opens such a page in the system browser, and nothing else outside its allowlist.
+   */
+  isPaymentPage(url: string): boolean;
   /** A store cover (proxied and cached) or a library album's cover (cover.jpg or an embedded one). */
   cover(source: 'store' | 'library', albumId: number, size: number): Promise<CoverImage | null>;
   /** Stops downloads at a checkpoint, the demo store and the database. */

@@ -14,6 +14,7 @@ import { CoverCache } from './cover-cache.ts';
 import { DownloadRunner } from './download-runner.ts';
 import { downloadsMethods } from './downloads-methods.ts';
 import { albumFolder, libraryMethods } from './library-methods.ts';
+import { PaymentPages } from './payment-pages.ts';
 import { sessionMethods } from './session-methods.ts';
 import { settingsMethods } from './settings-methods.ts';
 import { storeMethods } from './store-methods.ts';
@@ -82,6 +83,7 @@ export async function createAppService(
     rates: new StoreRates(ports.home),
     covers: new CoverCache(engine, ports.home),
     demo,
+    paymentPages: new PaymentPages(),
     queueChanged: () => engine.events.emit('queue-changed', {}),
   };
   const stopWatching = albumFiled(engine, ports.notify);
@@ -103,6 +105,7 @@ export async function createAppService(
     get demo() {
       return demo ? { url: demo.url, vouchers: [...demo.vouchers] } : null;
     },
+    isPaymentPage: (url) => ctx.paymentPages.isOpen(url),
     cover: (source, albumId, size) =>
       source === 'store'
         ? ctx.covers.store(albumId, size)

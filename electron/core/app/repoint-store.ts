@@ -16,6 +16,7 @@ export function repointStore(db: ProfileDb, from: string, to: string): void {
     db.prepare('UPDATE OR REPLACE ledger_entries SET store = ? WHERE store = ?').run(to, from);
     db.prepare('UPDATE OR REPLACE ledger_state SET store = ? WHERE store = ?').run(to, from);
     db.prepare('UPDATE purchases SET store = ? WHERE store = ?').run(to, from);
+    db.prepare('UPDATE checkouts SET store = ? WHERE store = ?').run(to, from);
     // An album already filed under the new URL keeps its own row; the rest follow.
     db.prepare('UPDATE OR IGNORE library_albums SET store = ? WHERE store = ?').run(to, from);
   });

@@ -64,9 +64,28 @@ export class LedgerMirror {
       orderId: r.order_id as string | null,
       itemId: r.item_id as string | null,
       voucher: r.voucher as string | null,
+      paymentId: r.payment_id as string | null,
+      paid:
+        r.paid_micros === null
+          ? null
+          : {
+              currency: r.paid_currency as string,
+              micros: r.paid_micros as number,
+              display: r.paid_display as string,
+            },
       note: r.note as string | null,
       createdAt: r.created_at as string,
     }));
+  }
+
+  /** Whether the mirror holds an entry of this kind for a checkout (its credit, or its refund). */
+  hasPaymentEntry(paymentId: string, kind: 'topup' | 'refund'): boolean {
+    const row = this.#db
+      .prepare(
+        'SELECT 1 FROM ledger_entries WHERE store = ? AND account_id = ? AND payment_id = ? AND kind = ? LIMIT 1',
+      )
+      .get(this.#store, this.#accountId, paymentId, kind);
+    return row !== undefined;
   }
 
   /**
@@ -113,10 +132,16 @@ export class LedgerMirror {
     cursor: string | null,
     account: { balanceBytes: number; reservedBytes: number },
   ) {
+    // Entries never change at the store; the upsert only fills in the payment columns of entries
+    // mirrored before the client knew them (see profile migration 3).
     const insert = this.#db.prepare(
-      `INSERT OR IGNORE INTO ledger_entries (store, account_id, id, kind, amount_bytes, reserved_delta_bytes,
-         balance_after, reserved_after, order_id, item_id, voucher, note, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO ledger_entries (store, account_id, id, kind, amount_bytes, reserved_delta_bytes,
+         balance_after, reserved_after, order_id, item_id, voucher, payment_id, paid_micros, paid_currency,
+         paid_display, note, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (store, account_id, id) DO UPDATE SET payment_id = excluded.payment_id,
+         paid_micros = excluded.paid_micros, paid_currency = excluded.paid_currency,
+         paid_display = excluded.paid_display`,
     );
     for (const e of fetched) {
       insert.run(
@@ -131,6 +156,10 @@ export class LedgerMirror {
         e.orderId,
         e.itemId,
         e.voucher,
+        e.paymentId,
+        e.paid?.micros ?? null,
+        e.paid?.currency ?? null,
+        e.paid?.display ?? null,
         e.note,
         e.createdAt,
       );

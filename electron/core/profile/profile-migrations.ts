@@ -136,4 +136,35 @@ export const profileMigrations: string[] = [
   CREATE INDEX jobs_by_purchase ON jobs(purchase_id, state);
   CREATE INDEX jobs_by_position ON jobs(position, id);
   `,
+  `
+  -- 3: paid top-ups. Ledger entries learn the checkout they belong to and the money paid for a
+  -- top-up or given back by a refund (integer micros, as the store sends it). Entries mirrored
+  -- before this version lack both, so every cursor is reset: the next sync reads the history again
+  -- and fills them in (entries are immutable at the store; only these columns change).
+  ALTER TABLE ledger_entries ADD COLUMN payment_id TEXT;
+  ALTER TABLE ledger_entries ADD COLUMN paid_micros INTEGER;
+  ALTER TABLE ledger_entries ADD COLUMN paid_currency TEXT;
+  ALTER TABLE ledger_entries ADD COLUMN paid_display TEXT;
+  CREATE INDEX ledger_entries_by_payment ON ledger_entries(payment_id) WHERE payment_id IS NOT NULL;
+  UPDATE ledger_state SET cursor = NULL;
+
+  -- Checkouts this profile started. The Idempotency-Key is stored before the first send, so a retry
+  -- after a lost answer (or a crash) gets the same checkout back instead of a second one. state is
+  -- 'sending' until the store has answered, then the checkout's own state; 'failed' when refused.
+  CREATE TABLE checkouts (
+    id INTEGER PRIMARY KEY,
+    store TEXT NOT NULL,
+    account_id INTEGER NOT NULL,
+    idempotency_key TEXT NOT NULL UNIQUE,
+    pack_id TEXT NOT NULL,
+    checkout_id TEXT,
+    state TEXT NOT NULL CHECK (state IN
+      ('sending', 'failed', 'pending', 'paid', 'declined', 'expired', 'refunded')),
+    error_code TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE INDEX checkouts_sending ON checkouts(store, account_id, pack_id) WHERE state = 'sending';
+  CREATE INDEX checkouts_by_checkout ON checkouts(checkout_id);
+  `,
 ];

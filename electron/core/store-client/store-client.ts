@@ -1,5 +1,6 @@
 // Typed client for the store API: every call goes through the shared route table, and every answer
 // is checked against the same zod schema the server uses before anything trusts it.
+import { randomUUID } from 'node:crypto';
 import got, { HTTPError, type OptionsOfTextResponseBody, RequestError } from 'got';
 import type { z } from 'zod';
 import { type RouteDef, routes } from '../../../api/routes.ts';
@@ -69,6 +70,32 @@ export class StoreClient {
     }
   }
 
+  /** The store's top-up packs; with a token, priced for this account (its loyalty discount). */
+  packs(signal?: AbortSignal): Promise<Output<typeof routes.packs>> {
+    return this.call(routes.packs, { signal });
+  }
+
+  /**
+   * Starts a checkout for a pack. The key names the logical checkout: a caller retrying after a lost
+   * answer passes the same key and gets the same checkout back, never a second one. Without a key
+   * a fresh one is made; the call's own retries (5xx, resets) reuse it either way.
+   */
+  createCheckout(
+    packId: string,
+    idempotencyKey: string = newIdempotencyKey(),
+    signal?: AbortSignal,
+  ): Promise<Output<typeof routes.createCheckout>> {
+    return this.call(routes.createCheckout, {
+      body: { packId },
+      headers: { 'idempotency-key': idempotencyKey },
+      signal,
+    });
+  }
+
+  getCheckout(id: string, signal?: AbortSignal): Promise<Output<typeof routes.checkout>> {
+    return this.call(routes.checkout, { params: { id }, signal });
+  }
+
   async call<R extends RouteDef>(route: R, input: Input<R> = {}): Promise<Output<R>> {
     const path = route.path.replace(/\{(\w+)\}/g, (_, name: string) =>
       encodeURIComponent(String((input.params as Record<string, unknown>)[name])),
@@ -117,6 +144,11 @@ export class StoreClient {
     }
     return parseAnswer(route, text);
   }
+}
+
+/** An Idempotency-Key the store accepts (8-200 printable ASCII characters). */
+export function newIdempotencyKey(): string {
+  return randomUUID();
 }
 
 function parseAnswer<R extends RouteDef>(route: R, text: string): Output<R> {

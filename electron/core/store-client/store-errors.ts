@@ -9,6 +9,10 @@ const SERVER_CODES: Record<string, MegadiscError['code']> = {
   VOUCHER_USED: 'VOUCHER_INVALID',
   RATE_LIMITED: 'RATE_LIMITED',
   ENCODING_UNAVAILABLE: 'ENCODING_UNAVAILABLE',
+  CHECKOUT_EXPIRED: 'CHECKOUT_EXPIRED',
+  PAYMENT_DECLINED: 'PAYMENT_DECLINED',
+  NOT_REFUNDABLE: 'NOT_REFUNDABLE',
+  REFUND_EXCEEDS_BALANCE: 'REFUND_EXCEEDS_BALANCE',
 };
 
 /** For codes this client does not know (a newer store, a proxy), the status still says enough. */

@@ -1,4 +1,6 @@
-// Which links may leave the app for the system browser: https only, to a short list of hosts.
+// Which links may leave the app for the system browser: https only, to a short list of hosts; and
+// the payment page of a checkout, which the store names and the app service vouches for.
+import { isPaymentPageUrl } from '../../shared/payment-url.ts';
 
 /** Hosts the UI links to (release pages, the project). Exact names: no wildcard subdomains. */
 export const EXTERNAL_HOST_ALLOWLIST: readonly string[] = [
@@ -38,6 +40,22 @@ export function openExternalSafely(
   if (!isAllowedExternalUrl(url, allowlist)) return false;
   shell.openExternal(url).catch(() => {
     // No browser, or the user closed the prompt: nothing the app can do about it.
+  });
+  return true;
+}
+
+/**
+ * Opens a checkout's payment page in the system browser: only a URL the app service says the store
+ * returned for a checkout still waiting (isPaymentPage), and only https or http on loopback.
+ */
+export function openPaymentPageSafely(
+  shell: { openExternal(url: string): Promise<void> },
+  url: string,
+  isPaymentPage: (url: string) => boolean,
+): boolean {
+  if (!isPaymentPageUrl(url) || !isPaymentPage(url)) return false;
+  shell.openExternal(url).catch(() => {
+    // No browser: the UI keeps a link to the page, and the checkout waits until it expires.
   });
   return true;
 }

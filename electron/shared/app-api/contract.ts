@@ -5,6 +5,7 @@ import { ENCODING_IDS } from '../../../api/encodings.ts';
 import type { VoucherRedeemed } from '../../../api/schemas/account.ts';
 import type { Album, AlbumPage, Artist, Genre, SearchResult } from '../../../api/schemas/catalog.ts';
 import type { EncodingInfo } from '../../../api/schemas/encodings.ts';
+import { type Checkout, CheckoutParams, PackId, type PackTable } from '../../../api/schemas/payments.ts';
 import type { BalanceView, EncodingTable, JobView, LibraryAlbum, Settings } from './domain.ts';
 import type {
   AppInfo,
@@ -82,6 +83,12 @@ export const CONTRACT = {
   'account.ledger': { kind: 'query', input: Empty },
   'account.spend': { kind: 'query', input: Empty },
   'account.topup': { kind: 'command', input: z.object({ code: z.string().min(1).max(64) }).strict() },
+  /** The store's packs, priced for this account (its loyalty discount applied). */
+  'account.packs': { kind: 'query', input: Empty },
+  /** Starts paying for a pack: a pending checkout whose payUrl the UI opens in a browser. */
+  'account.checkout': { kind: 'command', input: z.object({ packId: PackId }).strict() },
+  /** A checkout as the store sees it now; once paid, the balance has been synced. */
+  'account.checkoutStatus': { kind: 'query', input: CheckoutParams.strict() },
   // Downloads
   'downloads.list': { kind: 'query', input: Empty },
   'downloads.pause': { kind: 'command', input: z.object({ ids: Ids }).strict() },
@@ -140,6 +147,9 @@ export interface MethodOutputs {
   'account.ledger': LedgerView;
   'account.spend': SpendReport;
   'account.topup': VoucherRedeemed;
+  'account.packs': PackTable;
+  'account.checkout': Checkout;
+  'account.checkoutStatus': Checkout;
   'downloads.list': DownloadsView;
   'downloads.pause': number[];
   'downloads.resume': number[];

@@ -86,15 +86,24 @@ export interface SpendRow {
   /** "2026-11" for a month, or the artist name. */
   key: string;
   bytes: number;
+  /** The bytes at the store's list price per MB (0 while it is not known). */
   micros: number;
+  /**
+   * What those megabytes cost the listener: each charge uses the oldest top-up first, at the price
+   * paid for it; megabytes from vouchers and free credit cost nothing.
+   */
+  paidMicros: number;
 }
 
 export interface SpendReport {
   /** What 1 MB costs at the store, when known. */
   perMb: Money | null;
+  /** Currency of paidMicros: that of the paid top-ups, else the store's; null when neither is known. */
+  paidCurrency: string | null;
   byMonth: SpendRow[];
   byArtist: SpendRow[];
   totalBytes: number;
+  totalPaidMicros: number;
 }
 
 export interface LedgerView {

@@ -3,6 +3,8 @@
 import { ENCODINGS, type EncodingId } from '../../../api/encodings.ts';
 import type { LedgerEntry } from '../../../api/schemas/account.ts';
 import type { Album } from '../../../api/schemas/catalog.ts';
+import type { Money } from '../../../api/schemas/common.ts';
+import type { Checkout, CheckoutState } from '../../../api/schemas/payments.ts';
 import type { MethodInput, MethodName, MethodOutput } from '../../../electron/shared/app-api/contract.ts';
 import type {
   BalanceView,
@@ -17,6 +19,7 @@ import type { AppClient } from '../app-client.ts';
 import { fakeAlbums, fakeTrackBytes } from './fake-catalog.ts';
 import { fileIntoLibrary } from './fake-filing.ts';
 import { fakePreviewPaths } from './fake-path-preview.ts';
+import { fakeCheckout, fakePackTable, settled } from './fake-payments.ts';
 import { fakeEncodings, fakeQuotes, fakeSearch } from './fake-store-answers.ts';
 import { fakeTrackPage } from './fake-track-rows.ts';
 
@@ -37,6 +40,12 @@ export interface FakeState {
   session: SessionInfo | null;
   /** Generated rows served by library.tracks after the filed ones (see generateTracks). */
   generatedTracks: number;
+  /** Money paid for packs so far: decides the loyalty discount. */
+  lifetimeSpentMicros: number;
+  /** Checkouts started, as the store holds them; settleCheckout moves one on. */
+  checkouts: Checkout[];
+  /** What the spend report says a charged MB cost in money (as if bought in the 500 MB pack). */
+  paidPerMbMicros: number;
 }
 
 type Handlers = { [M in MethodName]: (input: MethodInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>> };
@@ -51,6 +60,8 @@ export class FakeAppApi {
   readonly #positions = new Map<number, number>();
   /** Bytes each purchase reserved, released when it is filed. */
   readonly #held = new Map<number, number>();
+  /** Paid checkouts whose balance event went out. */
+  readonly #announced = new Set<string>();
   #nextId = 1;
 
   constructor(patch: Partial<FakeState> = {}) {
@@ -65,6 +76,9 @@ export class FakeAppApi {
       transport: 'web',
       session: { storeUrl: 'http://127.0.0.1:8700', email: 'demo@megadisc.local', accountId: 1 },
       generatedTracks: 0,
+      lifetimeSpentMicros: 2_500_000,
+      checkouts: [],
+      paidPerMbMicros: 18_000,
       settings: {
         concurrency: 3,
         bandwidthLimit: null,
@@ -142,6 +156,28 @@ export class FakeAppApi {
     }
   }
 
+  /**
+   * The provider's word on a checkout, as the store records it: paid credits the balance at once
+   * (the client hears of it on its next checkoutStatus), declined and expired credit nothing.
+   */
+  settleCheckout(id: string, state: Exclude<CheckoutState, 'pending'>, failure?: string): void {
+    const i = this.state.checkouts.findIndex((c) => c.id === id);
+    if (i < 0) throw new Error(`no checkout ${id}`);
+    const checkout = settled(this.state.checkouts[i]!, state, failure);
+    this.state.checkouts[i] = checkout;
+    if (state === 'paid') {
+      this.state.lifetimeSpentMicros += checkout.amount.micros;
+      this.#credit(checkout.bytes, 'topup', null, 0, { paymentId: id, paid: checkout.amount });
+    }
+  }
+
+  /** The checkout started last. */
+  lastCheckout(): Checkout {
+    const last = this.state.checkouts.at(-1);
+    if (!last) throw new Error('no checkout was started');
+    return last;
+  }
+
   /** Makes library.tracks serve n more rows after the filed ones, built only when a page is read. */
   generateTracks(n: number): void {
     this.state.generatedTracks = n;
@@ -190,6 +226,7 @@ export class FakeAppApi {
     kind: LedgerEntry['kind'],
     orderId: string | null = null,
     reservedDeltaBytes = 0,
+    payment: { paymentId: string; paid: Money } | null = null,
   ): void {
     if (kind !== 'topup' || this.state.ledger.length > 0) this.state.balanceBytes += amountBytes;
     this.state.ledger.push({
@@ -201,7 +238,9 @@ export class FakeAppApi {
       reservedAfterBytes: this.state.reservedBytes,
       orderId,
       itemId: null,
-      voucher: kind === 'topup' ? 'DEMO' : null,
+      voucher: kind === 'topup' && !payment ? 'DEMO' : null,
+      paymentId: payment?.paymentId ?? null,
+      paid: payment?.paid ?? null,
       note: null,
       createdAt: new Date().toISOString(),
     });
@@ -361,15 +400,19 @@ export class FakeAppApi {
           key: k,
           bytes,
           micros: Math.round((bytes / MB) * PER_MB_MICROS),
+          paidMicros: Math.round((bytes / MB) * this.state.paidPerMbMicros),
         }));
       };
       const artistOf = (e: LedgerEntry) =>
         this.state.groups.find((g) => `order-${g.purchaseId}` === e.orderId)?.artistName ?? 'Other';
+      const totalBytes = settles.reduce((s, e) => s - e.amountBytes, 0);
       return {
         perMb: { currency: 'USD', micros: PER_MB_MICROS, display: '$0.02' },
+        paidCurrency: 'USD',
         byMonth: sum((e) => e.createdAt.slice(0, 7)),
         byArtist: sum(artistOf),
-        totalBytes: settles.reduce((s, e) => s - e.amountBytes, 0),
+        totalBytes,
+        totalPaidMicros: Math.round((totalBytes / MB) * this.state.paidPerMbMicros),
       };
     },
     'account.topup': (i) => {
@@ -381,6 +424,7 @@ export class FakeAppApi {
       const entry = this.state.ledger.at(-1)!;
       return {
         creditedBytes: bytes,
+        kind: 'promotional' as const,
         account: {
           id: 1,
           email: 'demo@megadisc.local',
@@ -391,6 +435,30 @@ export class FakeAppApi {
         },
         entry,
       };
+    },
+    'account.packs': () => {
+      this.#online();
+      return fakePackTable(this.state.lifetimeSpentMicros);
+    },
+    'account.checkout': (i) => {
+      this.#online();
+      const packId = i.packId.trim().toUpperCase();
+      const quote = fakePackTable(this.state.lifetimeSpentMicros).packs.find((p) => p.id === packId);
+      if (!quote) throw new MegadiscError('NOT_FOUND', `no pack ${packId}`);
+      const checkout = fakeCheckout(this.state.checkouts.length + 1, quote);
+      this.state.checkouts.push(checkout);
+      return { ...checkout };
+    },
+    'account.checkoutStatus': (i) => {
+      this.#online();
+      const checkout = this.state.checkouts.find((c) => c.id === i.id);
+      if (!checkout) throw new MegadiscError('NOT_FOUND', `no checkout ${i.id}`);
+      // As the core: the first answer that says paid comes with a synced ledger and a balance event.
+      if (checkout.state === 'paid' && !this.#announced.has(checkout.id)) {
+        this.#announced.add(checkout.id);
+        this.emit({ name: 'balance', payload: { balance: this.#balance() } });
+      }
+      return { ...checkout };
     },
     'downloads.list': () => ({
       groups: this.state.groups.map((g) => ({ ...g, jobs: g.jobs.map((j) => ({ ...j })) })),

@@ -1,9 +1,10 @@
-// The account: balance gauge, voucher top-up, what was spent, and the ledger behind it all.
+// The account: balance gauge, voucher top-up, packs to buy, what was spent, and the ledger behind it all.
 import { useAppStatus } from '../../app/app-status.tsx';
 import { hrefOf } from '../../app/router.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { BalanceGauge } from './BalanceGauge.tsx';
+import { BuyPacksSection } from './BuyPacksSection.tsx';
 import { LedgerTable } from './LedgerTable.tsx';
 import { SpendSection } from './SpendSection.tsx';
 import { TopupForm } from './TopupForm.tsx';
@@ -63,6 +64,8 @@ export function AccountView() {
         )}
         <TopupForm perMb={perMb} onCredited={reload} />
       </div>
+
+      <BuyPacksSection onCredited={reload} />
 
       <SpendSection spend={spend.data} error={spend.error} onRetry={spend.reload} />
 

@@ -1,8 +1,9 @@
-// The megabyte ledger, newest first: every top-up, reservation, charge and release, with the
-// balance after each. Long histories show a page at a time.
+// The megabyte ledger, newest first: every top-up (with what was paid for it), reservation, charge,
+// release and refund, with the balance after each. Long histories show a page at a time.
 import { useState } from 'react';
 import type { LedgerEntry, LedgerKind } from '../../../api/schemas/account.ts';
 import { formatDate, formatMB } from '../../components/format.ts';
+import { LEDGER_TEXT } from './account-text.ts';
 import { signedMB } from './money.ts';
 
 export const LEDGER_PAGE = 25;
@@ -12,6 +13,7 @@ const KIND: Record<LedgerKind, { label: string; className: string }> = {
   reserve: { label: 'Reserved', className: 'tag' },
   settle: { label: 'Charged', className: 'tag tag-warn' },
   release: { label: 'Released', className: 'tag' },
+  refund: { label: LEDGER_TEXT.refund, className: 'tag tag-warn' },
 };
 
 /** "ord_8fK2…" keeps the table narrow; the full id is in the title. */
@@ -19,8 +21,25 @@ function shortId(id: string): string {
   return id.length > 12 ? `${id.slice(0, 10)}…` : id;
 }
 
+/** "+500.0 MB · $9.00": the megabytes, and for a paid top-up or a refund, the money. */
+function amountText(entry: LedgerEntry): string {
+  const bytes = signedMB(entry.amountBytes, formatMB);
+  return entry.paid ? `${bytes} · ${entry.paid.display}` : bytes;
+}
+
 function Reference({ entry }: { entry: LedgerEntry }) {
   if (entry.voucher) return <span>Voucher {entry.voucher}</span>;
+  if (entry.paymentId) {
+    return (
+      <span>
+        {entry.kind === 'refund' ? LEDGER_TEXT.refundOf : LEDGER_TEXT.payment}{' '}
+        <code className="order-id" title={entry.paymentId}>
+          {shortId(entry.paymentId)}
+        </code>
+        {entry.note ? <span className="muted"> · {entry.note}</span> : null}
+      </span>
+    );
+  }
   if (entry.orderId) {
     return (
       <span>
@@ -69,9 +88,7 @@ export function LedgerTable({ entries }: { entries: LedgerEntry[] }) {
                 <td>
                   <span className={KIND[entry.kind].className}>{KIND[entry.kind].label}</span>
                 </td>
-                <td className={`num ${entry.amountBytes > 0 ? 'amount-in' : ''}`}>
-                  {signedMB(entry.amountBytes, formatMB)}
-                </td>
+                <td className={`num ${entry.amountBytes > 0 ? 'amount-in' : ''}`}>{amountText(entry)}</td>
                 <td className="num muted">{signedMB(entry.reservedDeltaBytes, formatMB)}</td>
                 <td className="num">{formatMB(entry.balanceAfterBytes)}</td>
                 <td>

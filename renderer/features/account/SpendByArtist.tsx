@@ -1,16 +1,35 @@
 // The ten artists the account spent most on, as horizontal bars inside a real table, so the
-// figures stay readable by screen readers and the bars are only decoration.
+// figures stay readable by screen readers and the bars are only decoration. Ranked and drawn by
+// megabytes, or by the money paid for them.
 import type { SpendRow } from '../../../electron/shared/app-api/views.ts';
 import { formatMB, formatMicros } from '../../components/format.ts';
+import { SPEND_TEXT } from './account-text.ts';
+import type { SpendUnit } from './spend-unit.ts';
 
 const TOP = 10;
 
-export function SpendByArtist({ rows, currency }: { rows: SpendRow[]; currency: string | null }) {
-  const sorted = [...rows].sort((a, b) => b.bytes - a.bytes || a.key.localeCompare(b.key));
+export function SpendByArtist({
+  rows,
+  currency,
+  unit = 'mb',
+  paidCurrency = null,
+}: {
+  rows: SpendRow[];
+  currency: string | null;
+  unit?: SpendUnit;
+  paidCurrency?: string | null;
+}) {
+  const inMoney = unit === 'money' && paidCurrency !== null;
+  const value = (row: SpendRow) => (inMoney ? row.paidMicros : row.bytes);
+  const sorted = [...rows].sort(
+    (a, b) => value(b) - value(a) || b.bytes - a.bytes || a.key.localeCompare(b.key),
+  );
   const top = sorted.slice(0, TOP);
   const rest = sorted.slice(TOP);
-  const total = sorted.reduce((s, r) => s + r.bytes, 0);
-  const max = Math.max(1, ...top.map((r) => r.bytes));
+  const total = sorted.reduce((s, r) => s + value(r), 0);
+  const max = Math.max(1, ...top.map(value));
+  // The second figure: the list-price cost beside megabytes, or the megabytes beside the money.
+  const moneyColumn = inMoney ? paidCurrency : currency;
 
   return (
     <figure className="spend-figure">
@@ -23,7 +42,7 @@ export function SpendByArtist({ rows, currency }: { rows: SpendRow[]; currency: 
             <th scope="col">Artist</th>
             <th scope="col">Share of spending</th>
             <th scope="col">Megabytes</th>
-            {currency ? <th scope="col">Cost</th> : null}
+            {moneyColumn ? <th scope="col">{inMoney ? SPEND_TEXT.paidColumn : 'Cost'}</th> : null}
           </tr>
         </thead>
         <tbody>
@@ -33,15 +52,21 @@ export function SpendByArtist({ rows, currency }: { rows: SpendRow[]; currency: 
                 {row.key}
               </th>
               <td className="artist-bar-cell">
-                <span className="visually-hidden">{Math.round((row.bytes / Math.max(1, total)) * 100)}%</span>
+                <span className="visually-hidden">
+                  {Math.round((value(row) / Math.max(1, total)) * 100)}%
+                </span>
                 <div
                   className="artist-bar"
                   aria-hidden="true"
-                  style={{ width: `${(row.bytes / max) * 100}%` }}
+                  style={{ width: `${(value(row) / max) * 100}%` }}
                 />
               </td>
-              <td className="num">{formatMB(row.bytes)}</td>
-              {currency ? <td className="num muted">{formatMicros(row.micros, currency)}</td> : null}
+              <td className={inMoney ? 'num muted' : 'num'}>{formatMB(row.bytes)}</td>
+              {moneyColumn ? (
+                <td className={inMoney ? 'num' : 'num muted'}>
+                  {formatMicros(inMoney ? row.paidMicros : row.micros, moneyColumn)}
+                </td>
+              ) : null}
             </tr>
           ))}
         </tbody>
@@ -49,7 +74,12 @@ export function SpendByArtist({ rows, currency }: { rows: SpendRow[]; currency: 
       {rest.length > 0 ? (
         <p className="muted">
           and {rest.length} more {rest.length === 1 ? 'artist' : 'artists'}:{' '}
-          {formatMB(rest.reduce((s, r) => s + r.bytes, 0))}
+          {inMoney
+            ? formatMicros(
+                rest.reduce((s, r) => s + r.paidMicros, 0),
+                paidCurrency ?? undefined,
+              )
+            : formatMB(rest.reduce((s, r) => s + r.bytes, 0))}
         </p>
       ) : null}
     </figure>

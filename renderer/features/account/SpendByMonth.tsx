@@ -1,19 +1,39 @@
 // Spending per month as a bar chart in plain DOM: one labelled image for screen readers (its label
-// sums the data up) with the same figures in a table they can step through.
+// sums the data up) with the same figures in a table they can step through. The bars show megabytes
+// or the money paid for them.
 import type { SpendRow } from '../../../electron/shared/app-api/views.ts';
 import { formatMB, formatMicros } from '../../components/format.ts';
+import { SPEND_TEXT } from './account-text.ts';
 import { fillMonths, monthLabel } from './months.ts';
+import type { SpendUnit } from './spend-unit.ts';
 
 const compactMB = (bytes: number) => formatMB(bytes, bytes > 0 && bytes < 10_000_000 ? 1 : 0);
 
-export function SpendByMonth({ rows, currency }: { rows: SpendRow[]; currency: string | null }) {
+export function SpendByMonth({
+  rows,
+  currency,
+  unit = 'mb',
+  paidCurrency = null,
+}: {
+  rows: SpendRow[];
+  currency: string | null;
+  unit?: SpendUnit;
+  paidCurrency?: string | null;
+}) {
   const months = fillMonths(rows);
-  const max = Math.max(1, ...months.map((m) => m.bytes));
+  const inMoney = unit === 'money' && paidCurrency !== null;
+  const value = (row: SpendRow) => (inMoney ? row.paidMicros : row.bytes);
+  const paid = (row: SpendRow) => formatMicros(row.paidMicros, paidCurrency ?? undefined);
+  const max = Math.max(1, ...months.map(value));
   const money = (row: SpendRow) => (currency ? ` (${formatMicros(row.micros, currency)})` : '');
   const spent = months.filter((m) => m.bytes > 0);
-  const summary = `Megabytes spent per month, ${monthLabel(months[0]!.key)} to ${monthLabel(months.at(-1)!.key)}: ${spent
-    .map((m) => `${monthLabel(m.key)} ${formatMB(m.bytes)}${money(m)}`)
-    .join('; ')}.`;
+  const from = monthLabel(months[0]!.key);
+  const to = monthLabel(months.at(-1)!.key);
+  const summary = inMoney
+    ? SPEND_TEXT.monthSummaryMoney(from, to, spent.map((m) => `${monthLabel(m.key)} ${paid(m)}`).join('; '))
+    : `Megabytes spent per month, ${from} to ${to}: ${spent
+        .map((m) => `${monthLabel(m.key)} ${formatMB(m.bytes)}${money(m)}`)
+        .join('; ')}.`;
 
   return (
     <figure className="spend-figure">
@@ -23,9 +43,9 @@ export function SpendByMonth({ rows, currency }: { rows: SpendRow[]; currency: s
       <div className="month-chart" role="img" aria-label={summary} data-testid="spend-by-month">
         {months.map((m, i) => (
           <div key={m.key} className="month-col" data-month={m.key}>
-            <span className="bar-value">{m.bytes > 0 ? compactMB(m.bytes) : ''}</span>
+            <span className="bar-value">{m.bytes > 0 ? (inMoney ? paid(m) : compactMB(m.bytes)) : ''}</span>
             <div className="month-track">
-              <div className="month-bar" style={{ height: `${(m.bytes / max) * 100}%` }} />
+              <div className="month-bar" style={{ height: `${(value(m) / max) * 100}%` }} />
             </div>
             <span className="bar-label">{monthLabel(m.key, i === 0 || m.key.endsWith('-01'))}</span>
           </div>
@@ -38,6 +58,7 @@ export function SpendByMonth({ rows, currency }: { rows: SpendRow[]; currency: s
             <th scope="col">Month</th>
             <th scope="col">Megabytes</th>
             {currency ? <th scope="col">Cost</th> : null}
+            {paidCurrency ? <th scope="col">{SPEND_TEXT.paidColumn}</th> : null}
           </tr>
         </thead>
         <tbody>
@@ -46,6 +67,7 @@ export function SpendByMonth({ rows, currency }: { rows: SpendRow[]; currency: s
               <th scope="row">{monthLabel(m.key)}</th>
               <td>{formatMB(m.bytes)}</td>
               {currency ? <td>{formatMicros(m.micros, currency)}</td> : null}
+              {paidCurrency ? <td>{paid(m)}</td> : null}
             </tr>
           ))}
         </tbody>

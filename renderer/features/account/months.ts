@@ -16,7 +16,7 @@ export function fillMonths(rows: SpendRow[], limit = 12): SpendRow[] {
   const out: SpendRow[] = [];
   const last = sorted.at(-1)!.key;
   for (let key = sorted[0]!.key; key <= last; key = nextMonth(key)) {
-    out.push(byKey.get(key) ?? { key, bytes: 0, micros: 0 });
+    out.push(byKey.get(key) ?? { key, bytes: 0, micros: 0, paidMicros: 0 });
   }
   return out.slice(-limit);
 }

@@ -57,13 +57,13 @@ export function outcomePage(outcome: PayOutcome): string {
     case 'succeeded':
       return page(
         'Paid',
-        `<h1 class="ok" role="status">Payment complete</h1><p>${escapeHtml(amount(charge))} for ${escapeHtml(charge.description)}.</p>
+        `<div role="status"><h1 class="ok">Payment complete</h1></div><p>${escapeHtml(amount(charge))} for ${escapeHtml(charge.description)}.</p>
 <p>${outcome.delivered ? 'The store has your payment. You can close this page and return to Megadisc.' : 'The store has not confirmed yet; it will be told again shortly.'}</p>`,
       );
     case 'declined':
       return page(
         'Declined',
-        `<h1 class="bad" role="alert">Payment declined</h1><p>${escapeHtml(outcome.reason)} Nothing was charged.</p>
+        `<div role="alert"><h1 class="bad">Payment declined</h1></div><p>${escapeHtml(outcome.reason)} Nothing was charged.</p>
 <p>Return to Megadisc to try another pack or card.</p>`,
       );
     case 'needs_action':
@@ -82,7 +82,7 @@ export function outcomePage(outcome: PayOutcome): string {
         declined: 'This payment was declined. Start a new checkout in Megadisc.',
         refunded: 'This payment was refunded.',
       }[outcome.why];
-      return page('Closed', `<h1 role="status">${escapeHtml(text)}</h1>`);
+      return page('Closed', `<div role="status"><h1>${escapeHtml(text)}</h1></div>`);
     }
   }
 }

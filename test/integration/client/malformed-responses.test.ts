@@ -31,6 +31,8 @@ const entry = {
   orderId: null,
   itemId: null,
   voucher: 'MD-TEST',
+  paymentId: null,
+  paid: null,
   note: null,
   createdAt: '2026-11-23T10:00:00.000Z',
 };

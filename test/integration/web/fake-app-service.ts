@@ -71,6 +71,7 @@ export function createFakeService(): FakeService {
     }) as AppApi,
     events,
     demo: null,
+    isPaymentPage: () => false,
     async cover(source, albumId, size) {
       coverCalls.push([source, albumId, size]);
       return covers.get(albumId) ?? null;

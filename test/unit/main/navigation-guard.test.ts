@@ -3,10 +3,10 @@ import { isAppUrl } from '../../../electron/main/security/app-origin.ts';
 import { guardNavigation } from '../../../electron/main/security/navigation-guard.ts';
 import { FakeWebContents, navigationEvent } from './fake-electron.ts';
 
-function guarded() {
+function guarded(isPaymentPage?: (url: string) => boolean) {
   const contents = new FakeWebContents();
   const openExternal = vi.fn();
-  guardNavigation(contents as never, openExternal);
+  guardNavigation(contents as never, openExternal, isPaymentPage);
   return { contents, openExternal };
 }
 
@@ -59,6 +59,20 @@ describe('navigation guard', () => {
     contents.emit('will-navigate', navigation);
     expect(navigation.defaultPrevented).toBe(true);
     expect(openExternal).toHaveBeenCalledWith('https://github.com/megadisc');
+  });
+
+  it('sends the payment page of an open checkout to the browser, and no other page', () => {
+    const page = 'http://127.0.0.1:8700/test-provider/pay/pay_abcdefghij12';
+    const { contents, openExternal } = guarded((url) => url === page);
+    expect(contents.windowOpenHandler!({ url: page })).toEqual({ action: 'deny' });
+    expect(openExternal).toHaveBeenCalledExactlyOnceWith(page);
+    expect(contents.windowOpenHandler!({ url: 'http://127.0.0.1:8700/test-provider/pay/other' })).toEqual({
+      action: 'deny',
+    });
+    const navigation = navigationEvent(page);
+    contents.emit('will-navigate', navigation);
+    expect(navigation.defaultPrevented).toBe(true);
+    expect(openExternal).toHaveBeenCalledTimes(2);
   });
 
   it('prevents attaching a webview', () => {

@@ -34,6 +34,7 @@ function fakeService() {
     } as unknown as AppApi,
     events: new EngineEvents(),
     demo: null,
+    isPaymentPage: vi.fn((url: string) => url === 'http://127.0.0.1:8700/test-provider/pay/pay_abcdefghij12'),
     cover: vi.fn(async () => ({ bytes: new Uint8Array([1, 2, 3]), contentType: 'image/png' })),
     // close() finishes only when the test says so, to see that quitting waits for it.
     close: vi.fn(
@@ -159,6 +160,21 @@ describe('desktop app lifecycle', () => {
     const navigation = navigationEvent('http://evil.example/');
     contents.emit('will-navigate', navigation);
     expect(navigation.defaultPrevented).toBe(true);
+  });
+
+  it('opens the payment page of an open checkout in the system browser, as the service vouches', async () => {
+    const { service, desktop } = start();
+    await desktop!.ready;
+    const contents = new FakeWebContents();
+    fake.app.emit('web-contents-created', {}, contents);
+    const page = 'http://127.0.0.1:8700/test-provider/pay/pay_abcdefghij12';
+    expect(contents.windowOpenHandler!({ url: page })).toEqual({ action: 'deny' });
+    expect(fake.shell.openExternal).toHaveBeenCalledExactlyOnceWith(page);
+    expect(service.isPaymentPage).toHaveBeenCalledWith(page);
+    // Loopback http that no checkout named stays closed.
+    contents.windowOpenHandler!({ url: 'http://127.0.0.1:8700/test-provider/pay/pay_zzzzzzzzzz12' });
+    contents.windowOpenHandler!({ url: 'http://127.0.0.1:8700/admin' });
+    expect(fake.shell.openExternal).toHaveBeenCalledOnce();
   });
 
   it('quits when all windows close, except on macOS', async () => {

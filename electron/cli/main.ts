@@ -50,7 +50,15 @@ Web mode (the app in a browser, on 127.0.0.1 only):
 
 Store server:
   megadisc server [--port N] [--host 127.0.0.1] [--data DIR] [--demo] [--price-per-mb 0.02]
+                  [--packs FILE] [--checkout-minutes 30] [--public-url URL] [--provider test|stripe]
   megadisc server import DIR [--data DIR]
+Store operator (each takes --data DIR and --json):
+  megadisc server operator-token    a new token for the /v1/operator/ routes
+  megadisc server packs [set SIZE PRICE | remove SIZE | load FILE]   the pack table and loyalty tiers
+  megadisc server refund PAYMENT_ID [--reason TEXT]   refund a pack that is not yet spent
+  megadisc server report [--from DATE] [--to DATE] [--group day|month]   revenue, deferred, packs, discounts (CSV)
+  megadisc server check-ledger      check that balances, lots and money add up (exit 1 if not)
+  megadisc server vouchers create --mb N [--count N] [--sold-for PRICE]
 `;
 
 const COMMANDS: Record<string, Command> = {

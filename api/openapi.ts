@@ -15,6 +15,7 @@ const STATUS_TEXT: Record<number, string> = {
   416: 'Range not satisfiable',
   422: 'Idempotency key reused with a different body',
   429: 'Too many attempts',
+  451: 'Unavailable for legal reasons (taken down, or not licensed in your country); Link rel="blocked-by"',
 };
 
 type Json = Record<string, unknown>;
@@ -106,6 +107,7 @@ function operation(route: RouteDef): Json {
   if (route.auth === 'optional') op.security = [{}, { bearer: [] }];
   if (route.auth === 'bearer-or-signed') op.security = [{ bearer: [] }, {}];
   if (route.auth === 'operator') op.security = [{ operator: [] }];
+  if (route.auth === 'rights-holder') op.security = [{ rightsHolder: [] }, { operator: [] }];
   return op;
 }
 

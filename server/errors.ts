@@ -29,6 +29,12 @@ export type StoreErrorCode =
   | 'NOT_REFUNDABLE'
   | 'REFUND_EXCEEDS_BALANCE'
   | 'PROVIDER_UNAVAILABLE'
+  | 'TAKEN_DOWN'
+  | 'NOT_IN_TERRITORY'
+  | 'REDOWNLOAD_WITHDRAWN'
+  | 'NOTICE_INCOMPLETE'
+  | 'ALREADY_DECIDED'
+  | 'NAME_TAKEN'
   | 'INTERNAL';
 
 export class StoreError extends Error {

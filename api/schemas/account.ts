@@ -1,12 +1,15 @@
 // Accounts, sessions, the megabyte ledger and vouchers.
 import { z } from 'zod';
 import { Cursor, IsoDateTime, Limit, Money, page } from './common.ts';
+import { Country } from './rights.ts';
 
 const Email = z.string().trim().toLowerCase().email().max(254);
 
 export const RegisterBody = z.object({
   email: Email,
   password: z.string().min(8, 'password must be at least 8 characters').max(1024),
+  /** Where the listener buys from (ISO 3166-1 alpha-2): releases are licensed per territory. Default US. */
+  country: Country.optional(),
 });
 
 export const LoginBody = z.object({
@@ -34,6 +37,8 @@ export const Account = z
     reservedBytes: z.number().int().nonnegative(),
     /** balance - reserved: what a new order may reserve. */
     availableBytes: z.number().int(),
+    /** The account's territory. */
+    country: z.string(),
     createdAt: IsoDateTime,
   })
   .meta({ id: 'Account' });

@@ -1,6 +1,7 @@
 // Catalog: artists, albums, tracks, genres, charts and search.
 import { z } from 'zod';
 import { Cursor, Id, Limit, page } from './common.ts';
+import { RightsHolderRef } from './rights.ts';
 
 export const ArtistRef = z.object({ id: z.number().int(), name: z.string() }).meta({ id: 'ArtistRef' });
 export type ArtistRef = z.infer<typeof ArtistRef>;
@@ -24,6 +25,8 @@ export const Track = z
     artists: z.array(ArtistRef),
     durationMs: z.number().int().nonnegative(),
     isrc: z.string().nullable(),
+    /** Who holds the rights to this track: its own holder, else the release's. */
+    rightsHolder: RightsHolderRef.nullable(),
   })
   .meta({ id: 'Track' });
 export type Track = z.infer<typeof Track>;
@@ -48,7 +51,14 @@ export type AlbumSummary = z.infer<typeof AlbumSummary>;
 
 export const Disc = z.object({ number: z.number().int().positive(), tracks: z.array(Track) });
 
-export const Album = AlbumSummary.extend({ discs: z.array(Disc) }).meta({ id: 'Album' });
+export const Album = AlbumSummary.extend({
+  discs: z.array(Disc),
+  rightsHolder: RightsHolderRef.nullable(),
+  /** UPC/EAN barcode of the release. */
+  upc: z.string().nullable(),
+  /** Countries the release is licensed in; null means everywhere. */
+  territories: z.array(z.string()).nullable(),
+}).meta({ id: 'Album' });
 export type Album = z.infer<typeof Album>;
 
 export const Artist = z

@@ -16,6 +16,7 @@ export interface AccountRow {
   password_hash: string;
   balance_bytes: number;
   reserved_bytes: number;
+  country: string;
   created_at: string;
 }
 
@@ -26,6 +27,7 @@ export function toAccount(row: AccountRow): Account {
     balanceBytes: row.balance_bytes,
     reservedBytes: row.reserved_bytes,
     availableBytes: row.balance_bytes - row.reserved_bytes,
+    country: row.country,
     createdAt: row.created_at,
   };
 }
@@ -50,13 +52,13 @@ export class Sessions {
     return row;
   }
 
-  async createAccount(email: string, password: string): Promise<AccountRow> {
+  async createAccount(email: string, password: string, country = 'US'): Promise<AccountRow> {
     const hash = await hashPassword(password);
     const exists = this.#db.prepare('SELECT 1 FROM accounts WHERE email = ?').get(email);
     if (exists) throw new StoreError('EMAIL_TAKEN', 409, 'an account with this email already exists');
     const id = this.#db
-      .prepare('INSERT INTO accounts (email, password_hash, created_at) VALUES (?, ?, ?)')
-      .run(email, hash, new Date().toISOString()).lastInsertRowid;
+      .prepare('INSERT INTO accounts (email, password_hash, country, created_at) VALUES (?, ?, ?, ?)')
+      .run(email, hash, country, new Date().toISOString()).lastInsertRowid;
     return this.account(Number(id));
   }
 

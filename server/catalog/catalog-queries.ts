@@ -8,6 +8,7 @@ import type {
   Genre,
   Track,
 } from '../../api/schemas/catalog.ts';
+import type { RightsHolderRef } from '../../api/schemas/rights.ts';
 import type { Db } from '../db/open-database.ts';
 import { fromStoredPath } from '../db/stored-path.ts';
 import { StoreError } from '../errors.ts';
@@ -29,6 +30,9 @@ export interface AlbumRow {
   sales: number;
   rg_gain: number | null;
   rg_peak: number | null;
+  rights_holder_id: number | null;
+  upc: string | null;
+  territories: string | null;
 }
 
 export interface TrackRow {
@@ -46,6 +50,7 @@ export interface TrackRow {
   bits_per_sample: number;
   rg_gain: number | null;
   rg_peak: number | null;
+  rights_holder_id: number | null;
 }
 
 export const ALBUM_SELECT = `SELECT a.*, ar.name AS artist_name FROM albums a JOIN artists ar ON ar.id = a.artist_id`;
@@ -116,8 +121,33 @@ export class CatalogQueries {
     return out;
   }
 
+  /** Names of rights holders by id. */
+  rightsHolders(ids: (number | null)[]): Map<number, RightsHolderRef> {
+    const wanted = [...new Set(ids.filter((id): id is number => id !== null))];
+    const out = new Map<number, RightsHolderRef>();
+    if (wanted.length === 0) return out;
+    const rows = this.#db
+      .prepare('SELECT id, name FROM rights_holders WHERE id IN (SELECT value FROM json_each(?))')
+      .all(JSON.stringify(wanted)) as { id: number; name: string }[];
+    for (const r of rows) out.set(r.id, { id: r.id, name: r.name });
+    return out;
+  }
+
   toTracks(rows: TrackRow[]): Track[] {
     const artists = this.trackArtists(rows.map((r) => r.id));
+    // A track without its own rights holder has its release's.
+    const albumHolders = new Map(
+      (
+        this.#db
+          .prepare('SELECT id, rights_holder_id FROM albums WHERE id IN (SELECT value FROM json_each(?))')
+          .all(JSON.stringify([...new Set(rows.map((r) => r.album_id))])) as {
+          id: number;
+          rights_holder_id: number | null;
+        }[]
+      ).map((a) => [a.id, a.rights_holder_id]),
+    );
+    const holderOf = (r: TrackRow) => r.rights_holder_id ?? albumHolders.get(r.album_id) ?? null;
+    const holders = this.rightsHolders(rows.map(holderOf));
     return rows.map((r) => ({
       id: r.id,
       albumId: r.album_id,
@@ -127,16 +157,20 @@ export class CatalogQueries {
       artists: artists.get(r.id) ?? [],
       durationMs: r.duration_ms,
       isrc: r.isrc,
+      rightsHolder: holders.get(holderOf(r) ?? -1) ?? null,
     }));
   }
 
   album(id: number): Album {
-    const summary = toAlbumSummary(this.albumRow(id));
+    const row = this.albumRow(id);
     const tracks = this.toTracks(this.trackRows(id));
     const discNumbers = [...new Set(tracks.map((t) => t.discNumber))].sort((a, b) => a - b);
     return {
-      ...summary,
+      ...toAlbumSummary(row),
       discs: discNumbers.map((n) => ({ number: n, tracks: tracks.filter((t) => t.discNumber === n) })),
+      rightsHolder: this.rightsHolders([row.rights_holder_id]).get(row.rights_holder_id ?? -1) ?? null,
+      upc: row.upc,
+      territories: row.territories ? (JSON.parse(row.territories) as string[]) : null,
     };
   }
 

@@ -308,4 +308,110 @@ export const migrations: string[] = [
     updated_at TEXT NOT NULL
   ) WITHOUT ROWID;
   `,
+  // 3: rights holders, royalties and statements; takedowns with their audit log; territories.
+  `
+  CREATE TABLE rights_holders (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    email TEXT,
+    -- NULL: the store's rate. Basis points of the money value of what was sold.
+    royalty_bp INTEGER CHECK (royalty_bp BETWEEN 0 AND 10000),
+    token_sha256 TEXT UNIQUE,
+    created_at TEXT NOT NULL
+  );
+  ALTER TABLE albums ADD COLUMN rights_holder_id INTEGER REFERENCES rights_holders(id);
+  ALTER TABLE albums ADD COLUMN upc TEXT;
+  -- NULL: licensed everywhere; otherwise a JSON array of ISO 3166-1 alpha-2 codes.
+  ALTER TABLE albums ADD COLUMN territories TEXT;
+  ALTER TABLE tracks ADD COLUMN rights_holder_id INTEGER REFERENCES rights_holders(id);
+  ALTER TABLE accounts ADD COLUMN country TEXT NOT NULL DEFAULT 'US';
+  -- The buyer's country at the time of the order: statements are per territory.
+  ALTER TABLE orders ADD COLUMN territory TEXT;
+
+  -- Royalty owed on every settle, per track and rights holder. Append-only: corrections are new lines.
+  CREATE TABLE royalty_lines (
+    id INTEGER PRIMARY KEY,
+    rights_holder_id INTEGER NOT NULL REFERENCES rights_holders(id),
+    ledger_id INTEGER NOT NULL REFERENCES ledger(id),
+    order_id TEXT,
+    item_id TEXT,
+    album_id INTEGER NOT NULL REFERENCES albums(id),
+    track_id INTEGER NOT NULL REFERENCES tracks(id),
+    territory TEXT NOT NULL,
+    units INTEGER NOT NULL,
+    bytes INTEGER NOT NULL,
+    revenue_micros INTEGER NOT NULL,
+    royalty_micros INTEGER NOT NULL,
+    rate_bp INTEGER NOT NULL,
+    currency TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX royalty_lines_open ON royalty_lines(rights_holder_id, created_at);
+  CREATE TRIGGER royalty_lines_append_only_u BEFORE UPDATE ON royalty_lines
+    BEGIN SELECT RAISE(ABORT, 'royalty lines are never changed'); END;
+  CREATE TRIGGER royalty_lines_append_only_d BEFORE DELETE ON royalty_lines
+    BEGIN SELECT RAISE(ABORT, 'royalty lines are never deleted'); END;
+  -- Per rights holder: the sum of revenue x rate in micro x basis points, as a decimal string
+  -- (it outgrows 2^53), and the whole micros owed so far. The difference is the carried fraction.
+  CREATE TABLE royalty_carry (
+    rights_holder_id INTEGER PRIMARY KEY REFERENCES rights_holders(id),
+    accrued TEXT NOT NULL,
+    owed_micros INTEGER NOT NULL
+  );
+
+  CREATE TABLE statements (
+    id INTEGER PRIMARY KEY,
+    number TEXT NOT NULL UNIQUE,
+    rights_holder_id INTEGER NOT NULL REFERENCES rights_holders(id),
+    period_start TEXT NOT NULL,
+    period_end TEXT NOT NULL,
+    currency TEXT NOT NULL,
+    issued_at TEXT NOT NULL,
+    body TEXT NOT NULL,
+    UNIQUE (rights_holder_id, period_start, period_end)
+  );
+  CREATE TABLE statement_lines (
+    royalty_line_id INTEGER PRIMARY KEY REFERENCES royalty_lines(id),
+    statement_id INTEGER NOT NULL REFERENCES statements(id)
+  );
+  CREATE TRIGGER statements_immutable BEFORE UPDATE ON statements
+    BEGIN SELECT RAISE(ABORT, 'an issued statement is never changed'); END;
+
+  CREATE TABLE takedown_notices (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('notice', 'counter')),
+    refers_to TEXT REFERENCES takedown_notices(id),
+    body TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('received', 'approved', 'rejected')),
+    received_at TEXT NOT NULL,
+    decided_at TEXT,
+    decided_by TEXT,
+    decision_note TEXT
+  );
+  -- Works off sale, and the notice that took them off; a restore ends the row (lifted_at).
+  CREATE TABLE takedowns (
+    id INTEGER PRIMARY KEY,
+    notice_id TEXT NOT NULL REFERENCES takedown_notices(id),
+    album_id INTEGER REFERENCES albums(id),
+    track_id INTEGER REFERENCES tracks(id),
+    since TEXT NOT NULL,
+    lifted_at TEXT,
+    lifted_by_notice TEXT,
+    CHECK ((album_id IS NULL) != (track_id IS NULL))
+  );
+  CREATE INDEX takedowns_active_albums ON takedowns(album_id) WHERE lifted_at IS NULL;
+  CREATE INDEX takedowns_active_tracks ON takedowns(track_id) WHERE lifted_at IS NULL;
+  CREATE TABLE audit_log (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    action TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    detail TEXT
+  );
+  CREATE TRIGGER audit_log_append_only_u BEFORE UPDATE ON audit_log
+    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+  CREATE TRIGGER audit_log_append_only_d BEFORE DELETE ON audit_log
+    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+  `,
 ];

@@ -12,7 +12,7 @@ export function accountRoutes(app: FastifyInstance, store: Store): void {
   bindRoute(app, routes.register, auth, async ({ body, request }) => {
     // An address that is guessing passwords may not open accounts either.
     store.sessions.addressLimiter.check([request.ip]);
-    const row = await store.sessions.createAccount(body.email, body.password);
+    const row = await store.sessions.createAccount(body.email, body.password, body.country);
     return store.sessions.issue(row);
   });
 

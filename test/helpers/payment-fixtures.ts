@@ -89,6 +89,7 @@ export function account(balanceBytes: number): Account {
     balanceBytes,
     reservedBytes: 0,
     availableBytes: balanceBytes,
+    country: 'US',
     createdAt: '2026-11-23T10:00:00.000Z',
   };
 }

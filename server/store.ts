@@ -21,6 +21,8 @@ import { TestProvider } from './payments/test-provider/test-provider.ts';
 import { parseRate, type Rate } from './pricing/money.ts';
 import type { Pack, Tier } from './pricing/pack-quote.ts';
 import { PackTable } from './pricing/pack-table.ts';
+import { AuditLog } from './rights/audit-log.ts';
+import { RightsHolders } from './rights/rights-holders.ts';
 import { type EncoderAvailability, probeEncoders, type ToolPaths, Transcoder } from './transcode/index.ts';
 
 export interface StoreOptions {
@@ -66,6 +68,8 @@ export interface Store {
   payments: PaymentDesk;
   testProvider: TestProvider;
   operatorToken: OperatorToken;
+  audit: AuditLog;
+  rightsHolders: RightsHolders;
   /** The address clients reach the store at; set once it listens (the test provider's pages live there). */
   publicUrl: string;
   links: SignedLinks;
@@ -135,6 +139,8 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
   // Abandoned checkouts expire on their own, not only when someone looks at them.
   const sweeper = setInterval(() => payments.expireDue(), 30_000);
   sweeper.unref();
+  const audit = new AuditLog(db, now);
+  const rightsHolders = new RightsHolders(db, (...entry) => audit.record(...entry));
   const store: Store = {
     paths,
     rate,
@@ -151,6 +157,8 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
     payments,
     testProvider,
     operatorToken: new OperatorToken(db),
+    audit,
+    rightsHolders,
     get publicUrl() {
       return publicUrl;
     },

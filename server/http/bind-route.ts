@@ -26,7 +26,8 @@ export type Handler<R extends RouteDef> = (ctx: RouteContext<R>) => Promise<unkn
 
 /**
  * Token to account id, or undefined when the token is not valid. Operator routes pass a check of
- * the operator token that answers 0: the operator is no account.
+ * the operator token that answers 0: the operator is no account. Rights-holder routes answer the
+ * holder's id for its token, and 0 for the operator's.
  */
 export type Authenticate = (token: string) => number | undefined;
 
@@ -66,7 +67,10 @@ export function bindRoute<R extends RouteDef>(
         accountId = token ? authenticate(token) : undefined;
         if (token && accountId === undefined)
           throw new StoreError('UNAUTHORIZED', 401, 'the token is invalid or has expired');
-        if ((route.auth === 'bearer' || route.auth === 'operator') && accountId === undefined) {
+        if (
+          (route.auth === 'bearer' || route.auth === 'operator' || route.auth === 'rights-holder') &&
+          accountId === undefined
+        ) {
           throw new StoreError('UNAUTHORIZED', 401, 'this endpoint needs a bearer token', {
             headers: { 'www-authenticate': 'Bearer' },
           });

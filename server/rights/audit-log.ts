@@ -1,5 +1,6 @@
 // The append-only audit log of rights decisions: notices, decisions, restores, rights holder changes.
 // The database refuses updates and deletes (triggers), so history cannot be rewritten.
+import type { z } from 'zod';
 import type { AuditLog as AuditLogView } from '../../api/schemas/rights.ts';
 import type { Db } from '../db/open-database.ts';
 
@@ -19,7 +20,7 @@ export class AuditLog {
   }
 
   /** Newest first. */
-  list(limit = 500): AuditLogView {
+  list(limit = 500): z.infer<typeof AuditLogView> {
     const rows = this.#db.prepare('SELECT * FROM audit_log ORDER BY id DESC LIMIT ?').all(limit) as {
       id: number;
       at: string;

@@ -503,6 +503,19 @@ export const routes = {
     responseMediaType: 'text/csv; text/tab-separated-values',
     errors: [400, 401, 404],
   }),
+  refundItem: def({
+    operationId: 'refundOrderItem',
+    method: 'POST',
+    path: '/v1/operator/orders/{id}/items/{itemId}/refund',
+    summary:
+      'Operator: refund one delivered item: its bytes return to the balance and their lots, ownership ends, a negative royalty line reverses its royalty',
+    auth: 'operator',
+    params: O.ItemParams,
+    body: P.RefundBody,
+    status: 200,
+    response: R.ItemRefundResult,
+    errors: [400, 401, 404, 409],
+  }),
   createOrder: def({
     operationId: 'createOrder',
     method: 'POST',

@@ -7,6 +7,8 @@ import { catalogRoutes } from './routes/catalog-routes.ts';
 import { operatorRoutes } from './routes/operator-routes.ts';
 import { orderRoutes } from './routes/order-routes.ts';
 import { paymentRoutes } from './routes/payment-routes.ts';
+import { rightsRoutes } from './routes/rights-routes.ts';
+import { takedownRoutes } from './routes/takedown-routes.ts';
 import { testProviderRoutes } from './routes/test-provider-routes.ts';
 import type { Store } from './store.ts';
 
@@ -36,6 +38,8 @@ export function buildApp(
   orderRoutes(app, store);
   paymentRoutes(app, store);
   operatorRoutes(app, store);
+  rightsRoutes(app, store);
+  takedownRoutes(app, store);
   testProviderRoutes(app, store, store.testProvider);
   return app;
 }

@@ -23,6 +23,12 @@ import type { Pack, Tier } from './pricing/pack-quote.ts';
 import { PackTable } from './pricing/pack-table.ts';
 import { AuditLog } from './rights/audit-log.ts';
 import { RightsHolders } from './rights/rights-holders.ts';
+import { RoyaltyBook } from './royalties/royalty-book.ts';
+import { Statements } from './royalties/statements.ts';
+import { RedownloadPolicy } from './takedowns/redownload-policy.ts';
+import { SaleGate } from './takedowns/sale-gate.ts';
+import { TakedownNotices } from './takedowns/takedown-notices.ts';
+import { AccountCountries } from './takedowns/territories.ts';
 import { type EncoderAvailability, probeEncoders, type ToolPaths, Transcoder } from './transcode/index.ts';
 
 export interface StoreOptions {
@@ -70,6 +76,13 @@ export interface Store {
   operatorToken: OperatorToken;
   audit: AuditLog;
   rightsHolders: RightsHolders;
+  royalties: RoyaltyBook;
+  statements: Statements;
+  takedowns: TakedownNotices;
+  /** Whether works are on sale here, for this buyer (takedowns, territories), and the 451s. */
+  sale: SaleGate;
+  redownloads: RedownloadPolicy;
+  countries: AccountCountries;
   /** The address clients reach the store at; set once it listens (the test provider's pages live there). */
   publicUrl: string;
   links: SignedLinks;
@@ -110,8 +123,20 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
   if (opts.packConfig) packs.replace(opts.packConfig.packs, opts.packConfig.tiers);
   const links = new SignedLinks(loadOrCreateSecret(db));
   const orderView = new OrderView(db, catalog, links, transcoder);
-  const fulfilment = new Fulfilment({ db, dataDir: paths.data, ledger, catalog, encoder: transcoder, log });
+  const royalties = new RoyaltyBook(db);
+  const fulfilment = new Fulfilment({
+    db,
+    dataDir: paths.data,
+    ledger,
+    catalog,
+    encoder: transcoder,
+    royalties,
+    currency: rate.currency,
+    log,
+  });
   const keys = new IdempotencyKeys(db);
+  // The 451's Link names the store's address, known once it listens.
+  const sale = new SaleGate(db, () => publicUrl);
   const orders = new OrderDesk({
     db,
     catalog,
@@ -120,6 +145,7 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
     view: orderView,
     availability,
     exact: transcoder,
+    sale,
     onCreated: (id) => void fulfilment.start(id),
   });
   // The test provider reads the store's address when it builds a page or posts a webhook.
@@ -159,6 +185,12 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
     operatorToken: new OperatorToken(db),
     audit,
     rightsHolders,
+    royalties,
+    statements: new Statements(db, now),
+    takedowns: new TakedownNotices(db, audit, now),
+    sale,
+    redownloads: new RedownloadPolicy(db, audit),
+    countries: new AccountCountries(db, audit),
     get publicUrl() {
       return publicUrl;
     },

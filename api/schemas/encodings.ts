@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { ENCODING_IDS } from '../encodings.ts';
 import { Money } from './common.ts';
+import { Country } from './rights.ts';
 
 export const EncodingIdSchema = z.enum(ENCODING_IDS);
 
@@ -67,4 +68,6 @@ export const PriceQuery = z.object({
     .regex(/^\d+(,\d+)*$/, 'trackIds is a comma-separated list of ids')
     .max(2000)
     .optional(),
+  /** Without a token: the buyer's country, for releases licensed only in some territories. */
+  country: Country.optional(),
 });

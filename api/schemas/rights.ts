@@ -237,3 +237,16 @@ export const StatementList = z.object({ items: z.array(StatementSummary) }).meta
 
 export const StatementParams = z.object({ number: z.string().regex(/^ST-\d{4}-\d{6}$/) });
 export const StatementFormatQuery = z.object({ format: z.enum(['json', 'csv', 'dsr']).default('json') });
+
+export const ItemRefundResult = z
+  .object({
+    orderId: z.string(),
+    itemId: z.string(),
+    refundedBytes: z.number().int(),
+    /** The money value given back (the royalty base of the reversal). */
+    revenueMicros: z.number().int(),
+    /** The royalty reversed (a negative line). */
+    royaltyMicros: z.number().int(),
+    balanceAfterBytes: z.number().int(),
+  })
+  .meta({ id: 'ItemRefundResult' });

@@ -1,4 +1,5 @@
 // The `megadisc` command: store server commands and the client commands, over the core engine.
+import { exitCodeFor } from './exit-codes.ts';
 
 type Command = (argv: string[]) => Promise<number>;
 
@@ -37,11 +38,14 @@ Client (every command takes --home DIR and --json):
   megadisc config [--concurrency N] [--bandwidth-limit BYTES_PER_S|off]
   megadisc config [--library-dir DIR] [--template T] [--id3-version 3|4] [--cover-max-px N]
                   [--cover-max-bytes N] [--cover-file on|off]
-  megadisc library                  list the offline library
+  megadisc library                  list the offline library; marks albums the store no longer sells
   megadisc library verify           re-hash every file; report missing or changed ones
   megadisc library rescan           find moved files by their hash
   megadisc library redownload       fetch missing files again through the purchase (no charge)
   megadisc library reorganize [--dry-run]   move files to match the path template
+
+Exit codes: 0 done, 1 failed, 2 bad usage, 3 not for sale (taken down), 4 not sold in your
+  country, 5 re-downloads withdrawn by the store.
 
 Web mode (the app in a browser, on 127.0.0.1 only):
   megadisc web [--port N] [--home DIR] [--store URL | --demo] [--no-open]
@@ -59,6 +63,10 @@ Store operator (each takes --data DIR and --json):
   megadisc server report [--from DATE] [--to DATE] [--group day|month]   revenue, deferred, packs, discounts (CSV)
   megadisc server check-ledger      check that balances, lots and money add up (exit 1 if not)
   megadisc server vouchers create --mb N [--count N] [--sold-for PRICE]
+  megadisc server takedowns [file --json-file NOTICE.json | decide TD-… approve|reject --by NAME [--note TEXT]]
+  megadisc server audit-log [--limit N]   notices, decisions, restores and settings changes, newest first
+  megadisc server settings [--withdraw-redownloads on|off]   may owners re-download taken-down works
+  megadisc server accounts set-country EMAIL CC   the country an account buys from (territories)
 `;
 
 const COMMANDS: Record<string, Command> = {
@@ -110,7 +118,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(
       `megadisc: ${message.split('\n')[0]}${typeof code === 'string' ? ` (${code})` : ''}\n`,
     );
-    return 1;
+    return exitCodeFor(code);
   }
 }
 

@@ -2,13 +2,16 @@
 // mirror, purchases and the download manager. The CLI drives it now; the GUI will drive the same API.
 import type { EncodingId } from '../../api/encodings.ts';
 import type { Checkout, PackTable } from '../../api/schemas/payments.ts';
+import type { LibraryAvailability, StoreAlbumView } from '../shared/app-api/views.ts';
 import { MegadiscError } from '../shared/errors.ts';
+import { AvailabilityBook } from './availability/availability-book.ts';
+import { loadStoreAlbum } from './availability/store-album.ts';
 import { DownloadManager, type RunSummary } from './downloads/download-manager.ts';
 import { JobStore, type JobView, toJobView } from './downloads/job-store.ts';
 import { TokenBucket } from './downloads/token-bucket.ts';
 import { EngineEvents } from './events/engine-events.ts';
 import { type BalanceView, LedgerMirror } from './ledger/ledger-mirror.ts';
-import { LibraryIndex } from './library/index.ts';
+import { LibraryIndex, ownedCopy } from './library/index.ts';
 import { CheckoutDesk } from './payments/checkout-desk.ts';
 import type { EnginePorts } from './ports.ts';
 import { openProfile, type ProfileDb } from './profile/open-profile.ts';
@@ -23,6 +26,8 @@ export class Engine {
   readonly settings: SettingsStore;
   readonly jobs: JobStore;
   readonly library: LibraryIndex;
+  /** What the store last said about selling each album (takedowns, territories). */
+  readonly availability: AvailabilityBook;
   readonly #ports: EnginePorts;
   readonly #sessions;
   readonly #bucket: TokenBucket;
@@ -38,6 +43,7 @@ export class Engine {
       ports.defaults,
     );
     this.library = new LibraryIndex(this.db);
+    this.availability = new AvailabilityBook(this.db);
     this.jobs = new JobStore(this.db);
     this.#sessions = ports.sessions ?? new SessionFile(ports.home);
     this.#bucket = new TokenBucket({ bytesPerSecond: this.settings.get().bandwidthLimit });
@@ -116,6 +122,35 @@ export class Engine {
 
   async album(id: number): Promise<Output<typeof routes.album>> {
     return (await this.client(false)).call(routes.album, { params: { id } });
+  }
+
+  /**
+   * An album page with whether it is on sale here (a taken-down one has no page, only the reason)
+   * and the listener's copy of it; the answer is kept, so the library shows it offline.
+   */
+  async storeAlbum(id: number): Promise<StoreAlbumView> {
+    const client = await this.client(false);
+    const { album, availability } = await loadStoreAlbum(client, id);
+    const owned = ownedCopy(this.db, client.baseUrl, id);
+    const changed = this.availability.record(client.baseUrl, new Map([[id, availability]]));
+    if (owned && changed > 0) this.events.emit('library-availability', { changed });
+    return { albumId: id, album, availability, owned };
+  }
+
+  /**
+   * Asks the store whether the albums in the library are still sold, and returns the last known
+   * answers: with the store out of reach (or none configured) they are those of the last ask.
+   */
+  async libraryAvailability(signal?: AbortSignal): Promise<LibraryAvailability> {
+    let problem: LibraryAvailability['problem'] = null;
+    try {
+      const changed = await this.availability.refreshLibrary(await this.client(false), signal);
+      if (changed > 0) this.events.emit('library-availability', { changed });
+    } catch (error) {
+      if (!(error instanceof MegadiscError)) throw error;
+      problem = { code: error.code, message: error.message };
+    }
+    return { problem, items: this.availability.owned() };
   }
 
   /** The album's encoding table: size, exact or estimated, cost and balance after, per encoding. */
@@ -215,16 +250,30 @@ export class Engine {
    * Fetches files that went missing from the library again, through the purchases already made:
    * the store serves an owned item as often as asked, so this costs nothing.
    */
-  async libraryRedownload(signal?: AbortSignal): Promise<{ requeued: string[]; summary: RunSummary | null }> {
-    const report = await this.libraryVerify();
+  async libraryRedownload(
+    signal?: AbortSignal,
+  ): Promise<{ requeued: string[]; withdrawn: string[]; summary: RunSummary | null }> {
+    const { requeued, withdrawn } = await this.requeueMissing();
+    return { requeued, withdrawn, summary: requeued.length > 0 ? await this.run(signal) : null };
+  }
+
+  /**
+   * Queues the missing files (of one library album, or all) again through their purchases. Files of
+   * releases whose re-downloads the store withdrew stay indexed as missing, never requeued.
+   */
+  async requeueMissing(albumId?: number): Promise<{ requeued: string[]; withdrawn: string[] }> {
+    const report = await this.library.verify(this.libraryRoot(), undefined, { albumId });
     const requeued: string[] = [];
+    const withdrawn: string[] = [];
     for (const file of report.missing) {
-      if (file.itemId && this.jobs.requeueItem(file.itemId)) {
+      if (this.availability.get(file.store, file.storeAlbumId)?.redownload === false) {
+        withdrawn.push(file.path);
+      } else if (file.itemId && this.jobs.requeueItem(file.itemId)) {
         this.library.remove(file.id);
         requeued.push(file.path);
       }
     }
-    return { requeued, summary: requeued.length > 0 ? await this.run(signal) : null };
+    return { requeued, withdrawn };
   }
 
   pause(ids: number[] | 'all'): number[] {

@@ -19,6 +19,13 @@ export const ERROR_CODES = [
   'PAYMENT_PENDING',
   'NOT_REFUNDABLE',
   'REFUND_EXCEEDS_BALANCE',
+  // Rights: the store answered 451 Unavailable For Legal Reasons
+  /** The release was taken down after a notice: not for sale to anyone. */
+  'TAKEN_DOWN',
+  /** The release is not licensed in the listener's country (territory). */
+  'NOT_IN_TERRITORY',
+  /** The store no longer serves owned files of a taken-down release again. */
+  'REDOWNLOAD_WITHDRAWN',
   // Downloads
   'HTTP_STATUS',
   'STALLED',
@@ -45,11 +52,19 @@ export class MegadiscError extends Error {
   /** Server-requested wait before a retry, in ms (from Retry-After). */
   readonly retryAfterMs: number | undefined;
   readonly status: number | undefined;
+  /** A page that explains the refusal: the store's blocked-by link of a 451 (the takedown notice). */
+  readonly link: string | undefined;
 
   constructor(
     code: ErrorCode,
     message: string,
-    options: { cause?: unknown; retryable?: boolean; retryAfterMs?: number; status?: number } = {},
+    options: {
+      cause?: unknown;
+      retryable?: boolean;
+      retryAfterMs?: number;
+      status?: number;
+      link?: string;
+    } = {},
   ) {
     super(message, { cause: options.cause });
     this.name = 'MegadiscError';
@@ -57,6 +72,7 @@ export class MegadiscError extends Error {
     this.retryable = options.retryable ?? false;
     this.retryAfterMs = options.retryAfterMs;
     this.status = options.status;
+    this.link = options.link;
   }
 }
 

@@ -22,6 +22,10 @@ const MESSAGES: Partial<Record<ErrorCode, string>> = {
   PAYMENT_PENDING: 'The payment has not been confirmed yet. If you paid, the megabytes arrive shortly.',
   NOT_REFUNDABLE: 'That payment cannot be refunded: some of its megabytes were already spent.',
   REFUND_EXCEEDS_BALANCE: 'A refund cannot take back more megabytes than the balance holds.',
+  TAKEN_DOWN: 'Not for sale: this release was taken down. Nothing was charged.',
+  NOT_IN_TERRITORY: 'Not available in your country: this release is not licensed where your account is.',
+  REDOWNLOAD_WITHDRAWN:
+    'The store no longer serves this release again, not even to its owners. The files you have stay in your library.',
   LEDGER_MISMATCH:
     'Your local ledger does not match the store. Nothing was changed; the store’s figures are shown.',
 };

@@ -20,8 +20,10 @@ export interface Movement {
   note?: string;
   /** For a top-up: the money behind the bytes (default: a free grant). */
   funding?: Funding;
-  /** For a refund: the whole unspent lot that goes back. */
+  /** For a pack refund: the whole unspent lot that goes back. */
   refundLot?: LotRow;
+  /** For an item refund: the settle whose bytes come back to the balance and to their lots. */
+  reverses?: number;
 }
 
 export interface Applied extends LedgerEntry {
@@ -82,8 +84,10 @@ export class Ledger {
     const db = this.#db;
     if (!db.isTransaction) throw new Error('ledger movements must run inside a transaction');
     if (m.kind === 'topup' && m.amountBytes <= 0) throw new Error('a top-up credits a positive amount');
-    if (m.kind === 'refund' && (!m.refundLot || m.amountBytes !== -m.refundLot.bytes))
-      throw new Error('a refund takes back exactly one whole lot');
+    if (m.kind === 'refund' && m.refundLot && m.amountBytes !== -m.refundLot.bytes)
+      throw new Error('a pack refund takes back exactly one whole lot');
+    if (m.kind === 'refund' && !m.refundLot && !(m.reverses && m.amountBytes > 0))
+      throw new Error('a refund is of a pack (refundLot) or of a settle (reverses)');
     const createdAt = new Date(this.#now()).toISOString();
     const paid =
       m.kind === 'topup' && m.funding && (m.funding.source === 'payment' || m.funding.moneyMicros > 0)
@@ -123,8 +127,10 @@ export class Ledger {
     let takes: LotTake[] = [];
     if (m.kind === 'topup') {
       this.lots.open(m.accountId, m.amountBytes, m.funding ?? GRANT, createdAt);
+    } else if (m.kind === 'refund' && m.refundLot) {
+      this.lots.refund(m.refundLot, row.id, createdAt);
     } else if (m.kind === 'refund') {
-      this.lots.refund(m.refundLot!, row.id, createdAt);
+      takes = this.lots.giveBack(m.reverses!, row.id, createdAt);
     } else if (m.amountBytes < 0) {
       takes = this.lots.consume(m.accountId, -m.amountBytes, row.id, createdAt);
     } else if (m.amountBytes > 0) {

@@ -101,6 +101,34 @@ export class Lots {
     return takes;
   }
 
+  /**
+   * Gives back to their lots the bytes a settle took (an item refunded after it was settled). Each
+   * lot's value is taken off its cumulative value, so its settles still add up to exactly its money.
+   */
+  giveBack(settleLedgerId: number, ledgerId: number, createdAt: string): LotTake[] {
+    const db = this.#db;
+    const moves = db
+      .prepare(
+        `SELECT m.lot_id, SUM(m.bytes) AS bytes FROM lot_moves m
+         WHERE m.ledger_id = ? AND m.kind = 'settle' GROUP BY m.lot_id ORDER BY m.lot_id`,
+      )
+      .all(settleLedgerId) as { lot_id: number; bytes: number }[];
+    const gives: LotTake[] = [];
+    for (const move of moves) {
+      const lot = db.prepare('SELECT * FROM lots WHERE id = ?').get(move.lot_id) as unknown as LotRow;
+      const micros =
+        valueOfFirst(lot, lot.consumed_bytes) - valueOfFirst(lot, lot.consumed_bytes - move.bytes);
+      db.prepare(
+        'UPDATE lots SET consumed_bytes = consumed_bytes - ?, consumed_micros = consumed_micros - ? WHERE id = ?',
+      ).run(move.bytes, micros, lot.id);
+      db.prepare(
+        `INSERT INTO lot_moves (ledger_id, lot_id, kind, bytes, micros, created_at) VALUES (?, ?, 'settle', ?, ?, ?)`,
+      ).run(ledgerId, lot.id, -move.bytes, -micros, createdAt);
+      gives.push({ lotId: lot.id, bytes: -move.bytes, micros: -micros });
+    }
+    return gives;
+  }
+
   /** The lot a payment opened. */
   ofPayment(paymentId: string): LotRow | undefined {
     return this.#db.prepare('SELECT * FROM lots WHERE payment_id = ?').get(paymentId) as LotRow | undefined;

@@ -1,4 +1,5 @@
-// Read side of the catalog: albums, artists, genres, new releases and charts, as API shapes.
+// Read side of the catalog: albums, artists, genres, new releases and charts, as API shapes. Lists
+// show only albums on sale: a taken-down album (or one with every track taken down) leaves them.
 import type {
   Album,
   AlbumPage,
@@ -13,6 +14,7 @@ import type { Db } from '../db/open-database.ts';
 import { fromStoredPath } from '../db/stored-path.ts';
 import { StoreError } from '../errors.ts';
 import { decodeCursor, encodeCursor } from '../http/cursor.ts';
+import { albumOnSale } from '../takedowns/on-sale-sql.ts';
 
 export interface AlbumRow {
   id: number;
@@ -182,8 +184,9 @@ export class CatalogQueries {
     // Albums by the artist, and albums where they appear on a track (features).
     const albums = this.#db
       .prepare(
-        `${ALBUM_SELECT} WHERE a.artist_id = ? OR a.id IN (
-           SELECT t.album_id FROM track_artists ta JOIN tracks t ON t.id = ta.track_id WHERE ta.artist_id = ?)
+        `${ALBUM_SELECT} WHERE (a.artist_id = ? OR a.id IN (
+           SELECT t.album_id FROM track_artists ta JOIN tracks t ON t.id = ta.track_id WHERE ta.artist_id = ?))
+           AND ${albumOnSale('a.id')}
          ORDER BY a.release_date DESC, a.id DESC LIMIT 500`,
       )
       .all(id, id) as unknown as AlbumRow[];
@@ -194,7 +197,7 @@ export class CatalogQueries {
     return this.#db
       .prepare(
         `SELECT g.slug, g.name, COUNT(ag.album_id) AS albumCount FROM genres g
-         LEFT JOIN album_genres ag ON ag.genre_slug = g.slug GROUP BY g.slug ORDER BY albumCount DESC, g.name, g.slug`,
+         LEFT JOIN album_genres ag ON ag.genre_slug = g.slug AND ${albumOnSale('ag.album_id')} GROUP BY g.slug ORDER BY albumCount DESC, g.name, g.slug`,
       )
       .all() as unknown as Genre[];
   }
@@ -207,7 +210,7 @@ export class CatalogQueries {
     limit: number;
     cursor?: string;
   }): AlbumPage {
-    const where: string[] = [];
+    const where: string[] = [albumOnSale('a.id')];
     const args: (string | number)[] = [];
     if (q.genre) {
       where.push('a.id IN (SELECT album_id FROM album_genres WHERE genre_slug = ?)');
@@ -227,7 +230,7 @@ export class CatalogQueries {
       where.push(`(${order.key} ${order.cmp} ? OR (${order.key} = ? AND a.id ${order.cmp} ?))`);
       args.push(key!, key!, id!);
     }
-    const sql = `${ALBUM_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order.by} LIMIT ?`;
+    const sql = `${ALBUM_SELECT} WHERE ${where.join(' AND ')} ORDER BY ${order.by} LIMIT ?`;
     const rows = this.#db.prepare(sql).all(...args, q.limit + 1) as unknown as AlbumRow[];
     const more = rows.length > q.limit;
     const pageRows = rows.slice(0, q.limit);

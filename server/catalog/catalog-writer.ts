@@ -39,6 +39,14 @@ export class CatalogWriter {
     return id;
   }
 
+  /** The rights holder of that name, created the first time a release names it. */
+  rightsHolderId(name: string): number {
+    this.#db
+      .prepare('INSERT INTO rights_holders (name, created_at) VALUES (?, ?) ON CONFLICT (name) DO NOTHING')
+      .run(name, new Date().toISOString());
+    return (this.#db.prepare('SELECT id FROM rights_holders WHERE name = ?').get(name) as { id: number }).id;
+  }
+
   /** Adds one album; returns its id and the ids of its tracks, in input order. */
   addAlbum(album: AlbumInput): { albumId: number; trackIds: number[] } {
     const db = this.#db;
@@ -51,8 +59,8 @@ export class CatalogWriter {
         db
           .prepare(
             `INSERT INTO albums (title, artist_id, release_date, year, label, genres, disc_count, track_count,
-               duration_ms, sales, rg_gain, rg_peak, created_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+               duration_ms, sales, rg_gain, rg_peak, created_at, upc, rights_holder_id)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           )
           .run(
             album.title,
@@ -68,6 +76,8 @@ export class CatalogWriter {
             album.albumLoudness?.gainDb ?? null,
             album.albumLoudness?.peak ?? null,
             new Date().toISOString(),
+            album.upc ?? null,
+            this.rightsHolderId(album.rightsHolder ?? album.label ?? album.albumArtist),
           ).lastInsertRowid,
       );
       for (const genre of new Set(album.genres)) {
@@ -89,8 +99,8 @@ export class CatalogWriter {
           db
             .prepare(
               `INSERT INTO tracks (album_id, disc_number, track_number, title, duration_ms, isrc, master_path,
-                 master_bytes, sample_rate, channels, bits_per_sample, rg_gain, rg_peak)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+                 master_bytes, sample_rate, channels, bits_per_sample, rg_gain, rg_peak, rights_holder_id)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
             )
             .run(
               albumId,
@@ -106,6 +116,7 @@ export class CatalogWriter {
               m.bitsPerSample,
               track.loudness?.gainDb ?? null,
               track.loudness?.peak ?? null,
+              track.rightsHolder ? this.rightsHolderId(track.rightsHolder) : null,
             ).lastInsertRowid,
         );
         const artists = track.artists.length > 0 ? track.artists : [album.albumArtist];

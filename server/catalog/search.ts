@@ -1,7 +1,9 @@
-// Full-text search over artists, albums and tracks (FTS5, bm25), keyset-paged per kind.
+// Full-text search over artists, albums and tracks (FTS5, bm25), keyset-paged per kind. Albums and
+// tracks off sale (taken down) are not found.
 import type { AlbumSummary, ArtistRef, SearchResult } from '../../api/schemas/catalog.ts';
 import type { Db } from '../db/open-database.ts';
 import { decodeCursor, encodeCursor } from '../http/cursor.ts';
+import { albumOnSale, trackOnSale } from '../takedowns/on-sale-sql.ts';
 import {
   ALBUM_SELECT,
   type AlbumRow,
@@ -12,10 +14,10 @@ import {
 
 type Kind = 'artist' | 'album' | 'track';
 
-const TABLES: Record<Kind, { table: string; weights: string }> = {
-  artist: { table: 'artists_fts', weights: '1.0' },
-  album: { table: 'albums_fts', weights: '10.0, 4.0, 1.0' },
-  track: { table: 'tracks_fts', weights: '10.0, 4.0, 2.0' },
+const TABLES: Record<Kind, { table: string; weights: string; onSale: string }> = {
+  artist: { table: 'artists_fts', weights: '1.0', onSale: '1' },
+  album: { table: 'albums_fts', weights: '10.0, 4.0, 1.0', onSale: albumOnSale('albums_fts.rowid') },
+  track: { table: 'tracks_fts', weights: '10.0, 4.0, 2.0', onSale: trackOnSale('tracks_fts.rowid') },
 };
 
 /** The searchable words of user text: letters and digits only, at most 8. */
@@ -60,7 +62,7 @@ export class CatalogSearch {
   }
 
   #ids(kind: Kind, match: string, ranked: boolean, limit: number, cursor?: string) {
-    const { table, weights } = TABLES[kind];
+    const { table, weights, onSale } = TABLES[kind];
     const score = ranked ? `bm25(${table}, ${weights})` : '0';
     const args: (string | number)[] = [match];
     let after = '';
@@ -72,7 +74,7 @@ export class CatalogSearch {
     const rows = this.#db
       .prepare(
         `SELECT rowid AS id, score FROM (
-           SELECT rowid, ${score} AS score FROM ${table} WHERE ${table} MATCH ?
+           SELECT rowid, ${score} AS score FROM ${table} WHERE ${table} MATCH ? AND ${onSale}
          ) WHERE 1 ${after} ORDER BY score, rowid LIMIT ?`,
       )
       .all(...args, limit + 1) as { id: number; score: number }[];

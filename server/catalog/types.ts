@@ -25,6 +25,8 @@ export interface TrackInput {
   discNumber: number;
   trackNumber: number;
   isrc?: string;
+  /** A rights holder other than the release's (by name). */
+  rightsHolder?: string;
   master: MasterInfo;
   loudness?: LoudnessInfo;
 }
@@ -35,6 +37,10 @@ export interface AlbumInput {
   /** ISO date, YYYY-MM-DD (or YYYY when only the year is known). */
   releaseDate: string;
   label?: string;
+  /** UPC/EAN barcode. */
+  upc?: string;
+  /** Who holds the rights (by name); default the label, else the album artist. */
+  rightsHolder?: string;
   genres: string[];
   /** Path of the original cover image (JPEG or PNG), if any. */
   coverPath?: string;

@@ -2,49 +2,28 @@
 // commands, run against the store's data folder (safe beside a running server: SQLite WAL).
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { defaultStoreDataDir } from '../default-data-dir.ts';
 import { StoreError } from '../errors.ts';
 import { checkLedger, revenueCsv, revenueReport } from '../payments/money-books.ts';
 import { parseAmount } from '../pricing/money.ts';
 import { parsePackConfig } from '../pricing/pack-config.ts';
 import { packIdOf } from '../pricing/pack-table.ts';
-import { openStore, type Store } from '../store.ts';
-
-const out = (text: string) => process.stdout.write(`${text}\n`);
-const json = (value: unknown) => out(JSON.stringify(value, null, 2));
-
-class UsageError extends Error {}
+import {
+  json,
+  type OperatorCommand,
+  out,
+  parse,
+  runOperatorCommand as run,
+  UsageError,
+  withStore,
+} from './operator-kit.ts';
+import { rightsCommands } from './rights-commands.ts';
+import { TAKEDOWN_COMMANDS } from './takedown-commands.ts';
 
 function amount(text: string): number {
   try {
     return parseAmount(text);
   } catch (error) {
     throw new UsageError((error as Error).message);
-  }
-}
-
-type Values = Record<string, string | boolean | undefined>;
-
-function parse(argv: string[], options: Record<string, { type: 'string' | 'boolean' }>) {
-  try {
-    return parseArgs({
-      args: argv,
-      options: { data: { type: 'string' }, json: { type: 'boolean' }, ...options },
-      allowPositionals: true,
-      strict: true,
-    }) as { values: Values; positionals: string[] };
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-}
-
-async function withStore<T>(values: Values, fn: (store: Store) => Promise<T> | T): Promise<T> {
-  const store = await openStore({ dataDir: resolve(String(values.data ?? defaultStoreDataDir())) });
-  try {
-    return await fn(store);
-  } finally {
-    await store.close();
   }
 }
 
@@ -178,23 +157,17 @@ async function operatorToken(argv: string[]): Promise<number> {
   });
 }
 
-export const OPERATOR_COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
+export const OPERATOR_COMMANDS: Record<string, OperatorCommand> = {
   packs,
   refund,
   report,
   'check-ledger': ledgerCheck,
   vouchers,
   'operator-token': operatorToken,
+  ...rightsCommands,
+  ...TAKEDOWN_COMMANDS,
 };
 
-/** Runs one operator command; usage errors exit 2, store refusals 1, each with one line on stderr. */
-export async function runOperatorCommand(name: string, argv: string[]): Promise<number> {
-  try {
-    return await OPERATOR_COMMANDS[name]!(argv);
-  } catch (error) {
-    const usage = error instanceof UsageError;
-    const code = error instanceof StoreError ? ` (${error.code})` : '';
-    process.stderr.write(`megadisc server ${name}: ${(error as Error).message}${code}\n`);
-    return usage ? 2 : 1;
-  }
+export function runOperatorCommand(name: string, argv: string[]): Promise<number> {
+  return run(OPERATOR_COMMANDS, name, argv);
 }

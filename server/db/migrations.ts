@@ -327,6 +327,7 @@ export const migrations: string[] = [
   ALTER TABLE accounts ADD COLUMN country TEXT NOT NULL DEFAULT 'US';
   -- The buyer's country at the time of the order: statements are per territory.
   ALTER TABLE orders ADD COLUMN territory TEXT;
+  ALTER TABLE order_items ADD COLUMN reversed_at TEXT;
 
   -- Royalty owed on every settle, per track and rights holder. Append-only: corrections are new lines.
   CREATE TABLE royalty_lines (

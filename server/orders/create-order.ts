@@ -1,5 +1,6 @@
-// Order creation: claim the idempotency key, check the masters, then reserve the high estimate and
-// create the order and its items in one transaction. Nothing is reserved when anything fails.
+// Order creation: claim the idempotency key, check the sale (takedowns, territory) and the masters,
+// then reserve the high estimate and create the order and its items in one transaction. Nothing is
+// reserved when anything fails.
 
 import { randomBytes } from 'node:crypto';
 import { access } from 'node:fs/promises';
@@ -10,6 +11,7 @@ import type { CatalogQueries, TrackRow } from '../catalog/catalog-queries.ts';
 import { type Db, transaction } from '../db/open-database.ts';
 import { StoreError } from '../errors.ts';
 import { type ExactSizes, ownedTracks, trackFigure } from '../pricing/price-table.ts';
+import type { SaleGate } from '../takedowns/sale-gate.ts';
 import type { EncoderAvailability } from '../transcode/index.ts';
 import { type IdempotencyKeys, requestHash } from './idempotency.ts';
 import type { OrderRow } from './order-rows.ts';
@@ -26,6 +28,8 @@ export interface OrderDeskDeps {
   view: OrderView;
   availability: Map<EncodingId, EncoderAvailability>;
   exact: ExactSizes;
+  /** Refuses works off sale or not licensed in the buyer's country (451), and names tracks to leave out. */
+  sale: SaleGate;
   /** Called after an order commits, to start its encodes. */
   onCreated: (orderId: string) => void;
 }
@@ -47,9 +51,9 @@ export class OrderDesk {
     const claim = keys.claim(accountId, key, requestHash(canonical));
     if (claim.kind === 'replay') return { status: claim.status, body: claim.body };
     try {
-      const tracks = this.#selectTracks(body);
+      const { tracks, territory } = this.#selectTracks(accountId, body);
       await this.#preflight(tracks);
-      const order = this.#reserveAndCreate(accountId, key, body, tracks);
+      const order = this.#reserveAndCreate(accountId, key, body, tracks, territory);
       this.#d.onCreated(order.id);
       return { status: 201, body: order };
     } catch (error) {
@@ -59,7 +63,8 @@ export class OrderDesk {
     }
   }
 
-  #selectTracks(body: CreateOrderBody): TrackRow[] {
+  /** The tracks to sell: those asked for (or the album's), less any taken down; and the buyer's country. */
+  #selectTracks(accountId: number, body: CreateOrderBody): { tracks: TrackRow[]; territory: string } {
     const avail = this.#d.availability.get(body.encoding);
     if (!avail?.available) {
       throw new StoreError(
@@ -70,14 +75,17 @@ export class OrderDesk {
     }
     this.#d.catalog.albumRow(body.albumId);
     const all = this.#d.catalog.trackRows(body.albumId);
-    if (!body.trackIds) return all;
+    const wanted = body.trackIds ? [...new Set(body.trackIds)] : undefined;
     const byId = new Map(all.map((t) => [t.id, t]));
-    const wanted = [...new Set(body.trackIds)];
-    const missing = wanted.filter((id) => !byId.has(id));
+    const missing = (wanted ?? []).filter((id) => !byId.has(id));
     if (missing.length > 0) {
       throw new StoreError('BAD_REQUEST', 400, `track ${missing.join(', ')} is not on album ${body.albumId}`);
     }
-    return all.filter((t) => wanted.includes(t.id));
+    // 451 for a taken-down album, a release not licensed where the buyer is, or a taken-down track
+    // asked for by id; a whole-album order leaves taken-down tracks out.
+    const { country, withheld } = this.#d.sale.checkSale(body.albumId, { accountId }, wanted);
+    const tracks = all.filter((t) => (wanted ? wanted.includes(t.id) : !withheld.has(t.id)));
+    return { tracks, territory: country! };
   }
 
   /** Refuses an order whose masters are gone, before any money moves. */
@@ -93,7 +101,13 @@ export class OrderDesk {
     }
   }
 
-  #reserveAndCreate(accountId: number, key: string, body: CreateOrderBody, tracks: TrackRow[]): Order {
+  #reserveAndCreate(
+    accountId: number,
+    key: string,
+    body: CreateOrderBody,
+    tracks: TrackRow[],
+    territory: string,
+  ): Order {
     const { db, ledger } = this.#d;
     return transaction(db, () => {
       const owned = ownedTracks(
@@ -125,9 +139,9 @@ export class OrderDesk {
       const orderId = newId('ord');
       const now = new Date().toISOString();
       db.prepare(
-        `INSERT INTO orders (id, account_id, album_id, encoding, state, reserved_bytes, created_at)
-         VALUES (?, ?, ?, ?, 'processing', ?, ?)`,
-      ).run(orderId, accountId, body.albumId, body.encoding, reserve, now);
+        `INSERT INTO orders (id, account_id, album_id, encoding, state, reserved_bytes, created_at, territory)
+         VALUES (?, ?, ?, ?, 'processing', ?, ?, ?)`,
+      ).run(orderId, accountId, body.albumId, body.encoding, reserve, now, territory);
       figures.forEach((f, position) => {
         db.prepare(
           `INSERT INTO order_items (id, order_id, position, track_id, state, reserved_bytes, already_owned)

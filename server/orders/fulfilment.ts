@@ -6,6 +6,7 @@ import type { CatalogQueries } from '../catalog/catalog-queries.ts';
 import { type Db, transaction } from '../db/open-database.ts';
 import { toStoredPath } from '../db/stored-path.ts';
 import { StoreError } from '../errors.ts';
+import type { RoyaltyBook } from '../royalties/royalty-book.ts';
 import type { EncodeRecord, EncodeRequest } from '../transcode/index.ts';
 import type { ItemRow, OrderRow } from './order-rows.ts';
 
@@ -21,6 +22,8 @@ export class Fulfilment {
   readonly #running = new Map<string, Promise<void>>();
   readonly #log: (msg: string) => void;
   readonly #dataDir: string;
+  readonly #royalties: RoyaltyBook | undefined;
+  readonly #currency: string;
   #stopping = false;
 
   constructor(opts: {
@@ -29,6 +32,8 @@ export class Fulfilment {
     ledger: Ledger;
     catalog: CatalogQueries;
     encoder: Encoder;
+    royalties?: RoyaltyBook;
+    currency?: string;
     log?: (msg: string) => void;
   }) {
     this.#db = opts.db;
@@ -36,6 +41,8 @@ export class Fulfilment {
     this.#ledger = opts.ledger;
     this.#catalog = opts.catalog;
     this.#encoder = opts.encoder;
+    this.#royalties = opts.royalties;
+    this.#currency = opts.currency ?? 'USD';
     this.#log = opts.log ?? (() => {});
   }
 
@@ -120,7 +127,7 @@ export class Fulfilment {
         const free = account.balance_bytes - account.reserved_bytes;
         charged = Math.min(record.bytes, item.reserved_bytes + Math.max(0, free));
         const consumed = Math.min(charged, item.reserved_bytes);
-        this.#ledger.apply({
+        const settled = this.#ledger.apply({
           accountId: order.account_id,
           kind: 'settle',
           amountBytes: -charged,
@@ -129,6 +136,20 @@ export class Fulfilment {
           itemId: item.id,
           note: charged < record.bytes ? `capped: file is ${record.bytes} bytes` : undefined,
         });
+        // The royalty on the money value of exactly these bytes, in the same transaction.
+        if (charged > 0)
+          this.#royalties?.record({
+            ledgerId: settled.id,
+            orderId: order.id,
+            itemId: item.id,
+            trackId: item.track_id,
+            territory: order.territory ?? this.#countryOf(order.account_id),
+            units: 1,
+            bytes: charged,
+            revenueMicros: settled.takes.reduce((sum, t) => sum + t.micros, 0),
+            currency: this.#currency,
+            createdAt: settled.createdAt,
+          });
       }
       db.prepare(
         `UPDATE order_items SET state = 'ready', bytes = ?, sha256 = ?, file_path = ?, charged_bytes = ?, ready_at = ?
@@ -146,6 +167,13 @@ export class Fulfilment {
         `INSERT OR IGNORE INTO ownership (account_id, track_id, encoding, item_id) VALUES (?, ?, ?, ?)`,
       ).run(order.account_id, item.track_id, order.encoding as EncodingId, item.id);
     });
+  }
+
+  #countryOf(accountId: number): string {
+    const row = this.#db.prepare('SELECT country FROM accounts WHERE id = ?').get(accountId) as
+      | { country: string }
+      | undefined;
+    return row?.country ?? 'ZZ';
   }
 
   #finish(order: OrderRow): void {

@@ -13,6 +13,8 @@ export interface OrderRow {
   charged_bytes: number;
   created_at: string;
   completed_at: string | null;
+  /** The buyer's country when the order was made (royalty statements are per territory). */
+  territory: string | null;
 }
 
 export interface ItemRow {
@@ -30,4 +32,6 @@ export interface ItemRow {
   error_code: string | null;
   error_message: string | null;
   ready_at: string | null;
+  /** Set when the operator refunded this item after it was settled. */
+  reversed_at: string | null;
 }

@@ -25,7 +25,12 @@ export function catalogRoutes(app: FastifyInstance, store: Store): void {
     store.catalog.listAlbums({ sort: 'sales', limit: query.limit }),
   );
   bindRoute(app, routes.genres, auth, () => ({ genres: store.catalog.genres() }));
-  bindRoute(app, routes.album, auth, ({ params }) => store.catalog.album(params.id));
+  bindRoute(app, routes.album, auth, ({ params }) => {
+    const album = store.catalog.album(params.id);
+    // A release not licensed in your country is still shown (availability says so); a takedown is not.
+    store.sale.assertListed(params.id);
+    return album;
+  });
   bindRoute(app, routes.artist, auth, ({ params }) => store.catalog.artist(params.id));
 
   bindRoute(app, routes.cover, auth, async ({ params, reply }) => {
@@ -71,13 +76,18 @@ export function catalogRoutes(app: FastifyInstance, store: Store): void {
   bindRoute(app, routes.prices, auth, ({ params, query, accountId }) => {
     store.catalog.albumRow(params.id);
     let tracks = store.catalog.trackRows(params.id);
-    if (query.trackIds) {
-      const wanted = new Set(query.trackIds.split(',').map(Number));
+    const wanted = query.trackIds ? new Set(query.trackIds.split(',').map(Number)) : undefined;
+    if (wanted) {
       tracks = tracks.filter((t) => wanted.has(t.id));
       if (tracks.length !== wanted.size) {
         throw new StoreError('BAD_REQUEST', 400, `some of trackIds are not on album ${params.id}`);
       }
     }
+    // Signed in, the account's country counts; anonymous, ?country= (without it, a release licensed
+    // only in some territories is 451). Taken-down tracks leave the table, or 451 if asked for by id.
+    const buyer = accountId !== undefined ? { accountId } : query.country ? { country: query.country } : {};
+    const { withheld } = store.sale.checkSale(params.id, buyer, wanted && [...wanted]);
+    tracks = tracks.filter((t) => !withheld.has(t.id));
     return buildPriceTable({
       db: store.db,
       albumId: params.id,

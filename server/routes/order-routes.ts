@@ -16,6 +16,7 @@ import type { Store } from '../store.ts';
 
 interface DownloadJoin {
   account_id: number;
+  album_id: number;
   encoding: OrderRow['encoding'];
   title: string;
   disc_number: number;
@@ -67,7 +68,7 @@ export function orderRoutes(app: FastifyInstance, store: Store): void {
   bindRoute(app, routes.download, auth, ({ accountId, params, query, request, reply }) => {
     const row = store.db
       .prepare(
-        `SELECT i.*, o.account_id, o.encoding, t.title, t.disc_number, t.track_number, a.disc_count
+        `SELECT i.*, o.account_id, o.album_id, o.encoding, t.title, t.disc_number, t.track_number, a.disc_count
          FROM order_items i JOIN orders o ON o.id = i.order_id JOIN tracks t ON t.id = i.track_id
          JOIN albums a ON a.id = o.album_id
          WHERE i.id = ? AND i.order_id = ?`,
@@ -84,6 +85,8 @@ export function orderRoutes(app: FastifyInstance, store: Store): void {
       throw new StoreError('NOT_FOUND', 404, 'no such item');
     }
     if (!row) throw new StoreError('NOT_FOUND', 404, 'no such item');
+    // Bought files of taken-down works still download, unless the operator has withdrawn that (451).
+    store.sale.assertRedownload(row.album_id, row.track_id);
     if (row.state !== 'ready' || !row.file_path || row.bytes === null || !row.sha256) {
       throw new StoreError('NOT_READY', 409, `the item is ${row.state}, not ready to download`, {
         headers: { 'retry-after': '2' },

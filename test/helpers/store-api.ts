@@ -40,6 +40,19 @@ export class StoreApi {
     return this.request<T>('POST', path, { json, headers });
   }
 
+  /** Registers a fresh account (a random email) and keeps its token. */
+  async register(country?: string): Promise<this> {
+    const email = `t-${crypto.randomUUID()}@example.com`;
+    const res = await this.post('/v1/accounts', {
+      email,
+      password: 'correct horse',
+      ...(country ? { country } : {}),
+    });
+    if (res.status !== 201) throw new Error(`register failed: ${res.status} ${JSON.stringify(res.body)}`);
+    this.token = res.body.token;
+    return this;
+  }
+
   async login(email = 'demo@megadisc.local', password = 'demo'): Promise<this> {
     const res = await this.post('/v1/sessions', { email, password });
     if (res.status !== 201) throw new Error(`login failed: ${res.status} ${JSON.stringify(res.body)}`);

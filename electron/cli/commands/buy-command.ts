@@ -4,6 +4,7 @@ import { isEncodingId } from '../../../api/encodings.ts';
 import { MegadiscError } from '../../shared/errors.ts';
 import { requireInt, requireString, withContext } from '../cli-context.ts';
 import { formatMb } from '../render/format.ts';
+import { assertOnSale } from '../render/sale-text.ts';
 import { parseTrackNumbers } from './catalog-commands.ts';
 
 async function confirm(question: string): Promise<boolean> {
@@ -31,7 +32,10 @@ export const buy = (argv: string[]) =>
           'INVALID_ARGUMENT',
           `unknown encoding "${encoding}"; see "megadisc encodings"`,
         );
-      const album = await engine.album(albumId);
+      // Taken down or not licensed here: refused in one line before anything is asked or recorded.
+      const view = await engine.storeAlbum(albumId);
+      assertOnSale(view);
+      const album = view.album!;
       const trackIds =
         typeof values.tracks === 'string' ? parseTrackNumbers(album, values.tracks) : undefined;
       const table = await engine.encodingTable(albumId, trackIds);

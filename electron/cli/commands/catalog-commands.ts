@@ -3,7 +3,9 @@ import type { Album } from '../../../api/schemas/catalog.ts';
 import type { EncodingQuote } from '../../core/purchases/purchase-desk.ts';
 import { MegadiscError } from '../../shared/errors.ts';
 import { requireInt, requireString, withContext } from '../cli-context.ts';
+import { EXIT } from '../exit-codes.ts';
 import { formatDuration, formatMb, table } from '../render/format.ts';
+import { notForSaleLine, notInCountryLine } from '../render/sale-text.ts';
 
 export const search = (argv: string[]) =>
   withContext(argv, { type: { type: 'string' } }, async ({ engine, positionals, values, print }) => {
@@ -60,17 +62,30 @@ export function quoteRows(quotes: EncodingQuote[]): string[][] {
 }
 
 export const album = (argv: string[]) =>
-  withContext(argv, {}, async ({ engine, positionals, print }) => {
+  withContext(argv, {}, async ({ engine, positionals, print, json }) => {
     const id = requireInt(positionals[0], 'ALBUM_ID');
-    let data: { album: Album; quotes: EncodingQuote[] | null; balance: unknown };
-    if (await engine.whoami()) {
+    const view = await engine.storeAlbum(id);
+    const { availability, owned } = view;
+    if (availability.state === 'taken_down') {
+      // The store shows the album no more: the reason is all there is to say.
+      if (!json) throw new MegadiscError('TAKEN_DOWN', notForSaleLine(view));
+      print({ album: null, quotes: null, balance: null, availability, owned }, () => '');
+      return EXIT.notForSale;
+    }
+    const a = view.album!;
+    const onSale = availability.state === 'on_sale';
+    let data = {
+      album: a,
+      quotes: null as EncodingQuote[] | null,
+      balance: null as unknown,
+      availability,
+      owned,
+    };
+    if (onSale && (await engine.whoami())) {
       const t = await engine.encodingTable(id);
-      data = { album: t.album, quotes: t.quotes, balance: t.balance };
-    } else {
-      data = { album: await engine.album(id), quotes: null, balance: null };
+      data = { ...data, album: t.album, quotes: t.quotes, balance: t.balance };
     }
     print(data, () => {
-      const a = data.album;
       const lines = [
         `${a.artist.name} — ${a.title}`,
         `${a.releaseDate}  ${a.label ?? ''}  ${a.genres.join(', ')}`,
@@ -87,13 +102,21 @@ export const album = (argv: string[]) =>
           ]);
         }
       }
-      lines.push(table(rows, [0, 2]), '');
-      lines.push(
-        data.quotes ? table(quoteRows(data.quotes), [1, 4, 5]) : 'log in to see prices against your balance',
-      );
+      lines.push(table(rows, [0, 2]));
+      if (onSale) {
+        lines.push(
+          '',
+          data.quotes
+            ? table(quoteRows(data.quotes), [1, 4, 5])
+            : 'log in to see prices against your balance',
+        );
+      }
       return lines.join('\n');
     });
-    return 0;
+    if (onSale) return 0;
+    // Not sold here: the album is shown, the refusal goes where errors go, with its own exit code.
+    process.stderr.write(`megadisc: ${notInCountryLine(view)} (NOT_IN_TERRITORY)\n`);
+    return EXIT.notInCountry;
   });
 
 export const encodings = (argv: string[]) =>

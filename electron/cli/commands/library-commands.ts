@@ -1,7 +1,9 @@
 // library [verify | rescan | redownload | reorganize [--dry-run]]: the offline library.
 import { MegadiscError } from '../../shared/errors.ts';
 import { withContext } from '../cli-context.ts';
+import { EXIT } from '../exit-codes.ts';
 import { formatMb, table } from '../render/format.ts';
+import { saleMark } from '../render/sale-text.ts';
 
 export const library = (argv: string[]) =>
   withContext(
@@ -12,10 +14,14 @@ export const library = (argv: string[]) =>
       const root = engine.libraryRoot();
       switch (sub) {
         case undefined: {
-          const albums = engine.library.list();
-          print({ root, albums }, () => {
+          // The store's word on each album when it answers; else the last one, kept in the profile.
+          const sale = await engine.libraryAvailability();
+          const known = new Map(sale.items.map((i) => [i.albumId, i]));
+          const albums = engine.library.list().map((a) => ({ ...a, availability: known.get(a.id) ?? null }));
+          const marked = albums.some((a) => saleMark(a.availability) !== '');
+          print({ root, albums, availabilityProblem: sale.problem }, () => {
             if (albums.length === 0) return `the library at ${root} is empty`;
-            const rows = [['album', 'year', 'tracks', 'encodings', 'size']];
+            const rows = [['album', 'year', 'tracks', 'encodings', 'size', ...(marked ? ['store'] : [])]];
             for (const a of albums) {
               const bytes = a.tracks.flatMap((t) => t.files).reduce((sum, f) => sum + f.bytes, 0);
               rows.push([
@@ -24,9 +30,15 @@ export const library = (argv: string[]) =>
                 String(a.tracks.length),
                 a.encodings.join(', '),
                 formatMb(bytes),
+                ...(marked ? [saleMark(a.availability)] : []),
               ]);
             }
-            return `${table(rows, [2, 4])}\n${root}`;
+            const lines = [table(rows, [2, 4]), root];
+            if (sale.problem?.code === 'STORE_UNREACHABLE' && sale.items.length > 0) {
+              const asOf = sale.items.map((i) => i.checkedAt).sort()[0]!;
+              lines.push(`store unreachable: what it sells is as of ${asOf.slice(0, 19).replace('T', ' ')}`);
+            }
+            return lines.join('\n');
           });
           return 0;
         }
@@ -65,13 +77,23 @@ export const library = (argv: string[]) =>
           return 0;
         }
         case 'redownload': {
-          const { requeued, summary } = await engine.libraryRedownload();
-          print({ requeued, summary }, () =>
-            requeued.length === 0
-              ? 'nothing is missing'
-              : `downloaded ${requeued.length} missing file(s) again at no charge: ${summary?.done ?? 0} done, ${summary?.failed ?? 0} failed`,
+          const { requeued, withdrawn, summary } = await engine.libraryRedownload();
+          print({ requeued, withdrawn, summary }, () =>
+            [
+              requeued.length === 0 && withdrawn.length === 0
+                ? 'nothing is missing'
+                : requeued.length > 0
+                  ? `downloaded ${requeued.length} missing file(s) again at no charge: ${summary?.done ?? 0} done, ${summary?.failed ?? 0} failed`
+                  : '',
+              withdrawn.length > 0
+                ? `${withdrawn.length} missing file(s) of taken-down releases: the store withdrew re-downloads`
+                : '',
+            ]
+              .filter(Boolean)
+              .join('\n'),
           );
-          return summary && summary.failed > 0 ? 1 : 0;
+          if (summary && summary.failed > 0) return EXIT.failed;
+          return withdrawn.length > 0 ? EXIT.redownloadWithdrawn : EXIT.ok;
         }
         case 'reorganize': {
           const dryRun = values['dry-run'] === true;

@@ -7,7 +7,13 @@ import type { AppContext } from './app-context.ts';
 
 type LibraryMethods = Pick<
   AppApi,
-  'library.albums' | 'library.album' | 'library.tracks' | 'library.verify' | 'library.openFolder'
+  | 'library.albums'
+  | 'library.album'
+  | 'library.tracks'
+  | 'library.verify'
+  | 'library.openFolder'
+  | 'library.availability'
+  | 'library.redownload'
 >;
 
 /** The folder holding an album's first file, absolute; NOT_FOUND for an album not in the library. */
@@ -23,13 +29,17 @@ export function albumFolder(ctx: AppContext, albumId: number): string {
 }
 
 export function libraryMethods(ctx: AppContext): LibraryMethods {
-  const { engine } = ctx;
+  const { engine, connection } = ctx;
+  const libraryAlbum = (id: number) => {
+    const album = engine.library.album(id);
+    if (!album) throw new MegadiscError('NOT_FOUND', `no album ${id} in the library`);
+    return album;
+  };
   return {
     'library.albums': async ({ q, sort }) => listAlbumCards(engine.db, { q, sort }),
     'library.album': async ({ id }) => {
-      const album = engine.library.album(id);
-      if (!album) throw new MegadiscError('NOT_FOUND', `no album ${id} in the library`);
-      return album;
+      const album = libraryAlbum(id);
+      return { ...album, availability: engine.availability.get(album.store, album.storeAlbumId) };
     },
     'library.tracks': async ({ q, offset, limit }) => trackPage(engine.db, { q, offset, limit }),
     'library.verify': async ({ albumId }) => {
@@ -49,6 +59,27 @@ export function libraryMethods(ctx: AppContext): LibraryMethods {
         throw new MegadiscError('INVALID_STATE', 'opening folders is only available in the desktop app');
       await open(albumFolder(ctx, albumId));
       return null;
+    },
+    'library.availability': () =>
+      connection.track(
+        () => engine.libraryAvailability(),
+        (r) => (r.problem?.code === 'STORE_UNREACHABLE' ? r.problem.message : null),
+      ),
+    'library.redownload': async ({ albumId }) => {
+      const album = libraryAlbum(albumId);
+      // Requeueing takes the missing files out of the index until they arrive: not when they can't.
+      if (engine.availability.get(album.store, album.storeAlbumId)?.redownload === false) {
+        throw new MegadiscError(
+          'REDOWNLOAD_WITHDRAWN',
+          'the store no longer serves this release again, not even to its owners; the files you have stay',
+        );
+      }
+      const { requeued } = await engine.requeueMissing(albumId);
+      if (requeued.length > 0) {
+        ctx.queueChanged();
+        ctx.runner.kick();
+      }
+      return { requeued: requeued.length };
     },
   };
 }

@@ -44,7 +44,7 @@ export function storeMethods(ctx: AppContext): StoreMethods {
       if (q.trim() === '') return emptySearch(q);
       return connection.track(() => engine.search(q.trim(), type));
     },
-    'store.album': ({ id }) => catalog((client) => client.call(routes.album, { params: { id } })),
+    'store.album': ({ id }) => connection.track(() => engine.storeAlbum(id)),
     'store.artist': ({ id }) => catalog((client) => client.call(routes.artist, { params: { id } })),
     'store.encodings': async () => (await connection.track(() => engine.encodings())).encodings,
     'store.quotes': async ({ albumId, trackIds }) => {

@@ -1,6 +1,7 @@
 // Library album cards for the grid: one aggregate row per album, without loading tracks or tags.
 import type { EncodingId } from '../../../api/encodings.ts';
 import type { LibraryAlbumCard } from '../../shared/app-api/views.ts';
+import { toKnownAvailability } from '../availability/availability-book.ts';
 import type { ProfileDb } from '../profile/open-profile.ts';
 import { albumOrder } from './library-rows.ts';
 import type { AlbumSort } from './library-types.ts';
@@ -15,6 +16,11 @@ interface CardRow {
   bytes: number;
   problems: number;
   encodings: string | null;
+  state: 'on_sale' | 'taken_down' | 'not_in_territory' | null;
+  reason: string | null;
+  notice_url: string | null;
+  redownload: number;
+  checked_at: string;
 }
 
 export interface CardQuery {
@@ -31,10 +37,12 @@ export function listAlbumCards(db: ProfileDb, query: CardQuery = {}): LibraryAlb
     .prepare(
       `SELECT a.id, a.title, a.album_artist, a.year, a.added_at, COUNT(DISTINCT t.id) AS track_count,
               COALESCE(SUM(f.bytes), 0) AS bytes, SUM(f.status != 'ok') AS problems,
-              GROUP_CONCAT(DISTINCT f.encoding) AS encodings
+              GROUP_CONCAT(DISTINCT f.encoding) AS encodings,
+              v.state, v.reason, v.notice_url, v.redownload, v.checked_at
        FROM library_albums a
        JOIN library_tracks t ON t.album_id = a.id
        JOIN library_files f ON f.track_id = t.id
+       LEFT JOIN album_availability v ON v.store = a.store AND v.store_album_id = a.store_album_id
        GROUP BY a.id ORDER BY ${order}`,
     )
     .all() as unknown as CardRow[];
@@ -56,5 +64,6 @@ export function listAlbumCards(db: ProfileDb, query: CardQuery = {}): LibraryAlb
     trackCount: r.track_count,
     bytes: r.bytes,
     problems: r.problems ?? 0,
+    availability: r.state ? toKnownAvailability({ ...r, state: r.state }) : null,
   }));
 }

@@ -19,6 +19,7 @@ export type {
   VerifyReport,
 } from './library-types.ts';
 export type { NewFilePath } from './new-file-path.ts';
+export { ownedCopy } from './owned-copy.ts';
 export { DEFAULT_TEMPLATE, type PathTemplate, parseTemplate, validateTemplate } from './path-template.ts';
 export { type RenderOptions, renderPath } from './render-path.ts';
 export { isInside, resolveInLibrary, splitLibraryPath } from './resolve-in-library.ts';

@@ -167,4 +167,19 @@ export const profileMigrations: string[] = [
   CREATE INDEX checkouts_sending ON checkouts(store, account_id, pack_id) WHERE state = 'sending';
   CREATE INDEX checkouts_by_checkout ON checkouts(checkout_id);
   `,
+  `
+  -- 4: what the store last said about selling each album (takedowns, territories), so the library
+  -- can mark owned albums no longer sold while the store is out of reach. One row per store album;
+  -- taken-down albums stay here as long as their files stay in the library.
+  CREATE TABLE album_availability (
+    store TEXT NOT NULL,
+    store_album_id INTEGER NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('on_sale', 'taken_down', 'not_in_territory')),
+    reason TEXT,
+    notice_url TEXT,
+    redownload INTEGER NOT NULL,
+    checked_at TEXT NOT NULL,
+    PRIMARY KEY (store, store_album_id)
+  );
+  `,
 ];

@@ -4,8 +4,12 @@ import { randomUUID } from 'node:crypto';
 import got, { HTTPError, type OptionsOfTextResponseBody, RequestError } from 'got';
 import type { z } from 'zod';
 import { type RouteDef, routes } from '../../../api/routes.ts';
+import type { Availability } from '../../../api/schemas/rights.ts';
 import { MegadiscError } from '../../shared/errors.ts';
 import { errorFromResponse, networkError } from './store-errors.ts';
+
+/** Ids per availability request: the most the store's query takes. */
+const AVAILABILITY_BATCH = 500;
 
 export interface StoreClientOptions {
   baseUrl: string;
@@ -64,6 +68,7 @@ export class StoreClient {
           error.response.statusCode,
           String(error.response.body ?? ''),
           error.response.headers,
+          url,
         );
       }
       throw networkError(error, url);
@@ -94,6 +99,21 @@ export class StoreClient {
 
   getCheckout(id: string, signal?: AbortSignal): Promise<Output<typeof routes.checkout>> {
     return this.call(routes.checkout, { params: { id }, signal });
+  }
+
+  /**
+   * Whether albums are on sale for this account (takedowns, its territory) and whether owned files
+   * still download again; asked in batches of the 500 ids the store takes at once.
+   */
+  async availability(ids: number[], signal?: AbortSignal): Promise<Availability[]> {
+    const unique = [...new Set(ids)];
+    const out: Availability[] = [];
+    for (let i = 0; i < unique.length; i += AVAILABILITY_BATCH) {
+      const batch = unique.slice(i, i + AVAILABILITY_BATCH);
+      const answer = await this.call(routes.availability, { query: { ids: batch.join(',') }, signal });
+      out.push(...answer.items);
+    }
+    return out;
   }
 
   async call<R extends RouteDef>(route: R, input: Input<R> = {}): Promise<Output<R>> {
@@ -135,6 +155,7 @@ export class StoreClient {
           error.response.statusCode,
           String(error.response.body ?? ''),
           error.response.headers,
+          url.toString(),
         );
       }
       if (error instanceof RequestError && error.name === 'AbortError') {

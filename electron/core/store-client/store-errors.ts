@@ -13,6 +13,9 @@ const SERVER_CODES: Record<string, MegadiscError['code']> = {
   PAYMENT_DECLINED: 'PAYMENT_DECLINED',
   NOT_REFUNDABLE: 'NOT_REFUNDABLE',
   REFUND_EXCEEDS_BALANCE: 'REFUND_EXCEEDS_BALANCE',
+  TAKEN_DOWN: 'TAKEN_DOWN',
+  NOT_IN_TERRITORY: 'NOT_IN_TERRITORY',
+  REDOWNLOAD_WITHDRAWN: 'REDOWNLOAD_WITHDRAWN',
 };
 
 /** For codes this client does not know (a newer store, a proxy), the status still says enough. */
@@ -21,6 +24,8 @@ const STATUS_CODES: Record<number, MegadiscError['code']> = {
   402: 'INSUFFICIENT_BALANCE',
   404: 'NOT_FOUND',
   429: 'RATE_LIMITED',
+  // Unavailable For Legal Reasons: a takedown is the usual one.
+  451: 'TAKEN_DOWN',
 };
 
 export function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
@@ -30,11 +35,37 @@ export function parseRetryAfter(value: string | undefined, now = Date.now()): nu
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
+/**
+ * The target of the first `Link: <…>; rel="blocked-by"` (RFC 7725), resolved against the request's
+ * URL; only http(s) targets, so a hostile store cannot hand the UI a javascript: link.
+ */
+export function blockedByLink(header: string | string[] | undefined, base: string): string | undefined {
+  const values = Array.isArray(header) ? header : header ? [header] : [];
+  for (const value of values) {
+    for (const m of value.matchAll(/<([^>]*)>\s*((?:;\s*[^;,]+)*)/g)) {
+      const rels =
+        /;\s*rel\s*=\s*"?([^";,]+)"?/i
+          .exec(m[2] ?? '')?.[1]
+          ?.toLowerCase()
+          .split(/\s+/) ?? [];
+      if (!rels.includes('blocked-by')) continue;
+      try {
+        const url = new URL(m[1]!, base);
+        if (url.protocol === 'http:' || url.protocol === 'https:') return url.toString();
+      } catch {
+        // Not a URL: ignore the link, keep the error.
+      }
+    }
+  }
+  return undefined;
+}
+
 /** An error answer from the store: JSON {"error": {code, message}} or, from a proxy, anything else. */
 export function errorFromResponse(
   status: number,
   body: string,
   headers: Record<string, string | string[] | undefined>,
+  requestUrl?: string,
 ) {
   const retryAfterHeader = headers['retry-after'];
   const retryAfterMs = parseRetryAfter(
@@ -66,7 +97,8 @@ export function errorFromResponse(
     );
   }
   const code = SERVER_CODES[serverCode] ?? STATUS_CODES[status] ?? 'STORE_ERROR';
-  return new MegadiscError(code, `${message} (${serverCode})`, { status, retryable, retryAfterMs });
+  const link = requestUrl ? blockedByLink(headers.link, requestUrl) : undefined;
+  return new MegadiscError(code, `${message} (${serverCode})`, { status, retryable, retryAfterMs, link });
 }
 
 const NETWORK_CODES = new Set([

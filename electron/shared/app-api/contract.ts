@@ -3,19 +3,22 @@
 import { z } from 'zod';
 import { ENCODING_IDS } from '../../../api/encodings.ts';
 import type { VoucherRedeemed } from '../../../api/schemas/account.ts';
-import type { Album, AlbumPage, Artist, Genre, SearchResult } from '../../../api/schemas/catalog.ts';
+import type { AlbumPage, Artist, Genre, SearchResult } from '../../../api/schemas/catalog.ts';
 import type { EncodingInfo } from '../../../api/schemas/encodings.ts';
 import { type Checkout, CheckoutParams, PackId, type PackTable } from '../../../api/schemas/payments.ts';
-import type { BalanceView, EncodingTable, JobView, LibraryAlbum, Settings } from './domain.ts';
+import type { BalanceView, EncodingTable, JobView, Settings } from './domain.ts';
 import type {
   AppInfo,
   DownloadsView,
   LedgerView,
   LibraryAlbumCard,
+  LibraryAlbumView,
+  LibraryAvailability,
   LibraryTrackPage,
   PathPreview,
   SessionInfo,
   SpendReport,
+  StoreAlbumView,
   VerifySummary,
 } from './views.ts';
 
@@ -114,6 +117,13 @@ export const CONTRACT = {
   },
   'library.verify': { kind: 'command', input: z.object({ albumId: Id.optional() }).strict() },
   'library.openFolder': { kind: 'command', input: z.object({ albumId: Id }).strict() },
+  /**
+   * Asks the store whether owned albums are still sold (takedowns, territories) and keeps the answer
+   * in the profile; offline, the last known answers.
+   */
+  'library.availability': { kind: 'query', input: Empty },
+  /** Downloads an album's missing files again through its purchases, at no charge. */
+  'library.redownload': { kind: 'command', input: z.object({ albumId: Id }).strict() },
   // Settings
   'settings.get': { kind: 'query', input: Empty },
   'settings.update': { kind: 'command', input: SettingsPatch },
@@ -138,7 +148,7 @@ export interface MethodOutputs {
   'session.logout': null;
   'store.home': StoreHome;
   'store.search': SearchResult;
-  'store.album': Album;
+  'store.album': StoreAlbumView;
   'store.artist': Artist;
   'store.encodings': EncodingInfo[];
   'store.quotes': EncodingTable;
@@ -157,10 +167,12 @@ export interface MethodOutputs {
   'downloads.cancel': JobView;
   'downloads.move': null;
   'library.albums': LibraryAlbumCard[];
-  'library.album': LibraryAlbum;
+  'library.album': LibraryAlbumView;
   'library.tracks': LibraryTrackPage;
   'library.verify': VerifySummary;
   'library.openFolder': null;
+  'library.availability': LibraryAvailability;
+  'library.redownload': { requeued: number };
   'settings.get': Settings;
   'settings.update': Settings;
   'settings.previewPath': PathPreview;

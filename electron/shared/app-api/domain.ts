@@ -68,6 +68,24 @@ export interface EncodingTable {
   quotes: EncodingQuote[];
 }
 
+/** Whether the store sells a release to this listener now: takedowns, and its territories. */
+export type SaleState = 'on_sale' | 'taken_down' | 'not_in_territory';
+
+export interface AlbumAvailability {
+  state: SaleState;
+  /** For people: why it is not on sale, in the store's words. */
+  reason: string | null;
+  /** The takedown notice's public page (the store's blocked-by link), when there is one. */
+  noticeUrl: string | null;
+  /** Whether the store still serves owned files again (an operator may withdraw it after a takedown). */
+  redownload: boolean;
+}
+
+/** Availability as last learnt from the store, kept in the profile so the library shows it offline. */
+export interface KnownAvailability extends AlbumAvailability {
+  checkedAt: string;
+}
+
 export type Theme = 'system' | 'light' | 'dark';
 
 export interface Settings {

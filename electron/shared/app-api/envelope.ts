@@ -6,6 +6,8 @@ export interface WireError {
   code: ErrorCode;
   message: string;
   retryable?: boolean;
+  /** The page that explains the refusal (a takedown notice), when the store named one. */
+  link?: string;
 }
 
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: WireError };
@@ -17,7 +19,9 @@ export function success<T>(value: T): Envelope<T> {
 /** Any thrown value as a wire error; unknown errors keep their message under INTERNAL. */
 export function toWireError(error: unknown): WireError {
   if (error instanceof MegadiscError) {
-    return { code: error.code, message: error.message, retryable: error.retryable };
+    const wire: WireError = { code: error.code, message: error.message, retryable: error.retryable };
+    if (error.link) wire.link = error.link;
+    return wire;
   }
   if (error instanceof RangeError) return { code: 'INVALID_ARGUMENT', message: error.message };
   const code = (error as { code?: unknown } | null)?.code;
@@ -37,6 +41,7 @@ export function unwrap<T>(envelope: Envelope<T>): T {
   if (envelope.ok) return envelope.value;
   throw new MegadiscError(envelope.error.code, envelope.error.message, {
     retryable: envelope.error.retryable,
+    link: typeof envelope.error.link === 'string' ? envelope.error.link : undefined,
   });
 }
 

@@ -26,6 +26,8 @@ export interface AppEventMap {
   /** Whether the store answered the last call. */
   connection: { online: boolean; message: string | null };
   settings: { settings: Settings };
+  /** The store's word on owned albums changed (a takedown, a restore): library views fetch again. */
+  'library-availability': { changed: number };
 }
 
 export type AppEventName = keyof AppEventMap;
@@ -40,6 +42,7 @@ export const APP_EVENT_NAMES: AppEventName[] = [
   'queue-changed',
   'connection',
   'settings',
+  'library-availability',
 ];
 
 export type AppEvent = { [K in AppEventName]: { name: K; payload: AppEventMap[K] } }[AppEventName];

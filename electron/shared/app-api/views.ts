@@ -1,8 +1,17 @@
 // View models the app API builds for the screens: download groups, library cards and rows, spend.
 import type { EncodingId } from '../../../api/encodings.ts';
 import type { LedgerEntry } from '../../../api/schemas/account.ts';
+import type { Album } from '../../../api/schemas/catalog.ts';
 import type { Money } from '../../../api/schemas/common.ts';
-import type { BalanceView, FileStatus, JobView } from './domain.ts';
+import type { ErrorCode } from '../errors.ts';
+import type {
+  AlbumAvailability,
+  BalanceView,
+  FileStatus,
+  JobView,
+  KnownAvailability,
+  LibraryAlbum,
+} from './domain.ts';
 
 export interface SessionInfo {
   storeUrl: string;
@@ -52,6 +61,46 @@ export interface LibraryAlbumCard {
   bytes: number;
   /** Files not found or changed on disk at the last check. */
   problems: number;
+  /** What the store last said about selling it (null: never asked); shown offline too. */
+  availability: KnownAvailability | null;
+}
+
+/** One library album with what the store last said about selling it. */
+export type LibraryAlbumView = LibraryAlbum & { availability: KnownAvailability | null };
+
+/** The listener's copy of a store album, as the library holds it. */
+export interface OwnedCopy {
+  libraryAlbumId: number;
+  title: string;
+  albumArtist: string;
+  fileCount: number;
+  /** Files not found on disk at the last check: what "Download again" would fetch. */
+  missingFiles: number;
+}
+
+/** An album page in the store: on sale, taken down, or not sold in the listener's country. */
+export interface StoreAlbumView {
+  albumId: number;
+  /** The store's page of the album; null once taken down (the store shows it no more). */
+  album: Album | null;
+  availability: AlbumAvailability;
+  /** The listener's copy in the library, if any: a taken-down album is known only from it. */
+  owned: OwnedCopy | null;
+}
+
+/** An owned album and what the store last said about selling it. */
+export interface OwnedAvailability extends KnownAvailability {
+  /** The library album. */
+  albumId: number;
+  storeAlbumId: number;
+  title: string;
+  albumArtist: string;
+}
+
+export interface LibraryAvailability {
+  /** Why the store could not be asked just now (unreachable, no store): the items are then the last known answers. */
+  problem: { code: ErrorCode; message: string } | null;
+  items: OwnedAvailability[];
 }
 
 export interface LibraryTrackRow {

@@ -7,6 +7,7 @@ import type { Money } from '../../../api/schemas/common.ts';
 import type { Checkout, CheckoutState } from '../../../api/schemas/payments.ts';
 import type { MethodInput, MethodName, MethodOutput } from '../../../electron/shared/app-api/contract.ts';
 import type {
+  AlbumAvailability,
   BalanceView,
   JobView,
   LibraryAlbum,
@@ -16,6 +17,7 @@ import type { AppEvent } from '../../../electron/shared/app-api/events.ts';
 import type { DownloadGroup, LibraryTrackRow, SessionInfo } from '../../../electron/shared/app-api/views.ts';
 import { type ErrorCode, MegadiscError } from '../../../electron/shared/errors.ts';
 import type { AppClient } from '../app-client.ts';
+import { assertOnSale, known, ON_SALE, storeAlbumView } from './fake-availability.ts';
 import { fakeAlbums, fakeTrackBytes } from './fake-catalog.ts';
 import { fileIntoLibrary } from './fake-filing.ts';
 import { fakePreviewPaths } from './fake-path-preview.ts';
@@ -46,6 +48,8 @@ export interface FakeState {
   checkouts: Checkout[];
   /** What the spend report says a charged MB cost in money (as if bought in the 500 MB pack). */
   paidPerMbMicros: number;
+  /** What the store says about selling an album, by store album id; absent means on sale. */
+  availability: Map<number, AlbumAvailability>;
 }
 
 type Handlers = { [M in MethodName]: (input: MethodInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>> };
@@ -79,6 +83,7 @@ export class FakeAppApi {
       lifetimeSpentMicros: 2_500_000,
       checkouts: [],
       paidPerMbMicros: 18_000,
+      availability: new Map(),
       settings: {
         concurrency: 3,
         bandwidthLimit: null,
@@ -183,6 +188,21 @@ export class FakeAppApi {
     this.state.generatedTracks = n;
   }
 
+  /**
+   * What the store says about selling an album from now on (see fake-availability: takenDown,
+   * notInTerritory, ON_SALE); the library hears of it as the core would tell it.
+   */
+  setAvailability(albumId: number, availability: AlbumAvailability): void {
+    this.state.availability.set(albumId, availability);
+    if (this.state.library.some((a) => a.storeAlbumId === albumId)) {
+      this.emit({ name: 'library-availability', payload: { changed: 1 } });
+    }
+  }
+
+  #availability(albumId: number): AlbumAvailability {
+    return this.state.availability.get(albumId) ?? ON_SALE;
+  }
+
   /** Fails one job with a reason, as a transfer error would. */
   failJob(jobId: number, code: string, message: string): void {
     const job = this.#job(jobId);
@@ -263,6 +283,12 @@ export class FakeAppApi {
     return album;
   }
 
+  #libraryAlbum(id: number): LibraryAlbum {
+    const album = this.state.library.find((a) => a.id === id);
+    if (!album) throw new MegadiscError('NOT_FOUND', `library album ${id} not found`);
+    return album;
+  }
+
   #job(id: number): JobView {
     const job = this.state.groups.flatMap((g) => g.jobs).find((j) => j.id === id);
     if (!job) throw new MegadiscError('NOT_FOUND', `job ${id} not found`);
@@ -333,7 +359,7 @@ export class FakeAppApi {
     },
     'store.album': (i) => {
       this.#online();
-      return this.#album(i.id);
+      return storeAlbumView(this.#album(i.id), this.#availability(i.id), this.state.library);
     },
     'store.artist': (i) => {
       this.#online();
@@ -345,11 +371,13 @@ export class FakeAppApi {
     'store.quotes': (i) => {
       this.#online();
       const album = this.#album(i.albumId);
+      assertOnSale(this.#availability(i.albumId));
       return fakeQuotes(album, this.#tracks(i.albumId, i.trackIds), this.#balance());
     },
     'store.buy': (i) => {
       this.#online();
       const album = this.#album(i.albumId);
+      assertOnSale(this.#availability(i.albumId));
       const tracks = this.#tracks(i.albumId, i.trackIds);
       const high = tracks.reduce(
         (s, t) => s + Math.round(fakeTrackBytes(i.encoding, t.durationMs) * 1.15),
@@ -431,6 +459,7 @@ export class FakeAppApi {
           balanceBytes: this.state.balanceBytes,
           reservedBytes: this.state.reservedBytes,
           availableBytes: this.state.balanceBytes - this.state.reservedBytes,
+          country: 'US',
           createdAt: new Date().toISOString(),
         },
         entry,
@@ -503,12 +532,12 @@ export class FakeAppApi {
           trackCount: a.tracks.length,
           bytes: a.tracks.flatMap((t) => t.files).reduce((s, f) => s + f.bytes, 0),
           problems: a.tracks.flatMap((t) => t.files).filter((f) => f.status !== 'ok').length,
+          availability: known(this.state.availability.get(a.storeAlbumId)),
         }));
     },
     'library.album': (i) => {
-      const album = this.state.library.find((a) => a.id === i.id);
-      if (!album) throw new MegadiscError('NOT_FOUND', `library album ${i.id} not found`);
-      return album;
+      const album = this.#libraryAlbum(i.id);
+      return { ...album, availability: known(this.state.availability.get(album.storeAlbumId)) };
     },
     'library.tracks': (i) => fakeTrackPage(this.#rows(), this.state.generatedTracks, i),
     // Reports the statuses the files have in state: tests mark a file missing or changed there.
@@ -522,6 +551,33 @@ export class FakeAppApi {
         missing: rows.filter((r) => r.status === 'missing').map((r) => r.path),
         changed: rows.filter((r) => r.status === 'changed').map((r) => r.path),
       };
+    },
+    // Offline, the answers the store gave last; the fake's store keeps them all along.
+    'library.availability': () => ({
+      problem: this.state.online ? null : { code: 'STORE_UNREACHABLE', message: 'store unreachable' },
+      items: this.state.library.flatMap((a) => {
+        const said = known(this.state.availability.get(a.storeAlbumId));
+        return said
+          ? [
+              {
+                ...said,
+                albumId: a.id,
+                storeAlbumId: a.storeAlbumId,
+                title: a.title,
+                albumArtist: a.albumArtist,
+              },
+            ]
+          : [];
+      }),
+    }),
+    'library.redownload': (i) => {
+      const album = this.#libraryAlbum(i.albumId);
+      if (!this.#availability(album.storeAlbumId).redownload) {
+        throw new MegadiscError('REDOWNLOAD_WITHDRAWN', 'the store no longer serves this release again');
+      }
+      const missing = album.tracks.flatMap((t) => t.files).filter((f) => f.status === 'missing');
+      for (const f of missing) f.status = 'ok';
+      return { requeued: missing.length };
     },
     'library.openFolder': (i) => {
       if (this.state.transport !== 'electron') {

@@ -8,6 +8,8 @@ const ARTISTS = [
   { id: 3, name: 'Ferro & The Lows' },
 ];
 
+const LABEL = { id: 1, name: 'Megadisc Demo Rights' };
+
 function makeAlbum(id: number, title: string, artistIndex: number, tracks: string[], discs = 1): Album {
   const artist = ARTISTS[artistIndex]!;
   const perDisc = Math.ceil(tracks.length / discs);
@@ -20,6 +22,7 @@ function makeAlbum(id: number, title: string, artistIndex: number, tracks: strin
     artists: [artist],
     durationMs: 180_000 + i * 7_000,
     isrc: null,
+    rightsHolder: LABEL,
   }));
   const summary: AlbumSummary = {
     id,
@@ -37,6 +40,9 @@ function makeAlbum(id: number, title: string, artistIndex: number, tracks: strin
   };
   return {
     ...summary,
+    rightsHolder: LABEL,
+    upc: `0000000000${String(id).padStart(2, '0')}`,
+    territories: null,
     discs: Array.from({ length: discs }, (_, d) => ({
       number: d + 1,
       tracks: all.filter((t) => t.discNumber === d + 1),

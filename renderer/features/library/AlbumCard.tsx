@@ -1,9 +1,11 @@
-// One album in the library grid: cover, title (the link), artist, year, encodings and problems.
+// One album in the library grid: cover, title (the link), artist, year, encodings, problems, and a
+// mark when the store no longer sells it.
 import { memo } from 'react';
 import type { LibraryAlbumCard } from '../../../electron/shared/app-api/views.ts';
 import { hrefOf } from '../../app/router.ts';
 import { Cover } from '../../components/Cover.tsx';
 import { encodingShortLabel } from './encoding-short-label.ts';
+import { SaleBadge } from './SaleBadge.tsx';
 
 export const AlbumCard = memo(function AlbumCard({ card }: { card: LibraryAlbumCard }) {
   return (
@@ -29,6 +31,7 @@ export const AlbumCard = memo(function AlbumCard({ card }: { card: LibraryAlbumC
               {card.problems} {card.problems === 1 ? 'problem' : 'problems'}
             </span>
           ) : null}
+          <SaleBadge availability={card.availability} />
         </span>
       </div>
     </li>

@@ -9,6 +9,8 @@ import { formatBytes, formatDate } from '../../components/format.ts';
 import { Loading } from '../../components/Loading.tsx';
 import { AlbumFiles } from './AlbumFiles.tsx';
 import { encodingShortLabel } from './encoding-short-label.ts';
+import { LibrarySaleNotice } from './LibrarySaleNotice.tsx';
+import { SaleBadge } from './SaleBadge.tsx';
 import { useAlbumActions } from './use-album-actions.ts';
 import { useLibraryAlbum } from './use-library.ts';
 import { VerifyResult } from './VerifyResult.tsx';
@@ -86,6 +88,7 @@ export function AlbumDetail({ id }: { id: number }) {
                 {problems} {problems === 1 ? 'problem' : 'problems'}
               </span>
             ) : null}
+            <SaleBadge availability={a.availability} />
           </div>
           <div className="row album-actions">
             <button type="button" className="button" onClick={actions.verify} disabled={actions.verifying}>
@@ -105,6 +108,7 @@ export function AlbumDetail({ id }: { id: number }) {
         </div>
       </header>
 
+      <LibrarySaleNotice album={a} />
       <div aria-live="polite">{actions.verified ? <VerifyResult summary={actions.verified} /> : null}</div>
       {actions.verifyError ? <ErrorNotice error={actions.verifyError} onRetry={actions.verify} /> : null}
       {actions.openError?.code === 'INVALID_STATE' ? (

@@ -6,6 +6,7 @@ import { useDebouncedValue } from '../../app/use-debounced-value.ts';
 import { AlbumDetail } from './AlbumDetail.tsx';
 import { AlbumsTab } from './AlbumsTab.tsx';
 import { TracksTab } from './TracksTab.tsx';
+import { useAvailabilityCheck } from './use-library.ts';
 import './library.css';
 
 type LibraryRoute = Extract<Route, { view: 'library' }>;
@@ -16,6 +17,7 @@ const TABS = [
 ] as const;
 
 export function LibraryView({ route }: { route: LibraryRoute }) {
+  useAvailabilityCheck();
   // One filter for both tabs, so switching tabs keeps what was typed.
   const [filter, setFilter] = useState('');
   const q = useDebouncedValue(filter.trim(), 200);

@@ -1,5 +1,5 @@
 // An album in the store: its cover and facts, the encodings with their prices, and the track list
-// whose checkboxes choose what to buy.
+// whose checkboxes choose what to buy; or, for an album the store does not sell here, why not.
 import type { Album } from '../../../api/schemas/catalog.ts';
 import { hrefOf } from '../../app/router.ts';
 import { Cover } from '../../components/Cover.tsx';
@@ -7,6 +7,8 @@ import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { formatDuration } from '../../components/format.ts';
 import { Loading } from '../../components/Loading.tsx';
 import { PurchasePanel } from './PurchasePanel.tsx';
+import { SaleNotice } from './SaleNotice.tsx';
+import { SALE_TEXT } from './sale-text.ts';
 import { TrackList } from './TrackList.tsx';
 import { useStoreAlbum } from './use-catalog.ts';
 import { useTrackSelection } from './use-track-selection.ts';
@@ -14,8 +16,8 @@ import './album.css';
 
 export function AlbumPage({ id }: { id: number }) {
   const { data, error, reload } = useStoreAlbum(id);
-  const album = data?.id === id ? data : undefined;
-  if (error && !album) {
+  const view = data?.albumId === id ? data : undefined;
+  if (error && !view) {
     return (
       <>
         <h1>Album</h1>
@@ -26,12 +28,36 @@ export function AlbumPage({ id }: { id: number }) {
       </>
     );
   }
-  if (!album) return <Loading label="Loading the album…" />;
+  if (!view) return <Loading label="Loading the album…" />;
+  const { album } = view;
+  // Taken down: the store shows the album no more; the listener's copy may still name it.
+  if (!album) {
+    return (
+      <article className="store-album">
+        <header className="store-album-facts">
+          <p className="store-eyebrow">Album</p>
+          <h1>{view.owned?.title ?? SALE_TEXT.unknownTitle}</h1>
+          {view.owned ? <p className="store-album-artist">by {view.owned.albumArtist}</p> : null}
+        </header>
+        <SaleNotice view={view} />
+      </article>
+    );
+  }
+  if (view.availability.state !== 'on_sale') {
+    // Shown, not sold: no encodings, no prices, no buy controls.
+    return (
+      <article className="store-album">
+        <AlbumHeader album={album} />
+        <SaleNotice view={view} />
+        <TrackList album={album} />
+      </article>
+    );
+  }
   // Keyed: another album starts with a fresh selection, encoding and purchase outcome.
-  return <AlbumDetail key={album.id} album={album} />;
+  return <OnSaleAlbum key={album.id} album={album} />;
 }
 
-function AlbumDetail({ album }: { album: Album }) {
+function OnSaleAlbum({ album }: { album: Album }) {
   const selection = useTrackSelection(album);
   return (
     <article className="store-album">

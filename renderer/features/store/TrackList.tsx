@@ -1,31 +1,16 @@
-// An album's tracks, disc by disc, each with a checkbox: the selection the prices are for.
+// An album's tracks, disc by disc, each with a checkbox: the selection the prices are for. Without a
+// selection (an album not for sale), just the tracks.
 import type { Album } from '../../../api/schemas/catalog.ts';
 import { formatDuration } from '../../components/format.ts';
 import type { TrackSelection } from './use-track-selection.ts';
 
-export function TrackList({ album, selection }: { album: Album; selection: TrackSelection }) {
+export function TrackList({ album, selection }: { album: Album; selection?: TrackSelection }) {
   const multiDisc = album.discs.length > 1;
-  const count = selection.selected.size;
   return (
     <section className="store-tracklist" aria-labelledby="store-tracks-title">
       <div className="store-section-head">
         <h2 id="store-tracks-title">Tracks</h2>
-        <span className="muted" aria-live="polite">
-          {count === album.trackCount ? `All ${count} selected` : `${count} of ${album.trackCount} selected`}
-        </span>
-        <span className="store-section-actions">
-          <button
-            type="button"
-            className="button"
-            onClick={selection.selectAll}
-            disabled={selection.allSelected}
-          >
-            Select all
-          </button>
-          <button type="button" className="button" onClick={selection.selectNone} disabled={count === 0}>
-            Select none
-          </button>
-        </span>
+        {selection ? <SelectionControls album={album} selection={selection} /> : null}
       </div>
       {album.discs.map((disc) => (
         <div key={disc.number} className="store-disc">
@@ -36,9 +21,11 @@ export function TrackList({ album, selection }: { album: Album; selection: Track
             </caption>
             <thead>
               <tr>
-                <th scope="col" className="store-col-check">
-                  <span className="visually-hidden">Buy</span>
-                </th>
+                {selection ? (
+                  <th scope="col" className="store-col-check">
+                    <span className="visually-hidden">Buy</span>
+                  </th>
+                ) : null}
                 <th scope="col" className="num store-col-num">
                   #
                 </th>
@@ -53,17 +40,19 @@ export function TrackList({ album, selection }: { album: Album; selection: Track
             </thead>
             <tbody>
               {disc.tracks.map((track) => {
-                const checked = selection.selected.has(track.id);
+                const checked = selection?.selected.has(track.id) ?? true;
                 return (
                   <tr key={track.id} className={checked ? undefined : 'store-track-off'}>
-                    <td className="store-col-check">
-                      <input
-                        type="checkbox"
-                        checked={checked}
-                        onChange={() => selection.toggle(track.id)}
-                        aria-label={`Buy ${track.title}`}
-                      />
-                    </td>
+                    {selection ? (
+                      <td className="store-col-check">
+                        <input
+                          type="checkbox"
+                          checked={checked}
+                          onChange={() => selection.toggle(track.id)}
+                          aria-label={`Buy ${track.title}`}
+                        />
+                      </td>
+                    ) : null}
                     <td className="num store-col-num">{track.trackNumber}</td>
                     <td>{track.title}</td>
                     <td className="muted">{track.artists.map((a) => a.name).join(', ')}</td>
@@ -76,5 +65,29 @@ export function TrackList({ album, selection }: { album: Album; selection: Track
         </div>
       ))}
     </section>
+  );
+}
+
+function SelectionControls({ album, selection }: { album: Album; selection: TrackSelection }) {
+  const count = selection.selected.size;
+  return (
+    <>
+      <span className="muted" aria-live="polite">
+        {count === album.trackCount ? `All ${count} selected` : `${count} of ${album.trackCount} selected`}
+      </span>
+      <span className="store-section-actions">
+        <button
+          type="button"
+          className="button"
+          onClick={selection.selectAll}
+          disabled={selection.allSelected}
+        >
+          Select all
+        </button>
+        <button type="button" className="button" onClick={selection.selectNone} disabled={count === 0}>
+          Select none
+        </button>
+      </span>
+    </>
   );
 }

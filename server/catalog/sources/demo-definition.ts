@@ -75,6 +75,8 @@ const Track = z.strictObject({
   seconds: z.number().min(1).max(1800),
   /** Artist ids in credit order; omitted means the album artist. */
   artists: z.array(z.string()).optional(),
+  /** A rights holder for this track other than the release's label (a licensed-in track). */
+  rightsHolder: z.string().min(1).optional(),
   isrc: z
     .string()
     .regex(/^[A-Z]{2}[A-Z0-9]{3}\d{7}$/, 'ISRC like QZK6M2400001')
@@ -98,6 +100,11 @@ const Album = z.strictObject({
   title: z.string().min(1),
   artist: z.string(),
   releaseDate: z.string().regex(/^\d{4}(-\d{2}-\d{2})?$/),
+  /** UPC-A or EAN-13 barcode. */
+  upc: z
+    .string()
+    .regex(/^\d{12,13}$/)
+    .optional(),
   label: z.string().optional(),
   genres: z.array(z.string().min(1)).min(1),
   initialSales: z.number().int().min(0).optional(),

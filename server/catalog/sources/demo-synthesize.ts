@@ -80,6 +80,7 @@ export async function synthesizeDemoCatalog(
             discNumber: d + 1,
             trackNumber: t + 1,
             ...(track.isrc ? { isrc: track.isrc } : {}),
+            ...(track.rightsHolder ? { rightsHolder: track.rightsHolder } : {}),
           },
         });
       }
@@ -117,6 +118,7 @@ export async function synthesizeDemoCatalog(
       albumArtist: artistName.get(album.artist)!,
       releaseDate: album.releaseDate,
       ...(album.label ? { label: album.label } : {}),
+      ...(album.upc ? { upc: album.upc } : {}),
       genres: album.genres,
       coverPath: covers[albumIndex]!.path,
       tracks,

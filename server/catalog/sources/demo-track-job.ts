@@ -60,6 +60,7 @@ export function trackJobArgs(input: TrackJobInput): string[] {
     date: album.releaseDate,
     genre: album.genres.join('; '),
     LABEL: album.label,
+    BARCODE: album.upc,
     ISRC: track.isrc,
     track: `${input.trackNumber}/${totalTracks}`,
     disc: `${input.discNumber}/${album.discs.length}`,

@@ -85,15 +85,19 @@ export function groupAlbums(files: ImportedFile[]): AlbumInput[] {
     const first = members[0] as ImportedFile;
     const albumArtist = albumArtistOf(first.tags);
     const numbers = numberTracks(members);
+    const label = members.map((f) => clean(f.tags.label)).find(Boolean);
     const tracks: TrackInput[] = members.map((file) => {
       const { disc, track } = numbers.get(file)!;
       const isrc = normalizeIsrc(file.tags.isrc);
+      const trackLabel = clean(file.tags.label);
       return {
         title: clean(file.tags.title) ?? basename(file.path, extname(file.path)),
         artists: trackArtists(file.tags, albumArtist),
         discNumber: disc,
         trackNumber: track,
         ...(isrc ? { isrc } : {}),
+        // A track labelled differently from its release (a compilation) is owed to its own label.
+        ...(trackLabel && trackLabel !== label ? { rightsHolder: trackLabel } : {}),
         master: file.master,
         ...(file.loudness ? { loudness: file.loudness } : {}),
       };
@@ -108,7 +112,10 @@ export function groupAlbums(files: ImportedFile[]): AlbumInput[] {
       const name = clean(genre);
       if (name && !genres.has(name.toLowerCase())) genres.set(name.toLowerCase(), name);
     }
-    const label = members.map((f) => clean(f.tags.label)).find(Boolean);
+    // UPC-A, EAN-13 or EAN-8, digits only; anything else in the tag is not a barcode.
+    const upc = members
+      .map((f) => f.tags.barcode?.replace(/[\s-]/g, ''))
+      .find((b) => b && /^(\d{8}|\d{12,13})$/.test(b));
     const coverPath = members.map((f) => f.coverPath).find(Boolean);
     const oldest = Math.min(...members.map((f) => f.mtime.getTime()));
     albums.push({
@@ -118,6 +125,7 @@ export function groupAlbums(files: ImportedFile[]): AlbumInput[] {
       releaseDate:
         dates.find((d) => d.length === 10) ?? dates[0] ?? String(new Date(oldest).getUTCFullYear()),
       ...(label ? { label } : {}),
+      ...(upc ? { upc } : {}),
       genres: [...genres.values()],
       ...(coverPath ? { coverPath } : {}),
       tracks,

@@ -24,6 +24,7 @@ async function readTags(path: string): Promise<FileTags> {
     genres: common.genre ?? [],
     label: common.label?.[0],
     isrc: common.isrc?.[0],
+    barcode: common.barcode,
     picture:
       picture && picture.data.length <= MAX_PICTURE_BYTES
         ? { format: picture.format, data: Uint8Array.from(picture.data) }

@@ -14,6 +14,7 @@ export interface FileTags {
   genres: string[];
   label?: string;
   isrc?: string;
+  barcode?: string;
   picture?: { format: string; data: Uint8Array };
   lossless?: boolean;
   codec?: string;

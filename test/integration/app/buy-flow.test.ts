@@ -43,7 +43,10 @@ describe('buying through the app service', () => {
     const summary = found.albums.items.find((a) => a.title === 'Glass Études')!;
     albumId = summary.id;
     expect(await app.api['store.search']({ q: '   ' })).toMatchObject({ albums: { items: [] } });
-    const album = await app.api['store.album']({ id: albumId });
+    const page = await app.api['store.album']({ id: albumId });
+    expect(page.availability).toEqual({ state: 'on_sale', reason: null, noticeUrl: null, redownload: true });
+    expect(page.owned).toBeNull();
+    const album = page.album!;
     expect((await app.api['store.artist']({ id: album.artist.id })).albums.map((a) => a.id)).toContain(
       albumId,
     );
@@ -103,7 +106,7 @@ describe('buying through the app service', () => {
     expect(group.bytesTotal).toBe(settledBytes);
 
     const spend = await app.api['account.spend']({});
-    const album = await app.api['store.album']({ id: albumId });
+    const album = (await app.api['store.album']({ id: albumId })).album!;
     expect(spend.totalBytes).toBe(settledBytes);
     expect(spend.perMb).toMatchObject({ currency: expect.any(String), micros: expect.any(Number) });
     const micros = Math.round((settledBytes * spend.perMb!.micros) / 1_000_000);

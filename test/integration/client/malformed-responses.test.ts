@@ -19,6 +19,7 @@ const account = {
   balanceBytes: 1000,
   reservedBytes: 0,
   availableBytes: 1000,
+  country: 'US',
   createdAt: '2026-11-23T10:00:00.000Z',
 };
 const entry = {

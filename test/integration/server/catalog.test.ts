@@ -32,6 +32,14 @@ describe('catalog', () => {
       '/v1/operator/payments/{id}/refund',
       '/v1/operator/reports/revenue',
       '/v1/operator/ledger-check',
+      '/v1/availability',
+      '/v1/takedowns',
+      '/v1/takedowns/{id}',
+      '/v1/operator/takedowns',
+      '/v1/operator/takedowns/{id}/decision',
+      '/v1/operator/audit-log',
+      '/v1/operator/settings',
+      '/v1/operator/accounts/country',
     ]) {
       expect(res.body.paths[path], path).toBeDefined();
     }
@@ -41,6 +49,18 @@ describe('catalog', () => {
     const co = res.body.paths['/v1/checkouts'].post;
     expect(co.parameters.some((p: any) => p.name === 'Idempotency-Key' && p.required)).toBe(true);
     expect(res.body.paths['/v1/operator/ledger-check'].get.security).toEqual([{ operator: [] }]);
+    expect(res.body.paths['/v1/operator/takedowns/{id}/decision'].post.security).toEqual([{ operator: [] }]);
+    // 451 (taken down, not in your territory) where a sale or a download can be refused.
+    for (const [path, method] of [
+      ['/v1/albums/{id}', 'get'],
+      ['/v1/albums/{id}/prices', 'get'],
+      ['/v1/orders', 'post'],
+      ['/v1/orders/{id}/items/{itemId}/file', 'get'],
+    ] as const)
+      expect(res.body.paths[path][method].responses['451'], path).toBeDefined();
+    const prices = res.body.paths['/v1/albums/{id}/prices'].get.parameters;
+    expect(prices.some((p: any) => p.name === 'country' && p.in === 'query')).toBe(true);
+    expect(res.body.components.schemas.PublicNotice).toBeDefined();
     expect(res.body.paths['/test-provider/pay/{id}'].post.requestBody.content).toHaveProperty(
       'application/x-www-form-urlencoded',
     );

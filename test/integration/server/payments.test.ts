@@ -17,16 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => server?.dispose());
 
-async function register(): Promise<StoreApi> {
-  const client = new StoreApi(server.url);
-  const res = await client.post('/v1/accounts', {
-    email: `p-${randomUUID()}@example.com`,
-    password: 'correct horse',
-  });
-  expect(res.status).toBe(201);
-  client.token = res.body.token;
-  return client;
-}
+const register = () => new StoreApi(server.url).register();
 
 const balance = async (api: StoreApi) => (await api.get('/v1/account')).body.balanceBytes as number;
 const lotsOf = (paymentId: string) =>

@@ -190,3 +190,59 @@ describe('megadisc server operator commands', () => {
     expect(books.body).toMatchObject({ ok: true, problems: [] });
   });
 });
+
+describe('megadisc server rights commands', () => {
+  it('lists, creates, edits and assigns rights holders, sets the rate and issues a statement', async () => {
+    const data = copyTemplate();
+    const run = async (...args: string[]) => runCli(['server', ...args, '--data', data]);
+    const listed = jsonOf((await run('rights-holders', '--json')).output).items.map((h: any) => h.name);
+    expect(listed).toEqual(expect.arrayContaining(['8-Bit Cooperative', 'Bonus Round Music']));
+    const created = jsonOf(
+      (await run('rights-holders', 'create', 'Night Shift', 'Records', '--rate', '12.5', '--json')).output,
+    );
+    expect(created).toMatchObject({ name: 'Night Shift Records', royaltyBasisPoints: 1250, releases: 0 });
+    const edited = jsonOf(
+      (
+        await run(
+          'rights-holders',
+          'edit',
+          String(created.id),
+          '--email',
+          'royalties@nightshift.example',
+          '--json',
+        )
+      ).output,
+    );
+    expect(edited.email).toBe('royalties@nightshift.example');
+    const assigned = jsonOf(
+      (await run('rights-holders', 'assign', String(created.id), '1,2', '--json')).output,
+    );
+    expect(assigned.releases).toBe(2);
+    expect((await run('rights-holders', 'create', 'Night Shift Records')).code).toBe(1);
+    expect((await run('rights-holders', 'edit', 'x')).code).toBe(2);
+    expect(jsonOf((await run('royalty-rate', '14', '--json')).output)).toEqual({ royaltyBasisPoints: 1400 });
+    const issued = await run(
+      'statements',
+      'issue',
+      '--holder',
+      String(created.id),
+      '--period',
+      '2020-Q1',
+      '--format',
+      'dsr',
+    );
+    expect(issued.code).toBe(0);
+    expect(issued.output).toMatch(/^HEAD\tDSR-FLAT\/1\.0\tST-\d{4}-\d{6}/m);
+    expect(issued.output).toMatch(/^FOOT\t3\t1\t0\t0\t0$/m);
+    const list = jsonOf((await run('statements', 'list', '--json')).output).items;
+    expect(list).toHaveLength(1);
+    const audit = new DatabaseSync(join(data, 'store.db'));
+    const actions = (
+      audit.prepare('SELECT action FROM audit_log ORDER BY id').all() as { action: string }[]
+    ).map((r) => r.action);
+    audit.close();
+    expect(actions).toEqual(
+      expect.arrayContaining(['rights_holder.create', 'rights_holder.edit', 'rights_holder.assign']),
+    );
+  });
+});

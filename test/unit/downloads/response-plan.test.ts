@@ -32,6 +32,12 @@ describe('planResponse', () => {
     }
   });
 
+  it('fails a 451 as withdrawn re-downloads, never to be retried', () => {
+    const p = plan(451, { link: '</v1/takedowns/TD-ABCDEFGH>; rel="blocked-by"' });
+    expect(p.kind).toBe('fail');
+    if (p.kind === 'fail') expect(p.error).toMatchObject({ code: 'REDOWNLOAD_WITHDRAWN', retryable: false });
+  });
+
   it('restarts from zero when a 206 carries another ETag than the If-Range sent', () => {
     expect(plan(206, { 'content-range': 'bytes 400-999/1000', etag: '"other"' }).kind).toBe('restart');
     // Without an If-Range there is nothing to compare with.

@@ -42,6 +42,15 @@ export function planResponse(facts: ResponseFacts): ResponsePlan {
     if (total && Number(total[1]) === expectedBytes && offset === expectedBytes) return { kind: 'verify' };
     return { kind: 'restart', reason: `the store refused the range from ${offset} (416)` };
   }
+  if (status === 451) {
+    // The one legal refusal of a file the listener owns: the operator withdrew re-downloads after a
+    // takedown. Trying again cannot help; the files already in the library stay.
+    return fail(
+      'REDOWNLOAD_WITHDRAWN',
+      'the store no longer serves this file (451): re-downloads of this release were withdrawn',
+      false,
+    );
+  }
   const retryAfterMs = parseRetryAfter(headers['retry-after'], facts.nowMs);
   const retryable = status === 408 || status === 429 || status >= 500;
   const what = STATUS_TEXT[status] ?? 'unexpected status';
@@ -84,7 +93,11 @@ function planPartial(facts: ResponseFacts, etag: string | null): ResponsePlan {
   return { kind: 'write', from: offset, etag: etag ?? facts.ifRange };
 }
 
-function fail(code: 'SIZE_MISMATCH' | 'RANGE_MISMATCH', message: string, retryable: boolean): ResponsePlan {
+function fail(
+  code: 'SIZE_MISMATCH' | 'RANGE_MISMATCH' | 'REDOWNLOAD_WITHDRAWN',
+  message: string,
+  retryable: boolean,
+): ResponsePlan {
   return { kind: 'fail', error: new MegadiscError(code, message, { retryable }) };
 }
 

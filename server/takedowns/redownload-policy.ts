@@ -1,0 +1,41 @@
+// Whether owners may still download again the files they bought of works since taken down. Off by
+// default (they keep what they paid for); the operator withdraws it when a notice demands it.
+import type { Db } from '../db/open-database.ts';
+import type { AuditLog } from '../rights/audit-log.ts';
+
+const KEY = 'withdraw_redownloads';
+
+export function redownloadsWithdrawn(db: Db): boolean {
+  const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(KEY) as { value: string } | undefined;
+  return row?.value === 'on';
+}
+
+export class RedownloadPolicy {
+  readonly #db: Db;
+  readonly #audit: AuditLog;
+
+  constructor(db: Db, audit: AuditLog) {
+    this.#db = db;
+    this.#audit = audit;
+  }
+
+  withdrawn(): boolean {
+    return redownloadsWithdrawn(this.#db);
+  }
+
+  set(withdraw: boolean, actor: string): { withdrawRedownloads: boolean } {
+    const was = this.withdrawn();
+    this.#db
+      .prepare(
+        'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+      )
+      .run(KEY, withdraw ? 'on' : 'off');
+    this.#audit.record(
+      actor,
+      'settings.withdraw_redownloads',
+      'settings',
+      `${was ? 'on' : 'off'} -> ${withdraw ? 'on' : 'off'}`,
+    );
+    return { withdrawRedownloads: withdraw };
+  }
+}

@@ -1,0 +1,190 @@
+// Whether an album (or some of its tracks) may be shown, priced, sold or downloaded again, and the
+// 451 answer when not: takedowns first, then territories. Catalog, order and download routes ask here.
+import type { Availability } from '../../api/schemas/rights.ts';
+import type { Db } from '../db/open-database.ts';
+import { StoreError } from '../errors.ts';
+import { redownloadsWithdrawn } from './redownload-policy.ts';
+import { accountCountry, licensedIn, territoryList } from './territories.ts';
+
+/** Who is asking: a signed-in account (its country counts), or anyone with an optional ?country=. */
+export interface Buyer {
+  accountId?: number;
+  country?: string;
+}
+
+interface Takedown {
+  noticeId: string;
+  since: string;
+  onBehalfOf: string;
+}
+
+interface AlbumFacts {
+  id: number;
+  title: string;
+  artist: string;
+  territories: string | null;
+}
+
+const COLUMNS = `td.notice_id AS noticeId, td.since, json_extract(n.body, '$.onBehalfOf') AS onBehalfOf`;
+
+const day = (iso: string) => iso.slice(0, 10);
+
+export class SaleGate {
+  readonly #db: Db;
+  /** The store's address, for the Link of a 451 (known once the server listens). */
+  readonly #publicUrl: () => string;
+
+  constructor(db: Db, publicUrl: () => string) {
+    this.#db = db;
+    this.#publicUrl = publicUrl;
+  }
+
+  #album(albumId: number): AlbumFacts | undefined {
+    return this.#db
+      .prepare(
+        `SELECT a.id, a.title, ar.name AS artist, a.territories FROM albums a
+         JOIN artists ar ON ar.id = a.artist_id WHERE a.id = ?`,
+      )
+      .get(albumId) as AlbumFacts | undefined;
+  }
+
+  /** Tracks of the album taken down one by one, with the newest notice for each. */
+  withheldTracks(albumId: number): Map<number, Takedown> {
+    const rows = this.#db
+      .prepare(
+        `SELECT t.id AS trackId, ${COLUMNS} FROM takedowns td JOIN takedown_notices n ON n.id = td.notice_id
+         JOIN tracks t ON t.id = td.track_id WHERE t.album_id = ? AND td.lifted_at IS NULL ORDER BY td.id`,
+      )
+      .all(albumId) as unknown as (Takedown & { trackId: number })[];
+    return new Map(rows.map(({ trackId, ...td }) => [trackId, td]));
+  }
+
+  /** What keeps the whole album off sale: its own takedown, or every one of its tracks'. */
+  albumTakedown(albumId: number): Takedown | null {
+    const own = this.#db
+      .prepare(
+        `SELECT ${COLUMNS} FROM takedowns td JOIN takedown_notices n ON n.id = td.notice_id
+         WHERE td.album_id = ? AND td.lifted_at IS NULL ORDER BY td.id DESC LIMIT 1`,
+      )
+      .get(albumId) as Takedown | undefined;
+    if (own) return own;
+    const withheld = this.withheldTracks(albumId);
+    if (withheld.size === 0) return null;
+    const { n } = this.#db.prepare('SELECT COUNT(*) AS n FROM tracks WHERE album_id = ?').get(albumId) as {
+      n: number;
+    };
+    return withheld.size >= n ? [...withheld.values()].at(-1)! : null;
+  }
+
+  #takenDownError(code: 'TAKEN_DOWN' | 'REDOWNLOAD_WITHDRAWN', message: string, td: Takedown) {
+    return new StoreError(code, 451, message, {
+      headers: { link: `<${this.#publicUrl()}/v1/takedowns/${td.noticeId}>; rel="blocked-by"` },
+    });
+  }
+
+  #takenDownReason(album: AlbumFacts, td: Takedown): string {
+    return `"${album.title}" by ${album.artist} is no longer sold here: it was taken down on ${day(td.since)} after a notice on behalf of ${td.onBehalfOf} (${td.noticeId})`;
+  }
+
+  #countryOf(buyer: Buyer): string | null {
+    return buyer.accountId !== undefined
+      ? accountCountry(this.#db, buyer.accountId)
+      : (buyer.country ?? null);
+  }
+
+  #territoryReason(album: AlbumFacts, buyer: Buyer, country: string | null): string {
+    const list = (territoryList(album.territories) ?? []).join(', ') || 'no country';
+    const where =
+      buyer.accountId !== undefined
+        ? `your account's country is ${country}`
+        : country
+          ? `not in ${country}`
+          : 'sign in, or ask with ?country=XX';
+    return `"${album.title}" by ${album.artist} is licensed for sale only in ${list}; ${where}`;
+  }
+
+  /** The album page: 451 TAKEN_DOWN once the album is off sale (territories do not hide it). */
+  assertListed(albumId: number): void {
+    const album = this.#album(albumId);
+    const td = album && this.albumTakedown(albumId);
+    if (album && td) throw this.#takenDownError('TAKEN_DOWN', this.#takenDownReason(album, td), td);
+  }
+
+  /**
+   * Prices and new orders: 451 when the album is taken down or not licensed in the buyer's country,
+   * or when trackIds names a taken-down track. Returns the buyer's country and the tracks to leave out.
+   */
+  checkSale(
+    albumId: number,
+    buyer: Buyer,
+    trackIds?: number[],
+  ): { country: string | null; withheld: Set<number> } {
+    const album = this.#album(albumId);
+    if (!album) throw new StoreError('NOT_FOUND', 404, `album ${albumId} not found`);
+    const td = this.albumTakedown(albumId);
+    if (td) throw this.#takenDownError('TAKEN_DOWN', this.#takenDownReason(album, td), td);
+    const country = this.#countryOf(buyer);
+    if (!licensedIn(album.territories, country)) {
+      const query = `ids=${albumId}${country ? `&country=${country}` : ''}`;
+      throw new StoreError('NOT_IN_TERRITORY', 451, this.#territoryReason(album, buyer, country), {
+        headers: { link: `<${this.#publicUrl()}/v1/availability?${query}>; rel="blocked-by"` },
+      });
+    }
+    const withheld = this.withheldTracks(albumId);
+    const asked = (trackIds ?? []).find((id) => withheld.has(id));
+    if (asked !== undefined) {
+      const t = withheld.get(asked)!;
+      throw this.#takenDownError(
+        'TAKEN_DOWN',
+        `track ${asked} of "${album.title}" is no longer sold here: it was taken down on ${day(t.since)} after a notice on behalf of ${t.onBehalfOf} (${t.noticeId})`,
+        t,
+      );
+    }
+    return { country, withheld: new Set(withheld.keys()) };
+  }
+
+  /** Downloading a bought file again: refused only for taken-down works, and only if the operator says so. */
+  assertRedownload(albumId: number, trackId: number): void {
+    if (!redownloadsWithdrawn(this.#db)) return;
+    const album = this.#album(albumId);
+    const td = this.albumTakedown(albumId) ?? this.withheldTracks(albumId).get(trackId);
+    if (!album || !td) return;
+    throw this.#takenDownError(
+      'REDOWNLOAD_WITHDRAWN',
+      `"${album.title}" by ${album.artist} was taken down on ${day(td.since)} (${td.noticeId}) and the store no longer serves it, not even to its owners`,
+      td,
+    );
+  }
+
+  /** For each album that exists: on sale, taken down or not in the buyer's territory, and why. */
+  availability(albumIds: number[], buyer: Buyer): Availability[] {
+    const country = this.#countryOf(buyer);
+    const withdrawn = redownloadsWithdrawn(this.#db);
+    const out: Availability[] = [];
+    for (const id of new Set(albumIds)) {
+      const album = this.#album(id);
+      if (!album) continue;
+      const td = this.albumTakedown(id);
+      if (td) {
+        out.push({
+          albumId: id,
+          state: 'taken_down',
+          reason: this.#takenDownReason(album, td),
+          noticeId: td.noticeId,
+          redownload: !withdrawn,
+        });
+      } else if (!licensedIn(album.territories, country)) {
+        out.push({
+          albumId: id,
+          state: 'not_in_territory',
+          reason: this.#territoryReason(album, buyer, country),
+          noticeId: null,
+          redownload: true,
+        });
+      } else {
+        out.push({ albumId: id, state: 'on_sale', reason: null, noticeId: null, redownload: true });
+      }
+    }
+    return out;
+  }
+}

@@ -412,6 +412,18 @@ export const routes = {
     response: z.object({ email: z.string(), country: z.string() }),
     errors: [400, 401, 404],
   }),
+  releaseTerritories: def({
+    operationId: 'setReleaseTerritories',
+    method: 'POST',
+    path: '/v1/operator/albums/{id}/territories',
+    summary: 'Operator: license a release everywhere (null) or only in some countries',
+    auth: 'operator',
+    params: IdParams,
+    body: R.ReleaseTerritoriesBody,
+    status: 200,
+    response: R.ReleaseTerritories,
+    errors: [400, 401, 404],
+  }),
   listRightsHolders: def({
     operationId: 'listRightsHolders',
     method: 'GET',

@@ -155,6 +155,14 @@ export const AuditLog = z.object({ items: z.array(AuditEntry) }).meta({ id: 'Aud
 export const StoreSettingsBody = z.object({ withdrawRedownloads: z.boolean() }).strict();
 export const StoreSettings = z.object({ withdrawRedownloads: z.boolean() }).meta({ id: 'StoreSettings' });
 
+/** null: licensed everywhere. */
+export const ReleaseTerritoriesBody = z
+  .object({ territories: z.array(Country).min(1).max(250).nullable() })
+  .strict();
+export const ReleaseTerritories = z
+  .object({ albumId: z.number().int(), territories: z.array(z.string()).nullable() })
+  .meta({ id: 'ReleaseTerritories' });
+
 export const AccountCountryBody = z
   .object({ email: z.string().trim().toLowerCase().email(), country: Country })
   .strict();

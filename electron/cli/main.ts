@@ -67,6 +67,11 @@ Store operator (each takes --data DIR and --json):
   megadisc server audit-log [--limit N]   notices, decisions, restores and settings changes, newest first
   megadisc server settings [--withdraw-redownloads on|off]   may owners re-download taken-down works
   megadisc server accounts set-country EMAIL CC   the country an account buys from (territories)
+  megadisc server territories ALBUM_ID [all | CC,CC…]   where a release is licensed
+  megadisc server rights-holders [create NAME | edit ID | assign ID ALBUMS | token ID] [--email E] [--rate PCT]
+  megadisc server royalty-rate [PCT]   the store's royalty rate (default 15)
+  megadisc server statements [list | issue --holder ID --period 2026-03|2026-Q1 | show NUMBER] [--format csv|dsr|json]
+  megadisc server refund-item ORDER_ID ITEM_ID [--reason TEXT]   refund a delivered item; reverses its royalty
 `;
 
 const COMMANDS: Record<string, Command> = {

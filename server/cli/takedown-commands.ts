@@ -127,9 +127,36 @@ async function accounts(argv: string[]): Promise<number> {
   });
 }
 
+/** `territories ALBUM_ID [all | DE,AT,CH]`: where a release is licensed (no list: show it). */
+async function territories(argv: string[]): Promise<number> {
+  const { values, positionals } = parse(argv, { by: { type: 'string' } });
+  const [album, list] = positionals;
+  if (!album || !/^\d+$/.test(album) || positionals.length > 2)
+    throw new UsageError('usage: megadisc server territories ALBUM_ID [all | CC,CC,…]');
+  let countries: string[] | null | undefined;
+  if (list === 'all') countries = null;
+  else if (list !== undefined) {
+    countries = list.split(',').map((c) => {
+      const parsed = Country.safeParse(c);
+      if (!parsed.success) throw new UsageError(`${c}: ${parsed.error.issues[0]!.message}`);
+      return parsed.data;
+    });
+  }
+  return withStore(values, (store) => {
+    const result =
+      countries === undefined
+        ? { albumId: Number(album), territories: store.catalog.album(Number(album)).territories }
+        : store.countries.setRelease(Number(album), countries, actor(values));
+    if (values.json) json(result);
+    else out(`album ${result.albumId}: ${result.territories ? result.territories.join(', ') : 'everywhere'}`);
+    return 0;
+  });
+}
+
 export const TAKEDOWN_COMMANDS: Record<string, OperatorCommand> = {
   takedowns,
   'audit-log': auditLog,
   settings,
   accounts,
+  territories,
 };

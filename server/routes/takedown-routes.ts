@@ -48,4 +48,7 @@ export function takedownRoutes(app: FastifyInstance, store: Store): void {
   bindRoute(app, routes.accountCountry, operator, ({ body }) =>
     store.countries.set(body.email, body.country, OPERATOR),
   );
+  bindRoute(app, routes.releaseTerritories, operator, ({ params, body }) =>
+    store.countries.setRelease(params.id, body.territories, OPERATOR),
+  );
 }

@@ -43,4 +43,33 @@ export class AccountCountries {
     this.#audit.record(actor, 'account.country', `account:${email}`, `${row.country} -> ${country}`);
     return { email, country };
   }
+
+  /** The operator licenses a release everywhere (null) or in a list of countries; audited. */
+  setRelease(
+    albumId: number,
+    countries: string[] | null,
+    actor: string,
+  ): { albumId: number; territories: string[] | null } {
+    const row = this.#db.prepare('SELECT territories FROM albums WHERE id = ?').get(albumId) as
+      | { territories: string | null }
+      | undefined;
+    if (!row) throw new StoreError('NOT_FOUND', 404, `album ${albumId} not found`);
+    const list = countries === null ? null : [...new Set(countries.map((c) => c.toUpperCase()))].sort();
+    if (list !== null && list.length === 0)
+      throw new StoreError(
+        'VALIDATION_FAILED',
+        400,
+        'a release is licensed in at least one country, or everywhere',
+      );
+    this.#db
+      .prepare('UPDATE albums SET territories = ? WHERE id = ?')
+      .run(list ? JSON.stringify(list) : null, albumId);
+    this.#audit.record(
+      actor,
+      'release.territories',
+      `album:${albumId}`,
+      `${row.territories ?? 'everywhere'} -> ${list ? JSON.stringify(list) : 'everywhere'}`,
+    );
+    return { albumId, territories: list };
+  }
 }

@@ -89,6 +89,18 @@ describe('megadisc server takedowns', () => {
       / operator {2}account\.country {2}account:demo@megadisc\.local {2}US -> DE$/,
     );
 
+    const licensed = await cli('territories', '2', 'de,at', '--by', 'Licensing', '--json');
+    expect(jsonOf(licensed.output)).toEqual({ albumId: 2, territories: ['AT', 'DE'] });
+    expect((await cli('territories', '2')).output).toContain('album 2: AT, DE');
+    expect(jsonOf((await cli('territories', '2', 'all', '--json')).output).territories).toBeNull();
+    expect((await cli('territories', '2', 'Germany')).code).toBe(2);
+    expect((await cli('territories', '99999', 'DE')).code).toBe(1);
+    const last = jsonOf((await cli('audit-log', '--limit', '2', '--json')).output).items;
+    expect(last.map((e: any) => [e.actor, e.action, e.subject])).toEqual([
+      ['operator', 'release.territories', 'album:2'],
+      ['Licensing', 'release.territories', 'album:2'],
+    ]);
+
     // The running server sees what the commands decided.
     server = startCli(['server', '--port', '0', '--data', data]);
     const [, url] = await server.waitFor(/listening on (http:\/\/127\.0\.0\.1:\d+)/);

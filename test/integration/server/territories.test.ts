@@ -16,8 +16,9 @@ beforeAll(async () => {
   operator = new StoreApi(server.url, server.store.operatorToken.issue());
   anyone = new StoreApi(server.url);
   [german, worldwide] = (await anyone.get('/v1/albums?sort=title&limit=2')).body.items;
-  // Territories come with a release's licence (the importer); here they are set directly.
-  server.store.db.prepare(`UPDATE albums SET territories = '["DE"]' WHERE id = ?`).run(german.id);
+  // The operator licenses the first release in Germany only.
+  const set = await operator.post(`/v1/operator/albums/${german.id}/territories`, { territories: ['de'] });
+  if (set.status !== 200) throw new Error(`territories: ${set.status} ${JSON.stringify(set.body)}`);
 });
 afterAll(() => server?.dispose());
 

@@ -12,6 +12,7 @@ const STATUS_TEXT: Record<number, string> = {
   409: 'Conflict',
   413: 'Body too large',
   415: 'Body must be application/json',
+  410: 'Gone (the item was refunded)',
   416: 'Range not satisfiable',
   422: 'Idempotency key reused with a different body',
   429: 'Too many attempts',

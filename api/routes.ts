@@ -568,13 +568,14 @@ export const routes = {
     operationId: 'downloadItem',
     method: 'GET',
     path: '/v1/orders/{id}/items/{itemId}/file',
-    summary: 'The encoded file. Supports Range/If-Range; sends ETag and Repr-Digest (SHA-256)',
+    summary:
+      'The encoded file. Supports Range/If-Range; sends ETag and Repr-Digest (SHA-256); 410 once refunded',
     auth: 'bearer-or-signed',
     params: O.ItemParams,
     query: O.SignedLinkQuery,
     status: 200,
     response: null,
-    errors: [400, 401, 403, 404, 409, 416, 451],
+    errors: [400, 401, 403, 404, 409, 410, 416, 451],
   }),
 } satisfies Record<string, RouteDef>;
 

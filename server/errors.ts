@@ -35,6 +35,7 @@ export type StoreErrorCode =
   | 'NOTICE_INCOMPLETE'
   | 'ALREADY_DECIDED'
   | 'NAME_TAKEN'
+  | 'REFUNDED'
   | 'INTERNAL';
 
 export class StoreError extends Error {

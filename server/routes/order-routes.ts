@@ -85,6 +85,9 @@ export function orderRoutes(app: FastifyInstance, store: Store): void {
       throw new StoreError('NOT_FOUND', 404, 'no such item');
     }
     if (!row) throw new StoreError('NOT_FOUND', 404, 'no such item');
+    // A refunded item is no longer the buyer's: its money went back.
+    if (row.reversed_at)
+      throw new StoreError('REFUNDED', 410, 'this item was refunded and can no longer be downloaded');
     // Bought files of taken-down works still download, unless the operator has withdrawn that (451).
     store.sale.assertRedownload(row.album_id, row.track_id);
     if (row.state !== 'ready' || !row.file_path || row.bytes === null || !row.sha256) {

@@ -146,6 +146,15 @@ describe('royalties', () => {
     expect(
       (await operator.post(`/v1/operator/orders/${orderId}/items/${bonus.item_id}/refund`, {})).status,
     ).toBe(409);
+    // The refunded file is no longer the buyer's to download.
+    const account = server.store.db.prepare('SELECT account_id FROM orders WHERE id = ?').get(orderId) as {
+      account_id: number;
+    };
+    const owner = new StoreApi(
+      server.url,
+      server.store.sessions.issue(server.store.sessions.account(account.account_id)).token,
+    );
+    expect((await owner.get(`/v1/orders/${orderId}/items/${bonus.item_id}/file`)).status).toBe(410);
     expect(() => server.store.db.prepare('UPDATE royalty_lines SET royalty_micros = 0').run()).toThrow(
       /never changed/,
     );

@@ -37,7 +37,7 @@ Client (every command takes --home DIR and --json):
   megadisc prioritize JOB           move a job to the front of the queue
   megadisc config [--concurrency N] [--bandwidth-limit BYTES_PER_S|off]
   megadisc config [--library-dir DIR] [--template T] [--id3-version 3|4] [--cover-max-px N]
-                  [--cover-max-bytes N] [--cover-file on|off]
+                  [--cover-max-bytes N] [--cover-file on|off] [--path-ascii on|off]
   megadisc library                  list the offline library; marks albums the store no longer sells
   megadisc library verify           re-hash every file; report missing or changed ones
   megadisc library rescan           find moved files by their hash
@@ -55,7 +55,7 @@ Web mode (the app in a browser, on 127.0.0.1 only):
 Store server:
   megadisc server [--port N] [--host 127.0.0.1] [--data DIR] [--demo] [--price-per-mb 0.02]
                   [--packs FILE] [--checkout-minutes 30] [--public-url URL] [--provider test|stripe]
-  megadisc server import DIR [--data DIR]
+  megadisc server import DIR [--data DIR] [--tag-encoding auto|cp1251|latin1]
 Store operator (each takes --data DIR and --json):
   megadisc server operator-token    a new token for the /v1/operator/ routes
   megadisc server packs [set SIZE PRICE | remove SIZE | load FILE]   the pack table and loyalty tiers

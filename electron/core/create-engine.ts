@@ -243,7 +243,8 @@ export class Engine {
   }
 
   async libraryReorganize(dryRun: boolean) {
-    return this.library.reorganize(this.libraryRoot(), this.settings.get().pathTemplate, { dryRun });
+    const { pathTemplate, pathAscii } = this.settings.get();
+    return this.library.reorganize(this.libraryRoot(), pathTemplate, { dryRun, ascii: pathAscii });
   }
 
   /**

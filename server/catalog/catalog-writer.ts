@@ -1,4 +1,6 @@
 // Inserts albums from a catalog source into the tables and full-text indexes, one transaction per album.
+// The indexes hold each name's search key (folded, plus its Latin spelling), not the name itself.
+import { searchKey } from '../../api/text/search-fold.ts';
 import { type Db, transaction } from '../db/open-database.ts';
 import { toStoredPath } from '../db/stored-path.ts';
 import type { AlbumInput } from './types.ts';
@@ -33,7 +35,7 @@ export class CatalogWriter {
     let id = found?.id;
     if (id === undefined) {
       id = Number(db.prepare('INSERT INTO artists (name) VALUES (?)').run(name).lastInsertRowid);
-      db.prepare('INSERT INTO artists_fts (rowid, name) VALUES (?, ?)').run(id, name);
+      db.prepare('INSERT INTO artists_fts (rowid, name) VALUES (?, ?)').run(id, searchKey(name));
     }
     this.#artistIds.set(name, id);
     return id;
@@ -89,9 +91,9 @@ export class CatalogWriter {
       }
       db.prepare('INSERT INTO albums_fts (rowid, title, artist, label) VALUES (?, ?, ?, ?)').run(
         albumId,
-        album.title,
-        album.albumArtist,
-        album.label ?? '',
+        searchKey(album.title),
+        searchKey(album.albumArtist),
+        searchKey(album.label ?? ''),
       );
       const trackIds = album.tracks.map((track) => {
         const m = track.master;
@@ -129,9 +131,9 @@ export class CatalogWriter {
         });
         db.prepare('INSERT INTO tracks_fts (rowid, title, artists, album) VALUES (?, ?, ?, ?)').run(
           trackId,
-          track.title,
-          artists.join(' '),
-          album.title,
+          searchKey(track.title),
+          searchKey(artists.join(' ')),
+          searchKey(album.title),
         );
         return trackId;
       });

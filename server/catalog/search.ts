@@ -1,6 +1,8 @@
 // Full-text search over artists, albums and tracks (FTS5, bm25), keyset-paged per kind. Albums and
 // tracks off sale (taken down) are not found.
 import type { AlbumSummary, ArtistRef, SearchResult } from '../../api/schemas/catalog.ts';
+import { foldForSearch } from '../../api/text/search-fold.ts';
+import { toLatin } from '../../api/text/transliterate.ts';
 import type { Db } from '../db/open-database.ts';
 import { decodeCursor, encodeCursor } from '../http/cursor.ts';
 import { albumOnSale, trackOnSale } from '../takedowns/on-sale-sql.ts';
@@ -20,11 +22,10 @@ const TABLES: Record<Kind, { table: string; weights: string; onSale: string }> =
   track: { table: 'tracks_fts', weights: '10.0, 4.0, 2.0', onSale: trackOnSale('tracks_fts.rowid') },
 };
 
-/** The searchable words of user text: letters and digits only, at most 8. */
+/** The searchable words of user text, folded as the index is (see searchKey): at most 8. */
 function words(text: string): string[] {
   return (
-    text
-      .normalize('NFKC')
+    foldForSearch(text)
       .match(/[\p{L}\p{N}]+/gu)
       ?.slice(0, 8) ?? []
   );
@@ -33,13 +34,22 @@ function words(text: string): string[] {
 /**
  * Turns user text into a safe FTS5 expression: each word is quoted (so operators, quotes and column
  * filters in the input are inert), and the last word is a prefix match so that search works as you
- * type. A one-letter word is matched whole: as a prefix it would match most of the catalog.
- * Returns null when nothing searchable is left.
+ * type. A one-letter word is matched whole: as a prefix it would match most of the catalog. A word
+ * with Cyrillic letters is also tried in its Latin spelling, which finds Latin names ("кино" finds
+ * "Kino"); the other way needs nothing here, as the index holds the Latin spelling of Cyrillic
+ * names. Returns null when nothing searchable is left.
  */
 export function toMatchExpression(text: string): string | null {
   const list = words(text);
   if (list.length === 0) return null;
-  return list.map((w, i) => `"${w}"${i === list.length - 1 && [...w].length > 1 ? '*' : ''}`).join(' ');
+  const terms = list.map((w, i) => {
+    const star = i === list.length - 1 && [...w].length > 1 ? '*' : '';
+    const latin = toLatin(w);
+    // A sign alone (ъ, ь) has no Latin spelling; an empty phrase would be a syntax error.
+    return latin === w || latin === '' ? `"${w}"${star}` : `("${w}"${star} OR "${latin}"${star})`;
+  });
+  // FTS5 takes implicit AND between phrases only, not next to a parenthesized OR.
+  return terms.join(terms.some((t) => t.startsWith('(')) ? ' AND ' : ' ');
 }
 
 /**

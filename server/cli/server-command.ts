@@ -3,7 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { addAlbums } from '../catalog/seed-catalog.ts';
-import { scanMasters } from '../catalog/sources/index.ts';
+import { isTagEncoding, scanMasters, TAG_ENCODINGS } from '../catalog/sources/index.ts';
 import { defaultStoreDataDir } from '../default-data-dir.ts';
 import { type StripeProvider, stripeFromEnv } from '../payments/stripe-provider.ts';
 import { parseRate } from '../pricing/money.ts';
@@ -109,7 +109,7 @@ async function runImport(argv: string[]): Promise<number> {
   try {
     parsed = parseArgs({
       args: argv,
-      options: { data: { type: 'string' } },
+      options: { data: { type: 'string' }, 'tag-encoding': { type: 'string', default: 'auto' } },
       allowPositionals: true,
       strict: true,
     });
@@ -117,13 +117,17 @@ async function runImport(argv: string[]): Promise<number> {
     return fail((error as Error).message);
   }
   const dir = parsed.positionals[0];
-  if (!dir || parsed.positionals.length > 1) return fail('usage: megadisc server import DIR [--data DIR]');
+  if (!dir || parsed.positionals.length > 1)
+    return fail('usage: megadisc server import DIR [--data DIR] [--tag-encoding auto|cp1251|latin1]');
+  const tagEncoding = String(parsed.values['tag-encoding']);
+  if (!isTagEncoding(tagEncoding))
+    return fail(`--tag-encoding is ${TAG_ENCODINGS.join(', ')}; got ${tagEncoding}`);
   const source = resolve(dir);
   if (!(await stat(source).catch(() => null))?.isDirectory())
     return fail(`import folder not found: ${source}`);
   const store = await openStore({ dataDir: resolve(parsed.values.data ?? defaultStoreDataDir()), log });
   try {
-    const report = await scanMasters(source, { workDir: store.paths.masters, onProgress: log });
+    const report = await scanMasters(source, { workDir: store.paths.masters, tagEncoding, onProgress: log });
     const ids = await addAlbums(store.db, store.paths, report.albums, log);
     const tracks = report.albums.reduce((n, a) => n + a.tracks.length, 0);
     for (const skipped of report.skipped) log(`skipped ${skipped.path}: ${skipped.reason}`);

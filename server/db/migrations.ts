@@ -415,4 +415,23 @@ export const migrations: string[] = [
   CREATE TRIGGER audit_log_append_only_d BEFORE DELETE ON audit_log
     BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
   `,
+  // 4: the full-text indexes hold search keys (folded case and ё/е, plus the Latin spelling of
+  // Cyrillic names) instead of the names themselves; rebuilt from the tables. search_key() is
+  // registered by openDatabase.
+  `
+  DELETE FROM artists_fts;
+  INSERT INTO artists_fts (rowid, name) SELECT id, search_key(name) FROM artists;
+  DELETE FROM albums_fts;
+  INSERT INTO albums_fts (rowid, title, artist, label)
+    SELECT a.id, search_key(a.title), search_key(ar.name), search_key(COALESCE(a.label, ''))
+    FROM albums a JOIN artists ar ON ar.id = a.artist_id;
+  DELETE FROM tracks_fts;
+  INSERT INTO tracks_fts (rowid, title, artists, album)
+    SELECT t.id, search_key(t.title),
+      search_key(COALESCE((SELECT group_concat(name, ' ') FROM (
+        SELECT ar.name FROM track_artists ta JOIN artists ar ON ar.id = ta.artist_id
+        WHERE ta.track_id = t.id ORDER BY ta.position)), '')),
+      search_key(a.title)
+    FROM tracks t JOIN albums a ON a.id = t.album_id;
+  `,
 ];

@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import { searchKey } from '../../api/text/search-fold.ts';
 import { migrations } from './migrations.ts';
 
 export type Db = DatabaseSync;
@@ -14,6 +15,8 @@ export function openDatabase(path: string): Db {
   db.exec('PRAGMA synchronous = FULL');
   db.exec('PRAGMA foreign_keys = ON');
   db.exec('PRAGMA busy_timeout = 5000');
+  // The full-text indexes hold search keys; migrations rebuild them with this.
+  db.function('search_key', { deterministic: true }, (text) => searchKey(String(text ?? '')));
   migrate(db);
   return db;
 }

@@ -120,6 +120,7 @@ export const config = (argv: string[]) =>
       'cover-max-px': { type: 'string' },
       'cover-max-bytes': { type: 'string' },
       'cover-file': { type: 'string' },
+      'path-ascii': { type: 'string' },
     },
     ({ engine, values, print }) => {
       const str = (key: string) => (typeof values[key] === 'string' ? (values[key] as string) : undefined);
@@ -133,6 +134,7 @@ export const config = (argv: string[]) =>
             limit === undefined ? undefined : limit === 'off' ? null : requireInt(limit, '--bandwidth-limit'),
           libraryDir: str('library-dir'),
           pathTemplate: str('template'),
+          pathAscii: str('path-ascii') === undefined ? undefined : onOff(str('path-ascii')!, '--path-ascii'),
           id3Version: id3 === undefined ? undefined : (id3 as 3 | 4),
           coverMaxPx: int('cover-max-px'),
           coverMaxBytes: int('cover-max-bytes'),

@@ -52,8 +52,10 @@ export const PREVIEW_SAMPLES: TagData[] = [
 ];
 
 /** Throws INVALID_ARGUMENT with the parser's reason for a template that cannot be used. */
-export function previewPaths(template: string, encoding: EncodingId): PathPreview {
+export function previewPaths(template: string, encoding: EncodingId, ascii = false): PathPreview {
   const parsed = parseTemplate(template);
   const ext = ENCODINGS[encoding].extension;
-  return { examples: PREVIEW_SAMPLES.map((tags) => renderPath(parsed, tags, encoding, ext).join('/')) };
+  return {
+    examples: PREVIEW_SAMPLES.map((tags) => renderPath(parsed, tags, encoding, ext, { ascii }).join('/')),
+  };
 }

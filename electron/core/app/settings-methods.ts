@@ -16,7 +16,9 @@ export function settingsMethods(ctx: AppContext): SettingsMethods {
       engine.events.emit('settings', { settings });
       return settings;
     },
-    'settings.previewPath': async ({ template }) =>
-      previewPaths(template, engine.settings.get().defaultEncoding),
+    'settings.previewPath': async ({ template }) => {
+      const { defaultEncoding, pathAscii } = engine.settings.get();
+      return previewPaths(template, defaultEncoding, pathAscii);
+    },
   };
 }

@@ -28,7 +28,9 @@ export interface IntakeRequest {
 export async function fileIntoLibrary(req: IntakeRequest): Promise<LibraryFile> {
   const root = req.settings.libraryDir;
   await onDisk(root, () => mkdir(root, { recursive: true }));
-  const target = await req.index.newFilePath(root, req.settings.pathTemplate, req.tags, req.encoding);
+  const target = await req.index.newFilePath(root, req.settings.pathTemplate, req.tags, req.encoding, {
+    ascii: req.settings.pathAscii,
+  });
   const dir = dirname(target.absolute);
   await onDisk(dir, () => mkdir(dir, { recursive: true }));
   // The tagged copy is written next to its destination (the library may be on another disk) under a

@@ -4,6 +4,7 @@ import type { LibraryAlbumCard } from '../../shared/app-api/views.ts';
 import { toKnownAvailability } from '../availability/availability-book.ts';
 import type { ProfileDb } from '../profile/open-profile.ts';
 import { albumOrder } from './library-rows.ts';
+import { filterSpellings } from './library-search-key.ts';
 import type { AlbumSort } from './library-types.ts';
 
 interface CardRow {
@@ -21,10 +22,11 @@ interface CardRow {
   notice_url: string | null;
   redownload: number;
   checked_at: string;
+  search_key: string;
 }
 
 export interface CardQuery {
-  /** Matches title or album artist, ignoring case. */
+  /** Matches title or album artist, folding case and ё/е, in Cyrillic or Latin spelling. */
   q?: string;
   sort?: AlbumSort;
 }
@@ -38,7 +40,7 @@ export function listAlbumCards(db: ProfileDb, query: CardQuery = {}): LibraryAlb
       `SELECT a.id, a.title, a.album_artist, a.year, a.added_at, COUNT(DISTINCT t.id) AS track_count,
               COALESCE(SUM(f.bytes), 0) AS bytes, SUM(f.status != 'ok') AS problems,
               GROUP_CONCAT(DISTINCT f.encoding) AS encodings,
-              v.state, v.reason, v.notice_url, v.redownload, v.checked_at
+              v.state, v.reason, v.notice_url, v.redownload, v.checked_at, a.search_key
        FROM library_albums a
        JOIN library_tracks t ON t.album_id = a.id
        JOIN library_files f ON f.track_id = t.id
@@ -46,14 +48,10 @@ export function listAlbumCards(db: ProfileDb, query: CardQuery = {}): LibraryAlb
        GROUP BY a.id ORDER BY ${order}`,
     )
     .all() as unknown as CardRow[];
-  // Folded in JS, not with SQL LIKE, so "björk" finds "BJÖRK": an album list is small enough.
-  const needle = query.q?.trim().toLocaleLowerCase() ?? '';
-  const matching = needle
-    ? rows.filter(
-        (r) =>
-          r.title.toLocaleLowerCase().includes(needle) || r.album_artist.toLocaleLowerCase().includes(needle),
-      )
-    : rows;
+  // Filtered in JS on the folded search keys: an album list is small enough.
+  const spellings = filterSpellings(query.q);
+  const matching =
+    spellings.length > 0 ? rows.filter((r) => spellings.some((s) => r.search_key.includes(s))) : rows;
   return matching.map((r) => ({
     id: r.id,
     title: r.title,

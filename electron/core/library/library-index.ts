@@ -5,6 +5,7 @@ import type { TagData } from '../../../api/schemas/orders.ts';
 import { MegadiscError } from '../../shared/errors.ts';
 import { inTransaction, type ProfileDb } from '../profile/open-profile.ts';
 import { FILE_SELECT, listAlbums, toLibraryFile } from './library-rows.ts';
+import { albumSearchKey, trackSearchKey } from './library-search-key.ts';
 import type {
   FileStatus,
   LibraryAlbum,
@@ -64,20 +65,30 @@ export class LibraryIndex {
         pathKey(entry.path),
       ) as { track_id: number } | undefined;
       const album = this.#prepare(
-        `INSERT INTO library_albums (store, store_album_id, title, album_artist, year, added_at)
-           VALUES (?, ?, ?, ?, ?, ?)
+        `INSERT INTO library_albums (store, store_album_id, title, album_artist, year, added_at, search_key)
+           VALUES (?, ?, ?, ?, ?, ?, ?)
            ON CONFLICT (store, store_album_id) DO UPDATE SET
-             title = excluded.title, album_artist = excluded.album_artist, year = excluded.year
+             title = excluded.title, album_artist = excluded.album_artist, year = excluded.year,
+             search_key = excluded.search_key
            RETURNING id`,
-      ).get(entry.store, tags.storeIds.albumId, tags.album, tags.albumArtist, tags.year, addedAt) as {
+      ).get(
+        entry.store,
+        tags.storeIds.albumId,
+        tags.album,
+        tags.albumArtist,
+        tags.year,
+        addedAt,
+        albumSearchKey(tags.album, tags.albumArtist),
+      ) as {
         id: number;
       };
       const track = this.#prepare(
-        `INSERT INTO library_tracks (album_id, store_track_id, title, artists, disc_number, track_number, isrc)
-           VALUES (?, ?, ?, ?, ?, ?, ?)
+        `INSERT INTO library_tracks (album_id, store_track_id, title, artists, disc_number, track_number, isrc,
+             search_key)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)
            ON CONFLICT (album_id, store_track_id) DO UPDATE SET
              title = excluded.title, artists = excluded.artists, disc_number = excluded.disc_number,
-             track_number = excluded.track_number, isrc = excluded.isrc
+             track_number = excluded.track_number, isrc = excluded.isrc, search_key = excluded.search_key
            RETURNING id`,
       ).get(
         album.id,
@@ -87,6 +98,7 @@ export class LibraryIndex {
         tags.discNumber,
         tags.trackNumber,
         tags.isrc,
+        trackSearchKey(tags.title, JSON.stringify(tags.artists)),
       ) as {
         id: number;
       };
@@ -210,8 +222,14 @@ export class LibraryIndex {
   }
 
   /** Where a new download should go: rendered, made unique against the index and the disk. */
-  newFilePath(root: string, template: string, tags: TagData, encoding: EncodingId): Promise<NewFilePath> {
-    return newFilePath(this, root, template, tags, encoding);
+  newFilePath(
+    root: string,
+    template: string,
+    tags: TagData,
+    encoding: EncodingId,
+    options: { ascii?: boolean } = {},
+  ): Promise<NewFilePath> {
+    return newFilePath(this, root, template, tags, encoding, options);
   }
 
   /**

@@ -67,6 +67,8 @@ export interface ReorganizeOptions {
   dryRun?: boolean;
   /** Whole relative path budget; defaults to pathBudgetFor(root). */
   budget?: number;
+  /** Names in plain ASCII: see RenderOptions.ascii. */
+  ascii?: boolean;
 }
 
 export interface ReorganizeResult {

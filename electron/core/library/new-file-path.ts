@@ -24,10 +24,12 @@ export async function newFilePath(
   template: string,
   tags: TagData,
   encoding: EncodingId,
+  options: { ascii?: boolean } = {},
 ): Promise<NewFilePath> {
   const realRoot = await requireRoot(root);
   const components = renderPath(template, tags, encoding, ENCODINGS[encoding].extension, {
     budget: pathBudgetFor(root) - COUNTER_RESERVE,
+    ascii: options.ascii,
   });
   const relative = uniquePath(
     components.join('/'),

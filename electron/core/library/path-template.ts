@@ -5,7 +5,9 @@ import { FIELD_NAMES, TEMPLATE_FIELDS } from './template-fields.ts';
 /**
  * Syntax, kept small on purpose:
  * - `{field}` inserts a tag; `{field:02}` zero-pads a number; `{field:upper}`, `{field:lower}` and
- *   `{field:initial}` (first letter, upper-cased) change text. Field names are case-insensitive.
+ *   `{field:initial}` (first letter, upper-cased) change text; `{field:ascii}` spells it in plain
+ *   ASCII (Cyrillic transliterated, accents dropped) for players that show only that. Names keep
+ *   their own script by default. Field names are case-insensitive.
  * - `<…>` is an optional segment, dropped when any field inside it is absent (empty, or `disc` /
  *   `disctotal` on a single-disc album). `<` and `>` can never be part of a file name, so they are
  *   free to use as brackets. Optional segments do not nest and may contain `/`.
@@ -16,7 +18,7 @@ import { FIELD_NAMES, TEMPLATE_FIELDS } from './template-fields.ts';
 export const DEFAULT_TEMPLATE =
   '{albumartist}/<{year} - >{album} [{encoding}]/<{disc}->{track:02} {title}.{ext}';
 
-export type FieldFormat = { pad: number } | 'upper' | 'lower' | 'initial';
+export type FieldFormat = { pad: number } | 'upper' | 'lower' | 'initial' | 'ascii';
 
 export type Piece =
   | { kind: 'text'; text: string }
@@ -38,9 +40,9 @@ function fail(source: string, at: number, why: string): never {
 }
 
 function parseFormat(source: string, at: number, name: string, spec: string): FieldFormat {
-  if (spec === 'upper' || spec === 'lower' || spec === 'initial') return spec;
+  if (spec === 'upper' || spec === 'lower' || spec === 'initial' || spec === 'ascii') return spec;
   const pad = /^0([1-9])$/.exec(spec);
-  if (!pad) fail(source, at, `unknown format "${spec}" (use 02…09, upper, lower or initial)`);
+  if (!pad) fail(source, at, `unknown format "${spec}" (use 02…09, upper, lower, initial or ascii)`);
   if (!TEMPLATE_FIELDS[name]!.numeric)
     fail(source, at, `{${name}} is not a number and cannot be zero-padded`);
   return { pad: Number(pad[1]) };

@@ -4,7 +4,7 @@ import { ENCODINGS } from '../../../api/encodings.ts';
 import { diskIdentity, namesakeIdentities } from './disk-identity.ts';
 import type { LibraryFile, ReorganizeResult } from './library-types.ts';
 import type { PathTemplate } from './path-template.ts';
-import { renderPath } from './render-path.ts';
+import { type RenderOptions, renderPath } from './render-path.ts';
 import { resolveInLibrary, splitLibraryPath } from './resolve-in-library.ts';
 import { pathKey, uniquePath } from './unique-path.ts';
 
@@ -26,7 +26,7 @@ export async function planReorganize(
   files: LibraryFile[],
   root: string,
   template: PathTemplate,
-  budget: number,
+  render: RenderOptions & { budget: number },
 ): Promise<ReorganizePlan> {
   const skipped: ReorganizePlan['skipped'] = [];
   const present: { file: LibraryFile; identity: string; target: string }[] = [];
@@ -42,7 +42,7 @@ export async function planReorganize(
       continue;
     }
     const ext = ENCODINGS[file.encoding].extension;
-    const target = renderPath(template, file.tags, file.encoding, ext, { budget }).join('/');
+    const target = renderPath(template, file.tags, file.encoding, ext, render).join('/');
     present.push({ file, identity, target });
   }
 

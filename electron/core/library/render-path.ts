@@ -1,6 +1,7 @@
 // Renders a track's library path from a template: sanitized components within the length budget.
 import type { EncodingId } from '../../../api/encodings.ts';
 import type { TagData } from '../../../api/schemas/orders.ts';
+import { toAscii } from '../../../api/text/transliterate.ts';
 import { DEFAULT_PATH_BUDGET, fitPathBudget } from './fit-path-budget.ts';
 import { type FieldFormat, type PathTemplate, type Piece, parseTemplate } from './path-template.ts';
 import { cleanExtension, MAX_COMPONENT_BYTES, sanitizeComponent } from './sanitize-component.ts';
@@ -10,6 +11,12 @@ export interface RenderOptions {
   /** Whole relative path, in UTF-16 units; see pathBudgetFor(root). */
   budget?: number;
   maxComponentBytes?: number;
+  /**
+   * Every name in plain ASCII (Cyrillic transliterated, accents dropped), template text included,
+   * for old players; the `{field:ascii}` format does the same for one field. Off: names keep their
+   * own script.
+   */
+  ascii?: boolean;
 }
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
@@ -18,6 +25,7 @@ function formatValue(value: string, format: FieldFormat | null): string {
   if (format === null || value === '') return value;
   if (format === 'upper') return value.toUpperCase();
   if (format === 'lower') return value.toLowerCase();
+  if (format === 'ascii') return toAscii(value);
   if (format === 'initial') {
     const first = graphemes.segment(value.trim())[Symbol.iterator]().next().value?.segment ?? '';
     return first.toUpperCase();
@@ -57,6 +65,10 @@ export function renderPath(
   emit(parsed.pieces, { tags, encoding, ext }, raw);
   const maxBytes = options.maxComponentBytes ?? MAX_COMPONENT_BYTES;
   const last = raw.length - 1;
-  const components = raw.map((c, i) => sanitizeComponent(c, i === last ? { ext, maxBytes } : { maxBytes }));
+  // Before sanitizing, so that byte limits apply to the spelling that is written.
+  const spelled = options.ascii ? raw.map(toAscii) : raw;
+  const components = spelled.map((c, i) =>
+    sanitizeComponent(c, i === last ? { ext, maxBytes } : { maxBytes }),
+  );
   return fitPathBudget(components, options.budget ?? DEFAULT_PATH_BUDGET, ext);
 }

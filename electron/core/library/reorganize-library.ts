@@ -57,7 +57,7 @@ export async function reorganizeLibrary(
   const parsed = parseTemplate(template);
   const realRoot = await requireRoot(root);
   const budget = (options.budget ?? pathBudgetFor(root)) - COUNTER_RESERVE;
-  const plan = await planReorganize(index.files(), realRoot, parsed, budget);
+  const plan = await planReorganize(index.files(), realRoot, parsed, { budget, ascii: options.ascii });
   if (!options.dryRun) await execute(index, realRoot, plan.moves);
   return { moves: plan.moves.map(({ fileId, from, to }) => ({ fileId, from, to })), skipped: plan.skipped };
 }

@@ -2,10 +2,14 @@
 import type { EncodingId } from '../../../api/encodings.ts';
 import type { LibraryTrackPage, LibraryTrackRow } from '../../shared/app-api/views.ts';
 import type { ProfileDb } from '../profile/open-profile.ts';
+import { filterSpellings } from './library-search-key.ts';
 import type { FileStatus } from './library-types.ts';
 
 export interface TrackPageQuery {
-  /** Matches track title, track artists, album title or album artist (SQL LIKE: ASCII case folding). */
+  /**
+   * Matches track title, track artists, album title or album artist, folding case and ё/е, and
+   * across Cyrillic and Latin spellings (through the search keys of profile migration 5).
+   */
   q?: string;
   offset: number;
   limit: number;
@@ -21,8 +25,14 @@ const FROM_IN_ORDER = `FROM library_albums a
   CROSS JOIN library_tracks t ON t.album_id = a.id
   CROSS JOIN library_files f ON f.track_id = t.id`;
 
-const MATCH = `WHERE t.title LIKE ?1 ESCAPE '\\' OR t.artists LIKE ?1 ESCAPE '\\'
-  OR a.title LIKE ?1 ESCAPE '\\' OR a.album_artist LIKE ?1 ESCAPE '\\'`;
+/** One condition per spelling of the query, numbered ?1, ?2…; the keys are already folded. */
+function matchClause(spellings: number): string {
+  const terms = Array.from(
+    { length: spellings },
+    (_, i) => `t.search_key LIKE ?${i + 1} ESCAPE '\\' OR a.search_key LIKE ?${i + 1} ESCAPE '\\'`,
+  );
+  return `WHERE ${terms.join(' OR ')}`;
+}
 
 // Matches the covering indexes of profile migration 2 term for term, so SQLite walks them in order
 // and stops after OFFSET + LIMIT rows instead of sorting the whole library.
@@ -59,9 +69,9 @@ function artistOf(row: DetailRow): string {
 }
 
 export function trackPage(db: ProfileDb, query: TrackPageQuery): LibraryTrackPage {
-  const q = query.q?.trim() ?? '';
-  const where = q ? MATCH : '';
-  const params = q ? [likePattern(q)] : [];
+  const params = filterSpellings(query.q).map(likePattern);
+  const q = params.length > 0;
+  const where = q ? matchClause(params.length) : '';
   // Every file belongs to a track of an album (foreign keys), so without a filter the count is direct.
   const counted = q ? `SELECT COUNT(*) AS n ${FROM} ${where}` : 'SELECT COUNT(*) AS n FROM library_files';
   const { n: total } = db.prepare(counted).get(...params) as { n: number };
@@ -69,7 +79,7 @@ export function trackPage(db: ProfileDb, query: TrackPageQuery): LibraryTrackPag
   const ids = (
     db
       .prepare(
-        `SELECT f.id ${FROM_IN_ORDER} ${where} ${ORDER} LIMIT ${q ? '?2' : '?'} OFFSET ${q ? '?3' : '?'}`,
+        `SELECT f.id ${FROM_IN_ORDER} ${where} ${ORDER} LIMIT ?${params.length + 1} OFFSET ?${params.length + 2}`,
       )
       .all(...params, query.limit, query.offset) as { id: number }[]
   ).map((r) => r.id);

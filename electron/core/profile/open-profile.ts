@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import { albumSearchKey, trackSearchKey } from '../library/library-search-key.ts';
 import { profileMigrations } from './profile-migrations.ts';
 
 export type ProfileDb = DatabaseSync;
@@ -13,6 +14,11 @@ export function openProfile(home: string): ProfileDb {
   db.exec('PRAGMA synchronous = FULL');
   db.exec('PRAGMA foreign_keys = ON');
   db.exec('PRAGMA busy_timeout = 5000');
+  // Migration 5 fills in the library's search keys with these.
+  const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+  const options = { deterministic: true };
+  db.function('library_album_key', options, (title, artist) => albumSearchKey(text(title), text(artist)));
+  db.function('library_track_key', options, (title, artists) => trackSearchKey(text(title), text(artists)));
   const { user_version: version } = db.prepare('PRAGMA user_version').get() as { user_version: number };
   for (let v = version; v < profileMigrations.length; v++) {
     inTransaction(db, () => {

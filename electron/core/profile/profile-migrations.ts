@@ -182,4 +182,14 @@ export const profileMigrations: string[] = [
     PRIMARY KEY (store, store_album_id)
   );
   `,
+  `
+  -- 5: library search keys, one per album (title, album artist) and track (title, artists): folded
+  -- case and ё/е, plus the Latin spelling of Cyrillic text, so LIKE finds «Кино» by "кино" or
+  -- "kino". Fields are on separate lines so a query never matches across two of them.
+  -- library_album_key() and library_track_key() are registered by openProfile.
+  ALTER TABLE library_albums ADD COLUMN search_key TEXT NOT NULL DEFAULT '';
+  ALTER TABLE library_tracks ADD COLUMN search_key TEXT NOT NULL DEFAULT '';
+  UPDATE library_albums SET search_key = library_album_key(title, album_artist);
+  UPDATE library_tracks SET search_key = library_track_key(title, artists);
+  `,
 ];

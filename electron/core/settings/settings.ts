@@ -14,6 +14,7 @@ export function defaultSettings(env: NodeJS.ProcessEnv = process.env): Settings 
     bandwidthLimit: null,
     libraryDir: join(env.XDG_MUSIC_DIR || join(homedir(), 'Music'), 'Megadisc'),
     pathTemplate: DEFAULT_TEMPLATE,
+    pathAscii: false,
     id3Version: 4,
     coverMaxPx: 1000,
     coverMaxBytes: 500_000,

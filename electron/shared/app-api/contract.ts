@@ -34,6 +34,7 @@ export const SettingsPatch = z
     bandwidthLimit: z.number().int().min(1024).nullable(),
     libraryDir: z.string().min(1).max(4096),
     pathTemplate: z.string().min(1).max(1024),
+    pathAscii: z.boolean(),
     id3Version: z.union([z.literal(3), z.literal(4)]),
     coverMaxPx: z.number().int().min(100).max(10_000),
     coverMaxBytes: z.number().int().min(10_000).max(50_000_000),

@@ -97,6 +97,8 @@ export interface Settings {
   libraryDir: string;
   /** Where each file goes inside the library (beets/Picard-style fields). */
   pathTemplate: string;
+  /** File and folder names in plain ASCII (Cyrillic transliterated) for old players; off keeps each script. */
+  pathAscii: boolean;
   /** ID3 version written to MP3s. */
   id3Version: 3 | 4;
   /** Largest embedded cover: longest side in px, and size in bytes. */

@@ -93,6 +93,7 @@ export class FakeAppApi {
         coverMaxPx: 1000,
         coverMaxBytes: 500_000,
         coverFile: true,
+        pathAscii: false,
         storeUrl: 'http://127.0.0.1:8700',
         defaultEncoding: 'mp3-v0',
         theme: 'system',

@@ -76,6 +76,10 @@ export function LibrarySection({ form, preview }: { form: SettingsForm; preview:
         </div>
         <TemplateHelp />
       </div>
+      <label className="check">
+        <input type="checkbox" checked={v.pathAscii} onChange={(e) => set('pathAscii', e.target.checked)} />
+        Plain ASCII file and folder names (transliterate Cyrillic, drop accents) for old players
+      </label>
 
       <div className="field-grid">
         <SettingField

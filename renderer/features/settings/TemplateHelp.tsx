@@ -59,6 +59,10 @@ export function TemplateHelp() {
             <code>:initial</code> change text, e.g. <code>{'{albumartist:initial}'}</code>.
           </li>
           <li>
+            <code>:ascii</code> spells a field in plain ASCII, e.g. <code>{'{title:ascii}'}</code> turns
+            «Кино» into Kino; names otherwise keep their own script.
+          </li>
+          <li>
             <code>{'{{'}</code> and <code>{'}}'}</code> write literal braces. Characters a file system refuses
             are replaced when a file is named.
           </li>

@@ -6,6 +6,7 @@ import type { Settings } from '../../../electron/shared/app-api/domain.ts';
 export interface FormValues {
   libraryDir: string;
   pathTemplate: string;
+  pathAscii: boolean;
   id3Version: '3' | '4';
   coverMaxPx: string;
   /** Kilobytes (1000 bytes), friendlier than bytes for an image size. */
@@ -35,6 +36,7 @@ export function toForm(s: Settings): FormValues {
   return {
     libraryDir: s.libraryDir,
     pathTemplate: s.pathTemplate,
+    pathAscii: s.pathAscii,
     id3Version: String(s.id3Version) as '3' | '4',
     coverMaxPx: String(s.coverMaxPx),
     coverMaxKb: trimNumber(s.coverMaxBytes / 1000),
@@ -83,6 +85,7 @@ export function parseForm(v: FormValues): ParsedForm {
   // The template's own errors come from the core's parser (see usePathPreview).
   if (v.pathTemplate.trim() === '') errors.pathTemplate = 'The template is empty.';
   else settings.pathTemplate = v.pathTemplate;
+  settings.pathAscii = v.pathAscii;
   settings.id3Version = v.id3Version === '3' ? 3 : 4;
   numeric('coverMaxPx', integer(v.coverMaxPx, 100, 10_000, 'The cover size'), (n) => {
     settings.coverMaxPx = n;

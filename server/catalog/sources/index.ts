@@ -8,6 +8,7 @@ export {
   type ResolvedDemoDefinition,
 } from './demo-definition.ts';
 export { type SynthesizeOptions, synthesizeDemoCatalog } from './demo-synthesize.ts';
+export { isTagEncoding, TAG_ENCODINGS, type TagEncoding } from './legacy-tag-text.ts';
 export { type LoudnessOptions, measureAlbumLoudness, measureTrackLoudness } from './loudness.ts';
 export { probeMaster } from './probe-master.ts';
 export {

@@ -7,6 +7,7 @@ import type { AlbumInput, LoudnessInfo } from '../types.ts';
 import { findMasterFiles } from './find-master-files.ts';
 import { groupAlbums, type ImportedFile } from './group-albums.ts';
 import { CoverFinder } from './import-cover.ts';
+import type { TagEncoding } from './legacy-tag-text.ts';
 import { analyzeLoudness, measureAlbumLoudness } from './loudness.ts';
 import { mapLimit } from './map-limit.ts';
 import { probeMaster } from './probe-master.ts';
@@ -27,6 +28,9 @@ export interface ScanOptions {
   concurrency?: number;
   /** Per-file tag parsing budget. Default 15 s. */
   parseTimeoutMs?: number;
+  /** How to read single-byte tag text (ID3v1, ID3v2 ISO-8859-1 frames): 'auto' repairs Windows-1251
+   * mojibake it recognises, 'cp1251' re-decodes all of it, 'latin1' takes it as written. Default 'auto'. */
+  tagEncoding?: TagEncoding;
   onProgress?: (msg: string) => void;
 }
 
@@ -45,7 +49,7 @@ export async function scanMasters(dir: string, opts: ScanOptions = {}): Promise<
   // A fixed shared /tmp path could be pre-planted by another user, hence mkdtemp when no workDir is given.
   const workDir = opts.workDir ? resolve(opts.workDir) : await mkdtemp(join(tmpdir(), 'megadisc-import-'));
   const covers = new CoverFinder(join(workDir, 'import-covers'));
-  const tags = new TagReader(opts.parseTimeoutMs);
+  const tags = new TagReader(opts.parseTimeoutMs, opts.tagEncoding);
   const skipped: ImportReport['skipped'] = [];
 
   const paths = await findMasterFiles(root);

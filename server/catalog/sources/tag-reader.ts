@@ -1,5 +1,6 @@
 // Reads audio tags in a worker thread with a per-file timeout; a stuck or crashing parse kills only that worker.
 import { Worker } from 'node:worker_threads';
+import { decodeLegacyFields, type TagEncoding } from './legacy-tag-text.ts';
 
 export interface FileTags {
   title?: string;
@@ -16,6 +17,8 @@ export interface FileTags {
   isrc?: string;
   barcode?: string;
   picture?: { format: string; data: Uint8Array };
+  /** The file has a tag format that can hold single-byte text, which may be legacy Windows-1251. */
+  singleByteText?: boolean;
   lossless?: boolean;
   codec?: string;
 }
@@ -27,23 +30,30 @@ export interface TagRequest {
 
 export type TagResponse = { id: number; ok: true; tags: FileTags } | { id: number; ok: false; error: string };
 
+/** Fields an old tagger may have written as Windows-1251 bytes in a field declared ISO-8859-1. */
+const TEXT_FIELDS = ['title', 'artist', 'artists', 'albumArtist', 'album', 'genres', 'label'] as const;
+
 const WORKER_URL = new URL('./tag-reader-worker.ts', import.meta.url);
 
 export class TagReader {
   readonly timeoutMs: number;
+  readonly tagEncoding: TagEncoding;
   #worker: Worker | undefined;
   #nextId = 0;
   /** One request at a time: parses take milliseconds, and a timeout must only ever condemn the file that caused it. */
   #queue: Promise<unknown> = Promise.resolve();
 
-  constructor(timeoutMs = 15_000) {
+  constructor(timeoutMs = 15_000, tagEncoding: TagEncoding = 'auto') {
     this.timeoutMs = timeoutMs;
+    this.tagEncoding = tagEncoding;
   }
 
   read(path: string): Promise<FileTags> {
     const run = this.#queue.then(() => this.#send(path));
     this.#queue = run.catch(() => {});
-    return run;
+    return run.then((tags) =>
+      tags.singleByteText ? decodeLegacyFields(tags, TEXT_FIELDS, this.tagEncoding) : tags,
+    );
   }
 
   async close(): Promise<void> {

@@ -5,7 +5,9 @@ import {
   renderPath,
   validateTemplate,
 } from '../../../electron/core/library/index.ts';
-import { tags } from './library-fixtures.ts';
+import { addFile, sandbox, tags } from './library-fixtures.ts';
+
+const bytes = (text: string) => Buffer.byteLength(text, 'utf8');
 
 const length = (components: string[]) => components.join('/').length;
 
@@ -148,5 +150,104 @@ describe('whole-path budget', () => {
 
   it('refuses a budget nothing fits in', () => {
     expect(() => fitPathBudget(['a', 'b', 'c', 'long.flac'], 8, 'flac')).toThrow(/cannot fit/);
+  });
+});
+
+describe('Cyrillic names', () => {
+  const kino = tags({
+    title: 'Звезда по имени Солнце',
+    album: 'Звезда по имени Солнце',
+    albumArtist: 'Кино',
+    artists: ['Кино'],
+    trackNumber: 1,
+  });
+
+  it('keeps Cyrillic by default', () => {
+    expect(renderPath('{albumartist}/{album}/{track:02} {title}', kino, 'flac', 'flac')).toEqual([
+      'Кино',
+      'Звезда по имени Солнце',
+      '01 Звезда по имени Солнце.flac',
+    ]);
+  });
+
+  it('spells one field in ASCII with {field:ascii}', () => {
+    expect(renderPath('{albumartist:ascii}/{album}/{title:ascii}', kino, 'flac', 'flac')).toEqual([
+      'Kino',
+      'Звезда по имени Солнце',
+      'Zvezda po imeni Solntse.flac',
+    ]);
+    expect(renderPath('{title:ascii}', tags({ title: 'ЁЛКА — Прованс «Live»' }), 'flac', 'flac')).toEqual([
+      'ELKA - Provans _Live_.flac',
+    ]);
+    expect(() => validateTemplate('{track:ascii}')).not.toThrow();
+  });
+
+  it('spells the whole path in ASCII with the ascii option, template text included', () => {
+    expect(renderPath('Музыка/{albumartist}/{title}', kino, 'flac', 'flac', { ascii: true })).toEqual([
+      'Muzyka',
+      'Kino',
+      'Zvezda po imeni Solntse.flac',
+    ]);
+  });
+
+  it('cuts a long Cyrillic title on a character boundary within the byte limit', () => {
+    const title = 'Щёлкнул замок, и все мои дороги разошлись '.repeat(10);
+    const t = tags({ title });
+    for (const maxComponentBytes of [100, 101, 255]) {
+      const [name] = renderPath('{title}', t, 'flac', 'flac', { maxComponentBytes, budget: 1000 });
+      expect(bytes(name!)).toBeLessThanOrEqual(maxComponentBytes);
+      expect(bytes(name!)).toBeGreaterThan(maxComponentBytes - 8);
+      expect(name).toMatch(/\.flac$/);
+      const stem = name!.slice(0, -'.flac'.length);
+      expect(title.startsWith(stem)).toBe(true);
+      expect(stem).not.toContain('\uFFFD');
+    }
+  });
+
+  it('cuts the transliterated spelling within the byte limit too', () => {
+    const title = 'Щёлкнул замок, и все мои дороги разошлись '.repeat(10);
+    for (const template of ['{title:ascii}', '{title}']) {
+      const [name] = renderPath(template, tags({ title }), 'flac', 'flac', {
+        maxComponentBytes: 101,
+        budget: 1000,
+        ascii: template === '{title}',
+      });
+      expect(name).toMatch(/^[\x20-\x7e]+\.flac$/);
+      expect(bytes(name!)).toBeLessThanOrEqual(101);
+      expect(name!.startsWith('Shchelknul zamok, i vse moi dorogi razoshlis Shchelknul')).toBe(true);
+    }
+  });
+
+  it('keeps a Cyrillic path within the default path budget', () => {
+    const long = 'Очень длинное название альбома '.repeat(8);
+    const t = tags({ album: long, albumArtist: long, title: long });
+    for (const ascii of [false, true]) {
+      const components = renderPath(DEFAULT_TEMPLATE, t, 'flac', 'flac', { ascii });
+      expect(length(components)).toBeLessThanOrEqual(240);
+      for (const c of components) expect(bytes(c)).toBeLessThanOrEqual(255);
+    }
+  });
+});
+
+describe('the ASCII option on the library', () => {
+  const kino = tags({ title: 'Пачка сигарет', album: 'Ёлка', albumArtist: 'Кино', artists: ['Кино'] });
+
+  it('names new files and reorganizes in ASCII when asked, and in Cyrillic otherwise', async () => {
+    const box = sandbox();
+    try {
+      const template = '{albumartist}/{album}/{title}';
+      expect((await box.index.newFilePath(box.root, template, kino, 'flac')).relative).toBe(
+        'Кино/Ёлка/Пачка сигарет.flac',
+      );
+      expect((await box.index.newFilePath(box.root, template, kino, 'flac', { ascii: true })).relative).toBe(
+        'Kino/Elka/Pachka sigaret.flac',
+      );
+      addFile(box, 'Кино/Ёлка/Пачка сигарет.flac', 'x', kino);
+      const plan = await box.index.reorganize(box.root, template, { dryRun: true, ascii: true });
+      expect(plan.moves.map((m) => m.to)).toEqual(['Kino/Elka/Pachka sigaret.flac']);
+      expect((await box.index.reorganize(box.root, template, { dryRun: true })).moves).toEqual([]);
+    } finally {
+      box.cleanup();
+    }
   });
 });

@@ -5,9 +5,12 @@ import { toMatchExpression } from '../../../server/catalog/search.ts';
 describe('toMatchExpression', () => {
   it.each([
     ['daft punk', '"daft" "punk"*'],
-    ['  Café  ', '"Café"*'],
-    ['"quoted" OR title:xy', '"quoted" "OR" "title" "xy"*'],
-    ['NEAR(a bc)', '"NEAR" "a" "bc"*'],
+    ['  Café  ', '"cafe"*'],
+    ['"quoted" OR title:xy', '"quoted" "or" "title" "xy"*'],
+    ['NEAR(a bc)', '"near" "a" "bc"*'],
+    ['Кино', '("кино"* OR "kino"*)'],
+    ['ЁЛКА с', '("елка" OR "elka") AND ("с" OR "s")'],
+    ['объ ъ', '("объ" OR "ob") AND "ъ"'],
     ['***', null],
     ['s', '"s"'],
     ['mo', '"mo"*'],

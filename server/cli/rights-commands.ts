@@ -3,8 +3,9 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { refundItem } from '../orders/item-refund.ts';
+import { microsToDecimal } from '../pricing/money.ts';
 import { statementCsv, statementDsr } from '../royalties/statement-formats.ts';
-import { decimal, resolvePeriod } from '../royalties/statements.ts';
+import { resolvePeriod } from '../royalties/statements.ts';
 import { json, type OperatorCommand, out, parse, UsageError, withStore } from './operator-kit.ts';
 
 /** "15" or "12.5" percent → basis points. */
@@ -94,7 +95,7 @@ export const rightsCommands: Record<string, OperatorCommand> = {
         else
           for (const s of items)
             out(
-              `${s.number}  holder ${s.rightsHolderId}  ${s.periodStart}..${s.periodEnd}  royalty ${decimal(s.royaltyMicros)}`,
+              `${s.number}  holder ${s.rightsHolderId}  ${s.periodStart}..${s.periodEnd}  royalty ${microsToDecimal(s.royaltyMicros)}`,
             );
         return 0;
       }
@@ -155,7 +156,10 @@ export const rightsCommands: Record<string, OperatorCommand> = {
         values.reason as string | undefined,
       );
       if (values.json) json(result);
-      else out(`refunded ${result.refundedBytes} bytes; royalty reversed ${decimal(result.royaltyMicros)}`);
+      else
+        out(
+          `refunded ${result.refundedBytes} bytes; royalty reversed ${microsToDecimal(result.royaltyMicros)}`,
+        );
       return 0;
     });
   },

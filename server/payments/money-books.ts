@@ -2,6 +2,7 @@
 // discounts given; and the invariants that tie ledger, lots and payments together.
 import type { LedgerCheck, RevenueReport } from '../../api/schemas/payments.ts';
 import type { Db } from '../db/open-database.ts';
+import { microsToDecimal } from '../pricing/money.ts';
 
 export interface ReportQuery {
   from?: string;
@@ -61,16 +62,15 @@ export function revenueReport(db: Db, currency: string, q: ReportQuery): Revenue
 
 /** CSV for people: one section per table, amounts in micros and in currency units. */
 export function revenueCsv(r: RevenueReport): string {
-  const units = (micros: number) => (micros / 1_000_000).toFixed(6);
   const lines = ['section,key,bytes,count,micros,amount'];
   for (const p of r.recognised)
-    lines.push(`recognised,${p.period},${p.bytes},,${p.micros},${units(p.micros)}`);
-  lines.push(`deferred,,${r.deferred.bytes},,${r.deferred.micros},${units(r.deferred.micros)}`);
-  lines.push(`received,,,,${r.received.micros},${units(r.received.micros)}`);
-  lines.push(`refunded,,,,${r.received.refundedMicros},${units(r.received.refundedMicros)}`);
-  for (const p of r.packs) lines.push(`pack,${p.packId},,${p.sold},${p.micros},${units(p.micros)}`);
-  lines.push(`discount,volume,,,${r.discounts.volumeMicros},${units(r.discounts.volumeMicros)}`);
-  lines.push(`discount,loyalty,,,${r.discounts.loyaltyMicros},${units(r.discounts.loyaltyMicros)}`);
+    lines.push(`recognised,${p.period},${p.bytes},,${p.micros},${microsToDecimal(p.micros)}`);
+  lines.push(`deferred,,${r.deferred.bytes},,${r.deferred.micros},${microsToDecimal(r.deferred.micros)}`);
+  lines.push(`received,,,,${r.received.micros},${microsToDecimal(r.received.micros)}`);
+  lines.push(`refunded,,,,${r.received.refundedMicros},${microsToDecimal(r.received.refundedMicros)}`);
+  for (const p of r.packs) lines.push(`pack,${p.packId},,${p.sold},${p.micros},${microsToDecimal(p.micros)}`);
+  lines.push(`discount,volume,,,${r.discounts.volumeMicros},${microsToDecimal(r.discounts.volumeMicros)}`);
+  lines.push(`discount,loyalty,,,${r.discounts.loyaltyMicros},${microsToDecimal(r.discounts.loyaltyMicros)}`);
   return `${lines.join('\n')}\n`;
 }
 

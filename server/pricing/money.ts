@@ -15,15 +15,18 @@ export function money(micros: number, currency: string): Money {
   return { currency, micros, display: `${symbol}${(cents / 100).toFixed(2)}` };
 }
 
+/** Micros as a decimal with six places, exact (no floats): 2500 → "0.002500", -1 → "-0.000001". */
+export function microsToDecimal(micros: number): string {
+  const sign = micros < 0 ? '-' : '';
+  const abs = Math.abs(micros);
+  return `${sign}${Math.floor(abs / 1_000_000)}.${String(abs % 1_000_000).padStart(6, '0')}`;
+}
+
 /** Money shown to a tenth of a cent and beyond when it is not whole cents (prices per MB). */
 export function fineMoney(micros: number, currency: string): Money {
   const symbol = currency === 'USD' ? '$' : `${currency} `;
-  const units = Math.floor(micros / 1_000_000);
-  const fraction = String(micros % 1_000_000)
-    .padStart(6, '0')
-    .replace(/0+$/, '')
-    .padEnd(2, '0');
-  return { currency, micros, display: `${symbol}${units}.${fraction}` };
+  const [units, fraction] = microsToDecimal(micros).split('.') as [string, string];
+  return { currency, micros, display: `${symbol}${units}.${fraction.replace(/0+$/, '').padEnd(2, '0')}` };
 }
 
 /** Parses a decimal amount such as "5" or "4.99" into micros without floating-point drift. */

@@ -1,7 +1,7 @@
 // A statement as CSV for people, and as a DDEX DSR-style tab-separated flat file for machines.
 // Both are rendered from the frozen statement, so they read the same every time.
 import type { Statement } from '../../api/schemas/rights.ts';
-import { decimal } from './statements.ts';
+import { microsToDecimal } from '../pricing/money.ts';
 
 function csvField(value: string | number | null): string {
   const text = value === null ? '' : String(value);
@@ -48,8 +48,8 @@ export function statementCsv(s: Statement): string {
       l.territory,
       l.units,
       l.megabytes,
-      decimal(l.revenue.micros),
-      decimal(l.royalty.micros),
+      microsToDecimal(l.revenue.micros),
+      microsToDecimal(l.royalty.micros),
       s.currency,
     ]);
   for (const r of s.releases)
@@ -63,8 +63,8 @@ export function statementCsv(s: Statement): string {
       null,
       r.units,
       null,
-      decimal(r.revenueMicros),
-      decimal(r.royaltyMicros),
+      microsToDecimal(r.revenueMicros),
+      microsToDecimal(r.royaltyMicros),
       s.currency,
     ]);
   rows.push([
@@ -77,8 +77,8 @@ export function statementCsv(s: Statement): string {
     null,
     s.totals.units,
     null,
-    decimal(s.totals.revenueMicros),
-    decimal(s.totals.royaltyMicros),
+    microsToDecimal(s.totals.revenueMicros),
+    microsToDecimal(s.totals.royaltyMicros),
     s.currency,
   ]);
   return `${rows.map((r) => r.map(csvField).join(',')).join('\n')}\n`;
@@ -109,8 +109,8 @@ export function statementDsr(s: Statement): string {
   out.push([
     'SY01',
     String(s.totals.units),
-    decimal(s.totals.revenueMicros),
-    decimal(s.totals.royaltyMicros),
+    microsToDecimal(s.totals.revenueMicros),
+    microsToDecimal(s.totals.royaltyMicros),
     s.currency,
   ]);
   for (const r of s.releases)
@@ -120,7 +120,7 @@ export function statementDsr(s: Statement): string {
       tsvField(r.upc),
       tsvField(r.title),
       String(r.units),
-      decimal(r.royaltyMicros),
+      microsToDecimal(r.royaltyMicros),
     ]);
   const resources = new Map<number, Statement['lines'][number]>();
   for (const l of s.lines) if (!resources.has(l.trackId)) resources.set(l.trackId, l);
@@ -142,8 +142,8 @@ export function statementDsr(s: Statement): string {
       l.territory,
       String(l.units),
       l.megabytes,
-      decimal(l.revenue.micros),
-      decimal(l.royalty.micros),
+      microsToDecimal(l.revenue.micros),
+      microsToDecimal(l.royalty.micros),
       s.currency,
     ]);
   const count = (type: string) => out.filter((r) => r[0] === type).length;

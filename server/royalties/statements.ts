@@ -4,7 +4,7 @@
 import type { Statement } from '../../api/schemas/rights.ts';
 import { type Db, transaction } from '../db/open-database.ts';
 import { StoreError } from '../errors.ts';
-import { money } from '../pricing/money.ts';
+import { microsToDecimal, money } from '../pricing/money.ts';
 
 export interface Period {
   /** Inclusive start date, YYYY-MM-DD. */
@@ -36,13 +36,6 @@ export function resolvePeriod(p: { period?: string; from?: string; to?: string }
     return { start: p.from, end: next.toISOString().slice(0, 10) };
   }
   throw new StoreError('VALIDATION_FAILED', 400, 'give a period (2026-03 or 2026-Q1) or from and to dates');
-}
-
-/** Micros as a decimal string with six places, exact (no floats). */
-export function decimal(micros: number): string {
-  const sign = micros < 0 ? '-' : '';
-  const abs = Math.abs(micros);
-  return `${sign}${Math.floor(abs / 1_000_000)}.${String(abs % 1_000_000).padStart(6, '0')}`;
 }
 
 interface GroupRow {
@@ -120,16 +113,16 @@ export class Statements {
         territory: g.territory,
         units: g.units,
         bytes: g.bytes,
-        megabytes: decimal(g.bytes),
+        megabytes: microsToDecimal(g.bytes),
         revenue: {
           ...money(Math.max(0, g.revenue), g.currency),
           micros: g.revenue,
-          display: decimal(g.revenue),
+          display: microsToDecimal(g.revenue),
         },
         royalty: {
           ...money(Math.max(0, g.royalty), g.currency),
           micros: g.royalty,
-          display: decimal(g.royalty),
+          display: microsToDecimal(g.royalty),
         },
       }));
       const releases = new Map<number, Statement['releases'][number]>();

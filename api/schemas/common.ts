@@ -20,6 +20,8 @@ export const Id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER
 export const IdParams = z.object({ id: Id });
 export const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
 export const IsoDateTime = z.string().datetime({ offset: true });
+/** A calendar date, YYYY-MM-DD (UTC in reports and statements). */
+export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date such as 2026-01-31');
 
 export const Money = z
   .object({

@@ -1,6 +1,6 @@
 // Top-up packs, their quotes with discounts, checkouts paid through a payment provider, and refunds.
 import { z } from 'zod';
-import { IsoDateTime, Money } from './common.ts';
+import { IsoDate, IsoDateTime, Money } from './common.ts';
 
 /** A pack id names its size, e.g. "500MB": stable across price changes. */
 export const PackId = z
@@ -116,14 +116,8 @@ export const Refund = z
 export type Refund = z.infer<typeof Refund>;
 
 export const RevenueQuery = z.object({
-  from: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .optional(),
-  to: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .optional(),
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
   group: z.enum(['day', 'month']).default('day'),
   format: z.enum(['json', 'csv']).default('json'),
 });

@@ -1,6 +1,6 @@
 // Rights holders, royalties and statements; takedown notices; territories and availability.
 import { z } from 'zod';
-import { IsoDateTime, Money } from './common.ts';
+import { IsoDate, IsoDateTime, Money } from './common.ts';
 
 /** ISO 3166-1 alpha-2, upper case. */
 export const Country = z
@@ -167,22 +167,18 @@ export const AccountCountryBody = z
   .object({ email: z.string().trim().toLowerCase().email(), country: Country })
   .strict();
 
+/** A month (2026-03) or a quarter (2026-Q1). */
+export const StatementPeriod = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/, 'a period is a month (2026-03) or a quarter (2026-Q1)');
+
 /** A month (2026-03), a quarter (2026-Q1), or from/to dates (inclusive). */
 export const StatementBody = z
   .object({
     rightsHolderId: z.number().int().positive(),
-    period: z
-      .string()
-      .regex(/^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/)
-      .optional(),
-    from: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/)
-      .optional(),
-    to: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/)
-      .optional(),
+    period: StatementPeriod.optional(),
+    from: IsoDate.optional(),
+    to: IsoDate.optional(),
   })
   .strict();
 

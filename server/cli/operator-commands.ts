@@ -2,6 +2,7 @@
 // commands, run against the store's data folder (safe beside a running server: SQLite WAL).
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { IsoDate } from '../../api/schemas/common.ts';
 import { StoreError } from '../errors.ts';
 import { checkLedger, revenueCsv, revenueReport } from '../payments/money-books.ts';
 import { parseAmount } from '../pricing/money.ts';
@@ -94,7 +95,7 @@ async function report(argv: string[]): Promise<number> {
   const group = (values.group ?? 'day') as string;
   if (group !== 'day' && group !== 'month') throw new UsageError('--group is day or month');
   for (const key of ['from', 'to'] as const)
-    if (values[key] !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(String(values[key])))
+    if (values[key] !== undefined && !IsoDate.safeParse(values[key]).success)
       throw new UsageError(`--${key} is a date such as 2026-01-31`);
   return withStore(values, (store) => {
     const r = revenueReport(store.db, store.rate.currency, {

@@ -2,6 +2,7 @@
 // statements and item refunds, from the operator's shell.
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { StatementPeriod } from '../../api/schemas/rights.ts';
 import { refundItem } from '../orders/item-refund.ts';
 import { microsToDecimal } from '../pricing/money.ts';
 import { statementCsv, statementDsr } from '../royalties/statement-formats.ts';
@@ -105,7 +106,7 @@ export const rightsCommands: Record<string, OperatorCommand> = {
           throw new UsageError(
             'usage: megadisc server statements issue --holder ID (--period 2026-03|2026-Q1 | --from DATE --to DATE)',
           );
-        if (values.period && !/^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/.test(String(values.period)))
+        if (values.period && !StatementPeriod.safeParse(values.period).success)
           throw new UsageError('--period is a month (2026-03) or a quarter (2026-Q1)');
         statement = store.statements.issue(
           idOf(String(values.holder)),

@@ -12,14 +12,26 @@ import { seedDemoFromTemplate, startApp, tempHome } from '../integration/app/app
 
 export const SHOTS = resolve('test-results/e2e');
 
+export interface Finding {
+  view: string;
+  id: string;
+  impact: string;
+  nodes: string[];
+}
+
 export interface E2eApp {
   home: string;
   service: AppService;
   host: WebHost;
   browser: Browser;
   page: Page;
-  /** Saves a screenshot and returns axe's serious and critical findings on the page as it is. */
-  capture(name: string): Promise<{ id: string; impact: string; nodes: string[] }[]>;
+  /**
+   * Saves a screenshot of the app's page (or another, such as a payment page in its own tab) and
+   * records axe's serious and critical findings on it as it is, under the screenshot's name.
+   */
+  capture(name: string, target?: Page): Promise<Finding[]>;
+  /** Every finding recorded so far: a test ends by expecting none. */
+  findings: Finding[];
   close(): Promise<void>;
 }
 
@@ -51,16 +63,20 @@ export async function startE2e(options: { colorScheme?: 'light' | 'dark' } = {})
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(host.url);
+  const findings: Finding[] = [];
   return {
     home,
     service,
     host,
     browser,
     page,
-    async capture(name) {
-      await page.screenshot({ path: join(SHOTS, `${name}.png`) });
+    findings,
+    async capture(name, target = page) {
+      await target.screenshot({ path: join(SHOTS, `${name}.png`) });
       if (errors.length > 0) throw new Error(`page errors: ${errors.join('; ')}`);
-      return seriousA11yViolations(page);
+      const found = (await seriousA11yViolations(target)).map((v) => ({ view: name, ...v }));
+      findings.push(...found);
+      return found;
     },
     async close() {
       await browser.close();

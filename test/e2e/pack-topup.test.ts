@@ -3,8 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMB } from '../../renderer/components/format.ts';
 import { TEST_CARDS } from '../../server/payments/test-provider/test-provider.ts';
-import { hasChromium, seriousA11yViolations } from '../helpers/chromium.ts';
-import { type E2eApp, SHOTS, startE2e } from './e2e-fixture.ts';
+import { hasChromium } from '../helpers/chromium.ts';
+import { type E2eApp, startE2e } from './e2e-fixture.ts';
 
 describe.skipIf(!hasChromium())('buying a pack in web mode (Chromium)', () => {
   let app: E2eApp;
@@ -19,7 +19,6 @@ describe.skipIf(!hasChromium())('buying a pack in web mode (Chromium)', () => {
 
   it('buys 500 MB through the test provider and sees the balance rise by exactly 500 MB', async () => {
     const { page, service } = app;
-    const findings: unknown[] = [];
     const before = await service.api['account.balance']({});
 
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Account' }).click();
@@ -32,21 +31,20 @@ describe.skipIf(!hasChromium())('buying a pack in web mode (Chromium)', () => {
       .first()
       .waitFor();
     await page.getByText(/Spend \$25\.00 more for 5% off/).waitFor();
-    findings.push(...(await app.capture('20-account-packs')).map((f) => ({ view: 'packs', ...f })));
+    await app.capture('20-account-packs');
 
     const popup = page.context().waitForEvent('page');
     await packs.getByRole('button', { name: 'Buy 500 MB for $5.00' }).click();
     const provider = await popup;
     await page.getByText(/Waiting for payment/).waitFor();
-    findings.push(...(await app.capture('21-account-waiting')).map((f) => ({ view: 'waiting', ...f })));
+    await app.capture('21-account-waiting');
 
     await provider.getByLabel('Card number').waitFor();
-    await provider.screenshot({ path: `${SHOTS}/22-provider-page.png` });
-    findings.push(...(await seriousA11yViolations(provider)).map((f) => ({ view: 'provider', ...f })));
+    await app.capture('22-provider-page', provider);
     await provider.getByLabel('Card number').fill(TEST_CARDS.succeeds);
     await provider.getByRole('button', { name: /^Pay/ }).click();
     await provider.getByRole('heading', { name: 'Payment complete' }).waitFor();
-    findings.push(...(await seriousA11yViolations(provider)).map((f) => ({ view: 'provider-paid', ...f })));
+    await app.capture('22-provider-paid', provider);
     await provider.close();
 
     await page.getByText('500 MB added to your balance.').waitFor({ timeout: 30_000 });
@@ -58,10 +56,10 @@ describe.skipIf(!hasChromium())('buying a pack in web mode (Chromium)', () => {
       .getByText(/\$5\.00/)
       .first()
       .waitFor();
-    findings.push(...(await app.capture('23-account-paid')).map((f) => ({ view: 'paid', ...f })));
+    await app.capture('23-account-paid');
     const { entries } = await service.api['account.ledger']({});
     expect(entries.at(-1)).toMatchObject({ kind: 'topup', amountBytes: 500_000_000 });
 
-    expect(findings).toEqual([]);
+    expect(app.findings).toEqual([]);
   }, 180_000);
 });

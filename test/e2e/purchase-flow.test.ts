@@ -6,14 +6,8 @@ import { formatMB } from '../../renderer/components/format.ts';
 import { hasChromium } from '../helpers/chromium.ts';
 import { type E2eApp, startE2e } from './e2e-fixture.ts';
 
-type Finding = { view: string; id: string; impact: string; nodes: string[] };
-
 describe.skipIf(!hasChromium())('purchase flow in web mode (Chromium)', () => {
   let app: E2eApp;
-  const findings: Finding[] = [];
-  const capture = async (view: string) => {
-    for (const v of await app.capture(view)) findings.push({ view, ...v });
-  };
 
   beforeAll(async () => {
     app = await startE2e();
@@ -31,24 +25,24 @@ describe.skipIf(!hasChromium())('purchase flow in web mode (Chromium)', () => {
 
     await page.getByRole('heading', { name: 'New releases' }).waitFor();
     await page.getByTestId('balance-available').getByText(formatMB(before.availableBytes)).waitFor();
-    await capture('01-store-home');
+    await app.capture('01-store-home');
 
     await page.getByLabel('Search the store').fill('Pixel');
     const result = page.getByRole('link', { name: /Pixel Orchard/ }).first();
     await result.waitFor();
-    await capture('02-store-search');
+    await app.capture('02-store-search');
 
     await result.click();
     await page.getByRole('heading', { level: 1, name: 'Pixel Orchard' }).waitFor();
     const v2 = page.getByRole('radio', { name: /MP3 V2/ });
     await v2.waitFor();
     await v2.check();
-    await capture('03-store-album');
+    await app.capture('03-store-album');
 
     await page.getByRole('button', { name: /^Buy/ }).click();
     const dialog = page.getByRole('dialog');
     await dialog.waitFor();
-    await capture('04-buy-dialog');
+    await app.capture('04-buy-dialog');
     // Listen before buying: the album may be filed before the Downloads view is even open.
     const filed = new Promise<void>((resolve) => {
       const off = service.events.on('album-filed', (event) => {
@@ -65,7 +59,7 @@ describe.skipIf(!hasChromium())('purchase flow in web mode (Chromium)', () => {
     await page.getByRole('heading', { level: 1, name: 'Downloads' }).waitFor();
     // The group shows whether it is still running or already done.
     await page.getByRole('heading', { level: 3, name: /Pixel Orchard/ }).waitFor();
-    await capture('05-downloads');
+    await app.capture('05-downloads');
 
     // The album reaches the library (the core's event, then the group's finished state on screen).
     await filed;
@@ -74,7 +68,7 @@ describe.skipIf(!hasChromium())('purchase flow in web mode (Chromium)', () => {
       .getByText(/^Done ·/)
       .first()
       .waitFor();
-    await capture('06-downloads-done');
+    await app.capture('06-downloads-done');
 
     const queue = await service.api['downloads.list']({});
     const group = queue.groups.find((g) => g.albumTitle === 'Pixel Orchard');
@@ -94,10 +88,10 @@ describe.skipIf(!hasChromium())('purchase flow in web mode (Chromium)', () => {
     await nav.getByRole('link', { name: 'Library' }).click();
     const card = page.getByRole('link', { name: /Pixel Orchard/ }).first();
     await card.waitFor();
-    await capture('07-library-albums');
+    await app.capture('07-library-albums');
     await card.click();
     await page.getByRole('heading', { level: 1, name: 'Pixel Orchard' }).waitFor();
-    await capture('08-library-album');
+    await app.capture('08-library-album');
 
     await nav.getByRole('link', { name: 'Library' }).click();
     await page.getByRole('link', { name: 'Tracks' }).click();
@@ -106,7 +100,7 @@ describe.skipIf(!hasChromium())('purchase flow in web mode (Chromium)', () => {
     // A two-disc album numbers its tracks disc-track on both discs.
     await tracks.getByText('1-1', { exact: true }).waitFor();
     await tracks.getByText('2-3', { exact: true }).waitFor();
-    await capture('09-library-tracks');
+    await app.capture('09-library-tracks');
 
     await nav.getByRole('link', { name: 'Account' }).click();
     await page.getByRole('heading', { level: 1, name: 'Account' }).waitFor();
@@ -114,30 +108,30 @@ describe.skipIf(!hasChromium())('purchase flow in web mode (Chromium)', () => {
       .getByText(/Charged|Settle/i)
       .first()
       .waitFor();
-    await capture('10-account');
+    await app.capture('10-account');
 
     await nav.getByRole('link', { name: 'Settings' }).click();
     await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
-    await capture('11-settings');
+    await app.capture('11-settings');
 
     // The theme setting applies at once, and every view holds up in dark too.
     await page.getByRole('radio', { name: /^Dark/ }).check();
     await page.locator('html[data-theme="dark"]').waitFor({ state: 'attached' });
     await expect.poll(async () => (await service.api['settings.get']({})).theme).toBe('dark');
-    await capture('12-dark-settings');
+    await app.capture('12-dark-settings');
     await nav.getByRole('link', { name: 'Library' }).click();
     await page
       .getByRole('link', { name: /Pixel Orchard/ })
       .first()
       .waitFor();
-    await capture('13-dark-library');
+    await app.capture('13-dark-library');
     await nav.getByRole('link', { name: 'Downloads' }).click();
     await page.getByRole('heading', { level: 1, name: 'Downloads' }).waitFor();
-    await capture('14-dark-downloads');
+    await app.capture('14-dark-downloads');
     await page.goto(`${app.host.origin}/#/store/album/${group!.albumId}`);
     await page.getByRole('radio', { name: /MP3 V2/ }).waitFor();
-    await capture('15-dark-store-album');
+    await app.capture('15-dark-store-album');
 
-    expect(findings).toEqual([]);
+    expect(app.findings).toEqual([]);
   }, 180_000);
 });

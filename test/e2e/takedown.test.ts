@@ -11,14 +11,8 @@ import { hasChromium } from '../helpers/chromium.ts';
 import { takeDown } from '../helpers/takedown-notices.ts';
 import { type E2eApp, startE2e } from './e2e-fixture.ts';
 
-type Finding = { view: string; id: string; impact: string; nodes: string[] };
-
 describe.skipIf(!hasChromium())('takedowns in web mode (Chromium)', () => {
   let app: E2eApp;
-  const findings: Finding[] = [];
-  const capture = async (view: string) => {
-    for (const v of await app.capture(view)) findings.push({ view, ...v });
-  };
 
   beforeAll(async () => {
     app = await startE2e();
@@ -76,12 +70,12 @@ describe.skipIf(!hasChromium())('takedowns in web mode (Chromium)', () => {
       .getByRole('listitem')
       .filter({ has: page.getByRole('link', { name: 'Static Psalms' }) });
     await card.getByText('No longer sold').waitFor();
-    await capture('takedown-01-library-albums');
+    await app.capture('takedown-01-library-albums');
     await card.getByRole('link', { name: 'Static Psalms' }).click();
     const libraryNotice = page.getByRole('region', { name: 'No longer sold' });
     await libraryNotice.waitFor();
     await libraryNotice.getByText(/Your files stay in your library/).waitFor();
-    await capture('takedown-02-library-album');
+    await app.capture('takedown-02-library-album');
 
     // Store: the album nobody here owns is not for sale, with the reason and the notice.
     await page.goto(`${app.host.origin}/#/store/album/${unowned}`);
@@ -93,26 +87,26 @@ describe.skipIf(!hasChromium())('takedowns in web mode (Chromium)', () => {
     ).toBe(`${storeUrl}/v1/takedowns/${notice}`);
     expect(await page.getByRole('button', { name: /^Buy/ }).count()).toBe(0);
     expect(await page.getByRole('radio').count()).toBe(0);
-    await capture('takedown-03-store-not-for-sale');
+    await app.capture('takedown-03-store-not-for-sale');
 
     // The owned one's store page offers the listener's copy instead of a purchase.
     await page.goto(`${app.host.origin}/#/store/album/${owned}`);
     await page.getByRole('heading', { level: 1, name: 'Static Psalms' }).waitFor();
     await page.getByRole('button', { name: 'Download again' }).waitFor();
     expect(await page.getByRole('button', { name: /^Buy/ }).count()).toBe(0);
-    await capture('takedown-04-store-owned-not-for-sale');
+    await app.capture('takedown-04-store-owned-not-for-sale');
 
     // The notice holds up in the dark theme too.
     await api['settings.update']({ theme: 'dark' });
     await page.locator('html[data-theme="dark"]').waitFor({ state: 'attached' });
     await page.getByRole('button', { name: 'Download again' }).waitFor();
-    await capture('takedown-05-dark-store-owned');
+    await app.capture('takedown-05-dark-store-owned');
     await page.goto(`${app.host.origin}/#/library/album/${libraryId}`);
     await page.getByRole('region', { name: 'No longer sold' }).waitFor();
-    await capture('takedown-06-dark-library-album');
+    await app.capture('takedown-06-dark-library-album');
 
     // Nothing local was touched: same files, same bytes.
     expect(await hashes()).toEqual(before);
-    expect(findings).toEqual([]);
+    expect(app.findings).toEqual([]);
   }, 180_000);
 });

@@ -72,3 +72,29 @@ export async function runCli(
   const code = await cli.exited;
   return { code, output: cli.output() };
 }
+
+/** The JSON document a command printed with --json, among Node's warnings and lines for a person. */
+export function jsonOutput(output: string): any {
+  const start = output.search(/^[[{]/m);
+  if (start === -1) throw new Error(`no JSON in the output:\n${output}`);
+  // Lines after the document (a warning on stderr) end at its last closing line.
+  const closers = [...output.slice(start).matchAll(/^[\]}]$/gm)];
+  const last = closers.at(-1);
+  return JSON.parse(last ? output.slice(start, start + last.index + 1) : output.slice(start));
+}
+
+/** Logs the CLI profile at `home` in to the store as the demo account; fails loudly if it cannot. */
+export async function loginDemo(storeUrl: string, home: string): Promise<void> {
+  const r = await runCli([
+    'login',
+    '--store',
+    storeUrl,
+    '--email',
+    'demo@megadisc.local',
+    '--password',
+    'demo',
+    '--home',
+    home,
+  ]);
+  if (r.code !== 0) throw new Error(`login failed (${r.code}): ${r.output}`);
+}

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readTags } from '../../../electron/core/tagging/index.ts';
 import { audioMd5 } from '../../helpers/audio-fixtures.ts';
-import { runCli, startCli } from '../../helpers/cli-process.ts';
+import { jsonOutput, runCli, startCli } from '../../helpers/cli-process.ts';
 import { StoreApi } from '../../helpers/store-api.ts';
 import { startTestServer, type TestServer } from '../../helpers/test-server.ts';
 
@@ -15,7 +15,7 @@ const cli = (...args: string[]) => runCli([...args, '--home', home]);
 const cliJson = async (...args: string[]) => {
   const r = await cli(...args, '--json');
   expect(r.code, r.output).toBe(0);
-  return JSON.parse(r.output.slice(r.output.indexOf('{')));
+  return jsonOutput(r.output);
 };
 
 beforeAll(async () => {

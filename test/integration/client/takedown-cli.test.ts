@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../helpers/cli-process.ts';
+import { loginDemo, runCli } from '../../helpers/cli-process.ts';
 import { FaultProxy } from '../../helpers/fault-proxy.ts';
 import { takeDown } from '../../helpers/takedown-notices.ts';
 import { startTestServer, type TestServer } from '../../helpers/test-server.ts';
@@ -28,16 +28,7 @@ beforeAll(async () => {
   server = await startTestServer();
   operatorToken = server.store.operatorToken.issue();
   proxy = await FaultProxy.start(server.url);
-  const login = await cli(
-    'login',
-    '--store',
-    proxy.url,
-    '--email',
-    'demo@megadisc.local',
-    '--password',
-    'demo',
-  );
-  expect(login.code, login.output).toBe(0);
+  await loginDemo(proxy.url, home);
   expect((await cli('config', '--library-dir', join(home, 'library'))).code).toBe(0);
   ids.owned = await idOf('Static Psalms');
   ids.unowned = await idOf('Nuits Électriques');

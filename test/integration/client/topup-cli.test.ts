@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, startCli } from '../../helpers/cli-process.ts';
+import { jsonOutput, loginDemo, runCli, startCli } from '../../helpers/cli-process.ts';
 import { submitPayment, TEST_CARDS } from '../../helpers/payments.ts';
 import { startTestServer, type TestServer } from '../../helpers/test-server.ts';
 
@@ -14,21 +14,10 @@ let ahead = 0;
 const home = mkdtempSync(join(tmpdir(), 'megadisc-topup-cli-'));
 const cli = (...args: string[]) => runCli([...args, '--home', home]);
 const lastLine = (output: string) => output.trim().split('\n').at(-1);
-/** The JSON document on stdout, among the lines for a person on stderr. */
-const jsonIn = (output: string) => JSON.parse(output.match(/^\{[\s\S]*^\}$/m)![0]);
 
 beforeAll(async () => {
   server = await startTestServer({ now: () => Date.now() + ahead });
-  const login = await cli(
-    'login',
-    '--store',
-    server.url,
-    '--email',
-    'demo@megadisc.local',
-    '--password',
-    'demo',
-  );
-  expect(login.code, login.output).toBe(0);
+  await loginDemo(server.url, home);
 });
 afterAll(async () => {
   await server?.dispose();
@@ -90,7 +79,7 @@ describe('megadisc topup --pack', () => {
     const { run, url } = await startTopup('--pack', '500MB', '--json');
     await submitPayment(url, { card: TEST_CARDS.declines });
     expect(await run.exited).toBe(1);
-    expect(jsonIn(run.output())).toMatchObject({ state: 'declined', creditedBytes: 0, payUrl: null });
+    expect(jsonOutput(run.output())).toMatchObject({ state: 'declined', creditedBytes: 0, payUrl: null });
     expect(lastLine(run.output())).toBe(
       'megadisc: the payment was declined: The card was declined; nothing was charged (PAYMENT_DECLINED)',
     );

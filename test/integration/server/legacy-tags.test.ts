@@ -7,7 +7,7 @@ import { parseFile } from 'music-metadata';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { scanMasters } from '../../../server/catalog/sources/index.ts';
 import { writeTone } from '../../helpers/audio-fixtures.ts';
-import { runCli } from '../../helpers/cli-process.ts';
+import { jsonOutput, loginDemo, runCli } from '../../helpers/cli-process.ts';
 import { legacyId3v1, legacyId3v23, writeLegacyWav } from '../../helpers/legacy-id3.ts';
 import { StoreApi } from '../../helpers/store-api.ts';
 import { startTestServer, type TestServer } from '../../helpers/test-server.ts';
@@ -26,7 +26,7 @@ const cli = (...args: string[]) => runCli([...args, '--home', home]);
 const cliJson = async (...args: string[]) => {
   const r = await cli(...args, '--json');
   expect(r.code, r.output).toBe(0);
-  return JSON.parse(r.output.slice(r.output.indexOf('{')));
+  return jsonOutput(r.output);
 };
 
 beforeAll(async () => {
@@ -127,16 +127,7 @@ describe('legacy Windows-1251 tags', () => {
 
   it('reach the files the client downloads as Unicode tags: ID3v2.4, ID3v2.3 and Vorbis comments', async () => {
     expect(server).toBeDefined();
-    const login = await cli(
-      'login',
-      '--store',
-      server!.url,
-      '--email',
-      'demo@megadisc.local',
-      '--password',
-      'demo',
-    );
-    expect(login.code, login.output).toBe(0);
+    await loginDemo(server!.url, home);
     await cliJson('config', '--library-dir', join(home, 'library'));
     const found = await cliJson('search', ALBUM);
     const albumId = found.albums.items.find((a: any) => a.title === ALBUM).id;

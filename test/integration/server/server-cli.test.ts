@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { type CliProcess, runCli, startCli } from '../../helpers/cli-process.ts';
+import { type CliProcess, jsonOutput, runCli, startCli } from '../../helpers/cli-process.ts';
 import { expectLedgerBalances } from '../../helpers/ledger-checks.ts';
 import { buyPack } from '../../helpers/payments.ts';
 import { StoreApi } from '../../helpers/store-api.ts';
@@ -98,15 +98,12 @@ describe('megadisc server', () => {
   });
 });
 
-/** The JSON a command printed (stderr may carry Node's warnings before it). */
-const jsonOf = (output: string) => JSON.parse(output.slice(output.search(/^[[{]/m)));
-
 describe('megadisc server operator commands', () => {
   it('set the pack table, refund a pack while the server runs, report and check the books', async () => {
     const data = copyTemplate();
     const set = await runCli(['server', 'packs', 'set', '750MB', '6.50', '--data', data, '--json']);
     expect(set.code).toBe(0);
-    expect(jsonOf(set.output).packs).toContainEqual({
+    expect(jsonOutput(set.output).packs).toContainEqual({
       id: '750MB',
       bytes: 750_000_000,
       priceMicros: 6_500_000,
@@ -123,7 +120,7 @@ describe('megadisc server operator commands', () => {
       }),
     );
     const loaded = await runCli(['server', 'packs', 'load', config, '--data', data, '--json']);
-    expect(jsonOf(loaded.output)).toMatchObject({
+    expect(jsonOutput(loaded.output)).toMatchObject({
       packs: [{ id: '300MB', priceMicros: 4_000_000 }],
       tiers: [{ fromMicros: 10_000_000, basisPoints: 750 }],
     });
@@ -144,7 +141,7 @@ describe('megadisc server operator commands', () => {
       '--json',
     ]);
     expect(refund.code).toBe(0);
-    expect(jsonOf(refund.output)).toMatchObject({
+    expect(jsonOutput(refund.output)).toMatchObject({
       refundedBytes: 300_000_000,
       amount: { micros: 4_000_000 },
     });
@@ -153,7 +150,7 @@ describe('megadisc server operator commands', () => {
     expect(twice.code).toBe(1);
     expect(twice.output).toMatch(/NOT_REFUNDABLE/);
 
-    const report = jsonOf(
+    const report = jsonOutput(
       (await runCli(['server', 'report', '--group', 'month', '--data', data, '--json'])).output,
     );
     expect(report.received).toEqual({ micros: 4_000_000, refundedMicros: 4_000_000 });
@@ -161,7 +158,7 @@ describe('megadisc server operator commands', () => {
     expect(check.code).toBe(0);
     expect(check.output).toMatch(/ledger ok/);
 
-    const sold = jsonOf(
+    const sold = jsonOutput(
       (
         await runCli([
           'server',
@@ -184,7 +181,9 @@ describe('megadisc server operator commands', () => {
       entry: { paid: { micros: 200_000 } },
     });
 
-    const token = jsonOf((await runCli(['server', 'operator-token', '--data', data, '--json'])).output).token;
+    const token = jsonOutput(
+      (await runCli(['server', 'operator-token', '--data', data, '--json'])).output,
+    ).token;
     const books = await new StoreApi(url, token).get('/v1/operator/ledger-check');
     expect(books.status).toBe(200);
     expect(books.body).toMatchObject({ ok: true, problems: [] });
@@ -195,13 +194,13 @@ describe('megadisc server rights commands', () => {
   it('lists, creates, edits and assigns rights holders, sets the rate and issues a statement', async () => {
     const data = copyTemplate();
     const run = async (...args: string[]) => runCli(['server', ...args, '--data', data]);
-    const listed = jsonOf((await run('rights-holders', '--json')).output).items.map((h: any) => h.name);
+    const listed = jsonOutput((await run('rights-holders', '--json')).output).items.map((h: any) => h.name);
     expect(listed).toEqual(expect.arrayContaining(['8-Bit Cooperative', 'Bonus Round Music']));
-    const created = jsonOf(
+    const created = jsonOutput(
       (await run('rights-holders', 'create', 'Night Shift', 'Records', '--rate', '12.5', '--json')).output,
     );
     expect(created).toMatchObject({ name: 'Night Shift Records', royaltyBasisPoints: 1250, releases: 0 });
-    const edited = jsonOf(
+    const edited = jsonOutput(
       (
         await run(
           'rights-holders',
@@ -214,13 +213,15 @@ describe('megadisc server rights commands', () => {
       ).output,
     );
     expect(edited.email).toBe('royalties@nightshift.example');
-    const assigned = jsonOf(
+    const assigned = jsonOutput(
       (await run('rights-holders', 'assign', String(created.id), '1,2', '--json')).output,
     );
     expect(assigned.releases).toBe(2);
     expect((await run('rights-holders', 'create', 'Night Shift Records')).code).toBe(1);
     expect((await run('rights-holders', 'edit', 'x')).code).toBe(2);
-    expect(jsonOf((await run('royalty-rate', '14', '--json')).output)).toEqual({ royaltyBasisPoints: 1400 });
+    expect(jsonOutput((await run('royalty-rate', '14', '--json')).output)).toEqual({
+      royaltyBasisPoints: 1400,
+    });
     const issued = await run(
       'statements',
       'issue',
@@ -234,7 +235,7 @@ describe('megadisc server rights commands', () => {
     expect(issued.code).toBe(0);
     expect(issued.output).toMatch(/^HEAD\tDSR-FLAT\/1\.0\tST-\d{4}-\d{6}/m);
     expect(issued.output).toMatch(/^FOOT\t3\t1\t0\t0\t0$/m);
-    const list = jsonOf((await run('statements', 'list', '--json')).output).items;
+    const list = jsonOutput((await run('statements', 'list', '--json')).output).items;
     expect(list).toHaveLength(1);
     const audit = new DatabaseSync(join(data, 'store.db'));
     const actions = (

@@ -5,7 +5,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { type CliProcess, runCli, startCli } from '../../helpers/cli-process.ts';
+import { type CliProcess, jsonOutput, runCli, startCli } from '../../helpers/cli-process.ts';
 import { StoreApi } from '../../helpers/store-api.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'megadisc-takedown-cli-'));
@@ -18,8 +18,6 @@ afterAll(() => {
   rmSync(root, { recursive: true, force: true });
 });
 
-/** The JSON a command printed (stderr may carry Node's warnings before it). */
-const jsonOf = (output: string) => JSON.parse(output.slice(output.search(/^[[{]/m)));
 const cli = (...args: string[]) => runCli(['server', ...args, '--data', data]);
 
 describe('megadisc server takedowns', () => {
@@ -39,7 +37,7 @@ describe('megadisc server takedowns', () => {
     );
     const filed = await cli('takedowns', 'file', '--json-file', noticeFile, '--json');
     expect(filed.code).toBe(0);
-    const { receiptId } = jsonOf(filed.output);
+    const { receiptId } = jsonOutput(filed.output);
     expect(receiptId).toMatch(/^TD-[A-Z2-7]{12}$/);
 
     const incompleteFile = join(root, 'incomplete.json');
@@ -64,18 +62,18 @@ describe('megadisc server takedowns', () => {
     expect(twice.code).toBe(1);
     expect(twice.output).toMatch(/already approved .*\(ALREADY_DECIDED\)/);
 
-    expect(jsonOf((await cli('settings', '--json')).output)).toEqual({ withdrawRedownloads: false });
+    expect(jsonOutput((await cli('settings', '--json')).output)).toEqual({ withdrawRedownloads: false });
     const on = await cli('settings', '--withdraw-redownloads', 'on', '--json');
-    expect(jsonOf(on.output)).toEqual({ withdrawRedownloads: true });
+    expect(jsonOutput(on.output)).toEqual({ withdrawRedownloads: true });
     expect((await cli('settings', '--withdraw-redownloads', 'maybe')).code).toBe(2);
 
     const moved = await cli('accounts', 'set-country', 'demo@megadisc.local', 'de', '--json');
-    expect(jsonOf(moved.output)).toEqual({ email: 'demo@megadisc.local', country: 'DE' });
+    expect(jsonOutput(moved.output)).toEqual({ email: 'demo@megadisc.local', country: 'DE' });
     expect((await cli('accounts', 'set-country', 'nobody@example.com', 'DE')).code).toBe(1);
     expect((await cli('accounts', 'set-country', 'demo@megadisc.local', 'Germany')).code).toBe(2);
     expect((await cli('accounts', 'rename')).code).toBe(2);
 
-    const log = jsonOf((await cli('audit-log', '--json')).output).items;
+    const log = jsonOutput((await cli('audit-log', '--json')).output).items;
     expect(log.map((e: any) => e.action)).toEqual([
       'account.country',
       'settings.withdraw_redownloads',
@@ -90,12 +88,12 @@ describe('megadisc server takedowns', () => {
     );
 
     const licensed = await cli('territories', '2', 'de,at', '--by', 'Licensing', '--json');
-    expect(jsonOf(licensed.output)).toEqual({ albumId: 2, territories: ['AT', 'DE'] });
+    expect(jsonOutput(licensed.output)).toEqual({ albumId: 2, territories: ['AT', 'DE'] });
     expect((await cli('territories', '2')).output).toContain('album 2: AT, DE');
-    expect(jsonOf((await cli('territories', '2', 'all', '--json')).output).territories).toBeNull();
+    expect(jsonOutput((await cli('territories', '2', 'all', '--json')).output).territories).toBeNull();
     expect((await cli('territories', '2', 'Germany')).code).toBe(2);
     expect((await cli('territories', '99999', 'DE')).code).toBe(1);
-    const last = jsonOf((await cli('audit-log', '--limit', '2', '--json')).output).items;
+    const last = jsonOutput((await cli('audit-log', '--limit', '2', '--json')).output).items;
     expect(last.map((e: any) => [e.actor, e.action, e.subject])).toEqual([
       ['operator', 'release.territories', 'album:2'],
       ['Licensing', 'release.territories', 'album:2'],

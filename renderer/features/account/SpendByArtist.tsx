@@ -1,26 +1,14 @@
 // The ten artists the account spent most on, as horizontal bars inside a real table, so the
 // figures stay readable by screen readers and the bars are only decoration. Ranked and drawn by
 // megabytes, or by the money paid for them.
-import type { SpendRow } from '../../../electron/shared/app-api/views.ts';
 import { formatMB, formatMicros } from '../../components/format.ts';
 import { SPEND_TEXT } from './account-text.ts';
-import type { SpendUnit } from './spend-unit.ts';
+import { type SpendChartProps, spendMeasure } from './spend-unit.ts';
 
 const TOP = 10;
 
-export function SpendByArtist({
-  rows,
-  currency,
-  unit = 'mb',
-  paidCurrency = null,
-}: {
-  rows: SpendRow[];
-  currency: string | null;
-  unit?: SpendUnit;
-  paidCurrency?: string | null;
-}) {
-  const inMoney = unit === 'money' && paidCurrency !== null;
-  const value = (row: SpendRow) => (inMoney ? row.paidMicros : row.bytes);
+export function SpendByArtist({ rows, currency, unit = 'mb', paidCurrency = null }: SpendChartProps) {
+  const { inMoney, value } = spendMeasure(unit, paidCurrency);
   const sorted = [...rows].sort(
     (a, b) => value(b) - value(a) || b.bytes - a.bytes || a.key.localeCompare(b.key),
   );

@@ -5,24 +5,13 @@ import type { SpendRow } from '../../../electron/shared/app-api/views.ts';
 import { formatMB, formatMicros } from '../../components/format.ts';
 import { SPEND_TEXT } from './account-text.ts';
 import { fillMonths, monthLabel } from './months.ts';
-import type { SpendUnit } from './spend-unit.ts';
+import { type SpendChartProps, spendMeasure } from './spend-unit.ts';
 
 const compactMB = (bytes: number) => formatMB(bytes, bytes > 0 && bytes < 10_000_000 ? 1 : 0);
 
-export function SpendByMonth({
-  rows,
-  currency,
-  unit = 'mb',
-  paidCurrency = null,
-}: {
-  rows: SpendRow[];
-  currency: string | null;
-  unit?: SpendUnit;
-  paidCurrency?: string | null;
-}) {
+export function SpendByMonth({ rows, currency, unit = 'mb', paidCurrency = null }: SpendChartProps) {
   const months = fillMonths(rows);
-  const inMoney = unit === 'money' && paidCurrency !== null;
-  const value = (row: SpendRow) => (inMoney ? row.paidMicros : row.bytes);
+  const { inMoney, value } = spendMeasure(unit, paidCurrency);
   const paid = (row: SpendRow) => formatMicros(row.paidMicros, paidCurrency ?? undefined);
   const max = Math.max(1, ...months.map(value));
   const money = (row: SpendRow) => (currency ? ` (${formatMicros(row.micros, currency)})` : '');

@@ -29,6 +29,7 @@ export function desktopPorts(home: string, settings: KeyValueStore): AppHostPort
       if (Notification.isSupported()) new Notification({ title, body }).show();
     },
     openFolder: (absolutePath) => shell.showItemInFolder(absolutePath),
+    preferredLanguages: () => app.getPreferredSystemLanguages(),
   };
 }
 

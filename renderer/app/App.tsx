@@ -11,6 +11,7 @@ import { SettingsView } from '../features/settings/SettingsView.tsx';
 import { StoreView } from '../features/store/StoreView.tsx';
 import { ApiProvider, useApi } from './api-context.tsx';
 import { AppStatusProvider, useAppStatus } from './app-status.tsx';
+import { LocaleProvider } from './i18n-context.tsx';
 import { hrefOf, type Route, useRoute, type ViewName } from './router.ts';
 import { SearchBox } from './SearchBox.tsx';
 import { browserTimers, type Timers, TimersProvider } from './timers.tsx';
@@ -29,11 +30,13 @@ export function App({ api, timers = browserTimers }: { api: AppClient; timers?: 
   return (
     <ApiProvider api={api}>
       <TimersProvider timers={timers}>
-        <ToastProvider>
-          <AppStatusProvider>
-            <Shell />
-          </AppStatusProvider>
-        </ToastProvider>
+        <LocaleProvider>
+          <ToastProvider>
+            <AppStatusProvider>
+              <Shell />
+            </AppStatusProvider>
+          </ToastProvider>
+        </LocaleProvider>
       </TimersProvider>
     </ApiProvider>
   );

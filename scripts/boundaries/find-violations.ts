@@ -39,6 +39,8 @@ export const RULES: Rule[] = [
   { folder: 'electron/web', forbid: isElectron, why: 'web mode runs without Electron' },
   { folder: 'api', forbid: isElectron, why: 'the store API schemas never import electron' },
   { folder: 'api', forbid: isNodeBuiltin, why: 'the store API schemas are portable: no Node built-ins' },
+  { folder: 'i18n', forbid: isElectron, why: 'the catalogs and translators never import electron' },
+  { folder: 'i18n', forbid: isNodeBuiltin, why: 'i18n runs in the renderer too: no Node built-ins' },
   { folder: 'server', forbid: isElectron, why: 'the store server never imports electron' },
   { folder: 'renderer', forbid: isNodeBuiltin, why: 'the renderer runs in a browser: no Node built-ins' },
 ];

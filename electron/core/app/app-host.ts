@@ -11,6 +11,8 @@ export interface AppHostPorts extends EnginePorts {
   openFolder?: (absolutePath: string) => void | Promise<void>;
   /** Shows an OS notification (Electron Notification). Web mode: absent; the UI shows a toast. */
   notify?: (title: string, body: string) => void;
+  /** The OS's preferred languages, most preferred first (app.getPreferredSystemLanguages). Web mode: absent. */
+  preferredLanguages?: () => string[];
 }
 
 /** Which store the app talks to at start. */

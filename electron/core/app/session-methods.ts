@@ -23,6 +23,7 @@ export function sessionMethods(ctx: AppContext): SessionMethods {
         transport: ctx.ports.transport,
         demoStoreUrl: ctx.demo?.url ?? null,
         session: session ? sessionInfo(session) : null,
+        systemLanguages: ctx.ports.preferredLanguages?.() ?? null,
       };
     },
     'session.login': async ({ storeUrl, email, password }) => {

@@ -2,6 +2,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { ENCODING_IDS } from '../../../api/encodings.ts';
+import { LANGUAGE_SETTINGS } from '../../../i18n/locales.ts';
 import type { Settings } from '../../shared/app-api/domain.ts';
 import { DEFAULT_TEMPLATE, validateTemplate } from '../library/index.ts';
 import type { ProfileDb } from '../profile/open-profile.ts';
@@ -22,6 +23,7 @@ export function defaultSettings(env: NodeJS.ProcessEnv = process.env): Settings 
     storeUrl: null,
     defaultEncoding: 'mp3-v0',
     theme: 'system',
+    language: 'system',
   };
 }
 
@@ -51,6 +53,9 @@ function check(patch: Partial<Settings>): void {
   }
   if (patch.theme !== undefined && !['system', 'light', 'dark'].includes(patch.theme)) {
     throw new RangeError('theme must be system, light or dark');
+  }
+  if (patch.language !== undefined && !(LANGUAGE_SETTINGS as readonly string[]).includes(patch.language)) {
+    throw new RangeError(`language must be one of ${LANGUAGE_SETTINGS.join(', ')}`);
   }
 }
 

@@ -1,5 +1,6 @@
 // The app API contract: every command and query the UI may call, with its input schema (checked
 // where the call arrives: main's IPC handlers and the web host) and its result type.
+import { LANGUAGE_SETTINGS } from '../../../i18n/locales.ts';
 import { z } from 'zod';
 import { ENCODING_IDS } from '../../../api/encodings.ts';
 import type { VoucherRedeemed } from '../../../api/schemas/account.ts';
@@ -42,6 +43,7 @@ export const SettingsPatch = z
     storeUrl: z.string().url().max(2048).nullable(),
     defaultEncoding: Encoding,
     theme: z.enum(['system', 'light', 'dark']),
+    language: z.enum(LANGUAGE_SETTINGS),
   })
   .partial()
   .strict();

@@ -1,4 +1,5 @@
 // Domain shapes the app API returns: the core produces them, the renderer shows them. No Node, no DOM.
+import type { LanguageSetting } from '../../../i18n/locales.ts';
 import type { EncodingId } from '../../../api/encodings.ts';
 import type { Album } from '../../../api/schemas/catalog.ts';
 import type { TagData } from '../../../api/schemas/orders.ts';
@@ -112,6 +113,8 @@ export interface Settings {
   defaultEncoding: EncodingId;
   /** Light, dark, or follow the OS. */
   theme: Theme;
+  /** The UI language: the OS's (browser's in web mode) preferred languages, or English or Russian. */
+  language: LanguageSetting;
 }
 
 /** ok: last seen intact; missing: not at its path; changed: there, but not the bytes we bought. */

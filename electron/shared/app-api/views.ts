@@ -26,6 +26,8 @@ export interface AppInfo {
   /** Set when the app started its embedded demo store; the URL it listens on. */
   demoStoreUrl: string | null;
   session: SessionInfo | null;
+  /** The OS's preferred languages (desktop, through Electron); null where the UI asks its browser. */
+  systemLanguages: string[] | null;
 }
 
 /** One purchase in the queue: an album (or selected tracks) in one encoding. */

@@ -36,6 +36,8 @@ export interface FakeState {
   groups: DownloadGroup[];
   library: LibraryAlbum[];
   settings: Settings;
+  /** What app.info reports as the OS's languages (desktop); null: the UI asks the browser. */
+  systemLanguages: string[] | null;
   vouchers: Map<string, number>;
   /** Which host app.info reports: opening folders only works in 'electron'. */
   transport: 'electron' | 'web';
@@ -78,6 +80,7 @@ export class FakeAppApi {
       library: [],
       vouchers: new Map([['DEMO-500', 500 * MB]]),
       transport: 'web',
+      systemLanguages: null,
       session: { storeUrl: 'http://127.0.0.1:8700', email: 'demo@megadisc.local', accountId: 1 },
       generatedTracks: 0,
       lifetimeSpentMicros: 2_500_000,
@@ -97,6 +100,7 @@ export class FakeAppApi {
         storeUrl: 'http://127.0.0.1:8700',
         defaultEncoding: 'mp3-v0',
         theme: 'system',
+        language: 'system',
       },
       ...patch,
     };
@@ -332,6 +336,7 @@ export class FakeAppApi {
       transport: this.state.transport,
       demoStoreUrl: 'http://127.0.0.1:8700',
       session: this.state.session ? { ...this.state.session } : null,
+      systemLanguages: this.state.systemLanguages,
     }),
     'session.login': (i) => {
       // Like the core: a login also makes that store the default one.

@@ -119,6 +119,7 @@ function createState() {
     whenReady: vi.fn(() => Promise.resolve()),
     getPath: vi.fn((name: string) => (name === 'appData' ? '/nonexistent/app-data' : app.userData)),
     getVersion: vi.fn(() => '9.9.9'),
+    getPreferredSystemLanguages: vi.fn(() => ['ru-RU', 'en-US']),
     quit: vi.fn(),
     exit: vi.fn(),
   });

@@ -1,0 +1,2 @@
+// Catalog area "account".
+export const account = {} as const;

@@ -1,0 +1,2 @@
+// Catalog area "cli".
+export const cli = {} as const;

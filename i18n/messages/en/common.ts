@@ -1,0 +1,21 @@
+// Words and counts every part of Megadisc uses.
+export const common = {
+  'common.language.system': 'System',
+  'common.language.en': 'English',
+  'common.language.ru': 'Русский',
+  'common.count.tracks': '{count, plural, one {# track} other {# tracks}}',
+  'common.count.albums': '{count, plural, one {# album} other {# albums}}',
+  'common.count.files': '{count, plural, one {# file} other {# files}}',
+  'common.count.megabytes': '{count, plural, one {# megabyte} other {# megabytes}}',
+  'common.unit.bytes': '{count, number} B',
+  'common.none': '—',
+  'common.ok': 'OK',
+  'common.cancel': 'Cancel',
+  'common.close': 'Close',
+  'common.retry': 'Retry',
+  'common.save': 'Save',
+  'common.loading': 'Loading…',
+  'common.error.code': 'Error code: {code}',
+  'common.error.details': 'Technical details',
+  'common.tryAgain': 'Try again',
+} as const;

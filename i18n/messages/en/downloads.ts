@@ -1,0 +1,2 @@
+// Catalog area "downloads".
+export const downloads = {} as const;

@@ -1,0 +1,26 @@
+// The English catalog: the source text, and the source of the message keys and their arguments.
+import { account } from './account.ts';
+import { cli } from './cli.ts';
+import { common } from './common.ts';
+import { core } from './core.ts';
+import { downloads } from './downloads.ts';
+import { errors } from './errors.ts';
+import { library } from './library.ts';
+import { server } from './server.ts';
+import { settings } from './settings.ts';
+import { shell } from './shell.ts';
+import { store } from './store.ts';
+
+export const en = {
+  ...common,
+  ...errors,
+  ...shell,
+  ...store,
+  ...downloads,
+  ...library,
+  ...account,
+  ...settings,
+  ...core,
+  ...cli,
+  ...server,
+} as const;

@@ -1,0 +1,2 @@
+// Catalog area "library".
+export const library = {} as const;

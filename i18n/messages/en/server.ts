@@ -1,0 +1,2 @@
+// Catalog area "server".
+export const server = {} as const;

@@ -1,0 +1,2 @@
+// Catalog area "settings".
+export const settings = {} as const;

@@ -1,0 +1,2 @@
+// Catalog area "shell".
+export const shell = {} as const;

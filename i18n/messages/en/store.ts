@@ -1,0 +1,2 @@
+// Catalog area "store".
+export const store = {} as const;

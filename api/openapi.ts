@@ -1,5 +1,6 @@
 // Generates the OpenAPI 3.1 document from the route table.
 import { z } from 'zod';
+import { LOCALES } from '../i18n/locales.ts';
 import { type RouteDef, routes } from './routes.ts';
 import { ErrorBody } from './schemas/common.ts';
 
@@ -20,6 +21,14 @@ const STATUS_TEXT: Record<number, string> = {
 };
 
 type Json = Record<string, unknown>;
+
+/** Error replies speak the request's language: Accept-Language picks it, Content-Language names it. */
+const ERROR_HEADERS: Json = {
+  'Content-Language': {
+    description: 'The language of error.message, chosen from Accept-Language (English by default).',
+    schema: { type: 'string', enum: [...LOCALES] },
+  },
+};
 
 /** Named schemas (zod `.meta({id})`) hoisted out of each operation, shared under components. */
 let components: Record<string, Json> = {};
@@ -87,6 +96,7 @@ function operation(route: RouteDef): Json {
   for (const code of route.errors) {
     responses[code] = {
       description: STATUS_TEXT[code] ?? 'Error',
+      headers: ERROR_HEADERS,
       content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
     };
   }
@@ -112,6 +122,15 @@ function operation(route: RouteDef): Json {
   return op;
 }
 
+/**
+ * The Error component. ErrorBody carries the id "Error", so converting it hoists the schema into
+ * components and returns only a $ref to it; that $ref must not overwrite the schema itself.
+ */
+function errorSchema(): Json {
+  const root = jsonSchema(ErrorBody, 'output');
+  return '$ref' in root ? {} : { Error: root };
+}
+
 export function buildOpenApi(serverUrl?: string): Json {
   components = {};
   const paths: Record<string, Json> = {};
@@ -120,13 +139,16 @@ export function buildOpenApi(serverUrl?: string): Json {
     item[route.method.toLowerCase()] = operation(route);
     paths[route.path] = item;
   }
+  const error = errorSchema(); // first: it may add the Error component
+  const schemas = { ...components, ...error };
   return {
     openapi: '3.1.0',
     info: {
       title: 'Megadisc store API',
       version: '1.0.0',
       description:
-        'Music by the megabyte: catalog, prices per encoding, prepaid balance, orders and downloads.',
+        'Music by the megabyte: catalog, prices per encoding, prepaid balance, orders and downloads. ' +
+        'Error messages follow Accept-Language (en, ru; English by default); error codes never change.',
     },
     servers: serverUrl ? [{ url: serverUrl }] : [],
     components: {
@@ -138,7 +160,7 @@ export function buildOpenApi(serverUrl?: string): Json {
           description: 'The operator token: megadisc server operator-token',
         },
       },
-      schemas: { ...components, Error: jsonSchema(ErrorBody, 'output') },
+      schemas,
     },
     paths,
   };

@@ -1,7 +1,7 @@
 // The store's HTTP application: fastify with the v1 routes, JSON errors and conservative limits.
 import type { Writable } from 'node:stream';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { installErrorHandling } from './http/error-handler.ts';
+import { frameworkErrors, installErrorHandling } from './http/error-handler.ts';
 import { accountRoutes } from './routes/account-routes.ts';
 import { catalogRoutes } from './routes/catalog-routes.ts';
 import { operatorRoutes } from './routes/operator-routes.ts';
@@ -28,6 +28,7 @@ export function buildApp(
     keepAliveTimeout: 10_000,
     return503OnClosing: true,
     routerOptions: { maxParamLength: 200 },
+    frameworkErrors,
   });
   app.addHook('onSend', async (_request, reply) => {
     reply.header('x-content-type-options', 'nosniff');

@@ -1,58 +1,93 @@
-// Store-side error with a stable code and HTTP status; routes turn it into {"error": {code, message}}.
+// Store-side error with a stable code and HTTP status; routes turn it into {"error": {code, message, detail?}}.
+// The message is the store's own English text with its specifics (ids, sizes, fields): English
+// requests get it as `message`; other languages get the catalog's `server.error.<CODE>` instead and
+// the English text as `detail` (server/http/error-language.ts). Where the specifics matter to a
+// person, `params` carries them as data, so the translated message can name them too.
 
-export type StoreErrorCode =
-  | 'BAD_REQUEST'
-  | 'VALIDATION_FAILED'
-  | 'INVALID_JSON'
-  | 'UNSUPPORTED_MEDIA_TYPE'
-  | 'BODY_TOO_LARGE'
-  | 'UNAUTHORIZED'
-  | 'INVALID_CREDENTIALS'
-  | 'NOT_FOUND'
-  | 'METHOD_NOT_ALLOWED'
-  | 'EMAIL_TAKEN'
-  | 'RATE_LIMITED'
-  | 'VOUCHER_USED'
-  | 'IDEMPOTENCY_KEY_REQUIRED'
-  | 'IDEMPOTENCY_KEY_REUSED'
-  | 'IDEMPOTENCY_IN_PROGRESS'
-  | 'INSUFFICIENT_BALANCE'
-  | 'ENCODING_UNAVAILABLE'
-  | 'MASTER_MISSING'
-  | 'ENCODE_FAILED'
-  | 'NOT_READY'
-  | 'LINK_EXPIRED'
-  | 'RANGE_NOT_SATISFIABLE'
-  | 'CHECKOUT_EXPIRED'
-  | 'PAYMENT_DECLINED'
-  | 'WEBHOOK_SIGNATURE_INVALID'
-  | 'NOT_REFUNDABLE'
-  | 'REFUND_EXCEEDS_BALANCE'
-  | 'PROVIDER_UNAVAILABLE'
-  | 'TAKEN_DOWN'
-  | 'NOT_IN_TERRITORY'
-  | 'REDOWNLOAD_WITHDRAWN'
-  | 'NOTICE_INCOMPLETE'
-  | 'ALREADY_DECIDED'
-  | 'NAME_TAKEN'
-  | 'REFUNDED'
-  | 'INTERNAL';
+/** Every code the store answers with; each has a `server.error.<CODE>` message in every catalog. */
+export const STORE_ERROR_CODES = [
+  'BAD_REQUEST',
+  'VALIDATION_FAILED',
+  'INVALID_JSON',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'BODY_TOO_LARGE',
+  'UNAUTHORIZED',
+  'INVALID_CREDENTIALS',
+  'NOT_FOUND',
+  'METHOD_NOT_ALLOWED',
+  'EMAIL_TAKEN',
+  'RATE_LIMITED',
+  'VOUCHER_USED',
+  'IDEMPOTENCY_KEY_REQUIRED',
+  'IDEMPOTENCY_KEY_REUSED',
+  'IDEMPOTENCY_IN_PROGRESS',
+  'INSUFFICIENT_BALANCE',
+  'ENCODING_UNAVAILABLE',
+  'MASTER_MISSING',
+  'ENCODE_FAILED',
+  'NOT_READY',
+  'LINK_EXPIRED',
+  'RANGE_NOT_SATISFIABLE',
+  'CHECKOUT_EXPIRED',
+  'PAYMENT_DECLINED',
+  'WEBHOOK_SIGNATURE_INVALID',
+  'NOT_REFUNDABLE',
+  'REFUND_EXCEEDS_BALANCE',
+  'PROVIDER_UNAVAILABLE',
+  'TAKEN_DOWN',
+  'NOT_IN_TERRITORY',
+  'REDOWNLOAD_WITHDRAWN',
+  'NOTICE_INCOMPLETE',
+  'ALREADY_DECIDED',
+  'NAME_TAKEN',
+  'REFUNDED',
+  'INTERNAL',
+] as const;
 
-export class StoreError extends Error {
-  readonly code: StoreErrorCode;
+export type StoreErrorCode = (typeof STORE_ERROR_CODES)[number];
+
+/** A release named in an error: data, never translated. */
+interface ReleaseParams {
+  title: string;
+  artist: string;
+}
+
+/**
+ * The specifics a translated message can name, by code. Only these codes take params; every other
+ * code is translated by its catalog message alone (its English specifics still go out as `detail`).
+ */
+export interface StoreErrorParams {
+  INSUFFICIENT_BALANCE: { neededBytes: number; availableBytes: number };
+  /** `field`: the dotted path of the first bad value, or null when the whole part is wrong. */
+  VALIDATION_FAILED: { where: 'path' | 'query' | 'body'; field: string | null };
+  /** `since`: when the takedown took effect (ISO date or date-time). */
+  TAKEN_DOWN: ReleaseParams & { since: string; onBehalfOf: string };
+  /** `territories`: ISO 3166 codes the release is licensed in; `country`: the buyer's, null when unknown. */
+  NOT_IN_TERRITORY: ReleaseParams & { territories: string[]; country: string | null };
+}
+
+export type StoreErrorParamsOf<C extends StoreErrorCode> = C extends keyof StoreErrorParams
+  ? StoreErrorParams[C]
+  : never;
+
+export interface StoreErrorOptions<C extends StoreErrorCode> {
+  cause?: unknown;
+  headers?: Record<string, string>;
+  params?: StoreErrorParamsOf<C>;
+}
+
+export class StoreError<C extends StoreErrorCode = StoreErrorCode> extends Error {
+  readonly code: C;
   readonly status: number;
   readonly headers: Record<string, string>;
+  readonly params: StoreErrorParamsOf<C> | undefined;
 
-  constructor(
-    code: StoreErrorCode,
-    status: number,
-    message: string,
-    options: { cause?: unknown; headers?: Record<string, string> } = {},
-  ) {
+  constructor(code: C, status: number, message: string, options: StoreErrorOptions<C> = {}) {
     super(message, { cause: options.cause });
     this.name = 'StoreError';
     this.code = code;
     this.status = status;
     this.headers = options.headers ?? {};
+    this.params = options.params;
   }
 }

@@ -4,8 +4,16 @@ import { z } from 'zod';
 export const ErrorBody = z
   .object({
     error: z.object({
-      code: z.string(),
-      message: z.string(),
+      code: z.string().meta({ description: 'Stable, machine-read error code (never translated).' }),
+      message: z.string().meta({
+        description:
+          'For a person, in the language chosen by Accept-Language (en or ru; English by default, see the ' +
+          'Content-Language header). In English it is the store’s own specific text.',
+      }),
+      detail: z.string().optional().meta({
+        description:
+          'The store’s English technical text (ids, sizes, fields), present when message is a translation.',
+      }),
     }),
   })
   .meta({ id: 'Error' });

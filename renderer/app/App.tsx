@@ -2,7 +2,6 @@
 import { useEffect, useState } from 'react';
 import type { Settings } from '../../electron/shared/app-api/domain.ts';
 import type { AppClient } from '../api/app-client.ts';
-import { formatMB } from '../components/format.ts';
 import { ToastProvider, useToasts } from '../components/Toasts.tsx';
 import { AccountView } from '../features/account/AccountView.tsx';
 import { DownloadsView } from '../features/downloads/DownloadsView.tsx';
@@ -11,19 +10,19 @@ import { SettingsView } from '../features/settings/SettingsView.tsx';
 import { StoreView } from '../features/store/StoreView.tsx';
 import { ApiProvider, useApi } from './api-context.tsx';
 import { AppStatusProvider, useAppStatus } from './app-status.tsx';
-import { LocaleProvider } from './i18n-context.tsx';
+import { LocaleProvider, useI18n } from './i18n-context.tsx';
 import { hrefOf, type Route, useRoute, type ViewName } from './router.ts';
 import { SearchBox } from './SearchBox.tsx';
 import { browserTimers, type Timers, TimersProvider } from './timers.tsx';
 import { useEvent } from './use-event.ts';
 import { useTheme } from './use-theme.ts';
 
-const NAV: { view: ViewName; label: string; route: Route }[] = [
-  { view: 'store', label: 'Store', route: { view: 'store', page: 'home' } },
-  { view: 'downloads', label: 'Downloads', route: { view: 'downloads' } },
-  { view: 'library', label: 'Library', route: { view: 'library', page: 'albums' } },
-  { view: 'account', label: 'Account', route: { view: 'account' } },
-  { view: 'settings', label: 'Settings', route: { view: 'settings' } },
+const NAV: { view: ViewName; label: `shell.nav.${ViewName}`; route: Route }[] = [
+  { view: 'store', label: 'shell.nav.store', route: { view: 'store', page: 'home' } },
+  { view: 'downloads', label: 'shell.nav.downloads', route: { view: 'downloads' } },
+  { view: 'library', label: 'shell.nav.library', route: { view: 'library', page: 'albums' } },
+  { view: 'account', label: 'shell.nav.account', route: { view: 'account' } },
+  { view: 'settings', label: 'shell.nav.settings', route: { view: 'settings' } },
 ];
 
 export function App({ api, timers = browserTimers }: { api: AppClient; timers?: Timers }) {
@@ -46,6 +45,7 @@ function Shell() {
   const api = useApi();
   const route = useRoute();
   const toasts = useToasts();
+  const i18n = useI18n();
   const [settings, setSettings] = useState<Settings | null>(null);
   useTheme(settings?.theme);
 
@@ -54,15 +54,18 @@ function Shell() {
   }, [api]);
   useEvent('settings', (e) => setSettings(e.settings));
   useEvent('album-filed', (e) =>
-    toasts.push('success', `${e.artistName} — ${e.albumTitle} is in your library (${e.tracks} tracks).`),
+    toasts.push(
+      'success',
+      i18n.t('shell.toast.albumFiled', { artist: e.artistName, album: e.albumTitle, count: e.tracks }),
+    ),
   );
 
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
-        Skip to content
+        {i18n.t('shell.skipLink')}
       </a>
-      <nav className="sidebar" aria-label="Sections">
+      <nav className="sidebar" aria-label={i18n.t('shell.nav.label')}>
         <div className="brand" aria-hidden="true">
           <span className="brand-mark">◉</span> Megadisc
         </div>
@@ -74,7 +77,7 @@ function Shell() {
                 className="nav-link"
                 aria-current={route.view === item.view ? 'page' : undefined}
               >
-                {item.label}
+                {i18n.t(item.label)}
               </a>
             </li>
           ))}
@@ -111,14 +114,19 @@ function CurrentView({ route }: { route: Route }) {
 
 function StatusPanel() {
   const { balance, info } = useAppStatus();
+  const i18n = useI18n();
   return (
-    <section className="status-panel" aria-label="Balance">
+    <section className="status-panel" aria-label={i18n.t('shell.status.label')}>
       <div className="status-balance">
-        <span className="muted">Available</span>
-        <strong data-testid="balance-available">{balance ? formatMB(balance.availableBytes) : '—'}</strong>
+        <span className="muted">{i18n.t('shell.status.available')}</span>
+        <strong data-testid="balance-available">
+          {balance ? i18n.mb(balance.availableBytes) : i18n.t('common.none')}
+        </strong>
       </div>
       {balance && balance.reservedBytes > 0 ? (
-        <div className="muted">{formatMB(balance.reservedBytes)} reserved</div>
+        <div className="muted">
+          {i18n.t('shell.status.reserved', { size: i18n.mb(balance.reservedBytes) })}
+        </div>
       ) : null}
       {info?.session ? <div className="muted status-account">{info.session.email}</div> : null}
     </section>
@@ -127,11 +135,11 @@ function StatusPanel() {
 
 function OfflineBadge() {
   const { online, balance } = useAppStatus();
+  const i18n = useI18n();
   if (online) return null;
   return (
     <div className="offline-badge" role="status">
-      Offline — store unreachable
-      {balance ? `; balance as of ${new Date(balance.asOf).toLocaleTimeString()}` : ''}
+      {balance ? i18n.t('shell.offline.asOf', { time: i18n.time(balance.asOf) }) : i18n.t('shell.offline')}
     </div>
   );
 }

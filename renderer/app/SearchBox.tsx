@@ -1,8 +1,10 @@
 // Search as you type: the store's search page follows the box, debounced so typing stays smooth.
 import { useEffect, useRef, useState } from 'react';
+import { useI18n } from './i18n-context.tsx';
 import { navigate } from './router.ts';
 
 export function SearchBox({ initial }: { initial: string }) {
+  const i18n = useI18n();
   const [q, setQ] = useState(initial);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   useEffect(() => setQ(initial), [initial]);
@@ -20,12 +22,12 @@ export function SearchBox({ initial }: { initial: string }) {
   return (
     <search className="search-box">
       <label htmlFor="store-search" className="visually-hidden">
-        Search the store
+        {i18n.t('shell.search.label')}
       </label>
       <input
         id="store-search"
         type="search"
-        placeholder="Search artists, albums, tracks"
+        placeholder={i18n.t('shell.search.placeholder')}
         value={q}
         autoComplete="off"
         onChange={(e) => onChange(e.target.value)}

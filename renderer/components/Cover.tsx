@@ -1,5 +1,6 @@
 // An album cover from the host's cover route, with a lettered placeholder when there is none.
 import { useState } from 'react';
+import { useI18n } from '../app/i18n-context.tsx';
 
 export function Cover({
   source,
@@ -12,10 +13,11 @@ export function Cover({
   size: number;
   title: string;
 }) {
+  const i18n = useI18n();
   const [failed, setFailed] = useState(false);
   if (failed) {
     return (
-      <div className="cover cover-placeholder" role="img" aria-label={`No cover for ${title}`}>
+      <div className="cover cover-placeholder" role="img" aria-label={i18n.t('shell.cover.none', { title })}>
         {title.slice(0, 1).toUpperCase()}
       </div>
     );
@@ -25,7 +27,7 @@ export function Cover({
     <img
       className="cover"
       src={path}
-      alt={`Cover of ${title}`}
+      alt={i18n.t('shell.cover.alt', { title })}
       width={size}
       height={size}
       loading="lazy"

@@ -1,5 +1,8 @@
 // Number formats used across screens: megabytes as the store counts them (10^6 bytes), speeds,
-// durations and times.
+// durations and times. Text a person reads goes through the Translator (i18n/translator.ts); the
+// fixed English formatters below remain for callers not yet moved to it.
+import type { Translator } from '../../i18n/index.ts';
+
 const MB = 1_000_000;
 
 // toLocaleString with options builds a new formatter on every call; the track list formats a
@@ -52,4 +55,12 @@ export function formatDate(iso: string): string {
   return Number.isNaN(d.getTime())
     ? iso
     : d.toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** Time left in the unit that fits, in the UI's language: "5 sec", "3 min", "1.5 hr"; a dash when unknown. */
+export function etaText(i18n: Translator, seconds: number | null): string {
+  if (seconds === null || !Number.isFinite(seconds)) return i18n.t('common.none');
+  if (seconds < 60) return i18n.unit(Math.max(1, Math.round(seconds)), 'second');
+  if (seconds < 3600) return i18n.unit(Math.round(seconds / 60), 'minute');
+  return i18n.unit(seconds / 3600, 'hour', 1);
 }

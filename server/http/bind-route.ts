@@ -31,13 +31,23 @@ export type Handler<R extends RouteDef> = (ctx: RouteContext<R>) => Promise<unkn
  */
 export type Authenticate = (token: string) => number | undefined;
 
-function parse<T extends z.ZodType>(schema: T | undefined, value: unknown, where: string): unknown {
+function parse<T extends z.ZodType>(
+  schema: T | undefined,
+  value: unknown,
+  where: 'path' | 'query' | 'body',
+): unknown {
   if (!schema) return {};
   const result = schema.safeParse(value ?? {});
   if (result.success) return result.data;
   const issue = result.error.issues[0];
-  const path = issue?.path.length ? `${issue.path.join('.')}: ` : '';
-  throw new StoreError('VALIDATION_FAILED', 400, `invalid ${where}: ${path}${issue?.message ?? 'invalid'}`);
+  const field = issue?.path.length ? issue.path.join('.') : null;
+  // zod's own wording is English: it stays in the English message (and in `detail` elsewhere).
+  throw new StoreError(
+    'VALIDATION_FAILED',
+    400,
+    `invalid ${where}: ${field ? `${field}: ` : ''}${issue?.message ?? 'invalid'}`,
+    { params: { where, field } },
+  );
 }
 
 function bearer(request: FastifyRequest): string | undefined {

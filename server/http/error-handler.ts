@@ -1,8 +1,10 @@
-// Turns every failure into {"error": {code, message}} with the right status; never a stack trace.
-import type { FastifyError, FastifyInstance } from 'fastify';
-import { StoreError } from '../errors.ts';
+// Turns every failure into {"error": {code, message, detail?}} with the right status; never a stack
+// trace. The message is in the request's language (Accept-Language); see error-language.ts.
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { StoreError, type StoreErrorCode } from '../errors.ts';
+import { errorReply, languageHeaders, noRouteReply, requestLocale } from './error-language.ts';
 
-const FASTIFY_CODES: Record<string, { status: number; code: string; message?: string }> = {
+const FASTIFY_CODES: Record<string, { status: number; code: StoreErrorCode; message: string }> = {
   FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'BODY_TOO_LARGE', message: 'request body is too large' },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: {
     status: 415,
@@ -15,7 +17,24 @@ const FASTIFY_CODES: Record<string, { status: number; code: string; message?: st
     code: 'BAD_REQUEST',
     message: 'Content-Length is wrong',
   },
+  FST_ERR_BAD_URL: { status: 400, code: 'BAD_REQUEST', message: 'the URL is not valid' },
 };
+
+/**
+ * Errors fastify meets before routing (a malformed URL such as /v1/albums/%zz): the same JSON error
+ * body in the request's language, where fastify would answer with its own shape. Passed to Fastify
+ * as `frameworkErrors`.
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const known = FASTIFY_CODES[error.code] ?? { status: 400, code: 'BAD_REQUEST', message: 'bad request' };
+  const locale = requestLocale(request);
+  languageHeaders(reply, locale);
+  reply
+    .code(known.status)
+    .type('application/json; charset=utf-8')
+    .header('cache-control', 'no-store')
+    .send(errorReply(locale, { code: known.code, english: known.message }));
+}
 
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | StoreError, request, reply) => {
@@ -28,28 +47,35 @@ export function installErrorHandling(app: FastifyInstance): void {
     reply.removeHeader('repr-digest');
     reply.removeHeader('accept-ranges');
     reply.header('cache-control', 'no-store');
+    const locale = requestLocale(request);
+    languageHeaders(reply, locale);
     if (error instanceof StoreError) {
       for (const [name, value] of Object.entries(error.headers)) reply.header(name, value);
       if (error.status >= 500) request.log.error({ err: error.cause ?? error }, error.message);
-      return reply.code(error.status).send({ error: { code: error.code, message: error.message } });
+      return reply.code(error.status).send(
+        errorReply(locale, {
+          code: error.code,
+          english: error.message,
+          params: error.params,
+          headers: error.headers,
+        }),
+      );
     }
     const known = FASTIFY_CODES[(error as FastifyError).code];
     if (known) {
-      return reply
-        .code(known.status)
-        .send({ error: { code: known.code, message: known.message ?? error.message } });
+      return reply.code(known.status).send(errorReply(locale, { code: known.code, english: known.message }));
     }
     if (error instanceof SyntaxError || (error as FastifyError).statusCode === 400) {
       return reply
         .code(400)
-        .send({ error: { code: 'INVALID_JSON', message: 'request body is not valid JSON' } });
+        .send(errorReply(locale, { code: 'INVALID_JSON', english: 'request body is not valid JSON' }));
     }
     request.log.error({ err: error }, 'unhandled error');
-    return reply.code(500).send({ error: { code: 'INTERNAL', message: 'internal error' } });
+    return reply.code(500).send(errorReply(locale, { code: 'INTERNAL', english: 'internal error' }));
   });
   app.setNotFoundHandler((request, reply) => {
-    reply.code(404).send({
-      error: { code: 'NOT_FOUND', message: `no route for ${request.method} ${request.url.split('?')[0]}` },
-    });
+    const locale = requestLocale(request);
+    languageHeaders(reply, locale);
+    reply.code(404).send(noRouteReply(locale, request.method, request.url.split('?')[0] ?? '/'));
   });
 }

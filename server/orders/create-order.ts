@@ -134,6 +134,7 @@ export class OrderDesk {
           'INSUFFICIENT_BALANCE',
           402,
           `this order needs up to ${reserve} bytes but only ${available} bytes are available`,
+          { params: { neededBytes: reserve, availableBytes: available } },
         );
       }
       const orderId = newId('ord');

@@ -1,7 +1,10 @@
 // The built-in test provider's pages, served by the store itself so the demo works offline.
-import type { FastifyInstance, FastifyReply } from 'fastify';
+// The pages speak the buyer's language (Accept-Language of the payment window or browser).
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { routes } from '../../api/routes.ts';
+import { type Translator, translator } from '../../i18n/index.ts';
 import { bindRoute, SENT } from '../http/bind-route.ts';
+import { languageHeaders, requestLocale } from '../http/error-language.ts';
 import type { TestProvider } from '../payments/test-provider/test-provider.ts';
 import {
   cardPage,
@@ -11,7 +14,8 @@ import {
 } from '../payments/test-provider/test-provider-pages.ts';
 import type { Store } from '../store.ts';
 
-function html(reply: FastifyReply, status: number, body: string): typeof SENT {
+function html(reply: FastifyReply, t: Translator, status: number, body: string): typeof SENT {
+  languageHeaders(reply, t.locale);
   reply
     .code(status)
     .type('text/html; charset=utf-8')
@@ -24,13 +28,15 @@ function html(reply: FastifyReply, status: number, body: string): typeof SENT {
 
 export function testProviderRoutes(app: FastifyInstance, store: Store, provider: TestProvider): void {
   const auth = () => undefined;
+  const words = (request: FastifyRequest) => translator(requestLocale(request));
 
-  bindRoute(app, routes.testPaymentPage, auth, ({ params, reply }) => {
+  bindRoute(app, routes.testPaymentPage, auth, ({ params, request, reply }) => {
+    const t = words(request);
     const charge = provider.charge(params.id);
-    if (!charge) return html(reply, 404, notFoundPage());
+    if (!charge) return html(reply, t, 404, notFoundPage(t));
     if (charge.state === 'needs_action')
-      return html(reply, 200, outcomePage({ kind: 'needs_action', charge }));
-    return html(reply, 200, cardPage(charge));
+      return html(reply, t, 200, outcomePage({ kind: 'needs_action', charge }, t));
+    return html(reply, t, 200, cardPage(charge, t));
   });
 
   app.register(async (scope) => {
@@ -45,9 +51,10 @@ export function testProviderRoutes(app: FastifyInstance, store: Store, provider:
         ...(typeof form.card === 'string' ? { card: form.card } : {}),
         ...(typeof form.action === 'string' ? { action: form.action } : {}),
       });
-      if (!outcome) return html(reply, 404, notFoundPage());
+      const t = words(request);
+      if (!outcome) return html(reply, t, 404, notFoundPage(t));
       store.log(`test provider: ${params.id} ${outcome.kind}`);
-      return html(reply, outcome.kind === 'invalid_card' ? 400 : 200, outcomePage(outcome));
+      return html(reply, t, outcome.kind === 'invalid_card' ? 400 : 200, outcomePage(outcome, t));
     });
   });
 }

@@ -76,9 +76,19 @@ export class SaleGate {
     return withheld.size >= n ? [...withheld.values()].at(-1)! : null;
   }
 
-  #takenDownError(code: 'TAKEN_DOWN' | 'REDOWNLOAD_WITHDRAWN', message: string, td: Takedown) {
+  #takenDownError(
+    code: 'TAKEN_DOWN' | 'REDOWNLOAD_WITHDRAWN',
+    message: string,
+    td: Takedown,
+    album?: AlbumFacts,
+  ) {
     return new StoreError(code, 451, message, {
       headers: { link: `<${this.#publicUrl()}/v1/takedowns/${td.noticeId}>; rel="blocked-by"` },
+      // A whole release's takedown is named in the buyer's language; a single track's keeps the
+      // catalog's plain message (the English text, naming the track, goes out as detail).
+      ...(album
+        ? { params: { title: album.title, artist: album.artist, since: td.since, onBehalfOf: td.onBehalfOf } }
+        : {}),
     });
   }
 
@@ -107,7 +117,7 @@ export class SaleGate {
   assertListed(albumId: number): void {
     const album = this.#album(albumId);
     const td = album && this.albumTakedown(albumId);
-    if (album && td) throw this.#takenDownError('TAKEN_DOWN', this.#takenDownReason(album, td), td);
+    if (album && td) throw this.#takenDownError('TAKEN_DOWN', this.#takenDownReason(album, td), td, album);
   }
 
   /**
@@ -122,12 +132,18 @@ export class SaleGate {
     const album = this.#album(albumId);
     if (!album) throw new StoreError('NOT_FOUND', 404, `album ${albumId} not found`);
     const td = this.albumTakedown(albumId);
-    if (td) throw this.#takenDownError('TAKEN_DOWN', this.#takenDownReason(album, td), td);
+    if (td) throw this.#takenDownError('TAKEN_DOWN', this.#takenDownReason(album, td), td, album);
     const country = this.#countryOf(buyer);
     if (!licensedIn(album.territories, country)) {
       const query = `ids=${albumId}${country ? `&country=${country}` : ''}`;
       throw new StoreError('NOT_IN_TERRITORY', 451, this.#territoryReason(album, buyer, country), {
         headers: { link: `<${this.#publicUrl()}/v1/availability?${query}>; rel="blocked-by"` },
+        params: {
+          title: album.title,
+          artist: album.artist,
+          territories: territoryList(album.territories) ?? [],
+          country,
+        },
       });
     }
     const withheld = this.withheldTracks(albumId);

@@ -42,3 +42,50 @@ export async function seriousA11yViolations(
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')) }));
 }
+
+/** Text that does not fit its box: a label, button, heading or cell whose content is wider than it. */
+export interface Clipped {
+  tag: string;
+  text: string;
+  overflowPx: number;
+}
+
+/**
+ * UI text that overflows or is cut off: buttons, links in the nav, tabs, headings, table headers,
+ * labels and badges whose content is wider than their box, and the page itself scrolling sideways.
+ * Long words (Russian ones especially) show up here before anyone has to spot them in a screenshot.
+ */
+export async function clippedText(page: Page): Promise<Clipped[]> {
+  return page.evaluate(() => {
+    interface Box {
+      tagName: string;
+      textContent: string | null;
+      scrollWidth: number;
+      clientWidth: number;
+      getClientRects(): { length: number };
+    }
+    const doc = (
+      globalThis as unknown as {
+        document: { querySelectorAll(s: string): Iterable<Box>; documentElement: Box };
+      }
+    ).document;
+    const win = globalThis as unknown as { innerWidth: number };
+    const out: { tag: string; text: string; overflowPx: number }[] = [];
+    const selector =
+      'button, .button, .nav-link, [role="tab"], [role="radio"] + *, h1, h2, h3, th, label, legend, summary, .badge, .chip';
+    for (const el of doc.querySelectorAll(selector)) {
+      if (el.getClientRects().length === 0) continue; // not rendered
+      const overflow = el.scrollWidth - el.clientWidth;
+      if (el.clientWidth > 0 && overflow > 1) {
+        out.push({
+          tag: el.tagName.toLowerCase(),
+          text: (el.textContent ?? '').trim().slice(0, 60),
+          overflowPx: overflow,
+        });
+      }
+    }
+    const page = doc.documentElement.scrollWidth - win.innerWidth;
+    if (page > 1) out.push({ tag: 'html', text: 'the page scrolls sideways', overflowPx: page });
+    return out;
+  });
+}

@@ -1,5 +1,6 @@
 // Renders the whole app over the in-memory fake API, at a route.
 import { render } from '@testing-library/react';
+import type { LanguageSetting } from '../../i18n/index.ts';
 import { FakeAppApi, type FakeState } from '../../renderer/api/fake/fake-app-api.ts';
 import { App } from '../../renderer/app/App.tsx';
 import type { Timers } from '../../renderer/app/timers.tsx';
@@ -7,10 +8,11 @@ import type { Timers } from '../../renderer/app/timers.tsx';
 export function renderApp(
   hash = '#/store',
   state: Partial<FakeState> = {},
-  options: { timers?: Timers } = {},
+  options: { timers?: Timers; language?: LanguageSetting } = {},
 ) {
   window.location.hash = hash;
   const fake = new FakeAppApi(state);
+  if (options.language) fake.state.settings.language = options.language;
   const view = render(<App api={fake.client()} timers={options.timers} />);
   return { fake, ...view };
 }

@@ -35,6 +35,21 @@ describe('app shell', () => {
       }),
     );
     const region = screen.getByRole('region', { name: 'Notifications' });
-    expect(region.textContent).toContain('Quiet Static — Low Tide Signals is in your library');
+    expect(region.textContent).toContain('Quiet Static — Low Tide Signals is in your library (4 tracks).');
+    act(() =>
+      fake.emit({
+        name: 'album-filed',
+        payload: { purchaseId: 2, albumTitle: 'Single', artistName: 'Mira Vale', tracks: 1 },
+      }),
+    );
+    expect(region.textContent).toContain('Mira Vale — Single is in your library (1 track).');
+  });
+
+  it('speaks English by default, in <html lang> too', async () => {
+    renderApp('#/store');
+    await screen.findByText('500.0 MB');
+    expect(document.documentElement.lang).toBe('en');
+    expect(screen.getByRole('navigation', { name: 'Sections' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Skip to content' })).toBeTruthy();
   });
 });

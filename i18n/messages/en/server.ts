@@ -1,2 +1,89 @@
-// Catalog area "server".
-export const server = {} as const;
+// Catalog area "server": what the store says to a person. Error replies carry `server.error.<CODE>`
+// in the request's language (Accept-Language); English requests keep the store's own specific text
+// (see server/http/error-language.ts). The variants after a code (".amounts", ".release", ...) name the
+// specifics a StoreError carries as params. Then the test payment provider's pages.
+export const server = {
+  'server.error.BAD_REQUEST': 'The request is not valid.',
+  'server.error.VALIDATION_FAILED': 'Some values in the request are not valid.',
+  'server.error.VALIDATION_FAILED.field':
+    'The value of “{field}” {where, select, path {in the request path} query {in the request query} other {in the request body}} is not valid.',
+  'server.error.VALIDATION_FAILED.where':
+    'The request {where, select, path {path is} query {query is} other {body is}} not valid.',
+  'server.error.INVALID_JSON': 'The request body is not valid JSON.',
+  'server.error.UNSUPPORTED_MEDIA_TYPE': 'The request body must be JSON.',
+  'server.error.BODY_TOO_LARGE': 'The request body is too large.',
+  'server.error.UNAUTHORIZED': 'Your session is not valid. Log in again.',
+  'server.error.INVALID_CREDENTIALS': 'Wrong email or password.',
+  'server.error.NOT_FOUND': 'Not found.',
+  'server.error.NOT_FOUND.route': 'There is nothing at {method} {path}.',
+  'server.error.METHOD_NOT_ALLOWED': 'That method is not allowed here.',
+  'server.error.EMAIL_TAKEN': 'An account with this email already exists.',
+  'server.error.RATE_LIMITED': 'Too many attempts. Wait a moment and try again.',
+  'server.error.RATE_LIMITED.wait':
+    'Too many attempts. Try again in {seconds, plural, one {# second} other {# seconds}}.',
+  'server.error.VOUCHER_USED': 'This voucher has already been used.',
+  'server.error.IDEMPOTENCY_KEY_REQUIRED': 'This request needs an Idempotency-Key header.',
+  'server.error.IDEMPOTENCY_KEY_REUSED': 'This Idempotency-Key was already used for a different request.',
+  'server.error.IDEMPOTENCY_IN_PROGRESS': 'The same request is still being processed. Try again shortly.',
+  'server.error.INSUFFICIENT_BALANCE': 'Not enough megabytes for this order.',
+  'server.error.INSUFFICIENT_BALANCE.amounts':
+    'Not enough megabytes: this order needs up to {needed}, but only {available} are available.',
+  'server.error.ENCODING_UNAVAILABLE': 'That encoding is not available right now.',
+  'server.error.MASTER_MISSING': 'A track cannot be encoded right now.',
+  'server.error.ENCODE_FAILED': 'The file could not be encoded.',
+  'server.error.NOT_READY': 'The file is not ready yet. Try again shortly.',
+  'server.error.LINK_EXPIRED': 'This download link is not valid or has expired.',
+  'server.error.RANGE_NOT_SATISFIABLE': 'The requested part of the file is not valid.',
+  'server.error.CHECKOUT_EXPIRED': 'The checkout expired before it was paid.',
+  'server.error.PAYMENT_DECLINED': 'The payment was declined.',
+  'server.error.WEBHOOK_SIGNATURE_INVALID': 'The webhook signature is not valid.',
+  'server.error.NOT_REFUNDABLE': 'This cannot be refunded.',
+  'server.error.REFUND_EXCEEDS_BALANCE': 'A refund cannot take back more megabytes than the balance holds.',
+  'server.error.PROVIDER_UNAVAILABLE': 'The payment provider is not answering. Try again later.',
+  'server.error.TAKEN_DOWN': 'This release was taken down and is no longer sold here.',
+  'server.error.TAKEN_DOWN.release':
+    '“{title}” by {artist} is no longer sold here: it was taken down on {since} after a notice on behalf of {onBehalfOf}.',
+  'server.error.NOT_IN_TERRITORY': 'This release is not licensed for sale in your country.',
+  'server.error.NOT_IN_TERRITORY.release':
+    '“{title}” by {artist} is licensed for sale only in: {territories}. Your country: {country}.',
+  'server.error.NOT_IN_TERRITORY.anonymous':
+    '“{title}” by {artist} is licensed for sale only in: {territories}. Sign in, or say which country you buy from.',
+  'server.error.REDOWNLOAD_WITHDRAWN': 'The store no longer serves this release, not even to its owners.',
+  'server.error.NOTICE_INCOMPLETE': 'The notice is incomplete.',
+  'server.error.ALREADY_DECIDED': 'This notice has already been decided.',
+  'server.error.NAME_TAKEN': 'That name is already taken.',
+  'server.error.REFUNDED': 'This item was refunded and can no longer be downloaded.',
+  'server.error.INTERNAL': 'Something went wrong in the store.',
+
+  'server.pay.pageTitle': '{title} · Megadisc test payments',
+  'server.pay.note': 'Megadisc test payments: no real money moves.',
+  'server.pay.title.pay': 'Pay',
+  'server.pay.title.paid': 'Paid',
+  'server.pay.title.declined': 'Declined',
+  'server.pay.title.authenticate': 'Authenticate',
+  'server.pay.title.closed': 'Closed',
+  'server.pay.title.notFound': 'Not found',
+  'server.pay.cardNumber': 'Card number',
+  'server.pay.submit': 'Pay {amount}',
+  'server.pay.testCards':
+    'Test cards: {succeeds} pays, {declines} is declined, {authenticates} asks for an extra authentication step.',
+  'server.pay.invalidCard': 'That card number is not valid.',
+  'server.pay.paid.heading': 'Payment complete',
+  'server.pay.paid.summary': '{amount} for {description}.',
+  'server.pay.paid.delivered': 'The store has your payment. You can close this page and return to Megadisc.',
+  'server.pay.paid.pending': 'The store has not confirmed yet; it will be told again shortly.',
+  'server.pay.declined.heading': 'Payment declined',
+  'server.pay.declined.card': 'The card was declined. Nothing was charged.',
+  'server.pay.declined.authentication': 'The bank could not authenticate this payment. Nothing was charged.',
+  'server.pay.declined.next': 'Return to Megadisc to try another pack or card.',
+  'server.pay.authenticate.heading': 'Confirm it is you',
+  'server.pay.authenticate.text':
+    'Your bank asks you to authenticate this payment of {amount} (card ending {last4}).',
+  'server.pay.authenticate.complete': 'Complete authentication',
+  'server.pay.authenticate.fail': 'Fail authentication',
+  'server.pay.closed.expired': 'This checkout has expired. Start a new one in Megadisc.',
+  'server.pay.closed.paid': 'This checkout is already paid.',
+  'server.pay.closed.declined': 'This payment was declined. Start a new checkout in Megadisc.',
+  'server.pay.closed.refunded': 'This payment was refunded.',
+  'server.pay.notFound': 'No such payment',
+} as const;

@@ -1,4 +1,135 @@
 import type { account as en } from '../en/account.ts';
 import type { Translation } from '../translation.ts';
 
-export const account: Translation<typeof en> = {};
+const note =
+  'Зарезервированные мегабайты удерживаются под заказы, которые магазин ещё кодирует; неиспользованное вернётся.';
+
+export const account: Translation<typeof en> = {
+  'account.title': 'Аккаунт',
+  'account.loggedOut':
+    'Вы не вошли в магазин. Войдите, чтобы видеть баланс, пополнять его и смотреть, на что ушли мегабайты.',
+  'account.logInInSettings': 'Войти в Настройках',
+  'account.session': '{email} · {store}',
+
+  'account.balance.label': 'Баланс аккаунта',
+  'account.balance.title': 'Баланс',
+  'account.balance.unknown': 'Баланс пока неизвестен: см. журнал ниже.',
+  'account.balance.loading': 'Загрузка баланса…',
+  'account.balance.offline': 'Нет связи · последние известные данные',
+  'account.balance.gauge': 'Доступно {available}, в резерве {reserved}, всего {balance}',
+  'account.balance.available': 'Доступно',
+  'account.balance.reserved': 'В резерве',
+  'account.balance.total': 'Баланс',
+  'account.balance.approx': '≈ {amount}',
+  'account.balance.note': `На {date}. ${note}`,
+  'account.balance.notePriced': `На {date} · 1 МБ стоит {price}. ${note}`,
+  'account.balance.mismatch':
+    'Локальный журнал не сходится с балансом в магазине: {detail}. Показаны данные магазина.',
+
+  'account.topup.title': 'Пополнить',
+  'account.topup.code': 'Код ваучера',
+  'account.topup.placeholder': 'XXXX-XXXX-XXXX',
+  'account.topup.redeem': 'Активировать',
+  'account.topup.redeeming': 'Активация…',
+  'account.topup.hint': 'Латинские буквы, цифры и дефисы. Каждый код можно использовать один раз.',
+  'account.topup.offline': 'Магазин не отвечает: ваучеры можно будет активировать, когда он вернётся.',
+  'account.topup.demo': 'Демо-магазин при запуске вывел в терминал неиспользованные коды ваучеров.',
+  'account.topup.added': 'На баланс зачислено {size}. Теперь доступно {available}.',
+  'account.topup.addedPriced': 'На баланс зачислено {size} (≈ {amount}). Теперь доступно {available}.',
+
+  'account.packs.title': 'Купить мегабайты',
+  'account.packs.intro':
+    'В пакетах мегабайт дешевле, чем по {price} поштучно. Оплата — на странице платёжного сервиса; мегабайты зачисляются, как только он подтвердит платёж.',
+  'account.packs.caption': 'Пакеты пополнения по вашей цене',
+  'account.packs.pack': 'Пакет',
+  'account.packs.price': 'Ваша цена',
+  'account.packs.perMb': 'За МБ',
+  'account.packs.saving': 'Выгода',
+  'account.packs.action': 'Купить',
+  'account.packs.insteadOf': 'вместо',
+  'account.packs.discount.volume': '{percent} за объём',
+  'account.packs.discount.loyalty': '{percent} за лояльность',
+  'account.packs.discounts': 'со скидкой {parts}',
+  'account.packs.save': 'выгода {percent} · {amount}',
+  'account.packs.buy': 'Купить',
+  'account.packs.buyLabel': 'Купить {size} за {price}',
+  'account.packs.loading': 'Загрузка пакетов…',
+  'account.packs.offline': 'Магазин не отвечает: пакеты можно будет купить, когда он вернётся.',
+  'account.packs.loyaltyNext': 'Потратьте ещё {amount}, чтобы получить скидку {percent}',
+  'account.packs.loyaltyNow': 'Ваша скидка за лояльность: {percent} на каждый пакет.',
+  'account.packs.loyaltyTop': 'У вас максимальная скидка за лояльность: {percent} на каждый пакет.',
+
+  'account.checkout.starting': 'Оформление оплаты…',
+  'account.checkout.waiting': 'Ждём оплату… завершите её на открывшейся странице.',
+  'account.checkout.amount': '{size} за {price}.',
+  'account.checkout.reopen': 'Открыть страницу оплаты снова',
+  'account.checkout.stopWaiting': 'Перестать ждать',
+  'account.checkout.trouble': 'Магазин сейчас не отвечает; продолжаем ждать.',
+  'account.checkout.paid': 'На баланс зачислено {size}.',
+  'account.checkout.declined':
+    'Платёж отклонён. Ничего не списано; попробуйте ещё раз, возможно, с другой картой.',
+  'account.checkout.declinedBecause':
+    'Платёж отклонён: {reason}. Ничего не списано; попробуйте ещё раз, возможно, с другой картой.',
+  'account.checkout.expired':
+    'Срок оплаты истёк до того, как она прошла. Ничего не списано; выберите пакет, чтобы начать заново.',
+  'account.checkout.expiredBecause':
+    'Срок оплаты истёк до того, как она прошла: {reason}. Ничего не списано; выберите пакет, чтобы начать заново.',
+  'account.checkout.refunded': 'Этот платёж возвращён; его мегабайты списаны с баланса.',
+  'account.checkout.noAnswer':
+    'Магазин не подтвердил платёж, а срок оплаты истёк. Если вы заплатили, мегабайты зачислятся, как только он подтвердит.',
+  'account.checkout.stopped':
+    'Больше не ждём. Если вы всё же заплатите, мегабайты всё равно зачислятся и появятся здесь.',
+  'account.checkout.dismiss': 'Скрыть',
+
+  'account.spend.title': 'Расходы',
+  'account.spend.inTotal': 'всего',
+  'account.spend.inTotalApprox': '≈ {amount} всего',
+  'account.spend.paidTotal': 'оплачено всего · {size}',
+  'account.spend.loading': 'Подсчёт расходов…',
+  'account.spend.empty': 'Покупок пока нет. Здесь появятся расходы по месяцам и по исполнителям.',
+  'account.spend.findSomething': 'Найти что-нибудь в магазине',
+  'account.spend.unit': 'Единицы расходов',
+  'account.spend.unit.mb': 'МБ',
+  'account.spend.unit.money': 'Деньги',
+  'account.spend.moneyNote':
+    'Деньги — это сколько вы заплатили за израсходованные мегабайты: каждая покупка сначала берёт самое старое пополнение, по той цене, что вы за него заплатили. Мегабайты из ваучеров и бесплатных начислений ничего не стоят.',
+  'account.spend.column.month': 'Месяц',
+  'account.spend.column.artist': 'Исполнитель',
+  'account.spend.column.share': 'Доля расходов',
+  'account.spend.column.megabytes': 'Мегабайты',
+  'account.spend.column.cost': 'Стоимость',
+  'account.spend.column.paid': 'Оплачено',
+  'account.spend.byMonth': 'По месяцам',
+  'account.spend.byMonth.caption': 'Расходы по месяцам',
+  'account.spend.byMonth.summary': 'Мегабайты по месяцам, с {from} по {to}: {items}.',
+  'account.spend.byMonth.summaryMoney': 'Деньги по месяцам, с {from} по {to}: {items}.',
+  'account.spend.byMonth.item': '{month}: {amount}',
+  'account.spend.byMonth.itemPriced': '{month}: {amount} ({cost})',
+  'account.spend.byArtist': 'Главные исполнители',
+  'account.spend.byArtist.rest':
+    'и ещё {count, plural, one {# исполнитель} few {# исполнителя} many {# исполнителей} other {# исполнителя}}: {amount}',
+
+  'account.ledger.title': 'Журнал операций',
+  'account.ledger.loading': 'Загрузка журнала…',
+  'account.ledger.empty': 'Записей пока нет. Здесь отмечаются пополнения и покупки.',
+  'account.ledger.caption': 'Журнал операций, сначала новые',
+  'account.ledger.column.date': 'Дата',
+  'account.ledger.column.kind': 'Операция',
+  'account.ledger.column.amount': 'Сумма',
+  'account.ledger.column.reserved': 'Резерв',
+  'account.ledger.column.balanceAfter': 'Баланс после',
+  'account.ledger.column.reference': 'Основание',
+  'account.ledger.kind.topup': 'Пополнение',
+  'account.ledger.kind.reserve': 'Резерв',
+  'account.ledger.kind.settle': 'Списание',
+  'account.ledger.kind.release': 'Возврат резерва',
+  'account.ledger.kind.refund': 'Возврат платежа',
+  'account.ledger.amountPaid': '{amount} · {paid}',
+  'account.ledger.voucher': 'Ваучер {code}',
+  'account.ledger.order': 'Заказ {id}',
+  'account.ledger.payment': 'Платёж {id}',
+  'account.ledger.refundOf': 'Возврат платежа {id}',
+  'account.ledger.more': 'Показать ещё {count, number}',
+  'account.ledger.showing':
+    'Показано {shown, number} из {count, plural, one {# записи} few {# записей} many {# записей} other {# записи}}',
+};

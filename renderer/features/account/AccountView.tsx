@@ -1,5 +1,6 @@
 // The account: balance gauge, voucher top-up, packs to buy, what was spent, and the ledger behind it all.
 import { useAppStatus } from '../../app/app-status.tsx';
+import { useI18n } from '../../app/i18n-context.tsx';
 import { hrefOf } from '../../app/router.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { Loading } from '../../components/Loading.tsx';
@@ -12,6 +13,7 @@ import { useLedger, useSpend } from './use-account.ts';
 import './account.css';
 
 export function AccountView() {
+  const i18n = useI18n();
   const status = useAppStatus();
   const ledger = useLedger();
   const spend = useSpend();
@@ -27,11 +29,11 @@ export function AccountView() {
   if (status.info && !status.info.session) {
     return (
       <div className="account">
-        <h1>Account</h1>
+        <h1>{i18n.t('account.title')}</h1>
         <div className="card account-logged-out">
-          <p>You are not logged in to a store. Log in to see your balance, top up and see what you spent.</p>
+          <p>{i18n.t('account.loggedOut')}</p>
           <a className="button button-primary" href={hrefOf({ view: 'settings' })}>
-            Log in in Settings
+            {i18n.t('account.logInInSettings')}
           </a>
         </div>
       </div>
@@ -41,10 +43,10 @@ export function AccountView() {
   return (
     <div className="account">
       <header className="account-header">
-        <h1>Account</h1>
+        <h1>{i18n.t('account.title')}</h1>
         {session ? (
           <p className="muted">
-            {session.email} at {session.storeUrl}
+            {i18n.t('account.session', { email: session.email, store: session.storeUrl })}
           </p>
         ) : null}
       </header>
@@ -53,12 +55,12 @@ export function AccountView() {
         {balance ? (
           <BalanceGauge balance={balance} online={status.online} perMb={perMb} />
         ) : (
-          <section className="card balance-card" aria-label="Account balance">
-            <h2>Balance</h2>
+          <section className="card balance-card" aria-label={i18n.t('account.balance.label')}>
+            <h2>{i18n.t('account.balance.title')}</h2>
             {ledger.error ? (
-              <p className="muted">The balance is not known yet: see the ledger below.</p>
+              <p className="muted">{i18n.t('account.balance.unknown')}</p>
             ) : (
-              <Loading label="Loading your balance…" />
+              <Loading label={i18n.t('account.balance.loading')} />
             )}
           </section>
         )}
@@ -70,11 +72,11 @@ export function AccountView() {
       <SpendSection spend={spend.data} error={spend.error} onRetry={spend.reload} />
 
       <section className="card ledger-card" aria-labelledby="ledger-heading">
-        <h2 id="ledger-heading">Ledger history</h2>
+        <h2 id="ledger-heading">{i18n.t('account.ledger.title')}</h2>
         {ledger.error ? <ErrorNotice error={ledger.error} onRetry={ledger.reload} /> : null}
-        {!ledger.data && !ledger.error ? <Loading label="Loading the ledger…" /> : null}
+        {!ledger.data && !ledger.error ? <Loading label={i18n.t('account.ledger.loading')} /> : null}
         {ledger.data && ledger.data.entries.length === 0 ? (
-          <p className="muted">No entries yet. Top-ups and purchases are recorded here.</p>
+          <p className="muted">{i18n.t('account.ledger.empty')}</p>
         ) : null}
         {ledger.data && ledger.data.entries.length > 0 ? <LedgerTable entries={ledger.data.entries} /> : null}
       </section>

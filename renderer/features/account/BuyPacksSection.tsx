@@ -1,11 +1,11 @@
 // "Buy megabytes": the packs at the listener's price, the next loyalty tier, and the purchase in
 // progress, paid on the provider's page.
 import type { PackTable } from '../../../api/schemas/payments.ts';
-import { formatPerMb, percentOf } from '../../../electron/shared/pack-figures.ts';
 import { useAppStatus } from '../../app/app-status.tsx';
+import { useI18n } from '../../app/i18n-context.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { Loading } from '../../components/Loading.tsx';
-import { PACK_TEXT } from './account-text.ts';
+import { moneyText, percentText, perMbText } from './account-text.ts';
 import { CheckoutStatus } from './CheckoutStatus.tsx';
 import { PackOffers } from './PackOffers.tsx';
 import { useCheckout } from './use-checkout.ts';
@@ -13,26 +13,35 @@ import { usePacks } from './use-packs.ts';
 
 /** Where the listener stands in the loyalty tiers, and what the next one takes. */
 function LoyaltyNote({ table }: { table: PackTable }) {
+  const i18n = useI18n();
   const { basisPoints, next } = table.loyalty;
   if (!next) {
     if (basisPoints === 0) return null;
     return (
       <p className="loyalty" data-testid="loyalty">
-        <strong>{PACK_TEXT.loyaltyTop(percentOf(basisPoints))}</strong>
+        <strong>{i18n.t('account.packs.loyaltyTop', { percent: percentText(i18n, basisPoints) })}</strong>
       </p>
     );
   }
   return (
     <p className="loyalty" data-testid="loyalty">
       {basisPoints > 0 ? (
-        <span className="muted">{PACK_TEXT.loyaltyNow(percentOf(basisPoints))} </span>
+        <span className="muted">
+          {i18n.t('account.packs.loyaltyNow', { percent: percentText(i18n, basisPoints) })}{' '}
+        </span>
       ) : null}
-      <strong>{PACK_TEXT.loyaltyNext(next.spendMore.display, percentOf(next.basisPoints))}</strong>
+      <strong>
+        {i18n.t('account.packs.loyaltyNext', {
+          amount: moneyText(i18n, next.spendMore),
+          percent: percentText(i18n, next.basisPoints),
+        })}
+      </strong>
     </p>
   );
 }
 
 export function BuyPacksSection({ onCredited }: { onCredited: () => void }) {
+  const i18n = useI18n();
   const { online } = useAppStatus();
   const packs = usePacks();
   const checkout = useCheckout(() => {
@@ -45,12 +54,16 @@ export function BuyPacksSection({ onCredited }: { onCredited: () => void }) {
   return (
     <section className="card packs-card" aria-labelledby="packs-heading">
       <div className="card-head">
-        <h2 id="packs-heading">{PACK_TEXT.heading}</h2>
+        <h2 id="packs-heading">{i18n.t('account.packs.title')}</h2>
         {table ? <LoyaltyNote table={table} /> : null}
       </div>
-      {table ? <p className="muted packs-intro">{PACK_TEXT.intro(formatPerMb(table.perMb))}</p> : null}
+      {table ? (
+        <p className="muted packs-intro">
+          {i18n.t('account.packs.intro', { price: perMbText(i18n, table.perMb) })}
+        </p>
+      ) : null}
       {packs.error && !table ? <ErrorNotice error={packs.error} onRetry={packs.reload} /> : null}
-      {!table && !packs.error ? <Loading label={PACK_TEXT.loading} /> : null}
+      {!table && !packs.error ? <Loading label={i18n.t('account.packs.loading')} /> : null}
       {table ? (
         <PackOffers
           table={table}
@@ -58,7 +71,7 @@ export function BuyPacksSection({ onCredited }: { onCredited: () => void }) {
           onBuy={(packId) => void checkout.start(packId)}
         />
       ) : null}
-      {table && !online ? <p className="hint">{PACK_TEXT.offline}</p> : null}
+      {table && !online ? <p className="hint">{i18n.t('account.packs.offline')}</p> : null}
       <CheckoutStatus
         progress={checkout.progress}
         starting={checkout.starting}

@@ -1,21 +1,28 @@
 // Where a pack purchase stands: waiting for the payment (with the page to reopen and a way to stop
 // waiting), credited, or declined / expired in words. Announced through live regions.
 import type { Checkout } from '../../../api/schemas/payments.ts';
-import { packSize } from '../../../electron/shared/pack-figures.ts';
-import { CHECKOUT_TEXT } from './account-text.ts';
+import type { Translator } from '../../../i18n/index.ts';
+import { useI18n } from '../../app/i18n-context.tsx';
+import { clause, moneyText, packSizeText } from './account-text.ts';
 import type { CheckoutProgress } from './use-checkout.ts';
 
-function failureText(checkout: Checkout, noAnswer?: boolean): string {
-  if (noAnswer) return CHECKOUT_TEXT.noAnswer;
+function failureText(i18n: Translator, checkout: Checkout, noAnswer?: boolean): string {
+  if (noAnswer) return i18n.t('account.checkout.noAnswer');
+  // The store's reason (the payment provider's words) is quoted as it came.
+  const reason = clause(checkout.failure);
   switch (checkout.state) {
     case 'declined':
-      return CHECKOUT_TEXT.declined(checkout.failure);
+      return reason
+        ? i18n.t('account.checkout.declinedBecause', { reason })
+        : i18n.t('account.checkout.declined');
     case 'expired':
-      return CHECKOUT_TEXT.expired(checkout.failure);
+      return reason
+        ? i18n.t('account.checkout.expiredBecause', { reason })
+        : i18n.t('account.checkout.expired');
     case 'refunded':
-      return CHECKOUT_TEXT.refunded;
+      return i18n.t('account.checkout.refunded');
     default:
-      return CHECKOUT_TEXT.noAnswer;
+      return i18n.t('account.checkout.noAnswer');
   }
 }
 
@@ -30,43 +37,50 @@ export function CheckoutStatus({
   onStop: () => void;
   onDismiss: () => void;
 }) {
+  const i18n = useI18n();
   return (
     <>
       <div role="status" aria-live="polite" className="checkout-status" data-testid="checkout-status">
-        {starting ? <p className="muted">{CHECKOUT_TEXT.starting}</p> : null}
+        {starting ? <p className="muted">{i18n.t('account.checkout.starting')}</p> : null}
         {progress.phase === 'waiting' ? (
           <div className="notice checkout-waiting">
             <p>
-              <span className="spinner" aria-hidden="true" /> <strong>{CHECKOUT_TEXT.waiting}</strong>{' '}
-              {CHECKOUT_TEXT.amount(packSize(progress.checkout.bytes), progress.checkout.amount.display)}
+              <span className="spinner" aria-hidden="true" />{' '}
+              <strong>{i18n.t('account.checkout.waiting')}</strong>{' '}
+              {i18n.t('account.checkout.amount', {
+                size: packSizeText(i18n, progress.checkout.bytes),
+                price: moneyText(i18n, progress.checkout.amount),
+              })}
             </p>
-            {progress.trouble ? <p className="muted">{CHECKOUT_TEXT.trouble}</p> : null}
+            {progress.trouble ? <p className="muted">{i18n.t('account.checkout.trouble')}</p> : null}
           </div>
         ) : null}
         {progress.phase === 'paid' ? (
           <p className="notice notice-ok">
-            {CHECKOUT_TEXT.paid(packSize(progress.checkout.creditedBytes || progress.checkout.bytes))}
+            {i18n.t('account.checkout.paid', {
+              size: packSizeText(i18n, progress.checkout.creditedBytes || progress.checkout.bytes),
+            })}
           </p>
         ) : null}
-        {progress.phase === 'stopped' ? <p className="notice">{CHECKOUT_TEXT.stopped}</p> : null}
+        {progress.phase === 'stopped' ? <p className="notice">{i18n.t('account.checkout.stopped')}</p> : null}
       </div>
       {progress.phase === 'waiting' ? (
         <div className="row checkout-actions">
           {progress.checkout.payUrl ? (
             <a className="button" href={progress.checkout.payUrl} target="_blank" rel="noopener noreferrer">
-              {CHECKOUT_TEXT.reopen}
+              {i18n.t('account.checkout.reopen')}
             </a>
           ) : null}
           <button type="button" className="button" onClick={onStop}>
-            {CHECKOUT_TEXT.stopWaiting}
+            {i18n.t('account.checkout.stopWaiting')}
           </button>
         </div>
       ) : null}
       {progress.phase === 'failed' ? (
         <div className="notice notice-error" role="alert">
-          <p>{failureText(progress.checkout, progress.noAnswer)}</p>
+          <p>{failureText(i18n, progress.checkout, progress.noAnswer)}</p>
           <button type="button" className="button" onClick={onDismiss}>
-            {CHECKOUT_TEXT.dismiss}
+            {i18n.t('account.checkout.dismiss')}
           </button>
         </div>
       ) : null}

@@ -1,14 +1,20 @@
 // The packs as a table: size, the listener's own price (after discounts), price per MB, the saving
 // against buying the megabytes one by one, and a Buy button naming what it buys.
 import type { PackQuote, PackTable } from '../../../api/schemas/payments.ts';
-import { formatPerMb, packSize, percentOf, savingPercent } from '../../../electron/shared/pack-figures.ts';
-import { PACK_TEXT } from './account-text.ts';
+import { savingPercent } from '../../../electron/shared/pack-figures.ts';
+import type { Translator } from '../../../i18n/index.ts';
+import { useI18n } from '../../app/i18n-context.tsx';
+import { moneyText, packSizeText, percentText, perMbText } from './account-text.ts';
 
-function discountNote(quote: PackQuote): string | null {
+function discountNote(i18n: Translator, quote: PackQuote): string | null {
   const parts = quote.discounts
     .filter((d) => d.amount.micros > 0)
-    .map((d) => `${percentOf(d.basisPoints)} ${d.kind === 'volume' ? PACK_TEXT.volume : PACK_TEXT.loyalty}`);
-  return parts.length > 0 ? PACK_TEXT.discounts(parts) : null;
+    .map((d) =>
+      i18n.t(d.kind === 'volume' ? 'account.packs.discount.volume' : 'account.packs.discount.loyalty', {
+        percent: percentText(i18n, d.basisPoints),
+      }),
+    );
+  return parts.length > 0 ? i18n.t('account.packs.discounts', { parts: i18n.list(parts) }) : null;
 }
 
 export function PackOffers({
@@ -20,64 +26,69 @@ export function PackOffers({
   disabled: boolean;
   onBuy: (packId: string) => void;
 }) {
+  const i18n = useI18n();
   return (
     <div className="table-scroll">
       <table className="table pack-table" data-testid="pack-table">
-        <caption className="visually-hidden">{PACK_TEXT.caption}</caption>
+        <caption className="visually-hidden">{i18n.t('account.packs.caption')}</caption>
         <thead>
           <tr>
-            <th scope="col">{PACK_TEXT.pack}</th>
+            <th scope="col">{i18n.t('account.packs.pack')}</th>
             <th scope="col" className="num">
-              {PACK_TEXT.price}
+              {i18n.t('account.packs.price')}
             </th>
             <th scope="col" className="num">
-              {PACK_TEXT.perMb}
+              {i18n.t('account.packs.perMb')}
             </th>
-            <th scope="col">{PACK_TEXT.saving}</th>
+            <th scope="col">{i18n.t('account.packs.saving')}</th>
             <th scope="col">
-              <span className="visually-hidden">{PACK_TEXT.action}</span>
+              <span className="visually-hidden">{i18n.t('account.packs.action')}</span>
             </th>
           </tr>
         </thead>
         <tbody>
           {table.packs.map((quote) => {
-            const size = packSize(quote.bytes);
+            const size = packSizeText(i18n, quote.bytes);
+            const price = moneyText(i18n, quote.price);
             const discounted = quote.price.micros < quote.listPrice.micros;
-            const note = discountNote(quote);
+            const note = discountNote(i18n, quote);
             return (
               <tr key={quote.id} data-pack={quote.id}>
                 <th scope="row" className="pack-size">
                   {size}
                 </th>
                 <td className="num">
-                  <strong className="pack-price">{quote.price.display}</strong>
+                  <strong className="pack-price">{price}</strong>
                   {discounted ? (
                     <s className="muted pack-list-price">
-                      <span className="visually-hidden">{PACK_TEXT.insteadOf} </span>
-                      {quote.listPrice.display}
+                      <span className="visually-hidden">{i18n.t('account.packs.insteadOf')} </span>
+                      {moneyText(i18n, quote.listPrice)}
                     </s>
                   ) : null}
                   {note ? <span className="hint pack-discounts">{note}</span> : null}
                 </td>
-                <td className="num">{formatPerMb(quote.pricePerMb)}</td>
+                <td className="num">{perMbText(i18n, quote.pricePerMb)}</td>
                 <td>
                   {quote.saving.micros > 0 ? (
                     <span className="tag tag-ok">
-                      {PACK_TEXT.save(savingPercent(quote))} · {quote.saving.display}
+                      {i18n.t('account.packs.save', {
+                        percent: i18n.number(savingPercent(quote) / 100, { style: 'percent' }),
+                        amount: moneyText(i18n, quote.saving),
+                      })}
                     </span>
                   ) : (
-                    <span className="muted">{PACK_TEXT.noSaving}</span>
+                    <span className="muted">{i18n.t('common.none')}</span>
                   )}
                 </td>
                 <td className="pack-action">
                   <button
                     type="button"
                     className="button button-primary"
-                    aria-label={PACK_TEXT.buyLabel(size, quote.price.display)}
+                    aria-label={i18n.t('account.packs.buyLabel', { size, price })}
                     disabled={disabled}
                     onClick={() => onBuy(quote.id)}
                   >
-                    {PACK_TEXT.buy}
+                    {i18n.t('account.packs.buy')}
                   </button>
                 </td>
               </tr>

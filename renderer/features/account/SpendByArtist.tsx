@@ -1,13 +1,13 @@
 // The ten artists the account spent most on, as horizontal bars inside a real table, so the
 // figures stay readable by screen readers and the bars are only decoration. Ranked and drawn by
 // megabytes, or by the money paid for them.
-import { formatMB, formatMicros } from '../../components/format.ts';
-import { SPEND_TEXT } from './account-text.ts';
+import { useI18n } from '../../app/i18n-context.tsx';
 import { type SpendChartProps, spendMeasure } from './spend-unit.ts';
 
 const TOP = 10;
 
 export function SpendByArtist({ rows, currency, unit = 'mb', paidCurrency = null }: SpendChartProps) {
+  const i18n = useI18n();
   const { inMoney, value } = spendMeasure(unit, paidCurrency);
   const sorted = [...rows].sort(
     (a, b) => value(b) - value(a) || b.bytes - a.bytes || a.key.localeCompare(b.key),
@@ -22,15 +22,19 @@ export function SpendByArtist({ rows, currency, unit = 'mb', paidCurrency = null
   return (
     <figure className="spend-figure">
       <figcaption>
-        <h3 id="spend-artists-heading">Top artists</h3>
+        <h3 id="spend-artists-heading">{i18n.t('account.spend.byArtist')}</h3>
       </figcaption>
       <table className="artist-bars" aria-labelledby="spend-artists-heading" data-testid="spend-by-artist">
         <thead className="visually-hidden">
           <tr>
-            <th scope="col">Artist</th>
-            <th scope="col">Share of spending</th>
-            <th scope="col">Megabytes</th>
-            {moneyColumn ? <th scope="col">{inMoney ? SPEND_TEXT.paidColumn : 'Cost'}</th> : null}
+            <th scope="col">{i18n.t('account.spend.column.artist')}</th>
+            <th scope="col">{i18n.t('account.spend.column.share')}</th>
+            <th scope="col">{i18n.t('account.spend.column.megabytes')}</th>
+            {moneyColumn ? (
+              <th scope="col">
+                {inMoney ? i18n.t('account.spend.column.paid') : i18n.t('account.spend.column.cost')}
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody>
@@ -41,7 +45,9 @@ export function SpendByArtist({ rows, currency, unit = 'mb', paidCurrency = null
               </th>
               <td className="artist-bar-cell">
                 <span className="visually-hidden">
-                  {Math.round((value(row) / Math.max(1, total)) * 100)}%
+                  {i18n.number(Math.round((value(row) / Math.max(1, total)) * 100) / 100, {
+                    style: 'percent',
+                  })}
                 </span>
                 <div
                   className="artist-bar"
@@ -49,10 +55,10 @@ export function SpendByArtist({ rows, currency, unit = 'mb', paidCurrency = null
                   style={{ width: `${(value(row) / max) * 100}%` }}
                 />
               </td>
-              <td className={inMoney ? 'num muted' : 'num'}>{formatMB(row.bytes)}</td>
+              <td className={inMoney ? 'num muted' : 'num'}>{i18n.mb(row.bytes)}</td>
               {moneyColumn ? (
                 <td className={inMoney ? 'num' : 'num muted'}>
-                  {formatMicros(inMoney ? row.paidMicros : row.micros, moneyColumn)}
+                  {i18n.money(inMoney ? row.paidMicros : row.micros, moneyColumn)}
                 </td>
               ) : null}
             </tr>
@@ -61,13 +67,16 @@ export function SpendByArtist({ rows, currency, unit = 'mb', paidCurrency = null
       </table>
       {rest.length > 0 ? (
         <p className="muted">
-          and {rest.length} more {rest.length === 1 ? 'artist' : 'artists'}:{' '}
-          {inMoney
-            ? formatMicros(
-                rest.reduce((s, r) => s + r.paidMicros, 0),
-                paidCurrency ?? undefined,
-              )
-            : formatMB(rest.reduce((s, r) => s + r.bytes, 0))}
+          {i18n.t('account.spend.byArtist.rest', {
+            count: rest.length,
+            amount:
+              inMoney && paidCurrency
+                ? i18n.money(
+                    rest.reduce((s, r) => s + r.paidMicros, 0),
+                    paidCurrency,
+                  )
+                : i18n.mb(rest.reduce((s, r) => s + r.bytes, 0)),
+          })}
         </p>
       ) : null}
     </figure>

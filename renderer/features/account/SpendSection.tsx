@@ -3,22 +3,22 @@
 import { useState } from 'react';
 import type { SpendReport } from '../../../electron/shared/app-api/views.ts';
 import type { MegadiscError } from '../../../electron/shared/errors.ts';
+import { useI18n } from '../../app/i18n-context.tsx';
 import { hrefOf } from '../../app/router.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
-import { formatMB, formatMicros } from '../../components/format.ts';
 import { Loading } from '../../components/Loading.tsx';
-import { SPEND_TEXT } from './account-text.ts';
-import { approxMoney } from './money.ts';
+import { moneyOf } from './money.ts';
 import { SpendByArtist } from './SpendByArtist.tsx';
 import { SpendByMonth } from './SpendByMonth.tsx';
 import type { SpendUnit } from './spend-unit.ts';
 
 function UnitToggle({ unit, onChange }: { unit: SpendUnit; onChange: (unit: SpendUnit) => void }) {
+  const i18n = useI18n();
   return (
     <fieldset className="segmented">
-      <legend className="visually-hidden">{SPEND_TEXT.unit}</legend>
+      <legend className="visually-hidden">{i18n.t('account.spend.unit')}</legend>
       <button type="button" className="button" aria-pressed={unit === 'mb'} onClick={() => onChange('mb')}>
-        {SPEND_TEXT.mb}
+        {i18n.t('account.spend.unit.mb')}
       </button>
       <button
         type="button"
@@ -26,7 +26,7 @@ function UnitToggle({ unit, onChange }: { unit: SpendUnit; onChange: (unit: Spen
         aria-pressed={unit === 'money'}
         onClick={() => onChange('money')}
       >
-        {SPEND_TEXT.money}
+        {i18n.t('account.spend.unit.money')}
       </button>
     </fieldset>
   );
@@ -41,28 +41,34 @@ export function SpendSection({
   error: MegadiscError | null;
   onRetry: () => void;
 }) {
+  const i18n = useI18n();
   const [chosen, setUnit] = useState<SpendUnit>('mb');
   const currency = spend?.perMb?.currency ?? null;
   const paidCurrency = spend?.paidCurrency ?? null;
   const unit: SpendUnit = paidCurrency ? chosen : 'mb';
   const spentAny = Boolean(spend && spend.totalBytes > 0);
+  const totalMoney = spend ? moneyOf(i18n, spend.totalBytes, spend.perMb) : null;
   return (
     <section className="card spend-card" aria-labelledby="spend-heading">
       <div className="card-head">
-        <h2 id="spend-heading">Spending</h2>
+        <h2 id="spend-heading">{i18n.t('account.spend.title')}</h2>
         {spend && spentAny ? (
           <div className="row spend-head-figures">
             {unit === 'money' && paidCurrency ? (
               <p className="spend-total" data-testid="spend-total">
-                <strong>{formatMicros(spend.totalPaidMicros, paidCurrency)}</strong>{' '}
+                <strong>{i18n.money(spend.totalPaidMicros, paidCurrency)}</strong>{' '}
                 <span className="muted">
-                  {SPEND_TEXT.paidTotal} · {formatMB(spend.totalBytes)}
+                  {i18n.t('account.spend.paidTotal', { size: i18n.mb(spend.totalBytes) })}
                 </span>
               </p>
             ) : (
               <p className="spend-total" data-testid="spend-total">
-                <strong>{formatMB(spend.totalBytes)}</strong>{' '}
-                <span className="muted">{approxMoney(spend.totalBytes, spend.perMb)} in total</span>
+                <strong>{i18n.mb(spend.totalBytes)}</strong>{' '}
+                <span className="muted">
+                  {totalMoney
+                    ? i18n.t('account.spend.inTotalApprox', { amount: totalMoney })
+                    : i18n.t('account.spend.inTotal')}
+                </span>
               </p>
             )}
             {paidCurrency ? <UnitToggle unit={unit} onChange={setUnit} /> : null}
@@ -70,16 +76,16 @@ export function SpendSection({
         ) : null}
       </div>
       {error && !spend ? <ErrorNotice error={error} onRetry={onRetry} /> : null}
-      {!spend && !error ? <Loading label="Adding up what you spent…" /> : null}
+      {!spend && !error ? <Loading label={i18n.t('account.spend.loading')} /> : null}
       {spend && !spentAny ? (
         <div className="spend-empty">
-          <p>Nothing bought yet. What you spend shows up here by month and by artist.</p>
-          <a href={hrefOf({ view: 'store', page: 'home' })}>Find something in the store</a>
+          <p>{i18n.t('account.spend.empty')}</p>
+          <a href={hrefOf({ view: 'store', page: 'home' })}>{i18n.t('account.spend.findSomething')}</a>
         </div>
       ) : null}
       {spend && spentAny ? (
         <>
-          {unit === 'money' ? <p className="hint spend-note">{SPEND_TEXT.moneyNote}</p> : null}
+          {unit === 'money' ? <p className="hint spend-note">{i18n.t('account.spend.moneyNote')}</p> : null}
           <div className="spend-grid">
             <SpendByMonth rows={spend.byMonth} currency={currency} unit={unit} paidCurrency={paidCurrency} />
             <SpendByArtist

@@ -2,9 +2,9 @@
 import { type FormEvent, useRef, useState } from 'react';
 import type { Money } from '../../../api/schemas/common.ts';
 import { useAppStatus } from '../../app/app-status.tsx';
+import { useI18n } from '../../app/i18n-context.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
-import { formatMB } from '../../components/format.ts';
-import { approxMoney } from './money.ts';
+import { moneyOf } from './money.ts';
 import { useTopup } from './use-topup.ts';
 
 export function TopupForm({
@@ -14,10 +14,19 @@ export function TopupForm({
   perMb: Money | null | undefined;
   onCredited: () => void;
 }) {
+  const i18n = useI18n();
   const { info, online } = useAppStatus();
   const [code, setCode] = useState('');
   const input = useRef<HTMLInputElement>(null);
   const topup = useTopup(onCredited);
+
+  const addedText = (credited: number, available: number) => {
+    const size = i18n.mb(credited);
+    const amount = moneyOf(i18n, credited, perMb);
+    return amount
+      ? i18n.t('account.topup.addedPriced', { size, amount, available: i18n.mb(available) })
+      : i18n.t('account.topup.added', { size, available: i18n.mb(available) });
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -28,10 +37,10 @@ export function TopupForm({
 
   return (
     <section className="card topup-card" aria-labelledby="topup-heading">
-      <h2 id="topup-heading">Top up</h2>
+      <h2 id="topup-heading">{i18n.t('account.topup.title')}</h2>
       <form onSubmit={submit} className="topup-form">
         <div className="field">
-          <label htmlFor="voucher-code">Voucher code</label>
+          <label htmlFor="voucher-code">{i18n.t('account.topup.code')}</label>
           <div className="row topup-row">
             <input
               ref={input}
@@ -39,7 +48,7 @@ export function TopupForm({
               type="text"
               className="voucher-input"
               value={code}
-              placeholder="XXXX-XXXX-XXXX"
+              placeholder={i18n.t('account.topup.placeholder')}
               autoComplete="off"
               spellCheck={false}
               aria-describedby="voucher-hint"
@@ -50,25 +59,19 @@ export function TopupForm({
               className="button button-primary"
               disabled={topup.busy || !code.trim() || !online}
             >
-              {topup.busy ? 'Redeeming…' : 'Redeem'}
+              {topup.busy ? i18n.t('account.topup.redeeming') : i18n.t('account.topup.redeem')}
             </button>
           </div>
           <span id="voucher-hint" className="hint">
-            {online
-              ? 'Letters, digits and dashes. Each code can be used once.'
-              : 'The store is not answering: vouchers can be redeemed once it is back.'}
-            {info?.demoStoreUrl
-              ? ' The demo store printed unused voucher codes in the terminal when it started.'
-              : ''}
+            {online ? i18n.t('account.topup.hint') : i18n.t('account.topup.offline')}
+            {info?.demoStoreUrl ? ` ${i18n.t('account.topup.demo')}` : null}
           </span>
         </div>
       </form>
       <div aria-live="polite">
         {topup.redeemed ? (
           <p className="notice notice-ok">
-            Added {formatMB(topup.redeemed.creditedBytes)} to your balance
-            {perMb ? ` (${approxMoney(topup.redeemed.creditedBytes, perMb)})` : ''}. You now have{' '}
-            {formatMB(topup.redeemed.account.availableBytes)} available.
+            {addedText(topup.redeemed.creditedBytes, topup.redeemed.account.availableBytes)}
           </p>
         ) : null}
       </div>

@@ -1,5 +1,6 @@
 // Calendar months for the spend chart: "2026-11" keys, gaps filled, short labels.
 import type { SpendRow } from '../../../electron/shared/app-api/views.ts';
+import type { Translator } from '../../../i18n/index.ts';
 
 function nextMonth(key: string): string {
   const [y, m] = key.split('-').map(Number) as [number, number];
@@ -21,11 +22,10 @@ export function fillMonths(rows: SpendRow[], limit = 12): SpendRow[] {
   return out.slice(-limit);
 }
 
-/** "Nov 2026", or "Nov" when the year goes without saying. */
-export function monthLabel(key: string, withYear = true): string {
+/** "Nov 2026" / "нояб. 2026 г.", or the month alone when the year goes without saying. */
+export function monthLabel(i18n: Translator, key: string, withYear = true): string {
   const [y, m] = key.split('-').map(Number) as [number, number];
-  const date = new Date(Date.UTC(y, m - 1, 1));
-  return date.toLocaleString('en-US', {
+  return i18n.date(Date.UTC(y, m - 1, 1), {
     month: 'short',
     ...(withYear ? { year: 'numeric' } : {}),
     timeZone: 'UTC',

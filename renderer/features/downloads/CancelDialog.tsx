@@ -1,5 +1,6 @@
 // Asks before cancelling: a cancelled track is not downloaded, but the store charged it when it
 // encoded it, so this is not a refund.
+import { useI18n } from '../../app/i18n-context.tsx';
 import { Dialog } from '../../components/Dialog.tsx';
 
 export interface CancelRequest {
@@ -17,19 +18,18 @@ export function CancelDialog({
   onConfirm: () => void;
   onClose: () => void;
 }) {
-  const tracks = request.jobIds.length === 1 ? '1 track' : `${request.jobIds.length} tracks`;
+  const i18n = useI18n();
+  const count = request.jobIds.length;
   return (
-    <Dialog title={`Cancel ${request.what}?`} onClose={onClose}>
-      <p>{tracks} will not be downloaded. Tracks already in your library stay there.</p>
-      <p className="muted">
-        Cancelling does not refund: the store charges each track once it has encoded it.
-      </p>
+    <Dialog title={i18n.t('downloads.cancel.title', { what: request.what })} onClose={onClose}>
+      <p>{i18n.t('downloads.cancel.body', { count })}</p>
+      <p className="muted">{i18n.t('downloads.cancel.noRefund')}</p>
       <div className="dialog-actions">
         <button type="button" className="button" onClick={onClose} data-autofocus>
-          Keep downloading
+          {i18n.t('downloads.cancel.keep')}
         </button>
         <button type="button" className="button dl-danger" onClick={onConfirm}>
-          Cancel {tracks}
+          {i18n.t('downloads.cancel.confirm', { count })}
         </button>
       </div>
     </Dialog>

@@ -4,8 +4,9 @@
 import { type DragEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { ENCODINGS } from '../../../api/encodings.ts';
 import type { DownloadGroup } from '../../../electron/shared/app-api/views.ts';
+import { useI18n } from '../../app/i18n-context.tsx';
 import { Cover } from '../../components/Cover.tsx';
-import { formatBytes, formatEta, formatSpeed } from '../../components/format.ts';
+import { etaText } from '../../components/format.ts';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
 import type { GroupProgress } from './group-progress.ts';
 import { type JobHandlers, JobRow } from './JobRow.tsx';
@@ -42,6 +43,7 @@ export function DownloadGroupItem({
   /** Set right after this group moved (a new object each time): the focus returns to its buttons. */
   focusMove: { direction: Direction } | null;
 }) {
+  const i18n = useI18n();
   const [expanded, setExpanded] = useState(false);
   const tracksId = useId();
   const upRef = useRef<HTMLButtonElement>(null);
@@ -91,9 +93,17 @@ export function DownloadGroupItem({
 
   const primary =
     p.pausable.length > 0
-      ? { label: 'Pause', run: () => handlers.pause(p.pausable) }
+      ? {
+          label: i18n.t('downloads.action.pause'),
+          name: i18n.t('downloads.action.pauseLabel', { name }),
+          run: () => handlers.pause(p.pausable),
+        }
       : p.paused.length > 0
-        ? { label: 'Resume', run: () => handlers.resume(p.paused) }
+        ? {
+            label: i18n.t('downloads.action.resume'),
+            name: i18n.t('downloads.action.resumeLabel', { name }),
+            run: () => handlers.resume(p.paused),
+          }
         : null;
   const classes = [
     'dl-group',
@@ -112,7 +122,11 @@ export function DownloadGroupItem({
       {...dropProps}
     >
       <div className="dl-group-main">
-        <span className="dl-grip" aria-hidden="true" title={drag?.draggable ? 'Drag to reorder' : undefined}>
+        <span
+          className="dl-grip"
+          aria-hidden="true"
+          title={drag?.draggable ? i18n.t('downloads.group.dragHint') : undefined}
+        >
           {drag?.draggable ? '⋮⋮' : ''}
         </span>
         <div className="dl-group-cover">
@@ -124,7 +138,11 @@ export function DownloadGroupItem({
             <span className="tag">{ENCODINGS[group.encoding]?.label ?? group.encoding}</span>
           </div>
           {p.finished ? null : (
-            <ProgressBar value={p.doneBytes} max={p.totalBytes} label={`${name} progress`} />
+            <ProgressBar
+              value={p.doneBytes}
+              max={p.totalBytes}
+              label={i18n.t('downloads.group.progress', { name })}
+            />
           )}
           <div className="dl-group-meta">
             <span className="dl-summary" data-testid="group-summary">
@@ -132,32 +150,32 @@ export function DownloadGroupItem({
             </span>
             <span className="num">
               {p.totalBytes !== null
-                ? `${formatBytes(p.doneBytes)} of ${formatBytes(p.totalBytes)}`
+                ? i18n.t('downloads.group.bytes', {
+                    done: i18n.bytes(p.doneBytes),
+                    total: i18n.bytes(p.totalBytes),
+                  })
                 : p.doneBytes > 0
-                  ? `${formatBytes(p.doneBytes)} so far`
-                  : 'Size known once encoded'}
+                  ? i18n.t('downloads.group.bytesSoFar', { done: i18n.bytes(p.doneBytes) })
+                  : i18n.t('downloads.group.sizeUnknown')}
             </span>
             {p.speed > 0 ? (
               <span className="num" data-testid="group-speed">
-                {formatSpeed(p.speed)}
+                {i18n.speed(p.speed)}
               </span>
             ) : null}
-            {p.speed > 0 ? <span className="num">{formatEta(p.eta)} left</span> : null}
+            {p.speed > 0 ? (
+              <span className="num">{i18n.t('downloads.group.left', { eta: etaText(i18n, p.eta) })}</span>
+            ) : null}
             {libraryHref && p.tone === 'done' ? (
               <a className="dl-library-link" href={libraryHref}>
-                In your library
+                {i18n.t('downloads.group.inLibrary')}
               </a>
             ) : null}
           </div>
         </div>
         <div className="dl-group-actions">
           {primary ? (
-            <button
-              type="button"
-              className="button dl-small"
-              onClick={primary.run}
-              aria-label={`${primary.label} ${name}`}
-            >
+            <button type="button" className="button dl-small" onClick={primary.run} aria-label={primary.name}>
               {primary.label}
             </button>
           ) : null}
@@ -166,9 +184,9 @@ export function DownloadGroupItem({
               type="button"
               className="button dl-small"
               onClick={() => handlers.retry(p.failed.map((j) => j.id))}
-              aria-label={`Retry failed tracks of ${name}`}
+              aria-label={i18n.t('downloads.group.retryFailedLabel', { name })}
             >
-              Retry failed
+              {i18n.t('downloads.group.retryFailed')}
             </button>
           ) : null}
           {p.cancellable.length > 0 ? (
@@ -176,9 +194,9 @@ export function DownloadGroupItem({
               type="button"
               className="button dl-small dl-quiet"
               onClick={() => handlers.cancel(group.albumTitle, p.cancellable)}
-              aria-label={`Cancel ${name}`}
+              aria-label={i18n.t('downloads.action.cancelLabel', { name })}
             >
-              Cancel
+              {i18n.t('downloads.action.cancel')}
             </button>
           ) : null}
           {move ? (
@@ -189,8 +207,8 @@ export function DownloadGroupItem({
                 className="button dl-small dl-icon"
                 disabled={!move.canUp}
                 onClick={() => move.onMove('up')}
-                aria-label={`Move ${name} up`}
-                title="Move up (Alt+↑)"
+                aria-label={i18n.t('downloads.group.moveUpLabel', { name })}
+                title={i18n.t('downloads.group.moveUpTitle')}
               >
                 ↑
               </button>
@@ -200,8 +218,8 @@ export function DownloadGroupItem({
                 className="button dl-small dl-icon"
                 disabled={!move.canDown}
                 onClick={() => move.onMove('down')}
-                aria-label={`Move ${name} down`}
-                title="Move down (Alt+↓)"
+                aria-label={i18n.t('downloads.group.moveDownLabel', { name })}
+                title={i18n.t('downloads.group.moveDownTitle')}
               >
                 ↓
               </button>
@@ -215,7 +233,9 @@ export function DownloadGroupItem({
               aria-controls={expanded ? tracksId : undefined}
               onClick={() => setExpanded((x) => !x)}
             >
-              {expanded ? 'Hide tracks' : `${group.jobs.length} tracks`}
+              {expanded
+                ? i18n.t('downloads.group.hideTracks')
+                : i18n.t('common.count.tracks', { count: group.jobs.length })}
             </button>
           ) : null}
         </div>
@@ -223,23 +243,23 @@ export function DownloadGroupItem({
       {expanded ? (
         <div id={tracksId} className="dl-jobs-wrap">
           <table className="table dl-jobs">
-            <caption className="visually-hidden">Tracks of {name}</caption>
+            <caption className="visually-hidden">{i18n.t('downloads.group.tracksCaption', { name })}</caption>
             <thead>
               <tr>
-                <th scope="col">Track</th>
-                <th scope="col">State</th>
-                <th scope="col">Progress</th>
+                <th scope="col">{i18n.t('downloads.jobs.track')}</th>
+                <th scope="col">{i18n.t('downloads.jobs.state')}</th>
+                <th scope="col">{i18n.t('downloads.jobs.progress')}</th>
                 <th scope="col" className="num">
-                  Size
+                  {i18n.t('downloads.jobs.size')}
                 </th>
                 <th scope="col" className="num">
-                  Speed
+                  {i18n.t('downloads.jobs.speed')}
                 </th>
                 <th scope="col" className="num">
-                  ETA
+                  {i18n.t('downloads.jobs.eta')}
                 </th>
                 <th scope="col">
-                  <span className="visually-hidden">Actions</span>
+                  <span className="visually-hidden">{i18n.t('downloads.jobs.actions')}</span>
                 </th>
               </tr>
             </thead>

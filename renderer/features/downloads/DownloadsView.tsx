@@ -1,9 +1,10 @@
 // The Downloads screen: the queue album by album with live progress, the commands over it, the
 // transfer settings, and finished albums collapsed at the bottom.
 import { useCallback, useMemo, useState } from 'react';
+import { useI18n } from '../../app/i18n-context.tsx';
 import { hrefOf } from '../../app/router.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
-import { formatEta, formatSpeed } from '../../components/format.ts';
+import { etaText } from '../../components/format.ts';
 import { Loading } from '../../components/Loading.tsx';
 import { CancelDialog, type CancelRequest } from './CancelDialog.tsx';
 import { DownloadGroupItem } from './DownloadGroupItem.tsx';
@@ -19,6 +20,7 @@ import './downloads.css';
 const FINISHED_SHOWN = 10;
 
 export function DownloadsView() {
+  const i18n = useI18n();
   const { data, error, reload, live } = useDownloads();
   const actions = useDownloadActions(reload);
   const [cancelling, setCancelling] = useState<CancelRequest | null>(null);
@@ -26,8 +28,8 @@ export function DownloadsView() {
   const [allFinished, setAllFinished] = useState(false);
 
   const rows: QueueRow[] = useMemo(
-    () => (data?.groups ?? []).map((group) => ({ group, progress: groupProgress(group, live) })),
-    [data, live],
+    () => (data?.groups ?? []).map((group) => ({ group, progress: groupProgress(group, live, i18n) })),
+    [data, live, i18n],
   );
   const active = rows.filter((r) => !r.progress.finished);
   // Every purchase ever stays in the list: newest first, and only the latest few unless asked.
@@ -52,12 +54,12 @@ export function DownloadsView() {
   if (error && !data) {
     return (
       <>
-        <h1>Downloads</h1>
+        <h1>{i18n.t('downloads.title')}</h1>
         <ErrorNotice error={error} onRetry={reload} />
       </>
     );
   }
-  if (!data) return <Loading label="Loading the queue…" />;
+  if (!data) return <Loading label={i18n.t('downloads.loading')} />;
 
   const speed = active.reduce((s, r) => s + r.progress.speed, 0);
   const remaining = active.reduce((s, r) => s + r.progress.remainingBytes, 0);
@@ -68,11 +70,16 @@ export function DownloadsView() {
     <div className="dl">
       <header className="dl-header">
         <div>
-          <h1>Downloads</h1>
+          <h1>{i18n.t('downloads.title')}</h1>
           {active.length > 0 ? (
             <p className="muted dl-overview" data-testid="downloads-overview">
-              {`${active.length} ${active.length === 1 ? 'album' : 'albums'} in the queue`}
-              {speed > 0 ? ` · ${formatSpeed(speed)} · ${formatEta(remaining / speed)} left` : ''}
+              {speed > 0
+                ? i18n.t('downloads.overview.moving', {
+                    count: active.length,
+                    speed: i18n.speed(speed),
+                    eta: etaText(i18n, remaining / speed),
+                  })
+                : i18n.t('downloads.overview', { count: active.length })}
             </p>
           ) : null}
         </div>
@@ -84,7 +91,7 @@ export function DownloadsView() {
               disabled={!anyPausable}
               onClick={() => void pause('all')}
             >
-              Pause all
+              {i18n.t('downloads.pauseAll')}
             </button>
             <button
               type="button"
@@ -92,7 +99,7 @@ export function DownloadsView() {
               disabled={pausedIds.length === 0}
               onClick={() => void resume(pausedIds)}
             >
-              Resume all
+              {i18n.t('downloads.resumeAll')}
             </button>
           </div>
         ) : null}
@@ -105,9 +112,9 @@ export function DownloadsView() {
 
       {active.length === 0 ? (
         <div className="dl-empty">
-          <p>Nothing downloading. Buy an album in the Store.</p>
+          <p>{i18n.t('downloads.empty')}</p>
           <a className="button button-primary" href={hrefOf({ view: 'store', page: 'home' })}>
-            Go to the Store
+            {i18n.t('downloads.goToStore')}
           </a>
         </div>
       ) : null}
@@ -115,10 +122,8 @@ export function DownloadsView() {
       {active.length > 0 ? (
         <section aria-labelledby="dl-queue-title">
           <div className="dl-section-head">
-            <h2 id="dl-queue-title">Queue</h2>
-            {active.length > 1 ? (
-              <p className="hint muted">Drag albums to reorder, or use ↑ ↓ (Alt+↑ / Alt+↓).</p>
-            ) : null}
+            <h2 id="dl-queue-title">{i18n.t('downloads.queue')}</h2>
+            {active.length > 1 ? <p className="hint muted">{i18n.t('downloads.queue.hint')}</p> : null}
           </div>
           <QueueList
             allGroups={data.groups}
@@ -133,7 +138,7 @@ export function DownloadsView() {
       {finished.length > 0 ? (
         <section aria-labelledby="dl-finished-title" className="dl-finished">
           <div className="dl-section-head">
-            <h2 id="dl-finished-title">Finished</h2>
+            <h2 id="dl-finished-title">{i18n.t('downloads.finished')}</h2>
             <span className="dl-count">{finished.length}</span>
           </div>
           <ol className="dl-groups">
@@ -150,7 +155,7 @@ export function DownloadsView() {
           </ol>
           {finished.length > shownFinished.length ? (
             <button type="button" className="button dl-show-all" onClick={() => setAllFinished(true)}>
-              Show all {finished.length} finished
+              {i18n.t('downloads.finished.showAll', { count: finished.length })}
             </button>
           ) : null}
         </section>

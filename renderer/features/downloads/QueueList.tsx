@@ -2,6 +2,7 @@
 // becomes downloads.move calls (see queue-order.ts); the focus follows the album that moved.
 import { useRef, useState } from 'react';
 import type { DownloadGroup } from '../../../electron/shared/app-api/views.ts';
+import { useI18n } from '../../app/i18n-context.tsx';
 import { type Direction, DownloadGroupItem } from './DownloadGroupItem.tsx';
 import type { GroupProgress } from './group-progress.ts';
 import type { JobHandlers } from './JobRow.tsx';
@@ -34,6 +35,7 @@ export function QueueList({
   move: (calls: MoveCall[]) => Promise<boolean>;
   announce: (text: string) => void;
 }) {
+  const i18n = useI18n();
   const [dragging, setDragging] = useState<number | null>(null);
   const [dropOn, setDropOn] = useState<number | null>(null);
   const [focus, setFocus] = useState<FocusRequest | null>(null);
@@ -62,7 +64,11 @@ export function QueueList({
     const index = indexOf(targetId);
     const direction: Direction = index < indexOf(purchaseId) ? 'up' : 'down';
     announce(
-      `Moved ${allGroups[from]?.albumTitle ?? 'the album'} to place ${index + 1} of ${movable.length}.`,
+      i18n.t('downloads.queue.moved', {
+        album: allGroups[from]?.albumTitle ?? '',
+        place: index + 1,
+        count: movable.length,
+      }),
     );
     setFocus({ purchaseId, direction, index });
   };

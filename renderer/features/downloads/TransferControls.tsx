@@ -1,6 +1,7 @@
 // How hard to pull: parallel downloads (1–16) and an optional speed limit in kB/s or MB/s, saved
 // as soon as they change; the core applies them to the downloads already running.
 import { type FormEvent, useEffect, useId, useState } from 'react';
+import { useI18n } from '../../app/i18n-context.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { useTransferSettings } from './use-transfer-settings.ts';
 
@@ -15,12 +16,13 @@ function splitLimit(bytes: number): { value: string; unit: Unit } {
 }
 
 export function TransferControls() {
+  const i18n = useI18n();
   const { settings, error, saved, save } = useTransferSettings();
   const id = useId();
   const [limited, setLimited] = useState(false);
   const [value, setValue] = useState('2');
   const [unit, setUnit] = useState<Unit>('MB');
-  const [invalid, setInvalid] = useState<string | null>(null);
+  const [invalid, setInvalid] = useState(false);
 
   // Follow the saved figures, whoever changed them (this screen, Settings, the CLI).
   const limit = settings?.bandwidthLimit;
@@ -37,16 +39,16 @@ export function TransferControls() {
   const commit = (next: { limited?: boolean; value?: string; unit?: Unit }) => {
     const on = next.limited ?? limited;
     if (!on) {
-      setInvalid(null);
+      setInvalid(false);
       if (limit !== null) void save({ bandwidthLimit: null });
       return;
     }
     const bytes = Math.round(Number(next.value ?? value) * UNITS[next.unit ?? unit]);
     if (!Number.isFinite(bytes) || bytes < MIN_LIMIT) {
-      setInvalid('Set a limit of at least 2 kB/s.');
+      setInvalid(true);
       return;
     }
-    setInvalid(null);
+    setInvalid(false);
     if (bytes !== limit) void save({ bandwidthLimit: bytes });
   };
   const onSubmit = (e: FormEvent) => {
@@ -56,9 +58,9 @@ export function TransferControls() {
 
   if (!settings) return error ? <ErrorNotice error={error} /> : null;
   return (
-    <form className="dl-controls" onSubmit={onSubmit} aria-label="Download settings">
+    <form className="dl-controls" onSubmit={onSubmit} aria-label={i18n.t('downloads.transfer.label')}>
       <div className="dl-control">
-        <label htmlFor={`${id}-concurrency`}>Parallel downloads</label>
+        <label htmlFor={`${id}-concurrency`}>{i18n.t('downloads.transfer.parallel')}</label>
         <select
           id={`${id}-concurrency`}
           value={settings.concurrency}
@@ -81,7 +83,7 @@ export function TransferControls() {
               commit({ limited: e.target.checked });
             }}
           />
-          Limit speed to
+          {i18n.t('downloads.transfer.limit')}
         </label>
         <input
           id={`${id}-limit`}
@@ -92,14 +94,14 @@ export function TransferControls() {
           step={unit === 'kB' ? 1 : 0.1}
           value={value}
           disabled={!limited}
-          aria-label="Speed limit"
+          aria-label={i18n.t('downloads.transfer.limitValue')}
           aria-invalid={invalid ? true : undefined}
           aria-describedby={invalid ? `${id}-limit-error` : undefined}
           onChange={(e) => setValue(e.target.value)}
           onBlur={() => commit({})}
         />
         <select
-          aria-label="Speed limit unit"
+          aria-label={i18n.t('downloads.transfer.limitUnit')}
           value={unit}
           disabled={!limited}
           onChange={(e) => {
@@ -108,17 +110,17 @@ export function TransferControls() {
             commit({ unit: next });
           }}
         >
-          <option value="kB">kB/s</option>
-          <option value="MB">MB/s</option>
+          <option value="kB">{i18n.t('downloads.transfer.kBps')}</option>
+          <option value="MB">{i18n.t('downloads.transfer.MBps')}</option>
         </select>
       </div>
       <p className="dl-control-status" role="status">
         {invalid ? (
           <span id={`${id}-limit-error`} className="dl-error-text">
-            {invalid}
+            {i18n.t('downloads.transfer.tooLow')}
           </span>
         ) : saved > 0 ? (
-          <span className="muted">Saved · applies to running downloads</span>
+          <span className="muted">{i18n.t('downloads.transfer.saved')}</span>
         ) : null}
       </p>
       {error ? <ErrorNotice error={error} /> : null}

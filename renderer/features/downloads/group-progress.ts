@@ -3,6 +3,7 @@
 import type { JobState, JobView } from '../../../electron/shared/app-api/domain.ts';
 import type { AppEventMap } from '../../../electron/shared/app-api/events.ts';
 import type { DownloadGroup } from '../../../electron/shared/app-api/views.ts';
+import type { Translator } from '../../../i18n/index.ts';
 import { describeError } from '../../components/error-messages.ts';
 
 export type JobProgress = AppEventMap['job-progress'];
@@ -55,7 +56,11 @@ export interface GroupProgress {
   summary: string;
 }
 
-export function groupProgress(group: DownloadGroup, live: ReadonlyMap<number, JobProgress>): GroupProgress {
+export function groupProgress(
+  group: DownloadGroup,
+  live: ReadonlyMap<number, JobProgress>,
+  i18n: Translator,
+): GroupProgress {
   const jobs = group.jobs.map((job) => liveJob(job, live.get(job.id)));
   const counted = jobs.filter((j) => j.state !== 'cancelled');
   const doneBytes = counted.reduce((s, j) => s + j.bytesDone, 0);
@@ -87,57 +92,53 @@ export function groupProgress(group: DownloadGroup, live: ReadonlyMap<number, Jo
     paused,
     cancellable,
   };
-  const ofDone = `${doneCount} of ${counted.length} done`;
+  const of = { done: doneCount, total: counted.length };
   const is = (state: JobState) => jobs.some((j) => j.state === state);
 
   if (group.purchaseState === 'failed') {
-    const reason = group.error ? describeError(group.error) : 'the store refused the order';
     return {
       ...base,
       finished: true,
       tone: 'failed',
-      summary: `Order failed: ${reason} Nothing was charged.`,
+      summary: group.error
+        ? i18n.t('downloads.summary.orderFailed', { reason: describeError(group.error, i18n) })
+        : i18n.t('downloads.summary.orderRefused'),
     };
   }
   if (group.purchaseState === 'pending' || jobs.length === 0) {
-    return { ...base, finished: false, tone: 'waiting', summary: 'Ordering from the store…' };
+    return { ...base, finished: false, tone: 'waiting', summary: i18n.t('downloads.summary.ordering') };
   }
   if (jobs.every((j) => FINISHED.includes(j.state))) {
     return doneCount > 0
-      ? { ...base, finished: true, tone: 'done', summary: `Done · ${ofDone}` }
-      : { ...base, finished: true, tone: 'cancelled', summary: 'Cancelled' };
+      ? { ...base, finished: true, tone: 'done', summary: i18n.t('downloads.summary.done', of) }
+      : { ...base, finished: true, tone: 'cancelled', summary: i18n.t('downloads.summary.cancelled') };
   }
   if (failed.length > 0) {
     const first = failed[0]!;
-    const more = failed.length > 1 ? ` (${failed.length} tracks)` : '';
+    const reason = first.error ? describeError(first.error, i18n) : i18n.t('downloads.summary.unknownError');
     return {
       ...base,
       finished: false,
       tone: 'failed',
-      summary: `Failed: ${describeError(first.error ?? { message: 'unknown error' })}${more}`,
+      summary:
+        failed.length > 1
+          ? i18n.t('downloads.summary.failedMany', { reason, count: failed.length })
+          : i18n.t('downloads.summary.failed', { reason }),
     };
   }
   if (is('downloading') || is('verifying')) {
-    return { ...base, finished: false, tone: 'active', summary: `Downloading · ${ofDone}` };
+    return { ...base, finished: false, tone: 'active', summary: i18n.t('downloads.summary.downloading', of) };
   }
-  if (is('queued')) return { ...base, finished: false, tone: 'waiting', summary: `Queued · ${ofDone}` };
+  if (is('queued')) {
+    return { ...base, finished: false, tone: 'waiting', summary: i18n.t('downloads.summary.queued', of) };
+  }
   if (is('waiting_encode')) {
-    return { ...base, finished: false, tone: 'waiting', summary: 'Waiting for the store to encode' };
+    return { ...base, finished: false, tone: 'waiting', summary: i18n.t('downloads.summary.waiting') };
   }
-  return { ...base, finished: false, tone: 'paused', summary: `Paused · ${ofDone}` };
+  return { ...base, finished: false, tone: 'paused', summary: i18n.t('downloads.summary.paused', of) };
 }
 
-const STATE_LABELS: Record<JobState, string> = {
-  waiting_encode: 'Waiting for the store to encode',
-  queued: 'Queued',
-  downloading: 'Downloading',
-  verifying: 'Verifying',
-  done: 'In your library',
-  failed: 'Failed',
-  paused: 'Paused',
-  cancelled: 'Cancelled',
-};
-
-export function jobStateLabel(state: JobState): string {
-  return STATE_LABELS[state];
+/** A track's state in words. */
+export function jobStateLabel(state: JobState, i18n: Translator): string {
+  return i18n.t(`downloads.state.${state}`);
 }

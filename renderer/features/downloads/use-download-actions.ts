@@ -3,6 +3,7 @@
 import { useCallback } from 'react';
 import type { MegadiscError } from '../../../electron/shared/errors.ts';
 import { useApi } from '../../app/api-context.tsx';
+import { useI18n } from '../../app/i18n-context.tsx';
 import { describeError } from '../../components/error-messages.ts';
 import { useToasts } from '../../components/Toasts.tsx';
 import type { MoveCall } from './queue-order.ts';
@@ -17,27 +18,32 @@ export interface DownloadActions {
   move: (calls: MoveCall[]) => Promise<boolean>;
 }
 
+/** The command that failed, for the toast that says so. */
+type Failure = 'pause' | 'resume' | 'retry' | 'cancel' | 'move';
+
 export function useDownloadActions(reload: () => void): DownloadActions {
   const api = useApi();
   const toasts = useToasts();
+  const i18n = useI18n();
 
   const run = useCallback(
-    async (what: string, command: () => Promise<unknown>): Promise<boolean> => {
+    async (what: Failure, command: () => Promise<unknown>): Promise<boolean> => {
       try {
         await command();
         return true;
       } catch (e) {
         const error = e as MegadiscError;
+        const text = i18n.t(`downloads.error.${what}`, { reason: describeError(error, i18n) });
         toasts.push(
           'error',
-          `Could not ${what}: ${describeError(error)}${error.code ? ` (${error.code})` : ''}`,
+          error.code ? i18n.t('downloads.error.withCode', { text, code: error.code }) : text,
         );
         return false;
       } finally {
         reload();
       }
     },
-    [reload, toasts],
+    [reload, toasts, i18n],
   );
 
   const pause = useCallback(
@@ -68,7 +74,7 @@ export function useDownloadActions(reload: () => void): DownloadActions {
   );
   const move = useCallback(
     (calls: MoveCall[]) =>
-      run('move the album', async () => {
+      run('move', async () => {
         for (const call of calls) await api['downloads.move'](call);
       }),
     [api, run],

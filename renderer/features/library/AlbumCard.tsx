@@ -2,12 +2,14 @@
 // mark when the store no longer sells it.
 import { memo } from 'react';
 import type { LibraryAlbumCard } from '../../../electron/shared/app-api/views.ts';
+import { useI18n } from '../../app/i18n-context.tsx';
 import { hrefOf } from '../../app/router.ts';
 import { Cover } from '../../components/Cover.tsx';
 import { encodingShortLabel } from './encoding-short-label.ts';
 import { SaleBadge } from './SaleBadge.tsx';
 
 export const AlbumCard = memo(function AlbumCard({ card }: { card: LibraryAlbumCard }) {
+  const i18n = useI18n();
   return (
     <li className="album-card">
       <Cover source="library" albumId={card.id} size={200} title={card.title} />
@@ -18,7 +20,8 @@ export const AlbumCard = memo(function AlbumCard({ card }: { card: LibraryAlbumC
         </a>
         <span className="album-card-artist">{card.albumArtist}</span>
         <span className="album-card-meta muted">
-          {card.year ?? 'Year unknown'} · {card.trackCount} {card.trackCount === 1 ? 'track' : 'tracks'}
+          {card.year ?? i18n.t('library.yearUnknown')} ·{' '}
+          {i18n.t('common.count.tracks', { count: card.trackCount })}
         </span>
         <span className="album-card-tags">
           {card.encodings.map((e) => (
@@ -27,9 +30,7 @@ export const AlbumCard = memo(function AlbumCard({ card }: { card: LibraryAlbumC
             </span>
           ))}
           {card.problems > 0 ? (
-            <span className="tag tag-error">
-              {card.problems} {card.problems === 1 ? 'problem' : 'problems'}
-            </span>
+            <span className="tag tag-error">{i18n.t('library.problems', { count: card.problems })}</span>
           ) : null}
           <SaleBadge availability={card.availability} />
         </span>

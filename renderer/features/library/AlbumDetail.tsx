@@ -2,11 +2,12 @@
 // revealing its folder in the desktop app.
 import type { LibraryAlbum } from '../../../electron/shared/app-api/domain.ts';
 import { useAppStatus } from '../../app/app-status.tsx';
+import { useI18n } from '../../app/i18n-context.tsx';
 import { hrefOf } from '../../app/router.ts';
 import { Cover } from '../../components/Cover.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
-import { formatBytes, formatDate } from '../../components/format.ts';
 import { Loading } from '../../components/Loading.tsx';
+import { richText } from '../../components/rich-text.tsx';
 import { AlbumFiles } from './AlbumFiles.tsx';
 import { encodingShortLabel } from './encoding-short-label.ts';
 import { LibrarySaleNotice } from './LibrarySaleNotice.tsx';
@@ -23,12 +24,13 @@ function foldersOf(album: LibraryAlbum): string[] {
 }
 
 export function AlbumDetail({ id }: { id: number }) {
+  const i18n = useI18n();
   const album = useLibraryAlbum(id);
   const actions = useAlbumActions(id, album.reload);
   const { info } = useAppStatus();
   const back = (
     <a className="back-link" href={hrefOf({ view: 'library', page: 'albums' })}>
-      ← Albums
+      {i18n.t('library.album.back')}
     </a>
   );
 
@@ -38,13 +40,13 @@ export function AlbumDetail({ id }: { id: number }) {
         {back}
         {album.error?.code === 'NOT_FOUND' ? (
           <div className="empty-state">
-            <h1>Album not found</h1>
-            <p>This album is not in your library any more.</p>
+            <h1>{i18n.t('library.album.notFound')}</h1>
+            <p>{i18n.t('library.album.notFoundText')}</p>
           </div>
         ) : album.error ? (
           <ErrorNotice error={album.error} onRetry={album.reload} />
         ) : (
-          <Loading label="Loading the album…" />
+          <Loading label={i18n.t('library.album.loading')} />
         )}
       </div>
     );
@@ -56,6 +58,7 @@ export function AlbumDetail({ id }: { id: number }) {
   const problems = files.filter((f) => f.status !== 'ok').length;
   const folders = foldersOf(a);
   const desktop = info?.transport !== 'web';
+  const folderPath = <span className="path">{folders.join(', ')}</span>;
 
   return (
     <article className="library library-album">
@@ -69,40 +72,38 @@ export function AlbumDetail({ id }: { id: number }) {
           <p className="album-head-artist">{a.albumArtist}</p>
           <p className="muted">
             {[
-              a.year ?? 'Year unknown',
-              `${a.tracks.length} ${a.tracks.length === 1 ? 'track' : 'tracks'}`,
-              `${files.length} ${files.length === 1 ? 'file' : 'files'}`,
-              formatBytes(bytes),
-              `added ${formatDate(a.addedAt)}`,
+              a.year ?? i18n.t('library.yearUnknown'),
+              i18n.t('common.count.tracks', { count: a.tracks.length }),
+              i18n.t('common.count.files', { count: files.length }),
+              i18n.bytes(bytes),
+              i18n.t('library.album.added', { date: i18n.dateTime(a.addedAt) }),
             ].join(' · ')}
           </p>
           <div className="album-card-tags">
-            <span className="visually-hidden">Encodings owned: </span>
+            <span className="visually-hidden">{i18n.t('library.album.encodingsOwned')} </span>
             {a.encodings.map((e) => (
               <span key={e} className="tag">
                 {encodingShortLabel(e)}
               </span>
             ))}
             {problems > 0 ? (
-              <span className="tag tag-error">
-                {problems} {problems === 1 ? 'problem' : 'problems'}
-              </span>
+              <span className="tag tag-error">{i18n.t('library.problems', { count: problems })}</span>
             ) : null}
             <SaleBadge availability={a.availability} />
           </div>
           <div className="row album-actions">
             <button type="button" className="button" onClick={actions.verify} disabled={actions.verifying}>
-              {actions.verifying ? 'Verifying…' : 'Verify'}
+              {actions.verifying ? i18n.t('library.album.verifying') : i18n.t('library.album.verify')}
             </button>
             {desktop ? (
               <button type="button" className="button" onClick={actions.openFolder}>
-                Open folder
+                {i18n.t('library.album.openFolder')}
               </button>
             ) : null}
           </div>
           {!desktop && folders.length > 0 ? (
             <p className="hint muted">
-              In your library folder under <span className="path">{folders.join(', ')}</span>
+              {richText(i18n, 'library.album.folderHint', { folders: folderPath })}
             </p>
           ) : null}
         </div>
@@ -113,16 +114,13 @@ export function AlbumDetail({ id }: { id: number }) {
       {actions.verifyError ? <ErrorNotice error={actions.verifyError} onRetry={actions.verify} /> : null}
       {actions.openError?.code === 'INVALID_STATE' ? (
         <div className="notice notice-warn" role="alert">
-          <p>
-            Opening folders works in the desktop app. This album is in your library folder under{' '}
-            <span className="path">{folders.join(', ')}</span>.
-          </p>
+          <p>{richText(i18n, 'library.album.openFolderWeb', { folders: folderPath })}</p>
         </div>
       ) : actions.openError ? (
         <ErrorNotice error={actions.openError} />
       ) : null}
 
-      <h2>Files</h2>
+      <h2>{i18n.t('library.album.files')}</h2>
       <AlbumFiles album={a} />
     </article>
   );

@@ -1,6 +1,7 @@
 // The offline library: album grid, the full track list, and one album's files. It reads only the
 // local index, so everything here works with the store unreachable.
 import { useState } from 'react';
+import { useI18n } from '../../app/i18n-context.tsx';
 import { hrefOf, type Route } from '../../app/router.ts';
 import { useDebouncedValue } from '../../app/use-debounced-value.ts';
 import { AlbumDetail } from './AlbumDetail.tsx';
@@ -12,11 +13,12 @@ import './library.css';
 type LibraryRoute = Extract<Route, { view: 'library' }>;
 
 const TABS = [
-  { page: 'albums', label: 'Albums' },
-  { page: 'tracks', label: 'Tracks' },
+  { page: 'albums', label: 'library.tab.albums' },
+  { page: 'tracks', label: 'library.tab.tracks' },
 ] as const;
 
 export function LibraryView({ route }: { route: LibraryRoute }) {
+  const i18n = useI18n();
   useAvailabilityCheck();
   // One filter for both tabs, so switching tabs keeps what was typed.
   const [filter, setFilter] = useState('');
@@ -27,8 +29,8 @@ export function LibraryView({ route }: { route: LibraryRoute }) {
   return (
     <div className={`library library-${route.page}`}>
       <header className="library-header">
-        <h1>Library</h1>
-        <nav aria-label="Library views" className="tabs">
+        <h1>{i18n.t('library.title')}</h1>
+        <nav aria-label={i18n.t('library.views')} className="tabs">
           {TABS.map((tab) => (
             <a
               key={tab.page}
@@ -36,7 +38,7 @@ export function LibraryView({ route }: { route: LibraryRoute }) {
               href={hrefOf({ view: 'library', page: tab.page })}
               aria-current={route.page === tab.page ? 'page' : undefined}
             >
-              {tab.label}
+              {i18n.t(tab.label)}
             </a>
           ))}
         </nav>

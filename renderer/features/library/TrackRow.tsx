@@ -3,16 +3,17 @@
 // a fast fling builds a whole window of new rows every frame.
 import { memo } from 'react';
 import type { LibraryTrackRow } from '../../../electron/shared/app-api/views.ts';
+import { useI18n } from '../../app/i18n-context.tsx';
 import { hrefOf } from '../../app/router.ts';
-import { formatBytes } from '../../components/format.ts';
 import { STATUS_TAG } from './AlbumFiles.tsx';
 import { encodingShortLabel } from './encoding-short-label.ts';
 
 export const TrackRow = memo(function TrackRow({ row }: { row: LibraryTrackRow | undefined }) {
+  const i18n = useI18n();
   if (!row) {
     return (
       <div className="track-row track-row-placeholder">
-        <span className="visually-hidden">Loading…</span>
+        <span className="visually-hidden">{i18n.t('common.loading')}</span>
         <span className="placeholder-bar" />
         <span className="placeholder-bar" />
       </div>
@@ -33,8 +34,8 @@ export const TrackRow = memo(function TrackRow({ row }: { row: LibraryTrackRow |
       </span>
       <span className="cell track-title">{row.title}</span>
       <span className="cell">{encodingShortLabel(row.encoding)}</span>
-      <span className="cell num">{formatBytes(row.bytes)}</span>
-      <span className={`cell ${status.className} track-status`}>{status.label}</span>
+      <span className="cell num">{i18n.bytes(row.bytes)}</span>
+      <span className={`cell ${status.className} track-status`}>{i18n.t(status.label)}</span>
     </div>
   );
 });

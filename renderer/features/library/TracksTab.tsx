@@ -1,5 +1,6 @@
 // Every file in the library as one long list: windowed and paged, so 100k tracks scroll smoothly.
 import { useCallback, useId } from 'react';
+import { useI18n } from '../../app/i18n-context.tsx';
 import { hrefOf } from '../../app/router.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { Loading } from '../../components/Loading.tsx';
@@ -19,6 +20,7 @@ export function TracksTab({
   onFilter: (value: string) => void;
   q: string;
 }) {
+  const i18n = useI18n();
   const ids = useId();
   const pages = useTrackPages(q);
   const { rowAt, version, total } = pages;
@@ -27,54 +29,59 @@ export function TracksTab({
   // biome-ignore lint/correctness/useExhaustiveDependencies: version marks new rows in the cache
   const renderRow = useCallback((index: number) => <TrackRow row={rowAt(index)} />, [rowAt, version]);
 
-  const count = total === null ? '' : `${total.toLocaleString('en-US')} ${total === 1 ? 'track' : 'tracks'}`;
+  const count =
+    total === null
+      ? ''
+      : q
+        ? i18n.t('library.tracks.countMatching', { count: total, query: q })
+        : i18n.t('library.tracks.count', { count: total });
   return (
     <div className="tracks-pane">
       <div className="library-toolbar">
         <FilterBox
           id={`${ids}-filter`}
-          label="Filter tracks"
-          placeholder="Filter by title, artist or album"
+          label={i18n.t('library.tracks.filter')}
+          placeholder={i18n.t('library.tracks.filterPlaceholder')}
           value={filter}
           onChange={onFilter}
         />
         <p className="library-count muted" aria-live="polite" data-testid="track-count">
-          {q && count ? `${count} match “${q}”` : count}
+          {count}
         </p>
       </div>
       {pages.error ? <ErrorNotice error={pages.error} onRetry={pages.reload} /> : null}
-      {total === null && !pages.error ? <Loading label="Loading tracks…" /> : null}
+      {total === null && !pages.error ? <Loading label={i18n.t('library.tracks.loading')} /> : null}
       {total === 0 && !q ? (
         <div className="empty-state">
-          <p>Your library is empty. Albums you buy are filed here.</p>
+          <p>{i18n.t('library.empty')}</p>
           <a className="button button-primary" href={hrefOf({ view: 'store', page: 'home' })}>
-            Browse the store
+            {i18n.t('library.browseStore')}
           </a>
         </div>
       ) : null}
       {total === 0 && q ? (
         <div className="empty-state">
-          <p>No tracks match “{q}”.</p>
+          <p>{i18n.t('library.tracks.noMatch', { query: q })}</p>
           <button type="button" className="button" onClick={() => onFilter('')}>
-            Clear the filter
+            {i18n.t('library.clearFilter')}
           </button>
         </div>
       ) : null}
       {total ? (
         <div className="track-table">
           <div className="track-row track-head" aria-hidden="true">
-            <span>Artist</span>
-            <span>Album</span>
-            <span className="num">#</span>
-            <span>Title</span>
-            <span>Encoding</span>
-            <span className="num">Size</span>
-            <span>Status</span>
+            <span>{i18n.t('library.tracks.colArtist')}</span>
+            <span>{i18n.t('library.tracks.colAlbum')}</span>
+            <span className="num">{i18n.t('library.tracks.colNumber')}</span>
+            <span>{i18n.t('library.tracks.colTitle')}</span>
+            <span>{i18n.t('library.tracks.colEncoding')}</span>
+            <span className="num">{i18n.t('library.tracks.colSize')}</span>
+            <span>{i18n.t('library.tracks.colStatus')}</span>
           </div>
           <VirtualList
             key={q}
             className="track-list"
-            label="Tracks in your library"
+            label={i18n.t('library.tracks.list')}
             count={total}
             rowHeight={TRACK_ROW_HEIGHT}
             overscan={10}

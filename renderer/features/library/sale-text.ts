@@ -1,14 +1,16 @@
-// Words of the library for owned albums the store no longer sells, in one place for translation.
-import { formatDate } from '../../components/format.ts';
+// Words of the library for owned albums the store no longer sells.
+import type { Translator } from '../../../i18n/index.ts';
 
-export const LIBRARY_SALE_TEXT = {
-  badge: 'No longer sold',
-  notInCountry: 'Not sold in your country',
-  heading: 'No longer sold',
-  intro: 'The store took this release down. Your files stay in your library, untouched.',
-  redownload: 'Missing files can still be downloaded again from its page in the store.',
-  withdrawn: 'The store withdrew re-downloads of this release: keep your files safe.',
-  notice: 'Read the takedown notice',
-  asOf: (iso: string) => `As the store said on ${formatDate(iso)}.`,
-  storePage: 'Its page in the store',
-};
+export function librarySaleText(i18n: Translator) {
+  return {
+    badge: i18n.t('library.sale.badge'),
+    notInCountry: i18n.t('library.sale.notInCountry'),
+    heading: i18n.t('library.sale.heading'),
+    intro: i18n.t('library.sale.intro'),
+    redownload: i18n.t('library.sale.redownload'),
+    withdrawn: i18n.t('library.sale.withdrawn'),
+    notice: i18n.t('library.sale.notice'),
+    asOf: (iso: string) => i18n.t('library.sale.asOf', { date: i18n.dateTime(iso) }),
+    storePage: i18n.t('library.sale.storePage'),
+  };
+}

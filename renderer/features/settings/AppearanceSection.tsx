@@ -1,41 +1,67 @@
-// Appearance: the theme, applied the moment it is picked (no Save needed).
+// Appearance: the theme and the language, each applied the moment it is picked (no Save needed).
 import type { Theme } from '../../../electron/shared/app-api/domain.ts';
+import { LANGUAGE_SETTINGS, type LanguageSetting, translator } from '../../../i18n/index.ts';
+import { useI18n } from '../../app/i18n-context.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import type { SettingsForm } from './use-settings-form.ts';
 
-const THEMES: { value: Theme; label: string; hint: string }[] = [
-  { value: 'system', label: 'System', hint: 'Follows your operating system' },
-  { value: 'light', label: 'Light', hint: 'Always light' },
-  { value: 'dark', label: 'Dark', hint: 'Always dark' },
-];
+const THEMES: Theme[] = ['system', 'light', 'dark'];
+
+/** Each language by its own name ("English", "Русский"); "System" in the language shown now. */
+function languageName(setting: LanguageSetting, current: ReturnType<typeof useI18n>): string {
+  return setting === 'system'
+    ? current.t('common.language.system')
+    : translator(setting).t(`common.language.${setting}`);
+}
 
 export function AppearanceSection({ form }: { form: SettingsForm }) {
+  const i18n = useI18n();
   const theme = form.saved?.theme ?? 'system';
+  const language = form.saved?.language ?? 'system';
   return (
     <section className="card settings-section" aria-labelledby="settings-appearance">
-      <h2 id="settings-appearance">Appearance</h2>
+      <h2 id="settings-appearance">{i18n.t('settings.appearance')}</h2>
       <fieldset className="theme-choice">
-        <legend>Theme</legend>
+        <legend>{i18n.t('settings.theme')}</legend>
         <div className="theme-options">
           {THEMES.map((t) => (
-            <label key={t.value} className="theme-option">
+            <label key={t} className="theme-option">
               <input
                 type="radio"
                 name="theme"
-                value={t.value}
-                checked={theme === t.value}
-                onChange={() => form.setTheme(t.value)}
+                value={t}
+                checked={theme === t}
+                onChange={() => form.setTheme(t)}
               />
               <span>
-                <strong>{t.label}</strong>
-                <span className="muted">{t.hint}</span>
+                <strong>{i18n.t(`settings.theme.${t}`)}</strong>
+                <span className="muted">{i18n.t(`settings.theme.${t}.hint`)}</span>
               </span>
             </label>
           ))}
         </div>
-        <p className="hint muted">Applied right away.</p>
+        <p className="hint muted">{i18n.t('settings.theme.applied')}</p>
       </fieldset>
       {form.themeError ? <ErrorNotice error={form.themeError} /> : null}
+      <div className="field language-choice">
+        <label htmlFor="settings-language">{i18n.t('settings.language')}</label>
+        <select
+          id="settings-language"
+          value={language}
+          aria-describedby="settings-language-hint"
+          onChange={(e) => form.setLanguage(e.target.value as LanguageSetting)}
+        >
+          {LANGUAGE_SETTINGS.map((setting) => (
+            <option key={setting} value={setting} lang={setting === 'system' ? undefined : setting}>
+              {languageName(setting, i18n)}
+            </option>
+          ))}
+        </select>
+        <span id="settings-language-hint" className="hint muted">
+          {i18n.t('settings.language.hint')}
+        </span>
+      </div>
+      {form.languageError ? <ErrorNotice error={form.languageError} /> : null}
     </section>
   );
 }

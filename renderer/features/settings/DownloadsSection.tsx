@@ -1,18 +1,20 @@
 // Download settings: how many files at once, and an optional speed limit.
+import { useI18n } from '../../app/i18n-context.tsx';
 import { SettingField } from './SettingField.tsx';
 import type { SettingsForm } from './use-settings-form.ts';
 
 export function DownloadsSection({ form }: { form: SettingsForm }) {
+  const i18n = useI18n();
   const v = form.values!;
   const { errors, set } = form;
   return (
     <section className="card settings-section" aria-labelledby="settings-downloads">
-      <h2 id="settings-downloads">Downloads</h2>
+      <h2 id="settings-downloads">{i18n.t('settings.downloads')}</h2>
       <div className="field-grid">
         <SettingField
           id="concurrency"
-          label="Downloads at once"
-          hint="From 1 to 16. Takes effect without restarting the queue."
+          label={i18n.t('settings.concurrency')}
+          hint={i18n.t('settings.concurrency.hint')}
           error={errors.concurrency}
         >
           {(control) => (
@@ -30,18 +32,18 @@ export function DownloadsSection({ form }: { form: SettingsForm }) {
         </SettingField>
       </div>
       <fieldset className="bandwidth">
-        <legend>Bandwidth</legend>
+        <legend>{i18n.t('settings.bandwidth')}</legend>
         <label className="check">
           <input
             type="checkbox"
             checked={v.bandwidthOn}
             onChange={(e) => set('bandwidthOn', e.target.checked)}
           />
-          Limit the download speed
+          {i18n.t('settings.bandwidth.limit')}
         </label>
         <div className="row bandwidth-row">
           <label htmlFor="bandwidth-value" className="visually-hidden">
-            Speed limit
+            {i18n.t('settings.bandwidth.value')}
           </label>
           <input
             id="bandwidth-value"
@@ -51,13 +53,15 @@ export function DownloadsSection({ form }: { form: SettingsForm }) {
             step="any"
             disabled={!v.bandwidthOn}
             value={v.bandwidthValue}
-            placeholder={v.bandwidthOn ? 'e.g. 500' : 'No limit'}
+            placeholder={
+              v.bandwidthOn ? i18n.t('settings.bandwidth.example') : i18n.t('settings.bandwidth.none')
+            }
             aria-invalid={errors.bandwidthValue ? true : undefined}
             aria-describedby={errors.bandwidthValue ? 'bandwidth-error' : undefined}
             onChange={(e) => set('bandwidthValue', e.target.value)}
           />
           <label htmlFor="bandwidth-unit" className="visually-hidden">
-            Unit
+            {i18n.t('settings.bandwidth.unit')}
           </label>
           <select
             id="bandwidth-unit"
@@ -65,8 +69,8 @@ export function DownloadsSection({ form }: { form: SettingsForm }) {
             value={v.bandwidthUnit}
             onChange={(e) => set('bandwidthUnit', e.target.value as 'kB' | 'MB')}
           >
-            <option value="kB">kB/s</option>
-            <option value="MB">MB/s</option>
+            <option value="kB">{i18n.t('settings.bandwidth.kBps')}</option>
+            <option value="MB">{i18n.t('settings.bandwidth.MBps')}</option>
           </select>
         </div>
         {errors.bandwidthValue ? (

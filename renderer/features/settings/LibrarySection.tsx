@@ -1,22 +1,26 @@
 // Library settings: where files go and how they are named (with a live preview), ID3 version and
 // the cover embedded in each file.
-
+import { useI18n } from '../../app/i18n-context.tsx';
 import { SettingField } from './SettingField.tsx';
 import { DEFAULT_TEMPLATE, TemplateHelp } from './TemplateHelp.tsx';
 import type { PathPreviewState } from './use-path-preview.ts';
 import type { SettingsForm } from './use-settings-form.ts';
 
+/** Tag versions by their names, which no language translates. */
+const ID3_NAMES = { 4: 'ID3v2.4', 3: 'ID3v2.3' } as const;
+
 export function LibrarySection({ form, preview }: { form: SettingsForm; preview: PathPreviewState }) {
+  const i18n = useI18n();
   const v = form.values!;
   const { errors, set } = form;
   const templateError = errors.pathTemplate ?? preview.error;
   return (
     <section className="card settings-section" aria-labelledby="settings-library">
-      <h2 id="settings-library">Library</h2>
+      <h2 id="settings-library">{i18n.t('settings.library')}</h2>
       <SettingField
         id="library-dir"
-        label="Library folder"
-        hint="Purchases are filed here, one folder per album as the template below says."
+        label={i18n.t('settings.libraryDir')}
+        hint={i18n.t('settings.libraryDir.hint')}
         error={errors.libraryDir}
       >
         {(control) => (
@@ -33,14 +37,14 @@ export function LibrarySection({ form, preview }: { form: SettingsForm; preview:
 
       <div className="field">
         <div className="label-row">
-          <label htmlFor="path-template">Path template</label>
+          <label htmlFor="path-template">{i18n.t('settings.pathTemplate')}</label>
           {v.pathTemplate !== DEFAULT_TEMPLATE ? (
             <button
               type="button"
               className="link-button"
               onClick={() => set('pathTemplate', DEFAULT_TEMPLATE)}
             >
-              Use the default
+              {i18n.t('settings.pathTemplate.useDefault')}
             </button>
           ) : null}
         </div>
@@ -62,7 +66,7 @@ export function LibrarySection({ form, preview }: { form: SettingsForm; preview:
             </p>
           ) : (
             <>
-              <span className="visually-hidden">Example paths: </span>
+              <span className="visually-hidden">{i18n.t('settings.pathTemplate.examples')} </span>
               <ul
                 className={preview.pending ? 'preview-list preview-stale' : 'preview-list'}
                 data-testid="template-examples"
@@ -78,30 +82,26 @@ export function LibrarySection({ form, preview }: { form: SettingsForm; preview:
       </div>
       <label className="check">
         <input type="checkbox" checked={v.pathAscii} onChange={(e) => set('pathAscii', e.target.checked)} />
-        Plain ASCII file and folder names (transliterate Cyrillic, drop accents) for old players
+        {i18n.t('settings.pathAscii')}
       </label>
 
       <div className="field-grid">
-        <SettingField
-          id="id3-version"
-          label="ID3 version for MP3 files"
-          hint="2.3 suits older players and car stereos."
-        >
+        <SettingField id="id3-version" label={i18n.t('settings.id3')} hint={i18n.t('settings.id3.hint')}>
           {(control) => (
             <select
               {...control}
               value={v.id3Version}
               onChange={(e) => set('id3Version', e.target.value as '3' | '4')}
             >
-              <option value="4">ID3v2.4</option>
-              <option value="3">ID3v2.3</option>
+              <option value="4">{ID3_NAMES[4]}</option>
+              <option value="3">{ID3_NAMES[3]}</option>
             </select>
           )}
         </SettingField>
         <SettingField
           id="cover-px"
-          label="Largest cover, in pixels"
-          hint="The longest side of the embedded picture."
+          label={i18n.t('settings.coverPx')}
+          hint={i18n.t('settings.coverPx.hint')}
           error={errors.coverMaxPx}
         >
           {(control) => (
@@ -119,8 +119,8 @@ export function LibrarySection({ form, preview }: { form: SettingsForm; preview:
         </SettingField>
         <SettingField
           id="cover-kb"
-          label="Largest cover file, in kB"
-          hint="The store’s largest cover within both limits is used."
+          label={i18n.t('settings.coverKb')}
+          hint={i18n.t('settings.coverKb.hint')}
           error={errors.coverMaxKb}
         >
           {(control) => (
@@ -138,7 +138,7 @@ export function LibrarySection({ form, preview }: { form: SettingsForm; preview:
       </div>
       <label className="check">
         <input type="checkbox" checked={v.coverFile} onChange={(e) => set('coverFile', e.target.checked)} />
-        Also save the cover as cover.jpg in each album folder
+        {i18n.t('settings.coverFile')}
       </label>
     </section>
   );

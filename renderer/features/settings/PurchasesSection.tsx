@@ -1,23 +1,22 @@
 // Purchase settings: the encoding album pages preselect.
-
 import type { EncodingId } from '../../../api/encodings.ts';
+import { useI18n } from '../../app/i18n-context.tsx';
 import { SettingField } from './SettingField.tsx';
 import { useEncodingChoices } from './use-encodings.ts';
 import type { SettingsForm } from './use-settings-form.ts';
 
 export function PurchasesSection({ form }: { form: SettingsForm }) {
+  const i18n = useI18n();
   const { choices, fromStore } = useEncodingChoices();
   const v = form.values!;
   return (
     <section className="card settings-section" aria-labelledby="settings-purchases">
-      <h2 id="settings-purchases">Purchases</h2>
+      <h2 id="settings-purchases">{i18n.t('settings.purchases')}</h2>
       <SettingField
         id="default-encoding"
-        label="Default encoding"
+        label={i18n.t('settings.defaultEncoding')}
         hint={
-          fromStore
-            ? 'Preselected on album pages; you can pick another for each purchase.'
-            : 'Preselected on album pages. The store is not answering, so this is the built-in list.'
+          fromStore ? i18n.t('settings.defaultEncoding.hint') : i18n.t('settings.defaultEncoding.builtIn')
         }
       >
         {(control) => (
@@ -28,7 +27,12 @@ export function PurchasesSection({ form }: { form: SettingsForm }) {
           >
             {choices.map((c) => (
               <option key={c.id} value={c.id}>
-                {c.unavailable ? `${c.label} (unavailable: ${c.unavailable})` : c.label}
+                {c.available
+                  ? c.label
+                  : i18n.t('settings.defaultEncoding.unavailable', {
+                      label: c.label,
+                      reason: c.unavailableReason ?? i18n.t('settings.defaultEncoding.notAvailable'),
+                    })}
               </option>
             ))}
           </select>

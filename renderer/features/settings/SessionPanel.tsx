@@ -1,6 +1,8 @@
 // The store account this app uses: who is logged in, with Log out; or a form to log in.
 import { type FormEvent, useState } from 'react';
+import { useI18n } from '../../app/i18n-context.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { richText } from '../../components/rich-text.tsx';
 import { isHttpUrl } from './settings-form-values.ts';
 import { useSession } from './use-session.ts';
 
@@ -11,13 +13,13 @@ export function SessionPanel({
   defaultStoreUrl: string;
   onChanged: () => void;
 }) {
+  const i18n = useI18n();
   const session = useSession(onChanged);
   const [storeUrl, setStoreUrl] = useState<string | null>(null);
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const url = storeUrl ?? defaultStoreUrl;
-  const urlError =
-    url.trim() && !isHttpUrl(url.trim()) ? 'Enter an address starting with http:// or https://.' : null;
+  const urlError = url.trim() && !isHttpUrl(url.trim()) ? i18n.t('settings.session.badUrl') : null;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -28,27 +30,29 @@ export function SessionPanel({
   // Wrong email or password comes back as UNAUTHORIZED, whose general text is about expired sessions.
   const error =
     session.error?.code === 'UNAUTHORIZED'
-      ? { code: 'UNAUTHORIZED', message: 'The store did not accept that email and password.' }
+      ? { code: 'UNAUTHORIZED', message: i18n.t('settings.session.refused') }
       : session.error;
 
   return (
     <section className="card settings-section" aria-labelledby="settings-session">
-      <h2 id="settings-session">Store account</h2>
+      <h2 id="settings-session">{i18n.t('settings.session')}</h2>
       {!session.known ? null : session.session ? (
         <div className="session-info">
           <p>
-            Logged in as <strong data-testid="session-email">{session.session.email}</strong>
-            <span className="muted"> at {session.session.storeUrl}</span>
+            {richText(i18n, 'settings.session.loggedInAs', {
+              email: <strong data-testid="session-email">{session.session.email}</strong>,
+              store: <span className="muted">{session.session.storeUrl}</span>,
+            })}
           </p>
           <button type="button" className="button" onClick={session.logout} disabled={session.busy}>
-            {session.busy ? 'Logging out…' : 'Log out'}
+            {session.busy ? i18n.t('settings.session.loggingOut') : i18n.t('settings.session.logOut')}
           </button>
         </div>
       ) : (
-        <form className="login-form" onSubmit={submit} aria-label="Log in to a store">
-          <p className="muted">Not logged in. Log in to buy music and see your balance.</p>
+        <form className="login-form" onSubmit={submit} aria-label={i18n.t('settings.session.form')}>
+          <p className="muted">{i18n.t('settings.session.notLoggedIn')}</p>
           <div className="field">
-            <label htmlFor="login-store">Store address</label>
+            <label htmlFor="login-store">{i18n.t('settings.session.storeUrl')}</label>
             <input
               id="login-store"
               type="url"
@@ -67,7 +71,7 @@ export function SessionPanel({
           </div>
           <div className="field-grid">
             <div className="field">
-              <label htmlFor="login-email">Email</label>
+              <label htmlFor="login-email">{i18n.t('settings.session.email')}</label>
               <input
                 id="login-email"
                 type="email"
@@ -78,7 +82,7 @@ export function SessionPanel({
               />
             </div>
             <div className="field">
-              <label htmlFor="login-password">Password</label>
+              <label htmlFor="login-password">{i18n.t('settings.session.password')}</label>
               <input
                 id="login-password"
                 type="password"
@@ -94,7 +98,7 @@ export function SessionPanel({
             className="button button-primary"
             disabled={session.busy || !url.trim() || !email.trim() || !password || urlError !== null}
           >
-            {session.busy ? 'Logging in…' : 'Log in'}
+            {session.busy ? i18n.t('settings.session.loggingIn') : i18n.t('settings.session.logIn')}
           </button>
         </form>
       )}

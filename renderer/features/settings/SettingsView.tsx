@@ -1,7 +1,8 @@
-// Settings: library layout, purchases, downloads, the store and its account, and the theme. One
-// Save sends only what changed; the theme and the login act at once.
+// Settings: library layout, purchases, downloads, the store and its account, the theme and the
+// language. One Save sends only what changed; the theme, the language and the login act at once.
 import type { FormEvent } from 'react';
 import { useAppStatus } from '../../app/app-status.tsx';
+import { useI18n } from '../../app/i18n-context.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { AppearanceSection } from './AppearanceSection.tsx';
@@ -15,6 +16,7 @@ import { useSettingsForm } from './use-settings-form.ts';
 import './settings.css';
 
 export function SettingsView() {
+  const i18n = useI18n();
   const form = useSettingsForm();
   const { info } = useAppStatus();
   const preview = usePathPreview(form.values?.pathTemplate ?? null);
@@ -22,7 +24,7 @@ export function SettingsView() {
   if (!form.values || !form.saved) {
     return (
       <div className="settings">
-        <h1>Settings</h1>
+        <h1>{i18n.t('settings.title')}</h1>
         {form.loadError ? <ErrorNotice error={form.loadError} onRetry={form.reload} /> : <Loading />}
       </div>
     );
@@ -34,12 +36,12 @@ export function SettingsView() {
   const waiting = templateChanged && preview.pending;
   const canSave = changed > 0 && !invalid && !waiting && !form.saving;
   const status = invalid
-    ? 'Fix the marked fields to save.'
+    ? i18n.t('settings.status.invalid')
     : form.justSaved
-      ? 'Saved'
+      ? i18n.t('settings.status.saved')
       : changed > 0
-        ? `${changed} unsaved ${changed === 1 ? 'change' : 'changes'}`
-        : 'All changes saved';
+        ? i18n.t('settings.status.unsaved', { count: changed })
+        : i18n.t('settings.status.allSaved');
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -48,8 +50,8 @@ export function SettingsView() {
 
   return (
     <div className="settings">
-      <h1>Settings</h1>
-      <form className="settings-form" onSubmit={submit} aria-label="Settings" noValidate>
+      <h1>{i18n.t('settings.title')}</h1>
+      <form className="settings-form" onSubmit={submit} aria-label={i18n.t('settings.form')} noValidate>
         <LibrarySection form={form} preview={preview} />
         <PurchasesSection form={form} />
         <DownloadsSection form={form} />
@@ -70,10 +72,10 @@ export function SettingsView() {
               onClick={form.revert}
               disabled={changed === 0 && !invalid}
             >
-              Revert
+              {i18n.t('settings.revert')}
             </button>
             <button type="submit" className="button button-primary" disabled={!canSave}>
-              {form.saving ? 'Saving…' : 'Save'}
+              {form.saving ? i18n.t('settings.saving') : i18n.t('common.save')}
             </button>
           </div>
         </div>

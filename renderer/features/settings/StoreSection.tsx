@@ -1,16 +1,18 @@
 // Store setting: the address the app talks to when none is given.
+import { useI18n } from '../../app/i18n-context.tsx';
 import { SettingField } from './SettingField.tsx';
 import type { SettingsForm } from './use-settings-form.ts';
 
 export function StoreSection({ form }: { form: SettingsForm }) {
+  const i18n = useI18n();
   const v = form.values!;
   return (
     <section className="card settings-section" aria-labelledby="settings-store">
-      <h2 id="settings-store">Store</h2>
+      <h2 id="settings-store">{i18n.t('settings.store')}</h2>
       <SettingField
         id="store-url"
-        label="Default store address"
-        hint="Where new logins go unless another address is given. Logging in below sets it too."
+        label={i18n.t('settings.storeUrl')}
+        hint={i18n.t('settings.storeUrl.hint')}
         error={form.errors.storeUrl}
       >
         {(control) => (
@@ -18,7 +20,7 @@ export function StoreSection({ form }: { form: SettingsForm }) {
             {...control}
             type="url"
             value={v.storeUrl}
-            placeholder="https://store.example"
+            placeholder={i18n.t('settings.storeUrl.placeholder')}
             spellCheck={false}
             autoComplete="url"
             onChange={(e) => form.set('storeUrl', e.target.value)}

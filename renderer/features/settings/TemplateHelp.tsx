@@ -1,70 +1,106 @@
 // What a path template may contain: the core's fields (electron/core/library/template-fields.ts)
-// and its syntax (path-template.ts), in words.
-const FIELDS: [string, string][] = [
-  ['{albumartist}', 'Album artist; the track artists when there is none'],
-  ['{artist}', 'Track artists, joined with commas'],
-  ['{album}', 'Album title'],
-  ['{title}', 'Track title'],
-  ['{track}', 'Track number; {track:02} pads it to 01, 02…'],
-  ['{tracktotal}', 'Tracks on the album'],
-  ['{disc}', 'Disc number; absent on single-disc albums'],
-  ['{disctotal}', 'Discs in the album; absent on single-disc albums'],
-  ['{year}', 'Release year'],
-  ['{date}', 'Release date, e.g. 2021-04-09'],
-  ['{genre}', 'The first genre'],
-  ['{label}', 'Record label'],
-  ['{isrc}', 'The track’s ISRC code'],
-  ['{encoding}', 'Encoding id, e.g. mp3-v0 or flac'],
-  ['{codec}', 'Codec, e.g. mp3, aac, flac'],
-  ['{ext}', 'File extension; always added when the template leaves it out'],
+// and its syntax (path-template.ts), in words. Template syntax itself ({album}, <…>, :02) is the same
+// in every language, so it goes into the sentences as arguments, never into the catalog text.
+import { useI18n } from '../../app/i18n-context.tsx';
+import { richText } from '../../components/rich-text.tsx';
+
+type Field =
+  | 'albumartist'
+  | 'artist'
+  | 'album'
+  | 'title'
+  | 'track'
+  | 'tracktotal'
+  | 'disc'
+  | 'disctotal'
+  | 'year'
+  | 'date'
+  | 'genre'
+  | 'label'
+  | 'isrc'
+  | 'encoding'
+  | 'codec'
+  | 'ext';
+
+const FIELDS: Field[] = [
+  'albumartist',
+  'artist',
+  'album',
+  'title',
+  'track',
+  'tracktotal',
+  'disc',
+  'disctotal',
+  'year',
+  'date',
+  'genre',
+  'label',
+  'isrc',
+  'encoding',
+  'codec',
+  'ext',
 ];
 
 export const DEFAULT_TEMPLATE =
   '{albumartist}/<{year} - >{album} [{encoding}]/<{disc}->{track:02} {title}.{ext}';
 
+const code = (text: string) => <code>{text}</code>;
+
 export function TemplateHelp() {
+  const i18n = useI18n();
+  const describe = (field: Field) =>
+    field === 'track'
+      ? i18n.t('settings.template.field.track', { example: '{track:02}' })
+      : i18n.t(`settings.template.field.${field}`);
   return (
     <details className="template-help">
-      <summary>Fields and syntax</summary>
+      <summary>{i18n.t('settings.template.help')}</summary>
       <div className="template-help-body">
         <table className="table template-fields">
-          <caption className="visually-hidden">Template fields</caption>
+          <caption className="visually-hidden">{i18n.t('settings.template.caption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Field</th>
-              <th scope="col">Inserts</th>
+              <th scope="col">{i18n.t('settings.template.field')}</th>
+              <th scope="col">{i18n.t('settings.template.inserts')}</th>
             </tr>
           </thead>
           <tbody>
-            {FIELDS.map(([field, what]) => (
+            {FIELDS.map((field) => (
               <tr key={field}>
                 <td>
-                  <code>{field}</code>
+                  <code>{`{${field}}`}</code>
                 </td>
-                <td>{what}</td>
+                <td>{describe(field)}</td>
               </tr>
             ))}
           </tbody>
         </table>
         <ul className="template-syntax">
+          <li>{richText(i18n, 'settings.template.syntax.folder', { slash: code('/') })}</li>
           <li>
-            <code>/</code> starts a new folder.
+            {richText(i18n, 'settings.template.syntax.optional', {
+              brackets: code('<…>'),
+              example: code('<{disc}->'),
+            })}
           </li>
           <li>
-            <code>&lt;…&gt;</code> is optional: dropped when a field inside it is empty, so{' '}
-            <code>&lt;{'{disc}'}-&gt;</code> only appears on multi-disc albums.
+            {richText(i18n, 'settings.template.syntax.pad', {
+              from: code(':02'),
+              to: code(':09'),
+              upper: code(':upper'),
+              lower: code(':lower'),
+              initial: code(':initial'),
+              example: code('{albumartist:initial}'),
+            })}
           </li>
           <li>
-            <code>:02</code> to <code>:09</code> pad numbers; <code>:upper</code>, <code>:lower</code> and{' '}
-            <code>:initial</code> change text, e.g. <code>{'{albumartist:initial}'}</code>.
+            {richText(i18n, 'settings.template.syntax.ascii', {
+              ascii: code(':ascii'),
+              example: code('{title:ascii}'),
+            })}
           </li>
           <li>
-            <code>:ascii</code> spells a field in plain ASCII, e.g. <code>{'{title:ascii}'}</code> turns
-            «Кино» into Kino; names otherwise keep their own script.
-          </li>
-          <li>
-            <code>{'{{'}</code> and <code>{'}}'}</code> write literal braces. Characters a file system refuses
-            are replaced when a file is named.
+            {richText(i18n, 'settings.template.syntax.braces', { open: code('{{'), close: code('}}') })}
           </li>
         </ul>
       </div>

@@ -2,6 +2,7 @@
 // parses to, and what is wrong with it when it does not.
 import type { EncodingId } from '../../../api/encodings.ts';
 import type { Settings } from '../../../electron/shared/app-api/domain.ts';
+import type { Translator } from '../../../i18n/index.ts';
 
 export interface FormValues {
   libraryDir: string;
@@ -21,8 +22,8 @@ export interface FormValues {
 }
 
 export type FieldName = keyof FormValues;
-/** Everything the form saves; the theme saves itself the moment it is picked. */
-export type FormSettings = Omit<Settings, 'theme'>;
+/** Everything the form saves; the theme and the language save themselves the moment they are picked. */
+export type FormSettings = Omit<Settings, 'theme' | 'language'>;
 
 const UNIT = { kB: 1000, MB: 1_000_000 } as const;
 /** The contract's lowest bandwidth limit, in bytes per second. */
@@ -50,11 +51,16 @@ export function toForm(s: Settings): FormValues {
   };
 }
 
-function integer(text: string, min: number, max: number, what: string): number | string {
+/** A whole number within bounds, or what is wrong with the text, in the words `problems` gives. */
+function integer(
+  text: string,
+  min: number,
+  max: number,
+  problems: { whole: () => string; range: (bounds: { min: number; max: number }) => string },
+): number | string {
   const n = Number(text.trim());
-  if (text.trim() === '' || !Number.isInteger(n)) return `${what} must be a whole number.`;
-  if (n < min || n > max)
-    return `${what} must be between ${min.toLocaleString('en-US')} and ${max.toLocaleString('en-US')}.`;
+  if (text.trim() === '' || !Number.isInteger(n)) return problems.whole();
+  if (n < min || n > max) return problems.range({ min, max });
   return n;
 }
 
@@ -72,7 +78,7 @@ export interface ParsedForm {
   errors: Partial<Record<FieldName, string>>;
 }
 
-export function parseForm(v: FormValues): ParsedForm {
+export function parseForm(v: FormValues, i18n: Translator): ParsedForm {
   const settings: Partial<FormSettings> = {};
   const errors: Partial<Record<FieldName, string>> = {};
   const numeric = (field: FieldName, result: number | string, apply: (n: number) => void) => {
@@ -80,23 +86,31 @@ export function parseForm(v: FormValues): ParsedForm {
     else apply(result);
   };
 
-  if (v.libraryDir.trim() === '') errors.libraryDir = 'Choose a folder for the library.';
+  if (v.libraryDir.trim() === '') errors.libraryDir = i18n.t('settings.error.libraryDir');
   else settings.libraryDir = v.libraryDir.trim();
   // The template's own errors come from the core's parser (see usePathPreview).
-  if (v.pathTemplate.trim() === '') errors.pathTemplate = 'The template is empty.';
+  if (v.pathTemplate.trim() === '') errors.pathTemplate = i18n.t('settings.error.templateEmpty');
   else settings.pathTemplate = v.pathTemplate;
   settings.pathAscii = v.pathAscii;
   settings.id3Version = v.id3Version === '3' ? 3 : 4;
-  numeric('coverMaxPx', integer(v.coverMaxPx, 100, 10_000, 'The cover size'), (n) => {
+  const coverPx = {
+    whole: () => i18n.t('settings.error.coverPx.whole'),
+    range: (bounds: { min: number; max: number }) => i18n.t('settings.error.coverPx.range', bounds),
+  };
+  numeric('coverMaxPx', integer(v.coverMaxPx, 100, 10_000, coverPx), (n) => {
     settings.coverMaxPx = n;
   });
   const kb = Number(v.coverMaxKb.trim());
   if (v.coverMaxKb.trim() === '' || !Number.isFinite(kb) || kb < 10 || kb > 50_000) {
-    errors.coverMaxKb = 'The cover file size must be between 10 and 50,000 kB.';
+    errors.coverMaxKb = i18n.t('settings.error.coverKb', { min: 10, max: 50_000 });
   } else settings.coverMaxBytes = Math.round(kb * 1000);
   settings.coverFile = v.coverFile;
   settings.defaultEncoding = v.defaultEncoding;
-  numeric('concurrency', integer(v.concurrency, 1, 16, 'Downloads at once'), (n) => {
+  const concurrency = {
+    whole: () => i18n.t('settings.error.concurrency.whole'),
+    range: (bounds: { min: number; max: number }) => i18n.t('settings.error.concurrency.range', bounds),
+  };
+  numeric('concurrency', integer(v.concurrency, 1, 16, concurrency), (n) => {
     settings.concurrency = n;
   });
   if (!v.bandwidthOn) settings.bandwidthLimit = null;
@@ -104,13 +118,13 @@ export function parseForm(v: FormValues): ParsedForm {
     const amount = Number(v.bandwidthValue.trim());
     const bytes = Math.round(amount * UNIT[v.bandwidthUnit]);
     if (v.bandwidthValue.trim() === '' || !Number.isFinite(amount) || amount <= 0) {
-      errors.bandwidthValue = 'Enter a speed, or turn the limit off.';
-    } else if (bytes < MIN_BANDWIDTH) errors.bandwidthValue = 'The lowest limit is 2 kB/s.';
+      errors.bandwidthValue = i18n.t('settings.error.bandwidthEmpty');
+    } else if (bytes < MIN_BANDWIDTH) errors.bandwidthValue = i18n.t('settings.error.bandwidthLow');
     else settings.bandwidthLimit = bytes;
   }
   const url = v.storeUrl.trim();
   if (url === '') settings.storeUrl = null;
-  else if (!isHttpUrl(url)) errors.storeUrl = 'Enter the store’s address, starting with http:// or https://.';
+  else if (!isHttpUrl(url)) errors.storeUrl = i18n.t('settings.error.storeUrl');
   else settings.storeUrl = url;
   return { settings, errors };
 }

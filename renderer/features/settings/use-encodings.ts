@@ -7,14 +7,17 @@ import { useQuery } from '../../app/use-query.ts';
 export interface EncodingChoice {
   id: EncodingId;
   label: string;
-  /** Why the store cannot produce it right now, when it cannot. */
-  unavailable: string | null;
+  /** Whether the store can produce it right now. */
+  available: boolean;
+  /** Why it cannot, in the store's words, when the store says. */
+  unavailableReason: string | null;
 }
 
 const BUILT_IN: EncodingChoice[] = ENCODING_IDS.map((id) => ({
   id,
   label: ENCODINGS[id].label,
-  unavailable: null,
+  available: true,
+  unavailableReason: null,
 }));
 
 export function useEncodingChoices(): { choices: EncodingChoice[]; fromStore: boolean } {
@@ -25,7 +28,8 @@ export function useEncodingChoices(): { choices: EncodingChoice[]; fromStore: bo
     choices: data.map((e) => ({
       id: e.id,
       label: e.label,
-      unavailable: e.available ? null : (e.unavailableReason ?? 'not available'),
+      available: e.available,
+      unavailableReason: e.available ? null : (e.unavailableReason ?? null),
     })),
     fromStore: true,
   };

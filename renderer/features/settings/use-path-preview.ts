@@ -2,7 +2,9 @@
 // once typing pauses, and reports either example paths or why the template cannot be used.
 import { useEffect, useState } from 'react';
 import type { MegadiscError } from '../../../electron/shared/errors.ts';
+import type { Translator } from '../../../i18n/index.ts';
 import { useApi } from '../../app/api-context.tsx';
+import { useI18n } from '../../app/i18n-context.tsx';
 import { useDebouncedValue } from '../../app/use-debounced-value.ts';
 
 export interface PathPreviewState {
@@ -13,14 +15,20 @@ export interface PathPreviewState {
   pending: boolean;
 }
 
-/** "path template "{x}", at 2: unknown field {x}…" reads better as "At character 2: unknown field…". */
-export function templateErrorText(message: string): string {
+/**
+ * "path template "{x}", at 2: unknown field {x}…" reads better as "At character 2: unknown field…".
+ * The reason is the core's parser's own text.
+ */
+export function templateErrorText(message: string, i18n: Translator): string {
   const match = /^path template .*, at (\d+): (.*)$/s.exec(message);
-  return match ? `At character ${match[1]}: ${match[2]}` : message;
+  return match
+    ? i18n.t('settings.pathTemplate.errorAt', { position: Number(match[1]), reason: match[2]! })
+    : message;
 }
 
 export function usePathPreview(template: string | null, delayMs = 250): PathPreviewState {
   const api = useApi();
+  const i18n = useI18n();
   const settled = useDebouncedValue(template, delayMs);
   const [result, setResult] = useState<{ for: string; examples: string[]; error: string | null } | null>(
     null,
@@ -37,7 +45,7 @@ export function usePathPreview(template: string | null, delayMs = 250): PathPrev
         if (!live) return;
         // Only a refused template blocks saving; a host that cannot preview right now does not.
         const refused = e.code === 'INVALID_ARGUMENT';
-        setResult({ for: settled, examples: [], error: refused ? templateErrorText(e.message) : null });
+        setResult({ for: settled, examples: [], error: refused ? e.message : null });
       },
     );
     return () => {
@@ -47,7 +55,7 @@ export function usePathPreview(template: string | null, delayMs = 250): PathPrev
 
   return {
     examples: result?.examples ?? [],
-    error: result?.error ?? null,
+    error: result?.error ? templateErrorText(result.error, i18n) : null,
     pending: template !== null && result?.for !== template,
   };
 }

@@ -1,9 +1,11 @@
 // The settings form's state: what is saved, what the user changed, what is wrong, and saving only
-// the fields that changed. The theme is saved on its own, the moment it is picked.
+// the fields that changed. The theme and the language are saved on their own, the moment they are picked.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Settings, Theme } from '../../../electron/shared/app-api/domain.ts';
 import type { MegadiscError } from '../../../electron/shared/errors.ts';
+import type { LanguageSetting } from '../../../i18n/index.ts';
 import { useApi } from '../../app/api-context.tsx';
+import { useI18n } from '../../app/i18n-context.tsx';
 import { useAction } from '../../app/use-action.ts';
 import { useEvent } from '../../app/use-event.ts';
 import { useQuery } from '../../app/use-query.ts';
@@ -33,16 +35,20 @@ export interface SettingsForm {
   justSaved: boolean;
   setTheme: (theme: Theme) => void;
   themeError: MegadiscError | null;
+  setLanguage: (language: LanguageSetting) => void;
+  languageError: MegadiscError | null;
 }
 
 export function useSettingsForm(): SettingsForm {
   const api = useApi();
+  const i18n = useI18n();
   const query = useQuery(() => api['settings.get']({}), [api]);
   const [saved, setSaved] = useState<Settings | null>(null);
   const [edits, setEdits] = useState<Partial<FormValues>>({});
   const saveAction = useAction();
   const [justSaved, setJustSaved] = useState(false);
   const [themeError, setThemeError] = useState<MegadiscError | null>(null);
+  const [languageError, setLanguageError] = useState<MegadiscError | null>(null);
 
   useEffect(() => {
     if (query.data) setSaved(query.data);
@@ -52,7 +58,8 @@ export function useSettingsForm(): SettingsForm {
   useEvent('settings', (e) => setSaved(e.settings));
 
   const values = useMemo(() => (saved ? { ...toForm(saved), ...edits } : null), [saved, edits]);
-  const parsed = useMemo(() => (values ? parseForm(values) : null), [values]);
+  // Parsed again when the language changes, so the field errors follow it.
+  const parsed = useMemo(() => (values ? parseForm(values, i18n) : null), [values, i18n]);
   const changes = useMemo(
     () => (parsed && saved ? changedSettings(parsed.settings, saved) : {}),
     [parsed, saved],
@@ -90,6 +97,19 @@ export function useSettingsForm(): SettingsForm {
     [api, query.reload],
   );
 
+  const setLanguage = useCallback(
+    (language: LanguageSetting) => {
+      setLanguageError(null);
+      // The whole window switches when the core announces the new settings (LocaleProvider).
+      setSaved((s) => (s ? { ...s, language } : s));
+      api['settings.update']({ language }).then(setSaved, (e: MegadiscError) => {
+        setLanguageError(e);
+        query.reload();
+      });
+    },
+    [api, query.reload],
+  );
+
   return {
     loading: query.loading,
     loadError: query.error,
@@ -106,5 +126,7 @@ export function useSettingsForm(): SettingsForm {
     justSaved,
     setTheme,
     themeError,
+    setLanguage,
+    languageError,
   };
 }

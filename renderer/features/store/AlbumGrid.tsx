@@ -1,5 +1,6 @@
 // A grid of album cards: cover, title and year linking to the album, the artist linking to theirs.
 import type { AlbumSummary } from '../../../api/schemas/catalog.ts';
+import { useI18n } from '../../app/i18n-context.tsx';
 import { hrefOf } from '../../app/router.ts';
 import { Cover } from '../../components/Cover.tsx';
 
@@ -13,6 +14,7 @@ export function AlbumGrid({
   /** Charts: each card shows its place. */
   ranked?: boolean;
 }) {
+  const i18n = useI18n();
   return (
     <ol className={`store-grid${ranked ? ' store-grid-ranked' : ''}`} aria-label={label}>
       {albums.map((album, index) => (
@@ -22,8 +24,8 @@ export function AlbumGrid({
               <Cover source="store" albumId={album.id} size={300} title={album.title} />
               {ranked ? (
                 <span className="store-rank">
-                  <span className="visually-hidden">Number </span>
-                  {index + 1}
+                  <span className="visually-hidden">{i18n.t('store.grid.rank', { rank: index + 1 })}</span>
+                  <span aria-hidden="true">{index + 1}</span>
                 </span>
               ) : null}
             </span>

@@ -3,11 +3,12 @@
 import type { Album } from '../../../api/schemas/catalog.ts';
 import type { BalanceView, EncodingQuote } from '../../../electron/shared/app-api/domain.ts';
 import type { MegadiscError } from '../../../electron/shared/errors.ts';
+import { useI18n } from '../../app/i18n-context.tsx';
 import { hrefOf } from '../../app/router.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { describeError } from '../../components/error-messages.ts';
-import { formatMB } from '../../components/format.ts';
+import { richText } from '../../components/rich-text.tsx';
 import { formatBalanceAfter, formatCost } from './quote-format.ts';
 
 export function BuyDialog({
@@ -30,42 +31,49 @@ export function BuyDialog({
   onConfirm: () => void;
   onClose: () => void;
 }) {
-  const what = trackCount === null ? 'album' : trackCount === 1 ? '1 track' : `${trackCount} tracks`;
+  const i18n = useI18n();
+  const title =
+    trackCount === null
+      ? i18n.t('store.buy.titleAlbum')
+      : i18n.t('store.buy.titleTracks', { count: trackCount });
   return (
-    <Dialog title={`Buy ${what}?`} onClose={onClose}>
+    <Dialog title={title} onClose={onClose}>
       <dl className="store-buy-facts">
-        <dt>Album</dt>
+        <dt>{i18n.t('store.buy.album')}</dt>
         <dd>
           {album.artist.name} — {album.title}
         </dd>
-        <dt>Tracks</dt>
-        <dd>{trackCount === null ? `All ${album.trackCount}` : `${trackCount} of ${album.trackCount}`}</dd>
-        <dt>Encoding</dt>
-        <dd>{quote.label}</dd>
-        <dt>Charge</dt>
-        <dd className="store-buy-charge" data-testid="buy-charge">
-          {quote.exact ? '' : 'about '}
-          <strong>{formatMB(quote.chargeBytes)}</strong> ({formatCost(quote)})
+        <dt>{i18n.t('store.buy.tracks')}</dt>
+        <dd>
+          {trackCount === null
+            ? i18n.t('store.buy.tracksAll', { count: album.trackCount })
+            : i18n.t('store.buy.tracksSome', { count: trackCount, total: album.trackCount })}
         </dd>
-        <dt>Balance now</dt>
-        <dd className="num">{formatMB(balance.availableBytes)}</dd>
-        <dt>Balance after</dt>
-        <dd className="num">{formatBalanceAfter(quote)}</dd>
+        <dt>{i18n.t('store.buy.encoding')}</dt>
+        <dd>{quote.label}</dd>
+        <dt>{i18n.t('store.buy.charge')}</dt>
+        <dd className="store-buy-charge" data-testid="buy-charge">
+          {richText(i18n, quote.exact ? 'store.buy.chargeExact' : 'store.buy.chargeEstimate', {
+            size: <strong>{i18n.mb(quote.chargeBytes)}</strong>,
+            cost: formatCost(quote, i18n),
+          })}
+        </dd>
+        <dt>{i18n.t('store.buy.balanceNow')}</dt>
+        <dd className="num">{i18n.mb(balance.availableBytes)}</dd>
+        <dt>{i18n.t('store.buy.balanceAfter')}</dt>
+        <dd className="num">{formatBalanceAfter(quote, i18n)}</dd>
       </dl>
-      {quote.exact ? (
-        <p className="hint muted">These files are encoded already: this is the exact charge.</p>
-      ) : (
-        <p className="hint muted">
-          This is an estimate: you are charged the exact size of the encoded files; at most{' '}
-          {formatMB(quote.chargeHighBytes)} is reserved until they are ready.
-        </p>
-      )}
+      <p className="hint muted">
+        {quote.exact
+          ? i18n.t('store.buy.exactHint')
+          : i18n.t('store.buy.estimateHint', { size: i18n.mb(quote.chargeHighBytes) })}
+      </p>
       {error?.code === 'INSUFFICIENT_BALANCE' ? (
         <div className="notice notice-error" role="alert">
           <p>
-            {describeError(error)}{' '}
+            {describeError(error, i18n)}{' '}
             <a href={hrefOf({ view: 'account' })} onClick={onClose}>
-              Top up in Account
+              {i18n.t('store.topUp')}
             </a>
           </p>
         </div>
@@ -74,7 +82,7 @@ export function BuyDialog({
       ) : null}
       <div className="dialog-actions">
         <button type="button" className="button" onClick={onClose}>
-          Cancel
+          {i18n.t('common.cancel')}
         </button>
         <button
           type="button"
@@ -84,7 +92,7 @@ export function BuyDialog({
           aria-disabled={buying}
           data-autofocus
         >
-          {buying ? 'Buying…' : 'Confirm purchase'}
+          {buying ? i18n.t('store.buy.buying') : i18n.t('store.buy.confirm')}
         </button>
       </div>
     </Dialog>

@@ -2,6 +2,7 @@
 // per row to pick what to buy. Unavailable encodings stay listed, disabled, with the store's reason.
 import type { EncodingId } from '../../../api/encodings.ts';
 import type { EncodingQuote, EncodingTable as Table } from '../../../electron/shared/app-api/domain.ts';
+import { useI18n } from '../../app/i18n-context.tsx';
 import { formatBalanceAfter, formatCharge, formatCost, formatQuoteSize } from './quote-format.ts';
 
 export function EncodingTable({
@@ -15,26 +16,27 @@ export function EncodingTable({
   onChoose: (encoding: EncodingId) => void;
   busy: boolean;
 }) {
+  const i18n = useI18n();
   return (
     <div className="store-quotes-wrap">
       <table className="table store-quotes" aria-busy={busy}>
-        <caption className="visually-hidden">Encodings, sizes and prices for the selected tracks</caption>
+        <caption className="visually-hidden">{i18n.t('store.quotes.caption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Encoding</th>
+            <th scope="col">{i18n.t('store.quotes.colEncoding')}</th>
             <th scope="col" className="num">
-              Size
+              {i18n.t('store.quotes.colSize')}
             </th>
             <th scope="col" className="num">
-              Charge
+              {i18n.t('store.quotes.colCharge')}
             </th>
             <th scope="col" className="num">
-              Cost
+              {i18n.t('store.quotes.colCost')}
             </th>
             <th scope="col" className="num">
-              Balance after
+              {i18n.t('store.quotes.colBalanceAfter')}
             </th>
-            <th scope="col">Fit</th>
+            <th scope="col">{i18n.t('store.quotes.colFit')}</th>
           </tr>
         </thead>
         <tbody>
@@ -61,6 +63,7 @@ function QuoteRow({
   checked: boolean;
   onChoose: (encoding: EncodingId) => void;
 }) {
+  const i18n = useI18n();
   const id = `encoding-${quote.encoding}`;
   const rowClass = `store-quote${checked ? ' store-quote-chosen' : ''}${quote.available ? '' : ' store-quote-unavailable'}`;
   return (
@@ -82,31 +85,35 @@ function QuoteRow({
       {quote.available ? (
         <>
           <td className="num">
-            {formatQuoteSize(quote)}
-            {quote.exact ? <span className="store-exact">exact</span> : null}
+            {formatQuoteSize(quote, i18n)}
+            {quote.exact ? <span className="store-exact">{i18n.t('store.quotes.exact')}</span> : null}
           </td>
-          <td className="num">{formatCharge(quote)}</td>
-          <td className="num">{formatCost(quote)}</td>
+          <td className="num">{formatCharge(quote, i18n)}</td>
+          <td className="num">{formatCost(quote, i18n)}</td>
           <td className={`num${quote.balanceAfterBytes < 0 ? ' store-negative' : ''}`}>
-            {formatBalanceAfter(quote)}
+            {formatBalanceAfter(quote, i18n)}
           </td>
           <td>
             {quote.ownedAll ? (
-              <span className="tag">Owned</span>
+              <span className="tag">{i18n.t('store.quotes.owned')}</span>
             ) : quote.fits ? (
               <span className="tag tag-ok">
-                <span aria-hidden="true">✓ </span>Fits
+                <span aria-hidden="true">✓ </span>
+                {i18n.t('store.quotes.fits')}
               </span>
             ) : (
               <span className="tag tag-error">
-                <span aria-hidden="true">✕ </span>Over balance
+                <span aria-hidden="true">✕ </span>
+                {i18n.t('store.quotes.overBalance')}
               </span>
             )}
           </td>
         </>
       ) : (
         <td colSpan={5} className="muted">
-          Unavailable{quote.unavailableReason ? `: ${quote.unavailableReason}` : ''}
+          {quote.unavailableReason
+            ? i18n.t('store.quotes.unavailableBecause', { reason: quote.unavailableReason })
+            : i18n.t('store.quotes.unavailable')}
         </td>
       )}
     </tr>

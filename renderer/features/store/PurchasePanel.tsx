@@ -4,6 +4,7 @@ import { useCallback, useState } from 'react';
 import type { Album } from '../../../api/schemas/catalog.ts';
 import type { EncodingQuote } from '../../../electron/shared/app-api/domain.ts';
 import { useAppStatus } from '../../app/app-status.tsx';
+import { useI18n } from '../../app/i18n-context.tsx';
 import { hrefOf } from '../../app/router.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { Loading } from '../../components/Loading.tsx';
@@ -16,7 +17,15 @@ import { useEncodingChoice } from './use-encoding-choice.ts';
 import { useQuotes } from './use-quotes.ts';
 import type { TrackSelection } from './use-track-selection.ts';
 
+/** What was just bought, for the notice under the table. */
+interface Bought {
+  artist: string;
+  album: string;
+  encoding: string;
+}
+
 export function PurchasePanel({ album, selection }: { album: Album; selection: TrackSelection }) {
+  const i18n = useI18n();
   const { trackIds } = selection;
   const quotes = useQuotes(album.id, trackIds);
   // A table for another album or selection may still be on screen while the next one loads.
@@ -26,7 +35,7 @@ export function PurchasePanel({ album, selection }: { album: Album; selection: T
   const status = useAppStatus();
   const toasts = useToasts();
   const [confirming, setConfirming] = useState(false);
-  const [bought, setBought] = useState<string | null>(null);
+  const [bought, setBought] = useState<Bought | null>(null);
 
   const count = trackIds?.length ?? null;
   const quote = table?.quotes.find((q) => q.encoding === encoding);
@@ -45,38 +54,35 @@ export function PurchasePanel({ album, selection }: { album: Album; selection: T
       ...(trackIds ? { trackIds } : {}),
     });
     if (!result) return;
-    const what = `${album.artist.name} — ${album.title} (${quote.label})`;
+    const what: Bought = { artist: album.artist.name, album: album.title, encoding: quote.label };
     setConfirming(false);
     setBought(what);
-    toasts.push('success', `Bought ${what} — downloading.`);
+    toasts.push('success', i18n.t('store.purchase.toast', { ...what }));
     status.refresh();
     quotes.reload();
   };
 
   const buyLabel =
     count === null
-      ? 'Buy album'
+      ? i18n.t('store.purchase.buyAlbum')
       : count === 0
-        ? 'Buy tracks'
-        : count === 1
-          ? 'Buy 1 track'
-          : `Buy ${count} tracks`;
+        ? i18n.t('store.purchase.buyNothing')
+        : i18n.t('store.purchase.buyTracks', { count });
   return (
     <section className="store-purchase" aria-labelledby="store-purchase-title">
-      <h2 id="store-purchase-title">Encoding and price</h2>
+      <h2 id="store-purchase-title">{i18n.t('store.purchase.title')}</h2>
       {nothingSelected ? (
-        <p className="notice notice-warn">Select at least one track to see prices.</p>
+        <p className="notice notice-warn">{i18n.t('store.purchase.selectSome')}</p>
       ) : quotes.error && !table ? (
         <ErrorNotice error={quotes.error} onRetry={quotes.reload} />
       ) : !table ? (
-        <Loading label="Working out prices…" />
+        <Loading label={i18n.t('store.purchase.loading')} />
       ) : (
         <>
           {quotes.error ? <ErrorNotice error={quotes.error} onRetry={quotes.reload} /> : null}
           <EncodingTable table={table} chosen={encoding} onChoose={choose} busy={quotes.loading} />
           <p className="hint muted store-quote-legend">
-            ≈ marks an estimate: the store has not encoded those files yet. You pay their exact size, never
-            more than the high end of the range. 1 MB = 1,000,000 bytes.
+            {i18n.t('store.purchase.legend', { mb: i18n.mb(1_000_000, 0), bytes: i18n.number(1_000_000) })}
           </p>
         </>
       )}
@@ -84,9 +90,9 @@ export function PurchasePanel({ album, selection }: { album: Album; selection: T
       <div className="store-buy-dock">
         {bought ? (
           <div className="notice notice-ok store-bought" role="status">
-            <p>Bought {bought}. It is downloading now.</p>
+            <p>{i18n.t('store.purchase.bought', { ...bought })}</p>
             <a className="button" href={hrefOf({ view: 'downloads' })}>
-              Go to Downloads
+              {i18n.t('store.goToDownloads')}
             </a>
           </div>
         ) : null}
@@ -98,7 +104,7 @@ export function PurchasePanel({ album, selection }: { album: Album; selection: T
                 {quote.available ? (
                   <span>
                     {' '}
-                    · {formatQuoteSize(quote)} · {formatCost(quote)}
+                    · {formatQuoteSize(quote, i18n)} · {formatCost(quote, i18n)}
                   </span>
                 ) : null}
                 <BuyHint quote={quote} />
@@ -111,7 +117,7 @@ export function PurchasePanel({ album, selection }: { album: Album; selection: T
             disabled={nothingSelected || stale || buying || !quote || !isBuyable(quote)}
             onClick={() => setConfirming(true)}
           >
-            {buying ? 'Buying…' : buyLabel}
+            {buying ? i18n.t('store.purchase.buying') : buyLabel}
           </button>
         </div>
       </div>
@@ -132,12 +138,12 @@ export function PurchasePanel({ album, selection }: { album: Album; selection: T
 }
 
 function BuyHint({ quote }: { quote: EncodingQuote }) {
-  if (quote.ownedAll)
-    return <span className="store-buy-hint">You own these tracks in this encoding already.</span>;
+  const i18n = useI18n();
+  if (quote.ownedAll) return <span className="store-buy-hint">{i18n.t('store.purchase.ownedAll')}</span>;
   if (!quote.fits) {
     return (
       <span className="store-buy-hint store-negative">
-        Not enough megabytes for this encoding. <a href={hrefOf({ view: 'account' })}>Top up in Account</a>
+        {i18n.t('store.purchase.notEnough')} <a href={hrefOf({ view: 'account' })}>{i18n.t('store.topUp')}</a>
       </span>
     );
   }

@@ -1,40 +1,44 @@
 // An album's tracks, disc by disc, each with a checkbox: the selection the prices are for. Without a
 // selection (an album not for sale), just the tracks.
 import type { Album } from '../../../api/schemas/catalog.ts';
+import { useI18n } from '../../app/i18n-context.tsx';
 import { formatDuration } from '../../components/format.ts';
 import type { TrackSelection } from './use-track-selection.ts';
 
 export function TrackList({ album, selection }: { album: Album; selection?: TrackSelection }) {
+  const i18n = useI18n();
   const multiDisc = album.discs.length > 1;
   return (
     <section className="store-tracklist" aria-labelledby="store-tracks-title">
       <div className="store-section-head">
-        <h2 id="store-tracks-title">Tracks</h2>
+        <h2 id="store-tracks-title">{i18n.t('store.tracks.title')}</h2>
         {selection ? <SelectionControls album={album} selection={selection} /> : null}
       </div>
       {album.discs.map((disc) => (
         <div key={disc.number} className="store-disc">
-          {multiDisc ? <h3>Disc {disc.number}</h3> : null}
+          {multiDisc ? <h3>{i18n.t('store.tracks.disc', { number: disc.number })}</h3> : null}
           <table className="table store-tracks">
             <caption className="visually-hidden">
-              {multiDisc ? `Disc ${disc.number} tracks` : 'Tracks'}
+              {multiDisc
+                ? i18n.t('store.tracks.discCaption', { number: disc.number })
+                : i18n.t('store.tracks.title')}
             </caption>
             <thead>
               <tr>
                 {selection ? (
                   <th scope="col" className="store-col-check">
-                    <span className="visually-hidden">Buy</span>
+                    <span className="visually-hidden">{i18n.t('store.tracks.colBuy')}</span>
                   </th>
                 ) : null}
                 <th scope="col" className="num store-col-num">
-                  #
+                  {i18n.t('store.tracks.colNumber')}
                 </th>
                 <th scope="col" className="store-col-title">
-                  Title
+                  {i18n.t('store.tracks.colTitle')}
                 </th>
-                <th scope="col">Artist</th>
+                <th scope="col">{i18n.t('store.tracks.colArtist')}</th>
                 <th scope="col" className="num store-col-length">
-                  Length
+                  {i18n.t('store.tracks.colLength')}
                 </th>
               </tr>
             </thead>
@@ -49,7 +53,7 @@ export function TrackList({ album, selection }: { album: Album; selection?: Trac
                           type="checkbox"
                           checked={checked}
                           onChange={() => selection.toggle(track.id)}
-                          aria-label={`Buy ${track.title}`}
+                          aria-label={i18n.t('store.tracks.buyTrack', { title: track.title })}
                         />
                       </td>
                     ) : null}
@@ -69,11 +73,14 @@ export function TrackList({ album, selection }: { album: Album; selection?: Trac
 }
 
 function SelectionControls({ album, selection }: { album: Album; selection: TrackSelection }) {
+  const i18n = useI18n();
   const count = selection.selected.size;
   return (
     <>
       <span className="muted" aria-live="polite">
-        {count === album.trackCount ? `All ${count} selected` : `${count} of ${album.trackCount} selected`}
+        {count === album.trackCount
+          ? i18n.t('store.tracks.allSelected', { count })
+          : i18n.t('store.tracks.someSelected', { count, total: album.trackCount })}
       </span>
       <span className="store-section-actions">
         <button
@@ -82,10 +89,10 @@ function SelectionControls({ album, selection }: { album: Album; selection: Trac
           onClick={selection.selectAll}
           disabled={selection.allSelected}
         >
-          Select all
+          {i18n.t('store.tracks.selectAll')}
         </button>
         <button type="button" className="button" onClick={selection.selectNone} disabled={count === 0}>
-          Select none
+          {i18n.t('store.tracks.selectNone')}
         </button>
       </span>
     </>

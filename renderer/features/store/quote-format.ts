@@ -1,41 +1,48 @@
 // How a price quote reads: exact sizes as they are, estimates with "≈" and their range, and what
-// the listener is charged (owned and free selections say so instead of "0.0 MB").
+// the listener is charged (owned and free selections say so instead of "0.0 MB"), in the UI's
+// language.
 import type { EncodingQuote } from '../../../electron/shared/app-api/domain.ts';
-import { formatMB } from '../../components/format.ts';
+import type { Translator } from '../../../i18n/index.ts';
 
 const MB = 1_000_000;
-
-function mb(bytes: number): string {
-  return (bytes / MB).toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-}
+const ONE_DIGIT = { minimumFractionDigits: 1, maximumFractionDigits: 1 } as const;
 
 /** "41.2 MB" when exact, "≈ 41.2 MB (38.0–44.5)" while the store has not encoded it yet. */
 export function formatQuoteSize(
   quote: Pick<EncodingQuote, 'bytes' | 'exact' | 'lowBytes' | 'highBytes'>,
+  i18n: Translator,
 ): string {
-  if (quote.exact) return formatMB(quote.bytes);
-  return `≈ ${formatMB(quote.bytes)} (${mb(quote.lowBytes)}–${mb(quote.highBytes)})`;
+  if (quote.exact) return i18n.mb(quote.bytes);
+  return i18n.t('store.quote.estimate', {
+    size: i18n.mb(quote.bytes),
+    low: i18n.number(quote.lowBytes / MB, ONE_DIGIT),
+    high: i18n.number(quote.highBytes / MB, ONE_DIGIT),
+  });
 }
 
 /** The megabytes this purchase takes from the balance. */
-export function formatCharge(quote: EncodingQuote): string {
-  if (quote.ownedAll) return 'owned';
-  if (quote.chargeBytes === 0) return 'free';
-  return `${quote.exact ? '' : '≈ '}${formatMB(quote.chargeBytes)}`;
+export function formatCharge(quote: EncodingQuote, i18n: Translator): string {
+  if (quote.ownedAll) return i18n.t('store.quote.owned');
+  if (quote.chargeBytes === 0) return i18n.t('store.quote.free');
+  const size = i18n.mb(quote.chargeBytes);
+  return quote.exact ? size : i18n.t('store.quote.approx', { size });
 }
 
-/** The money figure, for listeners who think in currency. */
-export function formatCost(quote: EncodingQuote): string {
-  if (quote.ownedAll) return 'owned';
-  if (quote.chargeBytes === 0) return 'free';
+/**
+ * The money figure, for listeners who think in currency. The store sends it formatted (its
+ * display string), so it reads as the store wrote it.
+ */
+export function formatCost(quote: EncodingQuote, i18n: Translator): string {
+  if (quote.ownedAll) return i18n.t('store.quote.owned');
+  if (quote.chargeBytes === 0) return i18n.t('store.quote.free');
   return quote.chargePrice;
 }
 
 /** Signed MB for the balance after a purchase: a minus sign (not a hyphen) when it goes below zero. */
-export function formatBalanceAfter(quote: EncodingQuote): string {
-  const text = formatMB(Math.abs(quote.balanceAfterBytes));
-  const approx = quote.exact || quote.chargeBytes === 0 ? '' : '≈ ';
-  return quote.balanceAfterBytes < 0 ? `${approx}−${text}` : `${approx}${text}`;
+export function formatBalanceAfter(quote: EncodingQuote, i18n: Translator): string {
+  const text = i18n.mb(Math.abs(quote.balanceAfterBytes));
+  const size = quote.balanceAfterBytes < 0 ? `−${text}` : text;
+  return quote.exact || quote.chargeBytes === 0 ? size : i18n.t('store.quote.approx', { size });
 }
 
 /** Whether a quote can be bought at all. */

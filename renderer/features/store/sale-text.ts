@@ -1,27 +1,25 @@
 // Words of the store's album page for releases it does not sell: taken down, or not licensed in the
-// listener's country; and what becomes of the copy the listener owns. In one place for translation.
+// listener's country; and what becomes of the copy the listener owns.
+import type { Translator } from '../../../i18n/index.ts';
 
-const files = (n: number) => (n === 1 ? '1 file' : `${n} files`);
-
-export const SALE_TEXT = {
-  notForSale: 'Not for sale',
-  takenDown: 'This release was taken down and is no longer sold here.',
-  notInCountry: 'Not available in your country',
-  notLicensed: 'This release is not licensed for sale where your account is.',
-  reasonLabel: 'The store says:',
-  notice: 'Read the takedown notice',
-  unknownTitle: 'Album no longer sold',
-  owned: (count: number) => `You own ${files(count)} of this album; they stay in your library.`,
-  missing: (count: number) => `${files(count)} missing from your library at the last check.`,
-  openInLibrary: 'Open in your library',
-  downloadAgain: 'Download again',
-  downloading: 'Queuing…',
-  downloadAgainHint: 'Fetches the files missing from your library through your purchase, at no charge.',
-  requeued: (count: number) =>
-    count === 0
-      ? 'Nothing to download: every file of this album is in your library.'
-      : `Downloading ${files(count)} again at no charge.`,
-  withdrawn:
-    'The store withdrew re-downloads of this release. The files you have stay in your library, untouched.',
-  goToDownloads: 'Go to Downloads',
-};
+export function saleText(i18n: Translator) {
+  return {
+    notForSale: i18n.t('store.sale.notForSale'),
+    takenDown: i18n.t('store.sale.takenDown'),
+    notInCountry: i18n.t('store.sale.notInCountry'),
+    notLicensed: i18n.t('store.sale.notLicensed'),
+    reasonLabel: i18n.t('store.sale.reasonLabel'),
+    notice: i18n.t('store.sale.notice'),
+    unknownTitle: i18n.t('store.sale.unknownTitle'),
+    owned: (count: number) => i18n.t('store.sale.owned', { count }),
+    missing: (count: number) => i18n.t('store.sale.missing', { count }),
+    openInLibrary: i18n.t('store.sale.openInLibrary'),
+    downloadAgain: i18n.t('store.sale.downloadAgain'),
+    downloading: i18n.t('store.sale.downloading'),
+    downloadAgainHint: i18n.t('store.sale.downloadAgainHint'),
+    requeued: (count: number) =>
+      count === 0 ? i18n.t('store.sale.nothingToDownload') : i18n.t('store.sale.requeued', { count }),
+    withdrawn: i18n.t('store.sale.withdrawn'),
+    goToDownloads: i18n.t('store.goToDownloads'),
+  };
+}

@@ -56,9 +56,18 @@ function luhnValid(digits: string): boolean {
   return sum % 10 === 0;
 }
 
+/** Why the test provider declined: the decline card, or the 3-D Secure step failed. */
+export type DeclineWhy = 'card' | 'authentication';
+
+const DECLINE_REASONS: Record<DeclineWhy, string> = {
+  card: 'The card was declined.',
+  authentication: 'The bank could not authenticate this payment.',
+};
+
 export type PayOutcome =
   | { kind: 'succeeded'; charge: ChargeRow; delivered: boolean }
-  | { kind: 'declined'; charge: ChargeRow; reason: string; delivered: boolean }
+  /** `reason` goes to the store in English (it is recorded); `why` picks the page's words. */
+  | { kind: 'declined'; charge: ChargeRow; reason: string; why: DeclineWhy; delivered: boolean }
   | { kind: 'needs_action'; charge: ChargeRow }
   | { kind: 'invalid_card'; charge: ChargeRow }
   | { kind: 'closed'; charge: ChargeRow; why: 'expired' | 'paid' | 'declined' | 'refunded' };
@@ -159,14 +168,12 @@ export class TestProvider implements PaymentProvider {
     if (closed) return { kind: 'closed', charge, why: closed };
     if (input.action !== undefined) {
       if (charge.state !== 'needs_action') return { kind: 'invalid_card', charge };
-      return input.action === 'complete'
-        ? this.#succeed(charge)
-        : this.#decline(charge, 'The bank could not authenticate this payment.');
+      return input.action === 'complete' ? this.#succeed(charge) : this.#decline(charge, 'authentication');
     }
     const digits = (input.card ?? '').replace(/[\s-]/g, '');
     if (!/^\d{12,19}$/.test(digits) || !luhnValid(digits)) return { kind: 'invalid_card', charge };
     this.#update(charge, charge.state, digits.slice(-4));
-    if (digits === TEST_CARDS.declines) return this.#decline(charge, 'The card was declined.');
+    if (digits === TEST_CARDS.declines) return this.#decline(charge, 'card');
     if (digits === TEST_CARDS.needsAuthentication) {
       this.#update(charge, 'needs_action', digits.slice(-4));
       return { kind: 'needs_action', charge: this.charge(paymentId)! };
@@ -195,10 +202,11 @@ export class TestProvider implements PaymentProvider {
     return { kind: 'succeeded', charge: this.charge(charge.payment_id)!, delivered };
   }
 
-  async #decline(charge: ChargeRow, reason: string): Promise<PayOutcome> {
+  async #decline(charge: ChargeRow, why: DeclineWhy): Promise<PayOutcome> {
+    const reason = DECLINE_REASONS[why];
     this.#update(charge, 'declined', null);
     const delivered = await this.#deliver(this.event(charge, 'payment.failed', reason));
-    return { kind: 'declined', charge: this.charge(charge.payment_id)!, reason, delivered };
+    return { kind: 'declined', charge: this.charge(charge.payment_id)!, reason, why, delivered };
   }
 
   /** The event body for a charge; tests sign and replay these too. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { JobView } from '../../../electron/shared/app-api/domain.ts';
 import type { DownloadGroup } from '../../../electron/shared/app-api/views.ts';
+import { translator } from '../../../i18n/index.ts';
 import { groupProgress, type JobProgress } from '../../../renderer/features/downloads/group-progress.ts';
 
 function job(id: number, patch: Partial<JobView> = {}): JobView {
@@ -36,6 +37,8 @@ function group(jobs: JobView[], patch: Partial<DownloadGroup> = {}): DownloadGro
 }
 
 const none = new Map<number, JobProgress>();
+const en = translator('en');
+const ru = translator('ru');
 
 describe('groupProgress', () => {
   it('counts done tracks and bytes, leaving cancelled tracks out', () => {
@@ -46,6 +49,7 @@ describe('groupProgress', () => {
         job(3, { state: 'cancelled', bytesDone: 500 }),
       ]),
       none,
+      en,
     );
     expect(p.summary).toBe('Queued · 1 of 2 done');
     expect([p.doneBytes, p.totalBytes]).toEqual([1200, 2000]);
@@ -57,7 +61,7 @@ describe('groupProgress', () => {
     const live = new Map<number, JobProgress>([
       [1, { jobId: 1, receivedBytes: 600, totalBytes: 1000, bytesPerSecond: 100, etaSeconds: 4 }],
     ]);
-    const p = groupProgress(group([job(1, { state: 'downloading', bytesDone: 100 }), job(2)]), live);
+    const p = groupProgress(group([job(1, { state: 'downloading', bytesDone: 100 }), job(2)]), live, en);
     expect(p.doneBytes).toBe(600);
     expect(p.speed).toBe(100);
     expect(p.eta).toBe(14);
@@ -69,7 +73,7 @@ describe('groupProgress', () => {
     const live = new Map<number, JobProgress>([
       [1, { jobId: 1, receivedBytes: 600, totalBytes: 1000, bytesPerSecond: 100, etaSeconds: 4 }],
     ]);
-    const p = groupProgress(group([job(1, { state: 'paused', bytesDone: 100 })]), live);
+    const p = groupProgress(group([job(1, { state: 'paused', bytesDone: 100 })]), live, en);
     expect([p.doneBytes, p.speed]).toEqual([100, 0]);
     expect(p.summary).toBe('Paused · 0 of 1 done');
     expect(p.paused).toEqual([1]);
@@ -82,34 +86,58 @@ describe('groupProgress', () => {
         job(2, { state: 'failed', error: { code: 'DISK_FULL', message: 'ENOSPC' } }),
       ]),
       none,
+      en,
     );
     expect(p.tone).toBe('failed');
     expect(p.summary).toBe('Failed: The disk is full. Free some space, then retry.');
   });
 
   it('waits for the store to encode, with no size yet', () => {
-    const p = groupProgress(group([job(1, { state: 'waiting_encode', bytesTotal: null })]), none);
+    const p = groupProgress(group([job(1, { state: 'waiting_encode', bytesTotal: null })]), none, en);
     expect(p.summary).toBe('Waiting for the store to encode');
     expect(p.totalBytes).toBeNull();
   });
 
   it('is finished when everything is done, cancelled, or the order was refused', () => {
-    expect(groupProgress(group([job(1, { state: 'done', bytesDone: 1000 })]), none)).toMatchObject({
+    expect(groupProgress(group([job(1, { state: 'done', bytesDone: 1000 })]), none, en)).toMatchObject({
       finished: true,
       tone: 'done',
     });
-    expect(groupProgress(group([job(1, { state: 'cancelled' })]), none)).toMatchObject({
+    expect(groupProgress(group([job(1, { state: 'cancelled' })]), none, en)).toMatchObject({
       finished: true,
       summary: 'Cancelled',
     });
     const refused = groupProgress(
       group([], { purchaseState: 'failed', error: { code: 'INSUFFICIENT_BALANCE', message: 'x' } }),
       none,
+      en,
     );
     expect(refused.finished).toBe(true);
     expect(refused.summary).toContain('Order failed: Not enough megabytes');
-    expect(groupProgress(group([], { purchaseState: 'pending' }), none).summary).toBe(
+    expect(groupProgress(group([], { purchaseState: 'pending' }), none, en).summary).toBe(
       'Ordering from the store…',
     );
+  });
+
+  it('speaks Russian, with Russian plurals', () => {
+    const queued = groupProgress(
+      group([job(1, { state: 'done', bytesDone: 1000 }), ...[2, 3, 4, 5].map((id) => job(id))]),
+      none,
+      ru,
+    );
+    expect(queued.summary).toBe('В очереди · готово 1 из 5 треков');
+    expect(groupProgress(group([job(1, { state: 'paused' })]), none, ru).summary).toBe(
+      'На паузе · готово 0 из 1 трека',
+    );
+    const failed = groupProgress(
+      group([
+        job(1, { state: 'failed', error: { code: 'DISK_FULL', message: 'ENOSPC' } }),
+        job(2, { state: 'failed', error: { code: 'NETWORK', message: 'reset' } }),
+      ]),
+      none,
+      ru,
+    );
+    expect(failed.summary).toMatch(/^Ошибка: .+ \(2 трека\)$/);
+    expect(failed.summary).not.toContain('disk');
   });
 });

@@ -58,7 +58,9 @@ describe('library tracks', () => {
     });
     await waitFor(() => expect(screen.getByTestId('track-count').textContent).toBe('10 tracks'));
     fireEvent.change(screen.getByLabelText('Filter tracks'), { target: { value: 'glass' } });
-    await waitFor(() => expect(screen.getByTestId('track-count').textContent).toBe('1 track match “glass”'));
+    await waitFor(() =>
+      expect(screen.getByTestId('track-count').textContent).toBe('1 track matches “glass”'),
+    );
     await waitFor(() => expect(rows()).toHaveLength(1));
     expect(rows()[0]!.textContent).toContain('Salt Glass');
     expect(pageCalls(fake).at(-1)).toEqual({ q: 'glass', offset: 0, limit: TRACK_PAGE_SIZE });

@@ -1,14 +1,19 @@
-// What every client command shares: --home and --json parsing, the engine, and output helpers.
+// What every client command shares: --home and --json parsing, the engine, the CLI's translator,
+// and output helpers.
 import { type ParseArgsConfig, parseArgs } from 'node:util';
+import type { Translator } from '../../i18n/translator.ts';
 import { createEngine, type Engine } from '../core/create-engine.ts';
 import { defaultHome } from '../core/profile/default-home.ts';
-import { MegadiscError } from '../shared/errors.ts';
+import { CliError } from './cli-error.ts';
+import { cliI18n } from './cli-locale.ts';
 
 export interface CliContext {
   engine: Engine;
   json: boolean;
   values: Record<string, string | boolean | undefined>;
   positionals: string[];
+  /** The CLI's language (--lang or the terminal's); --json output never goes through it. */
+  i18n: Translator;
   out(text: string): void;
   /** Prints the value as JSON with --json, else the text. */
   print(value: unknown, text: () => string): void;
@@ -19,7 +24,7 @@ type Options = NonNullable<ParseArgsConfig['options']>;
 export function parseCommand(
   argv: string[],
   options: Options = {},
-): Omit<CliContext, 'engine' | 'out' | 'print'> & { home: string } {
+): Omit<CliContext, 'engine' | 'out' | 'print' | 'i18n'> & { home: string } {
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({
@@ -29,7 +34,8 @@ export function parseCommand(
       strict: true,
     });
   } catch (error) {
-    throw new MegadiscError('INVALID_ARGUMENT', (error as Error).message);
+    const detail = (error as Error).message.split('\n')[0]!;
+    throw new CliError('INVALID_ARGUMENT', cliI18n().t('cli.usage.badArguments', { detail }));
   }
   const values = parsed.values as Record<string, string | boolean | undefined>;
   return {
@@ -51,6 +57,7 @@ export async function withContext(
   const ctx: CliContext = {
     ...parsed,
     engine,
+    i18n: cliI18n(),
     out,
     print: (value, text) => out(parsed.json ? JSON.stringify(value, null, 2) : text()),
   };
@@ -61,14 +68,16 @@ export async function withContext(
   }
 }
 
+/** A whole number given for `what` (a placeholder such as JOB, or a flag such as --timeout). */
 export function requireInt(value: string | undefined, what: string): number {
   if (value === undefined || !/^\d+$/.test(value))
-    throw new MegadiscError('INVALID_ARGUMENT', `${what} must be a number`);
+    throw new CliError('INVALID_ARGUMENT', cliI18n().t('cli.usage.notANumber', { what }));
   return Number(value);
 }
 
-export function requireString(value: string | boolean | undefined, flag: string): string {
+/** A non-empty value for `flag`; `missing` says what is wanted when a flag's name is not enough. */
+export function requireString(value: string | boolean | undefined, flag: string, missing?: string): string {
   if (typeof value !== 'string' || value === '')
-    throw new MegadiscError('INVALID_ARGUMENT', `${flag} is required`);
+    throw new CliError('INVALID_ARGUMENT', missing ?? cliI18n().t('cli.usage.required', { flag }));
   return value;
 }

@@ -4,7 +4,10 @@
 import { join } from 'node:path';
 import type { BrowserWindow } from 'electron';
 import { app, dialog, ipcMain, protocol, session, shell } from 'electron';
+import type { MessageKey, Translator } from '../../i18n/translator.ts';
 import type { AppService } from '../core/app/app-host.ts';
+import { type KeyValueStore, openSettingsStore } from './adapters/electron-store-settings.ts';
+import { appI18n } from './app-locale.ts';
 import { builtPaths } from './app-paths.ts';
 import { type CreateAppService, composeAppService } from './compose-app-service.ts';
 import { forwardEvents } from './ipc/event-forwarder.ts';
@@ -69,7 +72,12 @@ export function startDesktopApp(options: DesktopAppOptions): DesktopApp | null {
     if (platform !== 'darwin') app.quit();
   });
 
-  const service = app.whenReady().then(() => composeAppService(options.createService));
+  // Kept so that an error at start-up can still be told in the language the settings ask for.
+  let settings: KeyValueStore | null = null;
+  const service = app.whenReady().then(() => {
+    settings = openSettingsStore();
+    return composeAppService(options.createService, settings);
+  });
   service.then(
     (started) => {
       running = started;
@@ -107,10 +115,26 @@ export function startDesktopApp(options: DesktopAppOptions): DesktopApp | null {
     forwardEvents((await service).events, () => liveWindow()?.webContents ?? null);
   });
   ready.catch((error: unknown) => {
-    dialog.showErrorBox('Megadisc could not start', error instanceof Error ? error.message : String(error));
+    let language: unknown;
+    try {
+      language = settings?.store.language;
+    } catch {
+      // Unreadable settings: the system's language.
+    }
+    const i18n = appI18n(language);
+    dialog.showErrorBox(i18n.t('core.desktop.startFailed'), startFailureText(i18n, error));
     app.exit(1);
   });
   return { ready, window: liveWindow };
+}
+
+/** What went wrong: the catalog's words for a Megadisc error code, then the technical message. */
+export function startFailureText(i18n: Translator, error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const code = (error as { code?: unknown } | null)?.code;
+  const key = `error.${String(code)}`;
+  if (typeof code !== 'string' || !i18n.has(key)) return message;
+  return `${(i18n.t as (k: MessageKey) => string)(key)}\n\n${message}\n${i18n.t('common.error.code', { code })}`;
 }
 
 /** Holds the first quit until the service has stopped its downloads at a checkpoint and closed. */

@@ -1,5 +1,7 @@
 // Response helpers for the web host: the security headers every answer carries, and small senders.
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { negotiateLocale, parseAcceptLanguage } from '../../i18n/locales.ts';
+import { type Translator, translator } from '../../i18n/translator.ts';
 import { failure } from '../shared/app-api/envelope.ts';
 import { CONTENT_SECURITY_POLICY } from '../shared/content-security-policy.ts';
 import { type ErrorCode, MegadiscError } from '../shared/errors.ts';
@@ -22,16 +24,36 @@ export function applySecurityHeaders(res: ServerResponse): void {
   res.setHeader('Cache-Control', 'no-store');
 }
 
-export function sendText(res: ServerResponse, status: number, text: string): void {
+/** The translator for what a browser reads: the request's Accept-Language, English by default. */
+export function requestI18n(req: IncomingMessage): Translator {
+  const header = req.headers['accept-language'];
+  return translator(negotiateLocale(parseAcceptLanguage(Array.isArray(header) ? header[0] : header)));
+}
+
+/** Plain text; `i18n` marks it as written in that translator's language (Content-Language). */
+export function sendText(res: ServerResponse, status: number, text: string, i18n?: Translator): void {
   const body = Buffer.from(`${text}\n`, 'utf8');
-  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': body.length });
+  res.writeHead(status, {
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Content-Length': body.length,
+    ...(i18n ? { 'Content-Language': i18n.locale, Vary: 'Accept-Language' } : {}),
+  });
   res.end(body);
 }
 
-export function sendHtml(res: ServerResponse, status: number, html: string): void {
+export function sendHtml(res: ServerResponse, status: number, html: string, i18n?: Translator): void {
   const body = Buffer.from(html, 'utf8');
-  res.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': body.length });
+  res.writeHead(status, {
+    'Content-Type': 'text/html; charset=utf-8',
+    'Content-Length': body.length,
+    ...(i18n ? { 'Content-Language': i18n.locale, Vary: 'Accept-Language' } : {}),
+  });
   res.end(body);
+}
+
+/** Text for an HTML page: the characters that would be markup, escaped. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 export function sendJson(res: ServerResponse, status: number, value: unknown): void {

@@ -3,13 +3,21 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Translator } from '../../i18n/translator.ts';
 import type { AppService } from '../core/app/app-host.ts';
 import { MegadiscError } from '../shared/errors.ts';
-import { checkAccess } from './access-guard.ts';
+import { type AccessVerdict, checkAccess } from './access-guard.ts';
 import { handleApiCall } from './api-call-route.ts';
 import { handleCover } from './cover-route.ts';
 import { type EventStreamTiming, openEventStream } from './event-stream-route.ts';
-import { applySecurityHeaders, sendFailure, sendHtml, sendText } from './http-replies.ts';
+import {
+  applySecurityHeaders,
+  escapeHtml,
+  requestI18n,
+  sendFailure,
+  sendHtml,
+  sendText,
+} from './http-replies.ts';
 import { serveStatic } from './static-files.ts';
 
 export interface WebHostOptions {
@@ -36,12 +44,38 @@ export interface WebHost {
   close(): Promise<void>;
 }
 
-const UNAUTHORIZED_PAGE = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Megadisc</title></head>
-<body><h1>Megadisc web mode</h1>
-<p>This page needs its access token. Open the address that <code>megadisc web</code> printed in the
-terminal (it ends in <code>?token=…</code>).</p></body></html>
+/** The page for a browser that came without its token, in the language it asks for. */
+export function unauthorizedPage(i18n: Translator): string {
+  // The sentence is escaped whole, then its two placeholders become markup.
+  const COMMAND = '\u0001';
+  const SUFFIX = '\u0002';
+  const body = escapeHtml(i18n.t('core.web.unauthorized.body', { command: COMMAND, suffix: SUFFIX }))
+    .replace(COMMAND, '<code>megadisc web</code>')
+    .replace(SUFFIX, '<code>?token=…</code>');
+  return `<!doctype html>
+<html lang="${i18n.locale}"><head><meta charset="utf-8"><title>${escapeHtml(i18n.t('core.web.unauthorized.title'))}</title></head>
+<body><h1>${escapeHtml(i18n.t('core.web.unauthorized.heading'))}</h1>
+<p>${body}</p></body></html>
 `;
+}
+
+/** Why a page was refused, in the reader's language. */
+function refusalText(i18n: Translator, verdict: Extract<AccessVerdict, { kind: 'refuse' }>): string {
+  switch (verdict.why) {
+    case 'host':
+      return i18n.t('core.web.refused.host');
+    case 'crossSite':
+      return i18n.t('core.web.refused.crossSite');
+    case 'origin':
+      return i18n.t('core.web.refused.origin', { origin: verdict.origin ?? '' });
+    case 'wrongToken':
+      return i18n.t('core.web.refused.wrongToken');
+    case 'noToken':
+      return i18n.t('core.web.refused.noToken');
+    case 'noOrigin':
+      return i18n.t('core.web.refused.noOrigin');
+  }
+}
 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(32).toString('base64url');
@@ -67,7 +101,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     if (!readOnly) {
       res.setHeader('Allow', 'GET, HEAD');
-      return sendText(res, 405, 'method not allowed');
+      const i18n = requestI18n(req);
+      return sendText(res, 405, i18n.t('core.web.methodNotAllowed'), i18n);
     }
     if (segments[0] === 'covers') return handleCover(segments.slice(1), res, options.service, log);
     return serveStatic(req, res, options.rendererDir, url.pathname);
@@ -76,8 +111,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     applySecurityHeaders(res);
     // Only origin-form targets: an absolute URL here would let the request pick its own host.
-    if (!req.url?.startsWith('/') || req.url.startsWith('//'))
-      return sendText(res, 400, 'bad request target');
+    if (!req.url?.startsWith('/') || req.url.startsWith('//')) {
+      const i18n = requestI18n(req);
+      return sendText(res, 400, i18n.t('core.web.badTarget'), i18n);
+    }
     const url = new URL(req.url, 'http://127.0.0.1');
     const isApi = url.pathname === '/api' || url.pathname.startsWith('/api/');
     const verdict = checkAccess(req, url, { token, port });
@@ -87,9 +124,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return;
     }
     if (verdict.kind === 'refuse') {
+      // The API answers the app, which shows error.<CODE> itself; pages answer a person.
       if (isApi) return sendFailure(res, verdict.status, 'UNAUTHORIZED', verdict.reason);
-      if (verdict.status === 401) return sendHtml(res, 401, UNAUTHORIZED_PAGE);
-      return sendText(res, verdict.status, verdict.reason);
+      const i18n = requestI18n(req);
+      if (verdict.status === 401) return sendHtml(res, 401, unauthorizedPage(i18n), i18n);
+      return sendText(res, verdict.status, refusalText(i18n, verdict), i18n);
     }
     return route(req, res, url);
   };
@@ -101,7 +140,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       );
       if (res.headersSent) return void res.destroy();
       if (req.url?.startsWith('/api/')) sendFailure(res, 500, 'INTERNAL', 'the web host failed');
-      else sendText(res, 500, 'the web host failed');
+      else {
+        const i18n = requestI18n(req);
+        sendText(res, 500, i18n.t('core.web.failed'), i18n);
+      }
     });
   });
   port = await listen(server, options.port ?? 0);

@@ -2,7 +2,7 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, isAbsolute, join, relative } from 'node:path';
-import { sendText } from './http-replies.ts';
+import { requestI18n, sendText } from './http-replies.ts';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -37,24 +37,26 @@ export async function serveStatic(
   rootDir: string,
   pathname: string,
 ): Promise<void> {
+  const i18n = requestI18n(req);
+  const badPath = () => sendText(res, 400, i18n.t('core.web.badPath'), i18n);
+  const notFound = () => sendText(res, 404, i18n.t('core.web.notFound'), i18n);
   let segments: string[];
   try {
     segments = decodeURIComponent(pathname).split('/').filter(Boolean);
   } catch {
-    return sendText(res, 400, 'bad path');
+    return badPath();
   }
   // Checked after decoding: %2e%2e and %2f must not walk out of the renderer folder either.
-  if (segments.some((s) => s === '..' || s === '.' || /[\\\0:]/.test(s)))
-    return sendText(res, 400, 'bad path');
-  if (segments.some((s) => s.startsWith('.'))) return sendText(res, 404, 'not found');
+  if (segments.some((s) => s === '..' || s === '.' || /[\\\0:]/.test(s))) return badPath();
+  if (segments.some((s) => s.startsWith('.'))) return notFound();
 
   const file = await findFile(rootDir, segments);
   if (file) return sendFile(req, res, file, segments[0] === 'assets' ? IMMUTABLE : 'no-cache');
   // A missing asset is a 404, not the app page, or the browser reports a confusing MIME error.
   const last = segments.at(-1) ?? '';
-  if (segments[0] === 'assets' || last.includes('.')) return sendText(res, 404, 'not found');
+  if (segments[0] === 'assets' || last.includes('.')) return notFound();
   const index = await findFile(rootDir, ['index.html']);
-  if (!index) return sendText(res, 503, 'the UI is not built: run "npm run build", then reload');
+  if (!index) return sendText(res, 503, i18n.t('core.web.notBuilt'), i18n);
   return sendFile(req, res, index, 'no-cache');
 }
 

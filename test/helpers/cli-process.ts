@@ -5,8 +5,16 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const BIN = fileURLToPath(new URL('../../bin/megadisc.js', import.meta.url));
-// Never let a test file music into the real ~/Music, whatever it forgets to configure.
-const SAFE_ENV = { XDG_MUSIC_DIR: join(tmpdir(), 'megadisc-test-music') };
+// Never let a test file music into the real ~/Music, whatever it forgets to configure. The CLI
+// speaks English unless a test asks otherwise (LANG or --lang), whatever the developer's terminal
+// says: undefined leaves a variable out of the child's environment.
+const SAFE_ENV = {
+  XDG_MUSIC_DIR: join(tmpdir(), 'megadisc-test-music'),
+  LANG: 'C.UTF-8',
+  LC_ALL: undefined,
+  LC_MESSAGES: undefined,
+  LANGUAGE: undefined,
+};
 
 export interface CliProcess {
   child: ChildProcess;

@@ -3,9 +3,14 @@ import { createInterface } from 'node:readline/promises';
 import { isEncodingId } from '../../../api/encodings.ts';
 import { MegadiscError } from '../../shared/errors.ts';
 import { requireInt, requireString, withContext } from '../cli-context.ts';
+import { CliError } from '../cli-error.ts';
+import { errorText } from '../render/error-line.ts';
 import { formatMb } from '../render/format.ts';
 import { assertOnSale } from '../render/sale-text.ts';
 import { parseTrackNumbers } from './catalog-commands.ts';
+
+/** Yes in either language: y, yes, д, да. */
+const YES = /^(y(es)?|да?)$/i;
 
 async function confirm(question: string): Promise<boolean> {
   const rl = createInterface({ input: process.stdin, output: process.stderr });
@@ -14,7 +19,7 @@ async function confirm(question: string): Promise<boolean> {
       rl.question(question),
       new Promise<string>((r) => rl.once('close', () => r(''))),
     ]);
-    return /^y(es)?$/i.test(answer.trim());
+    return YES.test(answer.trim());
   } finally {
     rl.close();
   }
@@ -24,32 +29,39 @@ export const buy = (argv: string[]) =>
   withContext(
     argv,
     { encoding: { type: 'string' }, tracks: { type: 'string' }, yes: { type: 'boolean', default: false } },
-    async ({ engine, positionals, values, json, print }) => {
+    async ({ engine, positionals, values, json, print, i18n }) => {
       const albumId = requireInt(positionals[0], 'ALBUM_ID');
       const encoding = requireString(values.encoding, '--encoding');
       if (!isEncodingId(encoding))
-        throw new MegadiscError(
-          'INVALID_ARGUMENT',
-          `unknown encoding "${encoding}"; see "megadisc encodings"`,
-        );
+        throw new CliError('INVALID_ARGUMENT', i18n.t('cli.buy.unknownEncoding', { encoding }));
       // Taken down or not licensed here: refused in one line before anything is asked or recorded.
       const view = await engine.storeAlbum(albumId);
-      assertOnSale(view);
+      assertOnSale(i18n, view);
       const album = view.album!;
       const trackIds =
-        typeof values.tracks === 'string' ? parseTrackNumbers(album, values.tracks) : undefined;
+        typeof values.tracks === 'string' ? parseTrackNumbers(i18n, album, values.tracks) : undefined;
       const table = await engine.encodingTable(albumId, trackIds);
       const quote = table.quotes.find((q) => q.encoding === encoding)!;
-      const what = `${album.artist.name} — ${album.title}${trackIds ? ` (${trackIds.length} tracks)` : ''} in ${encoding}`;
+      const named = { artist: album.artist.name, album: album.title, encoding };
+      const what = trackIds
+        ? i18n.t('cli.buy.whatTracks', { ...named, tracks: trackIds.length })
+        : i18n.t('cli.buy.what', named);
+      // The price is the store's own display: the quote carries no amount to format here.
+      const figures = {
+        size: formatMb(i18n, quote.chargeBytes),
+        price: quote.chargePrice,
+        left: formatMb(i18n, quote.balanceAfterBytes),
+      };
       const charge = quote.ownedAll
-        ? 'you already own these tracks in this encoding: free re-download'
-        : `about ${formatMb(quote.chargeBytes)} (${quote.chargePrice})${quote.exact ? '' : `, at most ${formatMb(quote.chargeHighBytes)}`}; ` +
-          `${formatMb(quote.balanceAfterBytes)} left after`;
+        ? i18n.t('cli.buy.owned')
+        : quote.exact
+          ? i18n.t('cli.buy.chargeExact', figures)
+          : i18n.t('cli.buy.chargeEstimate', { ...figures, most: formatMb(i18n, quote.chargeHighBytes) });
       if (!values.yes) {
-        if (json) throw new MegadiscError('INVALID_ARGUMENT', 'add --yes to buy with --json');
+        if (json) throw new CliError('INVALID_ARGUMENT', i18n.t('cli.buy.needYes'));
         process.stderr.write(`${what}\n${charge}\n`);
-        if (!(await confirm('Buy? [y/N] '))) {
-          process.stderr.write('not bought\n');
+        if (!(await confirm(i18n.t('cli.buy.confirm')))) {
+          process.stderr.write(`${i18n.t('cli.buy.notBought')}\n`);
           return 1;
         }
       }
@@ -59,17 +71,20 @@ export const buy = (argv: string[]) =>
       } catch (error) {
         if (error instanceof MegadiscError && (error.retryable || error.code === 'STORE_UNREACHABLE')) {
           // The purchase and its key are saved: sending it again can never buy twice.
-          throw new MegadiscError(
-            error.code,
-            `${error.message}; the purchase is saved and "megadisc run" will send it`,
-          );
+          const problem = errorText(i18n, error.code) ?? error.message;
+          throw new CliError(error.code, i18n.t('cli.buy.saved', { problem }), error.message, {
+            cause: error,
+          });
         }
         throw error;
       }
       const jobs = engine.queue().filter((j) => j.purchaseId === purchase.id);
-      print(
-        { purchase, jobs },
-        () => `queued ${what}: order ${purchase.order_id}, ${jobs.length} download(s); run "megadisc run"`,
+      print({ purchase, jobs }, () =>
+        i18n.t('cli.buy.queued', {
+          what,
+          order: purchase.order_id ?? i18n.t('common.none'),
+          downloads: jobs.length,
+        }),
       );
       return 0;
     },

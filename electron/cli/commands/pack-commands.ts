@@ -1,58 +1,93 @@
 // packs, and topup --pack: buy megabytes through a checkout paid in the browser, then wait for the
 // store to credit them.
 import type { Checkout, PackTable } from '../../../api/schemas/payments.ts';
+import type { Translator } from '../../../i18n/translator.ts';
 import { settlementError, waitForPayment } from '../../core/payments/wait-for-payment.ts';
 import { MegadiscError } from '../../shared/errors.ts';
-import { formatPerMb, packSize, percentOf, savingPercent } from '../../shared/pack-figures.ts';
+import { savingPercent } from '../../shared/pack-figures.ts';
 import { type CliContext, requireInt, withContext } from '../cli-context.ts';
-import { formatMb, table } from '../render/format.ts';
+import { CliError } from '../cli-error.ts';
+import {
+  formatBasisPoints,
+  formatMb,
+  formatMoney,
+  formatPackSize,
+  formatPercent,
+  formatPerMb,
+  formatWhen,
+  table,
+} from '../render/format.ts';
 import { paymentProgress } from '../render/payment-progress.ts';
 
 /** How long past its expiry a checkout is still asked about: the store may settle it a little late. */
 const EXPIRY_GRACE_MS = 15_000;
 
-export function packsText(t: PackTable): string {
-  const rows = [['pack', 'size', 'price', 'per MB', 'list', 'save']];
+export function packsText(i18n: Translator, t: PackTable): string {
+  const rows = [
+    [
+      i18n.t('cli.packs.pack'),
+      i18n.t('cli.packs.size'),
+      i18n.t('cli.packs.price'),
+      i18n.t('cli.packs.perMb'),
+      i18n.t('cli.packs.list'),
+      i18n.t('cli.packs.save'),
+    ],
+  ];
   for (const p of t.packs) {
-    const save = savingPercent(p);
     rows.push([
       p.id,
-      packSize(p.bytes),
-      p.price.display,
-      formatPerMb(p.pricePerMb),
-      p.listPrice.display,
-      p.saving.micros > 0 ? `${save}% (${p.saving.display})` : '',
+      formatPackSize(i18n, p.bytes),
+      formatMoney(i18n, p.price),
+      formatPerMb(i18n, p.pricePerMb),
+      formatMoney(i18n, p.listPrice),
+      p.saving.micros > 0
+        ? i18n.t('cli.packs.saving', {
+            percent: formatPercent(i18n, savingPercent(p)),
+            amount: formatMoney(i18n, p.saving),
+          })
+        : '',
     ]);
   }
   const { loyalty } = t;
-  const now =
+  const perMb = formatPerMb(i18n, t.perMb);
+  const discount = formatBasisPoints(i18n, loyalty.basisPoints);
+  const next = loyalty.next && {
+    more: formatMoney(i18n, loyalty.next.spendMore),
+    next: formatBasisPoints(i18n, loyalty.next.basisPoints),
+  };
+  const footer =
     loyalty.basisPoints > 0
-      ? `loyalty discount ${percentOf(loyalty.basisPoints)}`
-      : 'no loyalty discount yet';
-  const next = loyalty.next
-    ? `; spend ${loyalty.next.spendMore.display} more for ${percentOf(loyalty.next.basisPoints)} off`
-    : loyalty.basisPoints > 0
-      ? ' (the top tier)'
-      : '';
-  return `${table(rows, [1, 2, 3, 4])}\n1 MB costs ${formatPerMb(t.perMb)} one by one; ${now}${next}`;
+      ? next
+        ? i18n.t('cli.packs.footer.tier', { perMb, discount, ...next })
+        : i18n.t('cli.packs.footer.top', { perMb, discount })
+      : next
+        ? i18n.t('cli.packs.footer.first', { perMb, ...next })
+        : i18n.t('cli.packs.footer.noTiers', { perMb });
+  return `${table(rows, [1, 2, 3, 4])}\n${footer}`;
 }
 
 export const packs = (argv: string[]) =>
-  withContext(argv, {}, async ({ engine, print }) => {
+  withContext(argv, {}, async ({ engine, print, i18n }) => {
     const t = await engine.packs();
-    print(t, () => packsText(t));
+    print(t, () => packsText(i18n, t));
     return 0;
   });
 
 /** `megadisc topup --pack 500MB [--timeout SECONDS]`. */
 export async function topupWithPack(ctx: CliContext, pack: string): Promise<number> {
-  const { engine, json, values, out } = ctx;
+  const { engine, json, values, out, i18n } = ctx;
   const timeoutS = typeof values.timeout === 'string' ? requireInt(values.timeout, '--timeout') : null;
   // With --json, stdout carries only the final checkout; what a person reads goes to stderr.
   const say = json ? (text: string) => process.stderr.write(`${text}\n`) : out;
   const started = await engine.checkout(pack);
   if (started.state === 'pending') {
-    say(`pay ${started.amount.display} for ${packSize(started.bytes)} at ${started.payUrl ?? '(no page)'}`);
+    say(
+      i18n.t('cli.topup.pay', {
+        amount: formatMoney(i18n, started.amount),
+        size: formatPackSize(i18n, started.bytes),
+        url: started.payUrl ?? i18n.t('cli.topup.noPage'),
+      }),
+    );
   }
   const deadline =
     timeoutS !== null ? Date.now() + timeoutS * 1000 : Date.parse(started.expiresAt) + EXPIRY_GRACE_MS;
@@ -60,7 +95,7 @@ export async function topupWithPack(ctx: CliContext, pack: string): Promise<numb
   const stop = () => controller.abort();
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-  const progress = paymentProgress(process.stderr, started);
+  const progress = paymentProgress(i18n, process.stderr, started);
   let final: Checkout;
   try {
     final = await waitForPayment(() => engine.checkoutStatus(started.id), started, {
@@ -71,9 +106,12 @@ export async function topupWithPack(ctx: CliContext, pack: string): Promise<numb
     });
   } catch (error) {
     if (error instanceof MegadiscError && error.code === 'ABORTED') {
-      throw new MegadiscError(
+      throw new CliError(
         'ABORTED',
-        `stopped waiting; if ${started.id} is paid before ${started.expiresAt}, the megabytes still arrive ("megadisc balance")`,
+        i18n.t('cli.topup.stoppedWaiting', {
+          checkout: started.id,
+          expires: formatWhen(i18n, started.expiresAt),
+        }),
       );
     }
     throw error;
@@ -87,9 +125,14 @@ export async function topupWithPack(ctx: CliContext, pack: string): Promise<numb
   if (failed) throw failed;
   if (!json) {
     const balance = await engine.balance().catch(() => null);
+    const credited = {
+      size: formatPackSize(i18n, final.creditedBytes),
+      amount: formatMoney(i18n, final.amount),
+    };
     out(
-      `credited ${packSize(final.creditedBytes)} (paid ${final.amount.display})` +
-        (balance ? `; available now ${formatMb(balance.availableBytes)}` : ''),
+      balance
+        ? i18n.t('cli.topup.creditedPack', { ...credited, available: formatMb(i18n, balance.availableBytes) })
+        : i18n.t('cli.topup.creditedPackOnly', credited),
     );
   }
   return 0;

@@ -9,8 +9,10 @@ import { MegadiscError } from '../../shared/errors.ts';
 import { ensureRendererBuilt } from '../../web/ensure-renderer-built.ts';
 import { openBrowser } from '../../web/open-browser.ts';
 import { startWebHost, type WebHost } from '../../web/start-web-host.ts';
+import { CliError } from '../cli-error.ts';
+import { cliI18n } from '../cli-locale.ts';
+import { WEB_USAGE } from '../render/web-usage.ts';
 
-export const WEB_USAGE = 'megadisc web [--port N] [--home DIR] [--store URL | --demo] [--no-open]';
 const DEFAULT_PORT = 8710;
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 /** Lets tests and packagers serve a renderer built elsewhere; then nothing is built. */
@@ -20,6 +22,7 @@ const log = (message: string) => process.stderr.write(`${message}\n`);
 const out = (message: string) => process.stdout.write(`${message}\n`);
 
 export async function web(argv: string[]): Promise<number> {
+  const i18n = cliI18n();
   const options = parseOptions(argv);
   const givenDir = process.env[RENDERER_DIR_ENV];
   const rendererDir = givenDir ? resolve(givenDir) : join(ROOT, 'dist', 'renderer');
@@ -27,12 +30,12 @@ export async function web(argv: string[]): Promise<number> {
     await ensureRendererBuilt({
       rendererDir,
       configFile: join(ROOT, 'vite.config.ts'),
-      onBuild: () => log('building the UI…'),
+      onBuild: () => log(i18n.t('cli.web.building')),
     });
   else if (!existsSync(join(rendererDir, 'index.html')))
-    throw new MegadiscError(
+    throw new CliError(
       'INVALID_STATE',
-      `${RENDERER_DIR_ENV} is set but ${rendererDir} has no index.html`,
+      i18n.t('cli.web.noIndex', { variable: RENDERER_DIR_ENV, dir: rendererDir }),
     );
 
   // Seeding synthesizes the demo music with ffmpeg: say why the first start takes a minute.
@@ -40,7 +43,7 @@ export async function web(argv: string[]): Promise<number> {
     !existsSync(join(options.home, 'demo-store', 'store.db')) &&
     (options.store.kind === 'demo' ||
       (options.store.kind === 'auto' && !existsSync(join(options.home, 'profile.db'))));
-  if (firstDemo) log('first start: seeding the demo store (synthesizing its music takes about a minute)…');
+  if (firstDemo) log(i18n.t('cli.web.seeding'));
 
   // Loaded here so that the other commands never pay for the whole app service.
   const { createAppService } = await import('../../core/app/create-app-service.ts');
@@ -59,14 +62,21 @@ export async function web(argv: string[]): Promise<number> {
   } catch (error) {
     await service.close();
     if (error instanceof MegadiscError && error.code === 'INVALID_STATE')
-      throw new MegadiscError('INVALID_STATE', `${error.message}; choose another with --port`);
+      throw new CliError(
+        'INVALID_STATE',
+        i18n.t('cli.web.portTaken', { port: String(options.port) }),
+        undefined,
+        {
+          cause: error,
+        },
+      );
     throw error;
   }
 
-  out(`Megadisc web mode: ${host.url}`);
+  out(i18n.t('cli.web.address', { url: host.url }));
   if (service.demo) {
-    out(`demo store: ${service.demo.url}`);
-    if (service.demo.vouchers[0]) out(`demo voucher: ${service.demo.vouchers[0]}`);
+    out(i18n.t('cli.web.demoStore', { url: service.demo.url }));
+    if (service.demo.vouchers[0]) out(i18n.t('cli.web.demoVoucher', { code: service.demo.vouchers[0] }));
   }
   if (options.open) openBrowser(host.url);
 
@@ -78,7 +88,7 @@ export async function web(argv: string[]): Promise<number> {
   const force = () => process.exit(130);
   process.once('SIGINT', force);
   process.once('SIGTERM', force);
-  log('stopping…');
+  log(i18n.t('cli.web.stopping'));
   await host.close();
   await service.close();
   // A handle left open somewhere must not keep a stopped server alive; unref'd, it waits for nothing else.
@@ -94,6 +104,7 @@ interface WebOptions {
 }
 
 function parseOptions(argv: string[]): WebOptions {
+  const i18n = cliI18n();
   let values: Record<string, string | boolean | undefined>;
   try {
     ({ values } = parseArgs({
@@ -108,17 +119,18 @@ function parseOptions(argv: string[]): WebOptions {
       strict: true,
     }));
   } catch (error) {
-    throw new MegadiscError('INVALID_ARGUMENT', `${(error as Error).message}; usage: ${WEB_USAGE}`);
+    const detail = (error as Error).message.split('\n')[0]!;
+    throw new CliError('INVALID_ARGUMENT', i18n.t('cli.web.badArguments', { detail, usage: WEB_USAGE }));
   }
   const port = Number(values.port);
   if (!/^\d+$/.test(String(values.port)) || port > 65535)
-    throw new MegadiscError('INVALID_ARGUMENT', `--port must be 0-65535, got ${values.port}`);
+    throw new CliError('INVALID_ARGUMENT', i18n.t('cli.web.badPort', { port: String(values.port) }));
   if (values.demo && values.store !== undefined)
-    throw new MegadiscError('INVALID_ARGUMENT', 'give --store URL or --demo, not both');
+    throw new CliError('INVALID_ARGUMENT', i18n.t('cli.web.storeOrDemo'));
   let store: StoreChoice = { kind: values.demo ? 'demo' : 'auto' };
   if (typeof values.store === 'string') {
     if (!URL.canParse(values.store) || !/^https?:$/.test(new URL(values.store).protocol))
-      throw new MegadiscError('INVALID_ARGUMENT', `--store must be an http(s) URL, got ${values.store}`);
+      throw new CliError('INVALID_ARGUMENT', i18n.t('cli.web.badStore', { url: values.store }));
     store = { kind: 'url', url: values.store };
   }
   return {

@@ -1,12 +1,15 @@
 // Shows `megadisc run` progress: live bars with speed and ETA on a TTY, plain lines otherwise.
 
+import type { Translator } from '../../../i18n/translator.ts';
 import type { JobView } from '../../core/downloads/job-store.ts';
 import type { EngineEvents } from '../../core/events/engine-events.ts';
+import type { JobState } from '../../shared/app-api/domain.ts';
+import { describeError } from './error-line.ts';
 import { formatEta, formatMb, formatRate } from './format.ts';
 
 interface Line {
   title: string;
-  state: string;
+  state: JobState;
   received: number;
   total: number;
   rate: number;
@@ -20,7 +23,13 @@ function bar(received: number, total: number): string {
   return `[${'#'.repeat(filled)}${'-'.repeat(BAR - filled)}]`;
 }
 
+/** A job's state in the CLI's language. */
+export function jobState(i18n: Translator, state: JobState): string {
+  return i18n.t(`cli.job.state.${state}`);
+}
+
 export function renderProgress(
+  i18n: Translator,
   events: EngineEvents,
   out: NodeJS.WriteStream,
   initial: JobView[],
@@ -50,8 +59,11 @@ export function renderProgress(
       .slice(0, 20);
     const text = visible.map(([id, l]) => {
       const pct = l.total > 0 ? `${Math.floor((l.received / l.total) * 100)}%`.padStart(4) : '    ';
-      const detail = l.state === 'downloading' ? `${formatRate(l.rate)} ETA ${formatEta(l.eta)}` : l.state;
-      return `${String(id).padStart(4)} ${bar(l.received, l.total)} ${pct} ${formatMb(l.received).padStart(9)}  ${detail.padEnd(22)} ${l.title.slice(0, 40)}`;
+      const detail =
+        l.state === 'downloading'
+          ? i18n.t('cli.progress.speed', { speed: formatRate(i18n, l.rate), eta: formatEta(l.eta) })
+          : jobState(i18n, l.state);
+      return `${String(id).padStart(4)} ${bar(l.received, l.total)} ${pct} ${formatMb(i18n, l.received).padStart(9)}  ${detail.padEnd(22)} ${l.title.slice(0, 40)}`;
     });
     out.write(
       `${drawn > 0 ? `\x1b[${drawn}F` : ''}${text.map((t) => `\x1b[2K${t}`).join('\n')}${text.length ? '\n' : ''}\x1b[J`,
@@ -74,7 +86,13 @@ export function renderProgress(
     else if (Date.now() - (lastPlain.get(p.jobId) ?? 0) > 2000) {
       lastPlain.set(p.jobId, Date.now());
       plain(
-        `job ${p.jobId} ${formatMb(p.receivedBytes)}/${formatMb(p.totalBytes)} ${formatRate(p.bytesPerSecond)} ETA ${formatEta(p.etaSeconds)}`,
+        i18n.t('cli.progress.line', {
+          id: String(p.jobId),
+          received: formatMb(i18n, p.receivedBytes),
+          total: formatMb(i18n, p.totalBytes),
+          speed: formatRate(i18n, p.bytesPerSecond),
+          eta: formatEta(p.etaSeconds),
+        }),
       );
     }
   });
@@ -91,18 +109,29 @@ export function renderProgress(
     if (job.state === 'done') line.received = line.total;
     lines.set(job.id, line);
     if (!tty) {
-      const detail =
-        job.state === 'done'
-          ? `-> ${job.finalPath}`
+      const base = { id: String(job.id), state: jobState(i18n, job.state), file: job.fileName };
+      plain(
+        job.state === 'done' && job.finalPath
+          ? i18n.t('cli.progress.filed', { ...base, path: job.finalPath })
           : job.error
-            ? `${job.error.code}: ${job.error.message}`
-            : '';
-      plain(`job ${job.id} ${job.state} ${job.fileName} ${detail}`.trimEnd());
+            ? i18n.t('cli.progress.failed', {
+                ...base,
+                problem: describeError(i18n, job.error.code, job.error.message),
+              })
+            : i18n.t('cli.progress.state', base),
+      );
     } else draw(true);
   });
   const offRetry = events.on('job-retry', (r) => {
     if (!tty)
-      plain(`job ${r.jobId} retry ${r.attempt} in ${Math.round(r.delayMs)} ms (${r.code}: ${r.message})`);
+      plain(
+        i18n.t('cli.progress.retry', {
+          id: String(r.jobId),
+          attempt: r.attempt,
+          delay: Math.round(r.delayMs),
+          problem: describeError(i18n, r.code, r.message),
+        }),
+      );
   });
   return () => {
     offProgress();

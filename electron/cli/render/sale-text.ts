@@ -1,39 +1,41 @@
 // The CLI's words for releases the store does not sell: taken down, or not in the listener's country.
+import type { Translator } from '../../../i18n/translator.ts';
 import type { KnownAvailability } from '../../shared/app-api/domain.ts';
 import type { StoreAlbumView } from '../../shared/app-api/views.ts';
-import { MegadiscError } from '../../shared/errors.ts';
-
-const files = (n: number) => `${n} file${n === 1 ? '' : 's'}`;
+import { CliError } from '../cli-error.ts';
 
 /** One line: why a taken-down album is not for sale, the notice, and what becomes of owned files. */
-export function notForSaleLine(view: StoreAlbumView): string {
+export function notForSaleLine(i18n: Translator, view: StoreAlbumView): string {
   const { availability: a, owned } = view;
-  const parts = [`not for sale: ${a.reason ?? 'the release was taken down'}`];
-  if (a.noticeUrl) parts.push(`notice: ${a.noticeUrl}`);
+  // Separate statements, each whole in the catalog, joined as the store's reason is: by "; ".
+  const parts = [i18n.t('cli.sale.notForSale', { reason: a.reason ?? i18n.t('cli.sale.takenDown') })];
+  if (a.noticeUrl) parts.push(i18n.t('cli.sale.notice', { url: a.noticeUrl }));
   if (owned) {
     parts.push(
       a.redownload
-        ? `you own ${files(owned.fileCount)} of it; "megadisc library redownload" fetches missing ones at no charge`
-        : `the ${files(owned.fileCount)} you own stay in your library, but the store withdrew re-downloads`,
+        ? i18n.t('cli.sale.ownedRedownload', { files: owned.fileCount })
+        : i18n.t('cli.sale.ownedWithdrawn', { files: owned.fileCount }),
     );
   }
   return parts.join('; ');
 }
 
-export function notInCountryLine(view: StoreAlbumView): string {
-  return `not available in your country: ${view.availability.reason ?? 'not licensed where your account is'}`;
+export function notInCountryLine(i18n: Translator, view: StoreAlbumView): string {
+  return i18n.t('cli.sale.notInCountry', {
+    reason: view.availability.reason ?? i18n.t('cli.sale.notLicensed'),
+  });
 }
 
 /** Throws the refusal of a purchase as the store would, in one line with its own exit code. */
-export function assertOnSale(view: StoreAlbumView): void {
+export function assertOnSale(i18n: Translator, view: StoreAlbumView): void {
   const { state } = view.availability;
-  if (state === 'taken_down') throw new MegadiscError('TAKEN_DOWN', notForSaleLine(view));
-  if (state === 'not_in_territory') throw new MegadiscError('NOT_IN_TERRITORY', notInCountryLine(view));
+  if (state === 'taken_down') throw new CliError('TAKEN_DOWN', notForSaleLine(i18n, view));
+  if (state === 'not_in_territory') throw new CliError('NOT_IN_TERRITORY', notInCountryLine(i18n, view));
 }
 
 /** The library's mark for an album the store no longer sells to this listener; '' when it does. */
-export function saleMark(availability: KnownAvailability | null | undefined): string {
-  if (availability?.state === 'taken_down') return 'no longer sold';
-  if (availability?.state === 'not_in_territory') return 'not sold in your country';
+export function saleMark(i18n: Translator, availability: KnownAvailability | null | undefined): string {
+  if (availability?.state === 'taken_down') return i18n.t('cli.sale.noLongerSold');
+  if (availability?.state === 'not_in_territory') return i18n.t('cli.sale.notSoldHere');
   return '';
 }

@@ -1,8 +1,25 @@
 // Announces a purchase once all its tracks are in the library: the `album-filed` event and an OS
-// notification where the host has one.
+// notification where the host has one, in the app's language at that moment.
+import { type Locale, resolveLocale } from '../../../i18n/locales.ts';
+import { translator } from '../../../i18n/translator.ts';
 import type { Engine } from '../create-engine.ts';
+import type { AppHostPorts } from './app-host.ts';
 
-export function albumFiled(engine: Engine, notify?: (title: string, body: string) => void): () => void {
+export type AlbumFiledPorts = Pick<AppHostPorts, 'notify' | 'preferredLanguages'>;
+
+/** The notification's title and body for an album, in a locale. */
+export function albumFiledNotice(
+  locale: Locale,
+  album: { artistName: string; albumTitle: string },
+): { title: string; body: string } {
+  const i18n = translator(locale);
+  return {
+    title: i18n.t('core.albumFiled.title'),
+    body: i18n.t('core.albumFiled.body', { artist: album.artistName, album: album.albumTitle }),
+  };
+}
+
+export function albumFiled(engine: Engine, ports: AlbumFiledPorts = {}): () => void {
   const announced = new Set<number>();
   return engine.events.on('job-state', ({ job }) => {
     if (job.state !== 'done' || announced.has(job.purchaseId)) return;
@@ -20,8 +37,15 @@ export function albumFiled(engine: Engine, notify?: (title: string, body: string
       artistName: purchase.artist_name,
       tracks: progress.done,
     });
+    if (!ports.notify) return;
     try {
-      notify?.('Album added to your library', `${purchase.artist_name} — ${purchase.album_title}`);
+      // Read now, not at start-up: a language changed in Settings applies to the next notice.
+      const locale = resolveLocale(engine.settings.get().language, ports.preferredLanguages?.() ?? []);
+      const { title, body } = albumFiledNotice(locale, {
+        artistName: purchase.artist_name,
+        albumTitle: purchase.album_title,
+      });
+      ports.notify(title, body);
     } catch {
       // A notification that cannot be shown is no reason to disturb the download.
     }

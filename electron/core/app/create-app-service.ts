@@ -86,7 +86,7 @@ export async function createAppService(
     paymentPages: new PaymentPages(),
     queueChanged: () => engine.events.emit('queue-changed', {}),
   };
-  const stopWatching = albumFiled(engine, ports.notify);
+  const stopWatching = albumFiled(engine, ports);
   const api = guarded({
     ...sessionMethods(ctx),
     ...storeMethods(ctx),

@@ -107,7 +107,10 @@ describe('megadisc and albums the store does not sell', () => {
       const offline = await cli('library');
       expect(offline.code, offline.output).toBe(0);
       expect(offline.output).toMatch(/Static Psalms .* no longer sold/);
-      expect(offline.output).toMatch(/store unreachable: what it sells is as of \d{4}-\d\d-\d\d /);
+      // The date as English writes it: "Mar 5, 2026, 10:11 AM".
+      expect(offline.output).toMatch(
+        /store unreachable: what it sells is as of [A-Z][a-z]{2} \d{1,2}, \d{4}, /,
+      );
     } finally {
       proxy.setDown(false);
     }

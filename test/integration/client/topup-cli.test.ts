@@ -68,11 +68,11 @@ describe('megadisc topup --pack', () => {
     expect((await submitPayment(url, { card: TEST_CARDS.succeeds })).heading).toBe('Payment complete');
     expect(await run.exited).toBe(0);
     expect(run.output()).toContain('waiting for payment (Ctrl-C stops waiting)');
-    expect(lastLine(run.output())).toBe(
-      `credited 500 MB (paid $5.00); available now ${(before + 500_000_000) / 1_000_000} MB`,
-    );
+    // Sizes as English writes them: 1,000 MB.
+    const available = new Intl.NumberFormat('en').format((before + 500_000_000) / 1_000_000);
+    expect(lastLine(run.output())).toBe(`credited 500 MB (paid $5.00); available now ${available} MB`);
     const ledger = await cli('ledger');
-    expect(ledger.output).toMatch(/topup\s+\+500 MB\s+\$5\.00\s+\d+ MB\s+pay_\w+/);
+    expect(ledger.output).toMatch(/topup\s+\+500 MB\s+\$5\.00\s+[\d,]+ MB\s+pay_\w+/);
   });
 
   it('exits non-zero with one line when the payment is declined; --json prints the final checkout', async () => {
@@ -80,8 +80,10 @@ describe('megadisc topup --pack', () => {
     await submitPayment(url, { card: TEST_CARDS.declines });
     expect(await run.exited).toBe(1);
     expect(jsonOutput(run.output())).toMatchObject({ state: 'declined', creditedBytes: 0, payUrl: null });
+    // The catalog's words for the code, then the store's reason as the detail.
     expect(lastLine(run.output())).toBe(
-      'megadisc: the payment was declined: The card was declined; nothing was charged (PAYMENT_DECLINED)',
+      'megadisc: The payment was declined. Nothing was charged; try again, perhaps with another card. ' +
+        'Details: the payment was declined: The card was declined; nothing was charged (PAYMENT_DECLINED)',
     );
   });
 
@@ -89,7 +91,7 @@ describe('megadisc topup --pack', () => {
     const { run } = await startTopup('--pack', '500MB', '--timeout', '1');
     expect(await run.exited).toBe(1);
     expect(lastLine(run.output())).toMatch(
-      /^megadisc: still waiting for the payment of pay_\w+; it can be paid until .* \(PAYMENT_PENDING\)$/,
+      /^megadisc: The payment has not been confirmed yet\. .* Details: still waiting for the payment of pay_\w+; it can be paid until .* \(PAYMENT_PENDING\)$/,
     );
   });
 
@@ -105,7 +107,8 @@ describe('megadisc topup --pack', () => {
     ahead = 24 * 60 * 60_000;
     expect(await run.exited).toBe(1);
     expect(lastLine(run.output())).toBe(
-      'megadisc: the checkout expired before it was paid: The checkout expired before it was paid; nothing was charged (CHECKOUT_EXPIRED)',
+      'megadisc: The checkout expired before it was paid. Nothing was charged; start a new one. ' +
+        'Details: the checkout expired before it was paid: The checkout expired before it was paid; nothing was charged (CHECKOUT_EXPIRED)',
     );
   });
 });

@@ -27,6 +27,16 @@ describe('megadisc web', () => {
     expect(unknown.output).toContain('megadisc web [--port N]');
   });
 
+  it('speaks the terminal’s language', async () => {
+    const port = await runCli(['web', '--port', 'eighty', '--no-open'], { LANG: 'ru_RU.UTF-8' });
+    expect(port.code).toBe(1);
+    expect(port.output.trim()).toBe(
+      'megadisc: --port должен быть от 0 до 65535, получено eighty (INVALID_ARGUMENT)',
+    );
+    const unknown = await runCli(['web', '--host', '0.0.0.0', '--lang', 'ru']);
+    expect(unknown.output).toContain('; использование: megadisc web [--port N]');
+  });
+
   it('is listed in the help', async () => {
     const help = await runCli(['help']);
     expect(help.output).toContain('megadisc web [--port N] [--home DIR] [--store URL | --demo] [--no-open]');

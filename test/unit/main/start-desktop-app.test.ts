@@ -7,6 +7,7 @@ import { EngineEvents } from '../../../electron/core/events/engine-events.ts';
 import { startDesktopApp } from '../../../electron/main/start-desktop-app.ts';
 import { channelOf, EVENT_CHANNEL } from '../../../electron/shared/app-api/bridge.ts';
 import { type AppApi, METHOD_NAMES } from '../../../electron/shared/app-api/contract.ts';
+import { MegadiscError } from '../../../electron/shared/errors.ts';
 import {
   FakeBrowserWindow,
   FakeNotification,
@@ -16,9 +17,11 @@ import {
 } from './fake-electron.ts';
 
 vi.mock('electron', async () => (await import('./fake-electron.ts')).electronModule());
+/** What a freshly opened settings store holds (a test sets the language the user chose). */
+const storedSettings: { values: Record<string, unknown> } = { values: {} };
 vi.mock('electron-store', () => ({
   default: class InMemoryElectronStore {
-    store: Record<string, unknown> = {};
+    store: Record<string, unknown> = { ...storedSettings.values };
     set(values: Record<string, unknown>) {
       Object.assign(this.store, values);
     }
@@ -66,6 +69,7 @@ const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 let userData: string;
 beforeEach(() => {
   fake.reset();
+  storedSettings.values = {};
   userData = mkdtempSync(join(tmpdir(), 'md-user-data-'));
   fake.app.userData = userData;
 });
@@ -211,7 +215,8 @@ describe('desktop app lifecycle', () => {
     expect(last.defaultPrevented).toBe(false);
   });
 
-  it('shows one error and exits when the service cannot start', async () => {
+  it('shows one error and exits when the service cannot start, in the OS’s language', async () => {
+    // The fake OS prefers Russian (getPreferredSystemLanguages: ru-RU, en-US); the setting is "system".
     const createService = vi.fn(async () => {
       throw new Error('profile is locked');
     });
@@ -219,9 +224,37 @@ describe('desktop app lifecycle', () => {
     await expect(desktop!.ready).rejects.toThrow('profile is locked');
     await flush();
     expect(fake.dialog.showErrorBox).toHaveBeenCalledExactlyOnceWith(
-      'Megadisc could not start',
+      'Не удалось запустить Megadisc',
       'profile is locked',
     );
     expect(fake.app.exit).toHaveBeenCalledWith(1);
+  });
+
+  it('says why it cannot start in the language the settings ask for, with the error code', async () => {
+    storedSettings.values = { language: 'en' };
+    const createService = vi.fn(async () => {
+      throw new MegadiscError('PERMISSION_DENIED', 'EACCES: /music');
+    });
+    const desktop = startDesktopApp({ createService, mainDir: '/opt/md/dist/electron', platform: 'linux' });
+    await expect(desktop!.ready).rejects.toThrow('EACCES');
+    await flush();
+    expect(fake.dialog.showErrorBox).toHaveBeenCalledExactlyOnceWith(
+      'Megadisc could not start',
+      'Megadisc may not write to the library folder. Check its permissions in Settings.\n\nEACCES: /music\nError code: PERMISSION_DENIED',
+    );
+  });
+
+  it('follows the OS when it prefers English', async () => {
+    fake.app.getPreferredSystemLanguages.mockReturnValue(['de-DE', 'en-GB']);
+    const desktop = startDesktopApp({
+      createService: vi.fn(async () => {
+        throw new Error('no');
+      }),
+      mainDir: '/opt/md/dist/electron',
+      platform: 'linux',
+    });
+    await expect(desktop!.ready).rejects.toThrow('no');
+    await flush();
+    expect(fake.dialog.showErrorBox).toHaveBeenCalledExactlyOnceWith('Megadisc could not start', 'no');
   });
 });

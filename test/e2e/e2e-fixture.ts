@@ -47,7 +47,13 @@ function buildRenderer(): Promise<string> {
   return built;
 }
 
-export async function startE2e(options: { colorScheme?: 'light' | 'dark' } = {}): Promise<E2eApp> {
+export async function startE2e(
+  options: {
+    colorScheme?: 'light' | 'dark';
+    /** The browser's language (navigator.languages), which the 'system' language setting follows. */
+    locale?: string;
+  } = {},
+): Promise<E2eApp> {
   mkdirSync(SHOTS, { recursive: true });
   const rendererDir = await buildRenderer();
   const home = tempHome('megadisc-e2e-');
@@ -58,6 +64,7 @@ export async function startE2e(options: { colorScheme?: 'light' | 'dark' } = {})
   const context = await browser.newContext({
     viewport: { width: 1280, height: 820 },
     colorScheme: options.colorScheme ?? 'light',
+    locale: options.locale ?? 'en-US',
   });
   const page = await context.newPage();
   const errors: string[] = [];

@@ -1,10 +1,12 @@
 // Buying megabytes in the real app: the Account screen's pack table, the test provider's page in a
 // new tab, and the balance rising by exactly the pack once the store's webhook lands.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatMB } from '../../renderer/components/format.ts';
+import { translator } from '../../i18n/index.ts';
 import { TEST_CARDS } from '../../server/payments/test-provider/test-provider.ts';
 import { hasChromium } from '../helpers/chromium.ts';
 import { type E2eApp, startE2e } from './e2e-fixture.ts';
+
+const en = translator('en');
 
 describe.skipIf(!hasChromium())('buying a pack in web mode (Chromium)', () => {
   let app: E2eApp;
@@ -50,7 +52,7 @@ describe.skipIf(!hasChromium())('buying a pack in web mode (Chromium)', () => {
     await page.getByText('500 MB added to your balance.').waitFor({ timeout: 30_000 });
     const after = await service.api['account.balance']({});
     expect(after.balanceBytes - before.balanceBytes).toBe(500_000_000);
-    await page.getByTestId('balance-available').getByText(formatMB(after.availableBytes)).waitFor();
+    await page.getByTestId('balance-available').getByText(en.mb(after.availableBytes)).waitFor();
     // The ledger shows what was paid for the top-up.
     await page
       .getByText(/\$5\.00/)

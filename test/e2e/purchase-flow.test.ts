@@ -2,9 +2,11 @@
 // with the balance reduced by exactly the settled bytes. Saves a screenshot of every view and runs
 // axe-core on each.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatMB } from '../../renderer/components/format.ts';
+import { translator } from '../../i18n/index.ts';
 import { hasChromium } from '../helpers/chromium.ts';
 import { type E2eApp, startE2e } from './e2e-fixture.ts';
+
+const en = translator('en');
 
 describe.skipIf(!hasChromium())('purchase flow in web mode (Chromium)', () => {
   let app: E2eApp;
@@ -24,7 +26,7 @@ describe.skipIf(!hasChromium())('purchase flow in web mode (Chromium)', () => {
     expect(before.reservedBytes).toBe(0);
 
     await page.getByRole('heading', { name: 'New releases' }).waitFor();
-    await page.getByTestId('balance-available').getByText(formatMB(before.availableBytes)).waitFor();
+    await page.getByTestId('balance-available').getByText(en.mb(before.availableBytes)).waitFor();
     await app.capture('01-store-home');
 
     await page.getByLabel('Search the store').fill('Pixel');
@@ -83,7 +85,7 @@ describe.skipIf(!hasChromium())('purchase flow in web mode (Chromium)', () => {
     expect(settled).toBe(group!.bytesTotal);
     expect(after.balanceBytes).toBe(before.balanceBytes - settled);
     expect(after.reservedBytes).toBe(0);
-    await page.getByTestId('balance-available').getByText(formatMB(after.availableBytes)).waitFor();
+    await page.getByTestId('balance-available').getByText(en.mb(after.availableBytes)).waitFor();
 
     await nav.getByRole('link', { name: 'Library' }).click();
     const card = page.getByRole('link', { name: /Pixel Orchard/ }).first();

@@ -62,6 +62,7 @@ export async function clippedText(page: Page): Promise<Clipped[]> {
       textContent: string | null;
       scrollWidth: number;
       clientWidth: number;
+      clientHeight: number;
       getClientRects(): { length: number };
     }
     const doc = (
@@ -74,7 +75,8 @@ export async function clippedText(page: Page): Promise<Clipped[]> {
     const selector =
       'button, .button, .nav-link, [role="tab"], [role="radio"] + *, h1, h2, h3, th, label, legend, summary, .badge, .chip';
     for (const el of doc.querySelectorAll(selector)) {
-      if (el.getClientRects().length === 0) continue; // not rendered
+      // Not rendered, or hidden for screen readers only (a 1 px clipped box, like .visually-hidden).
+      if (el.getClientRects().length === 0 || el.clientWidth <= 1 || el.clientHeight <= 1) continue;
       const overflow = el.scrollWidth - el.clientWidth;
       if (el.clientWidth > 0 && overflow > 1) {
         out.push({

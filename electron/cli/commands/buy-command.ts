@@ -5,7 +5,7 @@ import { MegadiscError } from '../../shared/errors.ts';
 import { requireInt, requireString, withContext } from '../cli-context.ts';
 import { CliError } from '../cli-error.ts';
 import { errorText } from '../render/error-line.ts';
-import { formatMb } from '../render/format.ts';
+import { formatMb, formatMoney } from '../render/format.ts';
 import { assertOnSale } from '../render/sale-text.ts';
 import { parseTrackNumbers } from './catalog-commands.ts';
 
@@ -46,10 +46,9 @@ export const buy = (argv: string[]) =>
       const what = trackIds
         ? i18n.t('cli.buy.whatTracks', { ...named, tracks: trackIds.length })
         : i18n.t('cli.buy.what', named);
-      // The price is the store's own display: the quote carries no amount to format here.
       const figures = {
         size: formatMb(i18n, quote.chargeBytes),
-        price: quote.chargePrice,
+        price: formatMoney(i18n, quote.chargeMoney),
         left: formatMb(i18n, quote.balanceAfterBytes),
       };
       const charge = quote.ownedAll

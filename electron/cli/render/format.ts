@@ -24,7 +24,7 @@ export function formatRate(i18n: Translator, bytesPerSecond: number): string {
   return i18n.speed(bytesPerSecond);
 }
 
-export function formatMoney(i18n: Translator, money: Money): string {
+export function formatMoney(i18n: Translator, money: Pick<Money, 'micros' | 'currency'>): string {
   return i18n.money(money.micros, money.currency);
 }
 

@@ -89,6 +89,7 @@ export class PurchaseDesk {
       chargeBytes: p.chargeBytes,
       chargeHighBytes: p.chargeHighBytes,
       chargePrice: p.chargePrice.display,
+      chargeMoney: { micros: p.chargePrice.micros, currency: p.chargePrice.currency },
       ownedAll: p.tracks.every((t) => t.owned),
       balanceAfterBytes: free - p.chargeBytes,
       fits: p.chargeHighBytes <= free,

@@ -53,7 +53,10 @@ export interface EncodingQuote {
   /** What this purchase would cost: tracks already owned in this encoding are free. */
   chargeBytes: number;
   chargeHighBytes: number;
+  /** The store's display of the charge ("$0.42"), kept for --json; people see chargeMoney formatted. */
   chargePrice: string;
+  /** The charge in integer micros of its currency, for formatting in the UI's language. */
+  chargeMoney: { micros: number; currency: string };
   ownedAll: boolean;
   /** Available balance after the likely charge, net of purchases still queued locally. */
   balanceAfterBytes: number;

@@ -75,7 +75,7 @@ export const downloads: Translation<typeof en> = {
   'downloads.action.resume': 'Продолжить',
   'downloads.action.retry': 'Повторить',
   'downloads.action.cancel': 'Отменить',
-  'downloads.action.pauseLabel': 'Приостановить: {name}',
+  'downloads.action.pauseLabel': 'Пауза: {name}',
   'downloads.action.resumeLabel': 'Продолжить: {name}',
   'downloads.action.retryLabel': 'Повторить: {name}',
   'downloads.action.cancelLabel': 'Отменить: {name}',

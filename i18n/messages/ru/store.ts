@@ -36,7 +36,7 @@ export const store: Translation<typeof en> = {
   'store.search.colTitle': 'Название',
   'store.search.colArtist': 'Исполнитель',
   'store.search.colAlbum': 'Альбом',
-  'store.search.colLength': 'Длительность',
+  'store.search.colLength': 'Время',
 
   // Исполнитель
   'store.artist.eyebrow': 'Исполнитель',
@@ -62,7 +62,7 @@ export const store: Translation<typeof en> = {
   'store.tracks.colNumber': '№',
   'store.tracks.colTitle': 'Название',
   'store.tracks.colArtist': 'Исполнитель',
-  'store.tracks.colLength': 'Длительность',
+  'store.tracks.colLength': 'Время',
   'store.tracks.buyTrack': 'Купить «{title}»',
   'store.tracks.allSelected': 'Выбраны все: {count}',
   'store.tracks.someSelected': 'Выбрано {count} из {total}',

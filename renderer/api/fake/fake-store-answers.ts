@@ -5,7 +5,9 @@ import type { EncodingInfo } from '../../../api/schemas/encodings.ts';
 import type { BalanceView, EncodingTable } from '../../../electron/shared/app-api/domain.ts';
 import { fakeTrackBytes } from './fake-catalog.ts';
 
-const money = (bytes: number) => `$${((bytes / 1_000_000) * 0.02).toFixed(2)}`;
+// $0.02 per MB, rounded to the cent like the demo store's display.
+const micros = (bytes: number) => Math.round((bytes / 1_000_000) * 2) * 10_000;
+const money = (bytes: number) => `$${(micros(bytes) / 1_000_000).toFixed(2)}`;
 
 export function fakeSearch(albums: Album[], query: string): SearchResult {
   const q = query.trim().toLowerCase();
@@ -66,6 +68,7 @@ export function fakeQuotes(album: Album, tracks: Track[], balance: BalanceView):
         chargeBytes: bytes,
         chargeHighBytes: high,
         chargePrice: money(bytes),
+        chargeMoney: { micros: micros(bytes), currency: 'USD' },
         ownedAll: false,
         balanceAfterBytes: balance.availableBytes - bytes,
         fits: high <= balance.availableBytes,

@@ -28,14 +28,11 @@ export function formatCharge(quote: EncodingQuote, i18n: Translator): string {
   return quote.exact ? size : i18n.t('store.quote.approx', { size });
 }
 
-/**
- * The money figure, for listeners who think in currency. The store sends it formatted (its
- * display string), so it reads as the store wrote it.
- */
+/** The money figure, for listeners who think in currency, in the UI's language. */
 export function formatCost(quote: EncodingQuote, i18n: Translator): string {
   if (quote.ownedAll) return i18n.t('store.quote.owned');
   if (quote.chargeBytes === 0) return i18n.t('store.quote.free');
-  return quote.chargePrice;
+  return i18n.money(quote.chargeMoney.micros, quote.chargeMoney.currency);
 }
 
 /** Signed MB for the balance after a purchase: a minus sign (not a hyphen) when it goes below zero. */

@@ -58,6 +58,27 @@ describe('message catalogs', () => {
     expect(problems).toEqual([]);
   });
 
+  it('an accessible label holds the visible text of its control (WCAG 2.5.3, label in name)', () => {
+    const problems: string[] = [];
+    for (const locale of LOCALES) {
+      const t = translator(locale);
+      const catalog = CATALOGS[locale] as Record<string, string>;
+      for (const key of Object.keys(catalog)) {
+        const visibleKey = key.replace(/Label$/, '');
+        if (visibleKey === key || !(visibleKey in catalog)) continue;
+        const sample = (k: string) => {
+          const names = [...argumentsOf(parse(catalog[k]!)).names];
+          return (t.t as (k: string, v: object) => string)(k, Object.fromEntries(names.map((n) => [n, 'X'])));
+        };
+        const visible = sample(visibleKey).toLocaleLowerCase(locale);
+        const label = sample(key).toLocaleLowerCase(locale);
+        if (!label.includes(visible))
+          problems.push(`${locale} ${key}: "${label}" does not contain "${visible}"`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
   it('every message formats in every locale with sample values', () => {
     for (const locale of LOCALES) {
       const t = translator(locale);

@@ -1,4 +1,5 @@
 // Search folding shared by the store's full-text index and the client's library filter.
+import { respellings, respellText } from './respell.ts';
 import { toLatin } from './transliterate.ts';
 
 /** и or у followed by a breve: the letters й and ў, which folding must not turn into и and у. */
@@ -35,4 +36,24 @@ export function querySpellings(text: string): string[] {
   const folded = foldForSearch(text);
   const latin = toLatin(folded);
   return latin === folded ? [folded] : [folded, latin];
+}
+
+/**
+ * The spellings one folded query word is tried in: itself; its Latin spelling when it has Cyrillic;
+ * and when it is Latin, the index spellings of other romanizations it may be ("tsoi" is also tried as
+ * "tsoy", "yolka" as "elka"; see respell.ts).
+ */
+export function wordSpellings(word: string): string[] {
+  const latin = toLatin(word);
+  // A sign alone (ъ, ь) has no Latin spelling, and an empty phrase would be an FTS syntax error.
+  if (latin !== word) return latin === '' ? [word] : [word, latin];
+  return [word, ...respellings(word)];
+}
+
+/**
+ * The whole folded query with its Latin words respelled as wordSpellings does, at most `limit`; the
+ * query as typed is not among them.
+ */
+export function queryRespellings(text: string, limit = 8): string[] {
+  return respellText(foldForSearch(text), limit);
 }

@@ -1,8 +1,7 @@
 // Full-text search over artists, albums and tracks (FTS5, bm25), keyset-paged per kind. Albums and
 // tracks off sale (taken down) are not found.
 import type { AlbumSummary, ArtistRef, SearchResult } from '../../api/schemas/catalog.ts';
-import { foldForSearch } from '../../api/text/search-fold.ts';
-import { toLatin } from '../../api/text/transliterate.ts';
+import { foldForSearch, wordSpellings } from '../../api/text/search-fold.ts';
 import type { Db } from '../db/open-database.ts';
 import { decodeCursor, encodeCursor } from '../http/cursor.ts';
 import { albumOnSale, trackOnSale } from '../takedowns/on-sale-sql.ts';
@@ -36,17 +35,18 @@ function words(text: string): string[] {
  * filters in the input are inert), and the last word is a prefix match so that search works as you
  * type. A one-letter word is matched whole: as a prefix it would match most of the catalog. A word
  * with Cyrillic letters is also tried in its Latin spelling, which finds Latin names ("кино" finds
- * "Kino"); the other way needs nothing here, as the index holds the Latin spelling of Cyrillic
- * names. Returns null when nothing searchable is left.
+ * "Kino"); the other way needs nothing more, as the index holds the Latin spelling of Cyrillic
+ * names, except that a Latin word is also tried in the index's spelling of other romanizations
+ * ("tsoi" as "tsoy", "yolka" as "elka": wordSpellings). Returns null when nothing searchable is left.
  */
 export function toMatchExpression(text: string): string | null {
   const list = words(text);
   if (list.length === 0) return null;
   const terms = list.map((w, i) => {
-    const star = i === list.length - 1 && [...w].length > 1 ? '*' : '';
-    const latin = toLatin(w);
-    // A sign alone (ъ, ь) has no Latin spelling; an empty phrase would be a syntax error.
-    return latin === w || latin === '' ? `"${w}"${star}` : `("${w}"${star} OR "${latin}"${star})`;
+    // A one-letter word stays whole in every spelling ("щ" is not the prefix "shch").
+    const prefix = i === list.length - 1 && [...w].length > 1;
+    const phrases = wordSpellings(w).map((s) => `"${s}"${prefix && [...s].length > 1 ? '*' : ''}`);
+    return phrases.length === 1 ? phrases[0]! : `(${phrases.join(' OR ')})`;
   });
   // FTS5 takes implicit AND between phrases only, not next to a parenthesized OR.
   return terms.join(terms.some((t) => t.startsWith('(')) ? ' AND ' : ' ');

@@ -4,7 +4,7 @@ import type { LibraryAlbumCard } from '../../shared/app-api/views.ts';
 import { toKnownAvailability } from '../availability/availability-book.ts';
 import type { ProfileDb } from '../profile/open-profile.ts';
 import { albumOrder } from './library-rows.ts';
-import { filterSpellings } from './library-search-key.ts';
+import { libraryFilter, matchesFilter } from './library-search-key.ts';
 import type { AlbumSort } from './library-types.ts';
 
 interface CardRow {
@@ -49,9 +49,8 @@ export function listAlbumCards(db: ProfileDb, query: CardQuery = {}): LibraryAlb
     )
     .all() as unknown as CardRow[];
   // Filtered in JS on the folded search keys: an album list is small enough.
-  const spellings = filterSpellings(query.q);
-  const matching =
-    spellings.length > 0 ? rows.filter((r) => spellings.some((s) => r.search_key.includes(s))) : rows;
+  const filter = libraryFilter(query.q);
+  const matching = filter ? rows.filter((r) => matchesFilter(r.search_key, filter)) : rows;
   return matching.map((r) => ({
     id: r.id,
     title: r.title,

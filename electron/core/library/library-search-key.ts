@@ -1,5 +1,5 @@
 // The search keys the library filters on: one text per album and per track, see profile migration 5.
-import { querySpellings, searchKey } from '../../../api/text/search-fold.ts';
+import { queryRespellings, querySpellings, searchKey } from '../../../api/text/search-fold.ts';
 
 /** Track artists are stored as a JSON array; a bad value is searched as it is. */
 function artistNames(json: string): string {
@@ -20,11 +20,48 @@ export function trackSearchKey(title: string, artistsJson: string): string {
   return [title, artistNames(artistsJson)].map(searchKey).join('\n');
 }
 
+/** Respellings tried per filter: each costs a LIKE per key and row of the track list. */
+const MAX_RESPELLINGS = 3;
+/** A respelling shorter than this ("yol" as "el") would be found inside too many words. */
+const SHORT_RESPELLING = 3;
+
 /**
- * The folded spellings of a library filter, each to be found as a substring of a search key; a
- * query never spans two lines of a key. Empty when there is nothing to filter on.
+ * A library filter in folded spellings, each to be found as a substring of a search key; a query
+ * never spans two lines of a key.
  */
-export function filterSpellings(q: string | undefined): string[] {
+export interface LibraryFilter {
+  /** Found anywhere: the query, its Latin spelling, and respellings in other romanizations ("tsoi" as
+   * "tsoy", see queryRespellings). */
+  anywhere: string[];
+  /** Short respellings, found only at the start of a key, a line or a word (after a space). */
+  wordStart: string[];
+}
+
+/** Null when there is nothing to filter on. */
+export function libraryFilter(q: string | undefined): LibraryFilter | null {
   const text = q?.replace(/\s+/g, ' ').trim() ?? '';
-  return text ? querySpellings(text) : [];
+  if (!text) return null;
+  const respelled = queryRespellings(text, MAX_RESPELLINGS);
+  const short = (s: string) => [...s.trim()].length < SHORT_RESPELLING;
+  return {
+    anywhere: [...querySpellings(text), ...respelled.filter((s) => !short(s))],
+    wordStart: respelled.filter(short),
+  };
+}
+
+/** The filter on one search key, as filterLikePatterns does it in SQL. */
+export function matchesFilter(key: string, filter: LibraryFilter): boolean {
+  return (
+    filter.anywhere.some((s) => key.includes(s)) ||
+    filter.wordStart.some((s) => key.startsWith(s) || key.includes(` ${s}`) || key.includes(`\n${s}`))
+  );
+}
+
+/** LIKE patterns (escape character \) of which a matching key matches at least one. */
+export function filterLikePatterns(filter: LibraryFilter): string[] {
+  const escaped = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+  return [
+    ...filter.anywhere.map((s) => `%${escaped(s)}%`),
+    ...filter.wordStart.flatMap((s) => [`${escaped(s)}%`, `% ${escaped(s)}%`, `%\n${escaped(s)}%`]),
+  ];
 }

@@ -2,13 +2,14 @@
 import type { EncodingId } from '../../../api/encodings.ts';
 import type { LibraryTrackPage, LibraryTrackRow } from '../../shared/app-api/views.ts';
 import type { ProfileDb } from '../profile/open-profile.ts';
-import { filterSpellings } from './library-search-key.ts';
+import { filterLikePatterns, libraryFilter } from './library-search-key.ts';
 import type { FileStatus } from './library-types.ts';
 
 export interface TrackPageQuery {
   /**
    * Matches track title, track artists, album title or album artist, folding case and ё/е, and
-   * across Cyrillic and Latin spellings (through the search keys of profile migration 5).
+   * across Cyrillic and Latin spellings (through the search keys of profile migration 5), Latin in
+   * other romanizations too ("tsoi" finds «Цой»; see libraryFilter).
    */
   q?: string;
   offset: number;
@@ -25,10 +26,10 @@ const FROM_IN_ORDER = `FROM library_albums a
   CROSS JOIN library_tracks t ON t.album_id = a.id
   CROSS JOIN library_files f ON f.track_id = t.id`;
 
-/** One condition per spelling of the query, numbered ?1, ?2…; the keys are already folded. */
-function matchClause(spellings: number): string {
+/** One condition per LIKE pattern of the query, numbered ?1, ?2…; the keys are already folded. */
+function matchClause(patterns: number): string {
   const terms = Array.from(
-    { length: spellings },
+    { length: patterns },
     (_, i) => `t.search_key LIKE ?${i + 1} ESCAPE '\\' OR a.search_key LIKE ?${i + 1} ESCAPE '\\'`,
   );
   return `WHERE ${terms.join(' OR ')}`;
@@ -55,10 +56,6 @@ interface DetailRow {
   path: string;
 }
 
-function likePattern(q: string): string {
-  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 function artistOf(row: DetailRow): string {
   try {
     const artists = (JSON.parse(row.artists) as string[]).filter((a) => a.trim() !== '');
@@ -69,7 +66,8 @@ function artistOf(row: DetailRow): string {
 }
 
 export function trackPage(db: ProfileDb, query: TrackPageQuery): LibraryTrackPage {
-  const params = filterSpellings(query.q).map(likePattern);
+  const filter = libraryFilter(query.q);
+  const params = filter ? filterLikePatterns(filter) : [];
   const q = params.length > 0;
   const where = q ? matchClause(params.length) : '';
   // Every file belongs to a track of an album (foreign keys), so without a filter the count is direct.

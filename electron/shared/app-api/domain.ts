@@ -1,8 +1,9 @@
 // Domain shapes the app API returns: the core produces them, the renderer shows them. No Node, no DOM.
-import type { LanguageSetting } from '../../../i18n/locales.ts';
+
 import type { EncodingId } from '../../../api/encodings.ts';
 import type { Album } from '../../../api/schemas/catalog.ts';
 import type { TagData } from '../../../api/schemas/orders.ts';
+import type { LanguageSetting } from '../../../i18n/locales.ts';
 
 export type JobState =
   | 'waiting_encode'

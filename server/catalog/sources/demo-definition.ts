@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { ID3V1_FIELD_BYTES, isCp1251Encodable } from './legacy-id3.ts';
 
 const noteName = /^[A-G](#|b)?[0-8]$/;
 /** A pitch: scientific note name ("A4", "C#3", "Bb2") or a frequency in Hz. */
@@ -83,6 +84,12 @@ const Track = z.strictObject({
     .optional(),
   layers: z.array(Layer).min(1).max(8),
   fx: Fx.optional(),
+  /**
+   * In an album with legacyTags, how the old tagger tagged this master: "id3v2.3" (default) is a WAV
+   * with an `id3 ` chunk whose ISO-8859-1 frames hold the legacy bytes; "id3v1" is a FLAC with only
+   * an ID3v1 tag appended (title, artist, album, year and track number, 30 bytes each at most).
+   */
+  legacyTag: z.enum(['id3v2.3', 'id3v1']).optional(),
 });
 
 const Cover = z.strictObject({
@@ -112,6 +119,12 @@ const Album = z.strictObject({
   bitsPerSample: z.union([z.literal(16), z.literal(24)]).default(16),
   cover: Cover,
   discs: z.array(z.strictObject({ tracks: z.array(Track).min(1) })).min(1),
+  /**
+   * The masters carry tags an old Windows tagger wrote in this code page instead of Unicode, and the
+   * catalog takes names, label, genres and year from reading them back through the folder importer
+   * (which must recognise and repair them), not from this definition.
+   */
+  legacyTags: z.literal('cp1251').optional(),
 });
 
 const Definition = z
@@ -130,8 +143,41 @@ const Definition = z
         if (!ids.has(ref))
           ctx.addIssue({ code: 'custom', path: ['albums', i], message: `unknown artist id ${ref}` });
       }
+      const artist = def.artists.find((a) => a.id === album.artist)?.name ?? '';
+      for (const message of legacyTagProblems(album, artist))
+        ctx.addIssue({ code: 'custom', path: ['albums', i], message });
     });
   });
+
+/** What legacy tags cannot carry, for an album that is to be read back from them. */
+function legacyTagProblems(album: z.output<typeof Album>, artist: string): string[] {
+  const tracks = album.discs.flatMap((d) => d.tracks);
+  if (!album.legacyTags) {
+    return tracks.some((t) => t.legacyTag)
+      ? ['legacyTag is only for tracks of an album with legacyTags']
+      : [];
+  }
+  const problems: string[] = [];
+  if (album.discs.length > 1)
+    problems.push('an album with legacyTags has one disc (ID3v1 has no disc number)');
+  if (!/^\d{4}$/.test(album.releaseDate))
+    problems.push('an album with legacyTags has a release year only (ID3v1 and ID3v2.3 TYER hold a year)');
+  if (!tracks.some((t) => (t.legacyTag ?? 'id3v2.3') === 'id3v2.3'))
+    problems.push('an album with legacyTags needs an id3v2.3 track (ID3v1 has no label or genre text)');
+  const texts = [artist, album.title, album.label ?? '', ...album.genres, ...tracks.map((t) => t.title)];
+  for (const text of texts)
+    if (!isCp1251Encodable(text)) problems.push(`"${text}" cannot be written in Windows-1251`);
+  for (const track of tracks) {
+    if (track.artists || track.rightsHolder)
+      problems.push(`"${track.title}": legacy-tagged tracks are by the album artist, for the album's label`);
+    if (track.legacyTag !== 'id3v1') continue;
+    if (track.isrc) problems.push(`"${track.title}": ID3v1 has no ISRC`);
+    for (const text of [track.title, album.title, artist])
+      if ([...text].length > ID3V1_FIELD_BYTES)
+        problems.push(`"${text}" is longer than an ID3v1 field (${ID3V1_FIELD_BYTES} bytes)`);
+  }
+  return problems;
+}
 
 /** What a definition author writes (defaults optional). */
 export type DemoDefinition = z.input<typeof Definition>;

@@ -1,6 +1,8 @@
 // Renders the demo catalog: FLAC masters and covers with ffmpeg, then loudness, returned as AlbumInputs.
+// An album with legacyTags gets WAV/FLAC masters tagged in Windows-1251 and is read back by the importer.
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { toLatin } from '../../../api/text/transliterate.ts';
 import type { AlbumInput, LoudnessInfo, TrackInput } from '../types.ts';
 import { renderDemoCover } from './demo-cover-art.ts';
 import {
@@ -9,7 +11,8 @@ import {
   type DemoTrack,
   parseDemoDefinition,
 } from './demo-definition.ts';
-import { trackJobArgs } from './demo-track-job.ts';
+import { importLegacyAlbum, writeLegacyTags } from './demo-legacy-tags.ts';
+import { masterFormat, trackJobArgs } from './demo-track-job.ts';
 import { measureAlbumLoudness, parseEbur128Summary } from './loudness.ts';
 import { mapLimit } from './map-limit.ts';
 import { probeMaster } from './probe-master.ts';
@@ -36,7 +39,9 @@ interface PlannedTrack {
 
 /** ASCII file names keep masters portable across filesystems; the Unicode title lives in the tags and catalog. */
 function slug(text: string): string {
-  const ascii = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  const ascii = toLatin(text)
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '');
   return (
     ascii
       .toLowerCase()
@@ -67,7 +72,7 @@ export async function synthesizeDemoCatalog(
     covers.push({ albumIndex, path: join(dir, 'cover.jpg') });
     for (const [d, disc] of album.discs.entries()) {
       for (const [t, track] of disc.tracks.entries()) {
-        const file = `${d + 1}-${String(t + 1).padStart(2, '0')}-${slug(track.title)}.flac`;
+        const file = `${d + 1}-${String(t + 1).padStart(2, '0')}-${slug(track.title)}.${masterFormat(album, track)}`;
         planned.push({
           albumIndex,
           track,
@@ -111,6 +116,14 @@ export async function synthesizeDemoCatalog(
 
   return mapLimit(def.albums, concurrency, async (album, albumIndex) => {
     const tracks = planned.filter((p) => p.albumIndex === albumIndex).map((p) => rendered.get(p)!);
+    if (album.legacyTags) {
+      const loudness = new Map(tracks.map((t) => [t.master.path, t.loudness!]));
+      const albumArtist = artistName.get(album.artist)!;
+      const imported = await importLegacyAlbum(join(root, album.id), album, albumArtist, loudness, progress);
+      imported.albumLoudness = await measureAlbumLoudness(imported.tracks.map((t) => t.master.path));
+      progress(`album read back from ${album.legacyTags} tags, loudness measured: ${imported.title}`);
+      return imported;
+    }
     const albumLoudness = await measureAlbumLoudness(tracks.map((t) => t.master.path));
     progress(`album loudness: ${album.title}`);
     return {
@@ -147,6 +160,10 @@ async function renderTrack(
   try {
     // Rendering runs at ~100x real time; the generous budget only exists to stop a wedged ffmpeg.
     const { stderr } = await runProcess(ffmpegPath(), args, { timeoutMs: 60_000 + plan.seconds * 1000 });
+    if (album.legacyTags) {
+      const input = { album, track: plan.track, trackNumber: plan.input.trackNumber };
+      await writeLegacyTags(partial, { ...input, albumArtist: artistName.get(album.artist)! });
+    }
     await rename(partial, plan.outPath);
     return parseEbur128Summary(stderr);
   } catch (err) {

@@ -1,4 +1,5 @@
-// Builds the ffmpeg argument list that renders one demo track recipe into a tagged FLAC master.
+// Builds the ffmpeg argument list that renders one demo track recipe into a tagged FLAC master (or, for a
+// legacy-tagged album, an untagged WAV or FLAC that demo-legacy-tags.ts then tags the old way).
 import type { DemoAlbum, DemoTrack } from './demo-definition.ts';
 import { fxFilters, layerChains } from './demo-generators.ts';
 
@@ -48,8 +49,16 @@ export function trackFilterGraph(
   ].join(';');
 }
 
-export function trackJobArgs(input: TrackJobInput): string[] {
+/** The master's container: FLAC, except in a legacy-tagged album, where ID3v2.3 went into WAV files. */
+export function masterFormat(album: DemoAlbum, track: DemoTrack): 'flac' | 'wav' {
+  return album.legacyTags && (track.legacyTag ?? 'id3v2.3') === 'id3v2.3' ? 'wav' : 'flac';
+}
+
+/** Vorbis comments for a FLAC master; none for a legacy-tagged album, whose tags are written afterwards. */
+function metadataArgs(input: TrackJobInput): string[] {
   const { album, track } = input;
+  // bitexact: no encoder tag of ffmpeg's own (a RIFF INFO chunk, a Vorbis comment) beside the legacy tags.
+  if (album.legacyTags) return ['-fflags', '+bitexact'];
   const totalTracks = album.discs[input.discNumber - 1]?.tracks.length ?? 0;
   const tags: Record<string, string | undefined> = {
     title: track.title,
@@ -65,9 +74,16 @@ export function trackJobArgs(input: TrackJobInput): string[] {
     track: `${input.trackNumber}/${totalTracks}`,
     disc: `${input.discNumber}/${album.discs.length}`,
   };
-  const metadata = Object.entries(tags).flatMap(([key, value]) =>
-    value ? ['-metadata', `${key}=${value}`] : [],
-  );
+  return Object.entries(tags).flatMap(([key, value]) => (value ? ['-metadata', `${key}=${value}`] : []));
+}
+
+export function trackJobArgs(input: TrackJobInput): string[] {
+  const { album, track } = input;
+  const format = masterFormat(album, track);
+  const codec =
+    format === 'flac'
+      ? ['-c:a', 'flac', '-compression_level', '5']
+      : ['-c:a', `pcm_s${album.bitsPerSample}le`];
   return [
     '-nostdin',
     '-hide_banner',
@@ -79,13 +95,10 @@ export function trackJobArgs(input: TrackJobInput): string[] {
     trackFilterGraph(track, album.sampleRate, album.bitsPerSample, input.seconds),
     '-map',
     '[out]',
-    ...metadata,
-    '-c:a',
-    'flac',
-    '-compression_level',
-    '5',
+    ...metadataArgs(input),
+    ...codec,
     '-f',
-    'flac',
+    format,
     '-y',
     input.outPath,
   ];

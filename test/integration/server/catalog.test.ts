@@ -1,6 +1,9 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENCODING_IDS } from '../../../api/encodings.ts';
 import { PriceTable } from '../../../api/schemas/encodings.ts';
+import { cp1251Bytes } from '../../helpers/legacy-id3.ts';
 import { StoreApi } from '../../helpers/store-api.ts';
 import { startTestServer, type TestServer } from '../../helpers/test-server.ts';
 
@@ -131,6 +134,61 @@ describe('catalog', () => {
       `/v1/search?q=${encodeURIComponent(album.artist.name.normalize('NFKD').replace(/[\u0300-\u036f]/g, ''))}`,
     );
     expect(folded.body.artists.items.map((a: any) => a.id)).toContain(album.artist.id);
+  });
+
+  it('seeds the demo album tagged in Windows-1251 as Cyrillic, its masters still in Windows-1251', async () => {
+    const TITLES = ['Жёлтые фонари', 'Вьюга', 'Последний трамвай'];
+    const found = (await api.get(`/v1/search?q=${encodeURIComponent('Ночной троллейбус')}`)).body.albums
+      .items;
+    expect(found.map((a: any) => a.title)).toEqual(['Ночной троллейбус']);
+    const album = (await api.get(`/v1/albums/${found[0].id}`)).body;
+    expect(album).toMatchObject({
+      title: 'Ночной троллейбус',
+      artist: { name: 'Фёдор Щукин' },
+      releaseDate: '1998',
+      label: 'Подъём Рекордс',
+      genres: ['Синти-поп', 'Электроника'],
+      upc: '840211000075',
+    });
+    expect(album.discs.map((d: any) => d.tracks.map((t: any) => t.title))).toEqual([TITLES]);
+    // Read back from the files: two WAVs with ID3v2.3 and a FLAC with ID3v1, in Windows-1251 bytes.
+    const dir = join(server.dataDir, 'masters', 'demo', 'nochnoy-trolleybus');
+    const masters = readdirSync(dir)
+      .filter((f) => /\.(wav|flac)$/.test(f))
+      .sort();
+    expect(masters).toEqual(['1-01-zheltye-fonari.wav', '1-02-vyuga.wav', '1-03-posledniy-tramvay.flac']);
+    masters.forEach((file, i) => {
+      const bytes = readFileSync(join(dir, file));
+      expect(bytes.includes(cp1251Bytes(TITLES[i]!)), file).toBe(true);
+      expect(bytes.includes(Buffer.from(TITLES[i]!, 'utf8')), file).toBe(false);
+      expect(bytes.includes(Buffer.from(TITLES[i]!, 'utf16le')), file).toBe(false);
+    });
+  });
+
+  it('finds the Russian demo albums in Cyrillic, either case, with е for ё, and in any common romanization', async () => {
+    const find = async (q: string) => {
+      const body = (await api.get(`/v1/search?q=${encodeURIComponent(q)}`)).body;
+      return {
+        artists: body.artists.items.map((a: any) => a.name),
+        albums: body.albums.items.map((a: any) => a.title),
+        tracks: body.tracks.items.map((t: any) => t.title),
+      };
+    };
+    for (const q of ['Фёдор Щукин', 'федор щукин', 'Щук', 'fyodor shchukin', 'Fedor Schukin', 'fjodor'])
+      expect((await find(q)).artists, q).toContain('Фёдор Щукин');
+    for (const q of ['ночной', 'НОЧН', 'nochnoy trolleybus', 'nochnoi trolleibus', 'trolleib'])
+      expect((await find(q)).albums, q).toEqual(['Ночной троллейбус']);
+    for (const q of ['жёлтые', 'желтые фонари', 'ЖЕЛТ', 'zheltye', 'zholtye fonari', 'zhyoltye'])
+      expect((await find(q)).tracks, q).toEqual(['Жёлтые фонари']);
+    for (const q of ['posledniy tramvay', 'poslednij tramvaj', 'poslednii tramvai'])
+      expect((await find(q)).tracks, q).toEqual(['Последний трамвай']);
+    for (const q of ['vyuga', 'viuga', 'vjuga']) expect((await find(q)).tracks, q).toEqual(['Вьюга']);
+    for (const q of ['Ёлки', 'елки под', 'elki', 'yolki', 'jolki pod snegom'])
+      expect((await find(q)).tracks, q).toEqual(['Ёлки под снегом']);
+    // Typed so far, "yol" is also the prefix "el", found in «Électriques» too; the title match ranks first.
+    expect((await find('yol')).tracks[0]).toBe('Ёлки под снегом');
+    for (const q of ['тёплые', 'teplye sumerki', 'tyoplye', 'Tjoplye sumerki'])
+      expect((await find(q)).albums, q).toEqual(['Тёплые сумерки']);
   });
 
   it('pages search results per kind, ranked and unranked', async () => {

@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseFile } from 'music-metadata';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { listAlbumCards, trackPage } from '../../../electron/core/library/index.ts';
+import { openProfile } from '../../../electron/core/profile/open-profile.ts';
 import { scanMasters } from '../../../server/catalog/sources/index.ts';
 import { writeTone } from '../../helpers/audio-fixtures.ts';
 import { jsonOutput, loginDemo, runCli } from '../../helpers/cli-process.ts';
@@ -164,6 +166,37 @@ describe('legacy Windows-1251 tags', () => {
     expect(frameEncoding(readFileSync(v23[0]!), 'TALB')).toBe(1);
 
     await expectCyrillic(await buyAndRun('flac'), 'vorbis');
+  });
+});
+
+describe('the bought legacy-tagged album in the library', () => {
+  it('is found in Cyrillic, either case, with е for ё, in Latin and in other romanizations', () => {
+    expect(server).toBeDefined();
+    const db = openProfile(home);
+    try {
+      const titles = (q: string) =>
+        [...new Set(trackPage(db, { q, offset: 0, limit: 100 }).rows.map((r) => r.title))].sort();
+      const albums = (q: string) => listAlbumCards(db, { q }).map((a) => a.title);
+      expect(albums('')).toContain(ALBUM);
+      for (const q of [
+        'Тёплый март',
+        'ТЕПЛЫЙ',
+        'тёп',
+        'teplyy mart',
+        'tyoplyi mart',
+        'tjoplyj',
+        'yozhiki',
+        'Jozhiki na paru',
+      ])
+        expect(albums(q), q).toEqual([ALBUM]);
+      for (const q of ['Ёлочка', 'елочка в огне', 'ЁЛО', 'elochka', 'yolochka', 'jolochka v ogne', 'yol'])
+        expect(titles(q), q).toEqual([TITLES[0]]);
+      // The album artist is on every track.
+      for (const q of ['ежики', 'ezhiki na paru', 'yozhiki'])
+        expect(titles(q), q).toEqual([...TITLES].sort());
+    } finally {
+      db.close();
+    }
   });
 });
 

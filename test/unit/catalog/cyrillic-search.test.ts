@@ -40,6 +40,8 @@ const ALBUMS = [
   album('Ёлка', 'ЁЛКА', ['Прованс']),
   album('Kino Live', 'Kino', ['Blood Type']),
   album('Homogenic', 'Björk', ['Jóga', 'Hunter']),
+  album('Кармен-сюита', 'Родион Щедрин', ['Хабанера']),
+  album('Жёлтые ботинки', 'Жанна Агузарова', ['Звёздный вечер']),
 ];
 
 function search(db: Db) {
@@ -101,6 +103,35 @@ describe('catalog search across case, ё/е and scripts', () => {
     expect(find('зак').tracks).toEqual(['Закрой за мной дверь']);
     expect(find('группа кр').albums).toEqual(['Группа крови']);
     expect(find('Ёл').albums).toEqual(['Ёлка']);
+  });
+
+  it('finds Cyrillic names typed in other romanizations', () => {
+    const find = seeded();
+    for (const q of ['tsoi', 'TSOJ', 'tsoy', 'viktor tsoi', 'Viktor Tsoi'])
+      expect(find(q).tracks, q).toEqual(['Группа крови', 'Закрой за мной дверь']);
+    for (const q of ['yolka', 'Jolka', 'elka', 'YOLKA']) {
+      expect(find(q).albums, q).toEqual(['Ёлка']);
+      expect(find(q).artists, q).toEqual(['ЁЛКА']);
+    }
+    for (const q of ['Shchedrin', 'Schedrin', 'rodion schedrin'])
+      expect(find(q).artists, q).toEqual(['Родион Щедрин']);
+    expect(find('habanera').tracks).toEqual(['Хабанера']);
+    expect(find('khabanera').tracks).toEqual(['Хабанера']);
+    expect(find('zhanna').artists).toEqual(['Жанна Агузарова']);
+    for (const q of ['zholtye botinki', 'zhyoltye', 'zheltye', 'желтые', 'ЖЁЛТЫЕ'])
+      expect(find(q).albums, q).toEqual(['Жёлтые ботинки']);
+    expect(find('zvyozdnyi vecher').tracks).toEqual(['Звёздный вечер']);
+  });
+
+  it('keeps prefixes working in other romanizations, without widening short ones', () => {
+    const find = seeded();
+    expect(find('yol').albums).toEqual(['Ёлка']);
+    expect(find('tso').tracks).toEqual(['Группа крови', 'Закрой за мной дверь']);
+    expect(find('schedr').artists).toEqual(['Родион Щедрин']);
+    // Two letters are not respelled: "yo" is not widened to every word starting with "e".
+    expect(find('yo').albums).toEqual([]);
+    // A respelling is tried beside the query, never instead of it.
+    expect(find('hunter').tracks).toEqual(['Hunter']);
   });
 
   it('keeps Latin search as it was: prefixes, diacritics, ranking', () => {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { parseFile } from 'music-metadata';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type DemoDefinition,
@@ -13,6 +14,7 @@ import {
 } from '../../../server/catalog/sources/index.ts';
 import type { AlbumInput } from '../../../server/catalog/types.ts';
 import { audioMd5, ffprobeStreams, withTempDir } from '../../helpers/audio-fixtures.ts';
+import { cp1251Bytes } from '../../helpers/legacy-id3.ts';
 
 const SCALE = 0.05;
 
@@ -43,13 +45,19 @@ describe('demo catalog synthesis', () => {
     expect(progress.some((m) => m.startsWith('track:'))).toBe(true);
   });
 
-  it('renders FLAC masters of the scaled length', async () => {
+  it('renders FLAC masters of the scaled length (WAV for the legacy ID3v2.3 tracks)', async () => {
     const expected = definition.albums.flatMap((a) =>
       a.discs.flatMap((d) => d.tracks.map((t) => Math.max(1000, Math.round(t.seconds * SCALE * 1000)))),
     );
     expect(tracks().map((t) => t.master.durationMs)).toEqual(expected);
+    const formats = definition.albums.flatMap((a) =>
+      a.discs.flatMap((d) =>
+        d.tracks.map((t) => (a.legacyTags && (t.legacyTag ?? 'id3v2.3') === 'id3v2.3' ? '.wav' : '.flac')),
+      ),
+    );
+    expect(formats.filter((f) => f === '.wav')).toHaveLength(2);
+    expect(tracks().map((t) => t.master.path.slice(-5).replace(/^\w/, ''))).toEqual(formats);
     for (const track of tracks()) {
-      expect(track.master.path.endsWith('.flac')).toBe(true);
       expect(track.master.channels).toBe(2);
       // The probe in the result must describe the file on disk, not the plan.
       expect(await probeMaster(track.master.path)).toEqual(track.master);
@@ -111,6 +119,74 @@ describe('demo catalog synthesis', () => {
     for (const g of ['Ambient', 'Electronic', 'Chiptune', 'Drone', 'Noise']) expect(genres).toContain(g);
     const sales = albums.map((a) => a.initialSales);
     expect(new Set(sales).size).toBe(albums.length);
+  });
+
+  describe('the album an old tagger tagged in Windows-1251', () => {
+    const TITLES = ['Жёлтые фонари', 'Вьюга', 'Последний трамвай'];
+    const legacy = () => albums.find((a) => a.upc === '840211000075')!;
+    /** What a reader that takes ISO-8859-1 at its word makes of Windows-1251 bytes. */
+    const mojibake = (text: string) => cp1251Bytes(text).toString('latin1');
+
+    it('is defined as such and reads back as Unicode Cyrillic, ё and all', () => {
+      const def = definition.albums.find((a) => a.legacyTags === 'cp1251');
+      expect(def?.upc).toBe('840211000075');
+      expect(legacy()).toMatchObject({
+        title: 'Ночной троллейбус',
+        albumArtist: 'Фёдор Щукин',
+        releaseDate: '1998',
+        label: 'Подъём Рекордс',
+        genres: ['Синти-поп', 'Электроника'],
+        initialSales: 220,
+      });
+      expect(legacy().tracks.map((t) => [t.trackNumber, t.title, t.artists, t.isrc])).toEqual([
+        [1, TITLES[0], [], 'QZK6M9800001'],
+        [2, TITLES[1], [], undefined],
+        [3, TITLES[2], [], undefined],
+      ]);
+      expect(legacy().coverPath).toMatch(/cover\.jpg$/);
+      expect(legacy().albumLoudness).toBeDefined();
+      for (const t of legacy().tracks) expect(t.loudness).toBeDefined();
+    });
+
+    it('has masters whose tags hold Windows-1251 bytes, which a plain tag reader shows as mojibake', async () => {
+      const [first, second, third] = legacy().tracks.map((t) => t.master.path);
+      const wavs: [string, string][] = [
+        [first!, TITLES[0]!],
+        [second!, TITLES[1]!],
+      ];
+      for (const [path, title] of wavs) {
+        const wav = await readFile(path);
+        // ID3v2.3 in the WAV's `id3 ` chunk, its title frame marked ISO-8859-1 (0x00).
+        const chunk = wav.indexOf('id3 ', 12, 'latin1');
+        expect(chunk, path).toBeGreaterThan(0);
+        expect(wav.subarray(chunk + 8, chunk + 12).toString('latin1')).toBe('ID3\x03');
+        const frame = wav.indexOf('TIT2', chunk, 'latin1');
+        const body = Buffer.concat([Buffer.from([0]), cp1251Bytes(title)]);
+        expect(wav.readUInt32BE(frame + 4)).toBe(body.length);
+        expect(wav.subarray(frame + 10, frame + 10 + body.length)).toEqual(body);
+        expect(wav.includes(Buffer.from(title, 'utf8'))).toBe(false);
+        expect(wav.includes(Buffer.from(title, 'utf16le'))).toBe(false);
+        const { common, native } = await parseFile(path, { duration: false });
+        expect(Object.keys(native)).toEqual(['ID3v2.3']);
+        expect([common.title, common.artist, common.album]).toEqual(
+          [title, 'Фёдор Щукин', 'Ночной троллейбус'].map(mojibake),
+        );
+      }
+      // Track 3: FLAC audio with only an ID3v1 tag appended, no Vorbis comment.
+      const flac = await readFile(third!);
+      expect(flac.subarray(0, 4).toString('latin1')).toBe('fLaC');
+      const v1 = flac.subarray(-128);
+      expect(v1.subarray(0, 3).toString('latin1')).toBe('TAG');
+      const field = (offset: number) =>
+        v1.subarray(offset, offset + 30).subarray(0, v1.indexOf(0, offset) - offset);
+      expect(field(3)).toEqual(cp1251Bytes(TITLES[2]!));
+      expect(field(33)).toEqual(cp1251Bytes('Фёдор Щукин'));
+      expect(field(63)).toEqual(cp1251Bytes('Ночной троллейбус'));
+      expect(v1[126]).toBe(3);
+      const { common, native } = await parseFile(third!, { duration: false });
+      expect(Object.keys(native)).toEqual(['ID3v1']);
+      expect(common.title).toBe(mojibake(TITLES[2]!));
+    });
   });
 
   it('writes tags that a folder import reads back into the same albums', async () => {
@@ -184,6 +260,40 @@ describe('demo definition validation', () => {
     const def = minimal();
     def.albums[0]!.artist = 'ghost';
     expect(() => parseDemoDefinition(def)).toThrow(/unknown artist id ghost/);
+  });
+
+  it('refuses legacy-tagged albums that their tags could not carry', () => {
+    const problems = (edit: (album: DemoDefinition['albums'][number]) => void) => {
+      const def = minimal();
+      def.albums[0]!.legacyTags = 'cp1251';
+      def.albums[0]!.releaseDate = '1999';
+      edit(def.albums[0]!);
+      try {
+        parseDemoDefinition(def);
+        return '';
+      } catch (err) {
+        return (err as Error).message;
+      }
+    };
+    expect(problems(() => {})).toBe('');
+    expect(problems((a) => (a.releaseDate = '1999-03-01'))).toMatch(/release year only/);
+    expect(problems((a) => (a.title = 'Ωμέγα'))).toMatch(/"Ωμέγα" cannot be written in Windows-1251/);
+    expect(
+      problems((a) => {
+        const track = a.discs[0]!.tracks[0]!;
+        a.discs[0]!.tracks.push({
+          ...track,
+          legacyTag: 'id3v1',
+          title: 'Очень длинное название песни, не влезет',
+        });
+      }),
+    ).toMatch(/longer than an ID3v1 field/);
+    expect(problems((a) => (a.discs[0]!.tracks[0]!.legacyTag = 'id3v1'))).toMatch(/needs an id3v2.3 track/);
+    const plain = minimal();
+    plain.albums[0]!.discs[0]!.tracks[0]!.legacyTag = 'id3v1';
+    expect(() => parseDemoDefinition(plain)).toThrow(
+      /legacyTag is only for tracks of an album with legacyTags/,
+    );
   });
 
   it('rejects a non-positive duration scale', async () => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listAlbumCards } from '../../../electron/core/library/album-cards.ts';
+import { libraryFilter } from '../../../electron/core/library/library-search-key.ts';
 import { trackPage } from '../../../electron/core/library/track-page.ts';
 import { openProfile } from '../../../electron/core/profile/open-profile.ts';
 import { profileMigrations } from '../../../electron/core/profile/profile-migrations.ts';
@@ -77,6 +78,63 @@ describe('library search: case, ё/е, Cyrillic and Latin', () => {
   it('never matches across two fields', () => {
     // Title "Прованс", album artist "ЁЛКА": no key holds "прованс елка".
     expect(titles('прованс елка')).toEqual([]);
+  });
+});
+
+describe('library search: other romanizations of Russian', () => {
+  let box: Sandbox;
+  beforeEach(() => {
+    box = sandbox();
+    addFile(box, 'a/1.flac', '1', track(1, 1, 'Кукушка', 'Чёрный альбом', 'Виктор Цой'));
+    addFile(box, 'b/1.flac', '2', track(2, 2, 'Прованс', 'Ёлка', 'ЁЛКА'));
+    addFile(box, 'c/1.flac', '3', track(3, 3, 'Хабанера', 'Кармен-сюита', 'Родион Щедрин'));
+    addFile(box, 'd/1.flac', '4', track(4, 4, 'Звезда по имени Солнце', 'Звезда', 'Кино'));
+    // Latin words with "el" inside them, which a respelled "yol" must not find.
+    addFile(box, 'e/1.flac', '5', track(5, 5, 'Hotel California', 'Hotel California', 'Eagles'));
+  });
+  afterEach(() => box.cleanup());
+
+  const titles = (q: string) =>
+    trackPage(box.db, { q, offset: 0, limit: 50 })
+      .rows.map((r) => r.title)
+      .sort();
+  const albums = (q: string) =>
+    listAlbumCards(box.db, { q })
+      .map((a) => a.title)
+      .sort();
+
+  it('finds «Цой» by tsoi, tsoj and tsoy, and «Ёлка» by yolka, jolka and elka', () => {
+    for (const q of ['tsoi', 'TSOJ', 'tsoy', 'viktor tsoi']) {
+      expect(titles(q), q).toEqual(['Кукушка']);
+      expect(albums(q), q).toEqual(['Чёрный альбом']);
+    }
+    for (const q of ['yolka', 'Jolka', 'elka', 'ёлка', 'ЕЛКА']) {
+      expect(titles(q), q).toEqual(['Прованс']);
+      expect(albums(q), q).toEqual(['Ёлка']);
+    }
+  });
+
+  it('finds other spellings of щ, х and ё', () => {
+    for (const q of ['shchedrin', 'schedrin', 'Rodion Schedrin', 'habanera', 'khabanera'])
+      expect(titles(q), q).toEqual(['Хабанера']);
+    for (const q of ['chornyy albom', 'chernyy', 'chyornyi', 'черный'])
+      expect(albums(q), q).toEqual(['Чёрный альбом']);
+  });
+
+  it('still matches across scripts, folds case and ё, and matches prefixes', () => {
+    expect(titles('kino')).toEqual(['Звезда по имени Солнце']);
+    expect(titles('КИНО')).toEqual(['Звезда по имени Солнце']);
+    expect(titles('Зве')).toEqual(['Звезда по имени Солнце']);
+    expect(titles('tso')).toEqual(['Кукушка']);
+    expect(albums('Чёр')).toEqual(['Чёрный альбом']);
+  });
+
+  it('matches a short respelling only where a word starts', () => {
+    expect(libraryFilter('yol')).toEqual({ anywhere: ['yol'], wordStart: ['el'] });
+    expect(titles('yol')).toEqual(['Прованс']);
+    expect(albums('yol')).toEqual(['Ёлка']);
+    // Typed as such, "el" is still found anywhere.
+    expect(titles('el')).toEqual(['Hotel California', 'Прованс']);
   });
 });
 

@@ -14,6 +14,12 @@ describe('toMatchExpression', () => {
     ['***', null],
     ['s', '"s"'],
     ['mo', '"mo"*'],
+    ['tsoi', '("tsoi"* OR "tsoy"*)'],
+    ['Yolka', '("yolka"* OR "elka"*)'],
+    ['yol', '("yol"* OR "el"*)'],
+    ['yo', '"yo"*'],
+    ['viktor tsoi', '"viktor" AND ("tsoi"* OR "tsoy"*)'],
+    ['tsoi kino', '("tsoi" OR "tsoy") AND "kino"*'],
     ['moon s', '"moon" "s"'],
     ['', null],
   ])('%j -> %j', (input, expected) => {

@@ -16,14 +16,22 @@ export interface Translator {
   has(key: string): key is MessageKey;
   /** A plain number: 1,234 / 1 234. */
   number(value: number, options?: Intl.NumberFormatOptions): string;
-  /** Megabytes as the store counts them (10^6 bytes): "12.3 MB" / "12,3 МБ". */
-  mb(bytes: number, digits?: number): string;
+  /**
+   * Megabytes as the store counts them (10^6 bytes): "12.3 MB" / "12,3 МБ". digits 'fit' shows
+   * whole megabytes without decimals ("500 MB", a pack) and others with one.
+   */
+  mb(bytes: number, digits?: number | 'fit'): string;
   /** Bytes in the unit that fits: B, kB, MB, GB (decimal, like the store's prices). */
   bytes(bytes: number): string;
   /** A transfer rate: "1.2 MB/s". */
   speed(bytesPerSecond: number): string;
-  /** Money held in millionths of a unit (micros): 1_234_567 USD → "$1.23" / "1,23 $". */
-  money(micros: number, currency: string, options?: { exact?: boolean }): string;
+  /**
+   * Money held in millionths of a unit (micros): 1_234_567 USD → "$1.23" / "1,23 $". maxDigits
+   * shows more decimals where they matter: a price per MB of $0.018 is not $0.02.
+   */
+  money(micros: number, currency: string, options?: { maxDigits?: number }): string;
+  /** A share in basis points: 1000 → "10%", 750 → "7.5%", 1 → "0.01%" ("10 %" in Russian). */
+  basisPoints(basisPoints: number): string;
   /** A date and time, medium date and short time. */
   dateTime(value: string | number | Date): string;
   /** A date alone. */
@@ -86,7 +94,8 @@ function build(locale: Locale): Translator {
       intl.formatMessage({ id: key }, values[0] as Record<string, string | number | Date>),
     has: (key): key is MessageKey => Object.hasOwn(messages, key),
     number: (value, options) => (options ? new Intl.NumberFormat(locale, options) : plain).format(value),
-    mb: (bytes, digits = 1) => unit('megabyte', digits).format(bytes / MB),
+    mb: (bytes, digits = 1) =>
+      unit('megabyte', digits === 'fit' ? (Number.isInteger(bytes / MB) ? 0 : 1) : digits).format(bytes / MB),
     bytes(bytes) {
       if (bytes < 1000) return intl.formatMessage({ id: 'common.unit.bytes' }, { count: bytes });
       if (bytes < MB) return unit('kilobyte', 0).format(bytes / 1000);
@@ -103,8 +112,12 @@ function build(locale: Locale): Translator {
       return intl.formatNumber(micros / 1_000_000, {
         style: 'currency',
         currency,
-        ...(options.exact ? { maximumFractionDigits: 6 } : {}),
+        ...(options.maxDigits ? { minimumFractionDigits: 2, maximumFractionDigits: options.maxDigits } : {}),
       });
+    },
+    basisPoints(basisPoints) {
+      const digits = basisPoints % 100 === 0 ? 0 : basisPoints % 10 === 0 ? 1 : 2;
+      return unit('percent', digits).format(basisPoints / 100);
     },
     dateTime: (value) => {
       const d = toDate(value);

@@ -2,7 +2,7 @@
 import type { LedgerKind } from '../../../api/schemas/account.ts';
 import { requireString, withContext } from '../cli-context.ts';
 import { CliError } from '../cli-error.ts';
-import { formatMb, formatMoney, formatSignedMb, formatWhen, table } from '../render/format.ts';
+import { formatMb, formatSignedMb, formatWhen, table } from '../render/format.ts';
 
 export const login = (argv: string[]) =>
   withContext(
@@ -79,7 +79,7 @@ export const ledger = (argv: string[]) =>
           formatWhen(i18n, e.createdAt),
           e.kind in KIND_KEYS ? i18n.t(KIND_KEYS[e.kind as LedgerKind]) : e.kind,
           e.amountBytes === 0 ? '' : formatSignedMb(i18n, e.amountBytes),
-          e.paid ? formatMoney(i18n, e.paid) : '',
+          e.paid ? i18n.money(e.paid.micros, e.paid.currency) : '',
           e.reservedDeltaBytes === 0 ? '' : formatSignedMb(i18n, e.reservedDeltaBytes),
           formatMb(i18n, e.balanceAfterBytes),
           e.orderId ?? e.paymentId ?? e.voucher ?? '',

@@ -5,7 +5,7 @@ import { MegadiscError } from '../../shared/errors.ts';
 import { requireInt, requireString, withContext } from '../cli-context.ts';
 import { CliError } from '../cli-error.ts';
 import { errorText } from '../render/error-line.ts';
-import { formatMb, formatMoney } from '../render/format.ts';
+import { formatMb } from '../render/format.ts';
 import { assertOnSale } from '../render/sale-text.ts';
 import { parseTrackNumbers } from './catalog-commands.ts';
 
@@ -48,7 +48,7 @@ export const buy = (argv: string[]) =>
         : i18n.t('cli.buy.what', named);
       const figures = {
         size: formatMb(i18n, quote.chargeBytes),
-        price: formatMoney(i18n, quote.chargeMoney),
+        price: i18n.money(quote.chargeMoney.micros, quote.chargeMoney.currency),
         left: formatMb(i18n, quote.balanceAfterBytes),
       };
       const charge = quote.ownedAll

@@ -7,7 +7,7 @@ import { requireInt, requireString, withContext } from '../cli-context.ts';
 import { CliError } from '../cli-error.ts';
 import { EXIT } from '../exit-codes.ts';
 import { errorLine } from '../render/error-line.ts';
-import { formatDuration, formatMb, formatMoney, table } from '../render/format.ts';
+import { formatDuration, formatMb, table } from '../render/format.ts';
 import { notForSaleLine, notInCountryLine } from '../render/sale-text.ts';
 
 export const search = (argv: string[]) =>
@@ -95,7 +95,7 @@ export function quoteRows(i18n: Translator, quotes: EncodingQuote[]): string[][]
       q.exact
         ? ''
         : i18n.t('cli.quote.between', { low: formatMb(i18n, q.lowBytes), high: formatMb(i18n, q.highBytes) }),
-      q.ownedAll ? i18n.t('cli.quote.ownedFree') : formatMoney(i18n, q.chargeMoney),
+      q.ownedAll ? i18n.t('cli.quote.ownedFree') : i18n.money(q.chargeMoney.micros, q.chargeMoney.currency),
       formatMb(i18n, q.balanceAfterBytes),
       q.fits ? '✓' : '✗',
     ]);

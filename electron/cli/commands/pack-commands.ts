@@ -7,16 +7,7 @@ import { MegadiscError } from '../../shared/errors.ts';
 import { savingPercent } from '../../shared/pack-figures.ts';
 import { type CliContext, requireInt, withContext } from '../cli-context.ts';
 import { CliError } from '../cli-error.ts';
-import {
-  formatBasisPoints,
-  formatMb,
-  formatMoney,
-  formatPackSize,
-  formatPercent,
-  formatPerMb,
-  formatWhen,
-  table,
-} from '../render/format.ts';
+import { formatMb, formatPercent, formatWhen, table } from '../render/format.ts';
 import { paymentProgress } from '../render/payment-progress.ts';
 
 /** How long past its expiry a checkout is still asked about: the store may settle it a little late. */
@@ -36,24 +27,24 @@ export function packsText(i18n: Translator, t: PackTable): string {
   for (const p of t.packs) {
     rows.push([
       p.id,
-      formatPackSize(i18n, p.bytes),
-      formatMoney(i18n, p.price),
-      formatPerMb(i18n, p.pricePerMb),
-      formatMoney(i18n, p.listPrice),
+      i18n.mb(p.bytes, 'fit'),
+      i18n.money(p.price.micros, p.price.currency),
+      i18n.money(p.pricePerMb.micros, p.pricePerMb.currency, { maxDigits: 4 }),
+      i18n.money(p.listPrice.micros, p.listPrice.currency),
       p.saving.micros > 0
         ? i18n.t('cli.packs.saving', {
             percent: formatPercent(i18n, savingPercent(p)),
-            amount: formatMoney(i18n, p.saving),
+            amount: i18n.money(p.saving.micros, p.saving.currency),
           })
         : '',
     ]);
   }
   const { loyalty } = t;
-  const perMb = formatPerMb(i18n, t.perMb);
-  const discount = formatBasisPoints(i18n, loyalty.basisPoints);
+  const perMb = i18n.money(t.perMb.micros, t.perMb.currency, { maxDigits: 4 });
+  const discount = i18n.basisPoints(loyalty.basisPoints);
   const next = loyalty.next && {
-    more: formatMoney(i18n, loyalty.next.spendMore),
-    next: formatBasisPoints(i18n, loyalty.next.basisPoints),
+    more: i18n.money(loyalty.next.spendMore.micros, loyalty.next.spendMore.currency),
+    next: i18n.basisPoints(loyalty.next.basisPoints),
   };
   const footer =
     loyalty.basisPoints > 0
@@ -83,8 +74,8 @@ export async function topupWithPack(ctx: CliContext, pack: string): Promise<numb
   if (started.state === 'pending') {
     say(
       i18n.t('cli.topup.pay', {
-        amount: formatMoney(i18n, started.amount),
-        size: formatPackSize(i18n, started.bytes),
+        amount: i18n.money(started.amount.micros, started.amount.currency),
+        size: i18n.mb(started.bytes, 'fit'),
         url: started.payUrl ?? i18n.t('cli.topup.noPage'),
       }),
     );
@@ -126,8 +117,8 @@ export async function topupWithPack(ctx: CliContext, pack: string): Promise<numb
   if (!json) {
     const balance = await engine.balance().catch(() => null);
     const credited = {
-      size: formatPackSize(i18n, final.creditedBytes),
-      amount: formatMoney(i18n, final.amount),
+      size: i18n.mb(final.creditedBytes, 'fit'),
+      amount: i18n.money(final.amount.micros, final.amount.currency),
     };
     out(
       balance

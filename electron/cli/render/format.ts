@@ -1,6 +1,5 @@
 // Human formats for the CLI, in the CLI's language: sizes in MB (10^6 bytes, as the store charges),
-// rates, money, percentages and dates through the translator; durations; text tables.
-import type { Money } from '../../../api/schemas/common.ts';
+// rates and dates through the translator (money and shares: i18n.money, i18n.basisPoints); durations; text tables.
 import type { Translator } from '../../../i18n/translator.ts';
 
 const MB = 1_000_000;
@@ -15,33 +14,8 @@ export function formatSignedMb(i18n: Translator, bytes: number): string {
   return `${bytes > 0 ? '+' : '-'}${formatMb(i18n, Math.abs(bytes))}`;
 }
 
-/** A pack's size: "500 MB" for whole megabytes, "12.5 MB" otherwise. */
-export function formatPackSize(i18n: Translator, bytes: number): string {
-  return i18n.mb(bytes, Number.isInteger(bytes / MB) ? 0 : 1);
-}
-
 export function formatRate(i18n: Translator, bytesPerSecond: number): string {
   return i18n.speed(bytesPerSecond);
-}
-
-export function formatMoney(i18n: Translator, money: Pick<Money, 'micros' | 'currency'>): string {
-  return i18n.money(money.micros, money.currency);
-}
-
-/** A price per MB with up to four decimals: $0.018 reads differently from $0.02. */
-export function formatPerMb(i18n: Translator, price: Money): string {
-  return i18n.number(price.micros / MB, {
-    style: 'currency',
-    currency: price.currency,
-    minimumFractionDigits: 2,
-    maximumFractionDigits: 4,
-  });
-}
-
-/** 1000 bp → "10%", 750 bp → "7.5%", 1 bp → "0.01%" (with the locale's separators). */
-export function formatBasisPoints(i18n: Translator, basisPoints: number): string {
-  const digits = basisPoints % 100 === 0 ? 0 : basisPoints % 10 === 0 ? 1 : 2;
-  return i18n.unit(basisPoints / 100, 'percent', digits);
 }
 
 export function formatPercent(i18n: Translator, percent: number): string {

@@ -2,7 +2,6 @@
 import type { Money } from '../../../api/schemas/common.ts';
 import type { BalanceView } from '../../../electron/shared/app-api/domain.ts';
 import { useI18n } from '../../app/i18n-context.tsx';
-import { perMbText } from './account-text.ts';
 import { approxMoney } from './money.ts';
 
 export function BalanceGauge({
@@ -75,7 +74,10 @@ export function BalanceGauge({
       </dl>
       <p className="muted balance-note">
         {perMb
-          ? i18n.t('account.balance.notePriced', { date, price: perMbText(i18n, perMb) })
+          ? i18n.t('account.balance.notePriced', {
+              date,
+              price: i18n.money(perMb.micros, perMb.currency, { maxDigits: 4 }),
+            })
           : i18n.t('account.balance.note', { date })}
       </p>
       {balance.mismatch ? (

@@ -5,7 +5,6 @@ import { useAppStatus } from '../../app/app-status.tsx';
 import { useI18n } from '../../app/i18n-context.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { Loading } from '../../components/Loading.tsx';
-import { moneyText, percentText, perMbText } from './account-text.ts';
 import { CheckoutStatus } from './CheckoutStatus.tsx';
 import { PackOffers } from './PackOffers.tsx';
 import { useCheckout } from './use-checkout.ts';
@@ -19,7 +18,7 @@ function LoyaltyNote({ table }: { table: PackTable }) {
     if (basisPoints === 0) return null;
     return (
       <p className="loyalty" data-testid="loyalty">
-        <strong>{i18n.t('account.packs.loyaltyTop', { percent: percentText(i18n, basisPoints) })}</strong>
+        <strong>{i18n.t('account.packs.loyaltyTop', { percent: i18n.basisPoints(basisPoints) })}</strong>
       </p>
     );
   }
@@ -27,13 +26,13 @@ function LoyaltyNote({ table }: { table: PackTable }) {
     <p className="loyalty" data-testid="loyalty">
       {basisPoints > 0 ? (
         <span className="muted">
-          {i18n.t('account.packs.loyaltyNow', { percent: percentText(i18n, basisPoints) })}{' '}
+          {i18n.t('account.packs.loyaltyNow', { percent: i18n.basisPoints(basisPoints) })}{' '}
         </span>
       ) : null}
       <strong>
         {i18n.t('account.packs.loyaltyNext', {
-          amount: moneyText(i18n, next.spendMore),
-          percent: percentText(i18n, next.basisPoints),
+          amount: i18n.money(next.spendMore.micros, next.spendMore.currency),
+          percent: i18n.basisPoints(next.basisPoints),
         })}
       </strong>
     </p>
@@ -59,7 +58,9 @@ export function BuyPacksSection({ onCredited }: { onCredited: () => void }) {
       </div>
       {table ? (
         <p className="muted packs-intro">
-          {i18n.t('account.packs.intro', { price: perMbText(i18n, table.perMb) })}
+          {i18n.t('account.packs.intro', {
+            price: i18n.money(table.perMb.micros, table.perMb.currency, { maxDigits: 4 }),
+          })}
         </p>
       ) : null}
       {packs.error && !table ? <ErrorNotice error={packs.error} onRetry={packs.reload} /> : null}

@@ -3,7 +3,7 @@
 import type { Checkout } from '../../../api/schemas/payments.ts';
 import type { Translator } from '../../../i18n/index.ts';
 import { useI18n } from '../../app/i18n-context.tsx';
-import { clause, moneyText, packSizeText } from './account-text.ts';
+import { clause } from './account-text.ts';
 import type { CheckoutProgress } from './use-checkout.ts';
 
 function failureText(i18n: Translator, checkout: Checkout, noAnswer?: boolean): string {
@@ -48,8 +48,8 @@ export function CheckoutStatus({
               <span className="spinner" aria-hidden="true" />{' '}
               <strong>{i18n.t('account.checkout.waiting')}</strong>{' '}
               {i18n.t('account.checkout.amount', {
-                size: packSizeText(i18n, progress.checkout.bytes),
-                price: moneyText(i18n, progress.checkout.amount),
+                size: i18n.mb(progress.checkout.bytes, 'fit'),
+                price: i18n.money(progress.checkout.amount.micros, progress.checkout.amount.currency),
               })}
             </p>
             {progress.trouble ? <p className="muted">{i18n.t('account.checkout.trouble')}</p> : null}
@@ -58,7 +58,7 @@ export function CheckoutStatus({
         {progress.phase === 'paid' ? (
           <p className="notice notice-ok">
             {i18n.t('account.checkout.paid', {
-              size: packSizeText(i18n, progress.checkout.creditedBytes || progress.checkout.bytes),
+              size: i18n.mb(progress.checkout.creditedBytes || progress.checkout.bytes, 'fit'),
             })}
           </p>
         ) : null}

@@ -5,7 +5,6 @@ import type { LedgerEntry, LedgerKind } from '../../../api/schemas/account.ts';
 import type { Translator } from '../../../i18n/index.ts';
 import { useI18n } from '../../app/i18n-context.tsx';
 import { richText } from '../../components/rich-text.tsx';
-import { moneyText } from './account-text.ts';
 import { signedMB } from './money.ts';
 
 export const LEDGER_PAGE = 25;
@@ -27,7 +26,10 @@ function shortId(id: string): string {
 function amountText(i18n: Translator, entry: LedgerEntry): string {
   const amount = signedMB(entry.amountBytes, (b) => i18n.mb(b));
   return entry.paid
-    ? i18n.t('account.ledger.amountPaid', { amount, paid: moneyText(i18n, entry.paid) })
+    ? i18n.t('account.ledger.amountPaid', {
+        amount,
+        paid: i18n.money(entry.paid.micros, entry.paid.currency),
+      })
     : amount;
 }
 

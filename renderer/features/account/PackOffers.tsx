@@ -4,14 +4,13 @@ import type { PackQuote, PackTable } from '../../../api/schemas/payments.ts';
 import { savingPercent } from '../../../electron/shared/pack-figures.ts';
 import type { Translator } from '../../../i18n/index.ts';
 import { useI18n } from '../../app/i18n-context.tsx';
-import { moneyText, packSizeText, percentText, perMbText } from './account-text.ts';
 
 function discountNote(i18n: Translator, quote: PackQuote): string | null {
   const parts = quote.discounts
     .filter((d) => d.amount.micros > 0)
     .map((d) =>
       i18n.t(d.kind === 'volume' ? 'account.packs.discount.volume' : 'account.packs.discount.loyalty', {
-        percent: percentText(i18n, d.basisPoints),
+        percent: i18n.basisPoints(d.basisPoints),
       }),
     );
   return parts.length > 0 ? i18n.t('account.packs.discounts', { parts: i18n.list(parts) }) : null;
@@ -48,8 +47,8 @@ export function PackOffers({
         </thead>
         <tbody>
           {table.packs.map((quote) => {
-            const size = packSizeText(i18n, quote.bytes);
-            const price = moneyText(i18n, quote.price);
+            const size = i18n.mb(quote.bytes, 'fit');
+            const price = i18n.money(quote.price.micros, quote.price.currency);
             const discounted = quote.price.micros < quote.listPrice.micros;
             const note = discountNote(i18n, quote);
             return (
@@ -62,18 +61,20 @@ export function PackOffers({
                   {discounted ? (
                     <s className="muted pack-list-price">
                       <span className="visually-hidden">{i18n.t('account.packs.insteadOf')} </span>
-                      {moneyText(i18n, quote.listPrice)}
+                      {i18n.money(quote.listPrice.micros, quote.listPrice.currency)}
                     </s>
                   ) : null}
                   {note ? <span className="hint pack-discounts">{note}</span> : null}
                 </td>
-                <td className="num">{perMbText(i18n, quote.pricePerMb)}</td>
+                <td className="num">
+                  {i18n.money(quote.pricePerMb.micros, quote.pricePerMb.currency, { maxDigits: 4 })}
+                </td>
                 <td>
                   {quote.saving.micros > 0 ? (
                     <span className="tag tag-ok">
                       {i18n.t('account.packs.save', {
                         percent: i18n.number(savingPercent(quote) / 100, { style: 'percent' }),
-                        amount: moneyText(i18n, quote.saving),
+                        amount: i18n.money(quote.saving.micros, quote.saving.currency),
                       })}
                     </span>
                   ) : (

@@ -5,14 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { CliError } from '../../../electron/cli/cli-error.ts';
 import { packsText } from '../../../electron/cli/commands/pack-commands.ts';
 import { errorLine } from '../../../electron/cli/render/error-line.ts';
-import {
-  formatBasisPoints,
-  formatMb,
-  formatPackSize,
-  formatPerMb,
-  formatRate,
-  formatSignedMb,
-} from '../../../electron/cli/render/format.ts';
+import { formatMb, formatRate, formatSignedMb } from '../../../electron/cli/render/format.ts';
 import { helpText } from '../../../electron/cli/render/help-text.ts';
 import { renderProgress } from '../../../electron/cli/render/progress-renderer.ts';
 import { notForSaleLine, saleMark } from '../../../electron/cli/render/sale-text.ts';
@@ -37,17 +30,17 @@ describe('sizes, rates and money', () => {
     expect(plain(formatMb(ru, 12_000_000_000))).toBe('12 000 МБ');
     expect(plain(formatSignedMb(ru, -2_500_000))).toBe('-2,5 МБ');
     expect(formatSignedMb(en, 500_000_000)).toBe('+500 MB');
-    expect(formatPackSize(en, 500_000_000)).toBe('500 MB');
-    expect(plain(formatPackSize(ru, 12_500_000))).toBe('12,5 МБ');
+    expect(en.mb(500_000_000, 'fit')).toBe('500 MB');
+    expect(plain(ru.mb(12_500_000, 'fit'))).toBe('12,5 МБ');
     expect(plain(formatRate(ru, 1_500_000))).toMatch(/^1,5 МБ\/[сc]$/);
   });
 
   it('writes prices and percentages', () => {
-    expect(formatPerMb(en, money(18_000))).toBe('$0.018');
-    expect(plain(formatPerMb(ru, money(20_000)))).toBe('0,02 $');
-    expect(formatBasisPoints(en, 750)).toBe('7.5%');
-    expect(formatBasisPoints(en, 1)).toBe('0.01%');
-    expect(plain(formatBasisPoints(ru, 1000))).toBe('10 %');
+    expect(en.money(18_000, 'USD', { maxDigits: 4 })).toBe('$0.018');
+    expect(plain(ru.money(20_000, 'USD', { maxDigits: 4 }))).toBe('0,02 $');
+    expect(en.basisPoints(750)).toBe('7.5%');
+    expect(en.basisPoints(1)).toBe('0.01%');
+    expect(plain(ru.basisPoints(1000))).toBe('10 %');
   });
 });
 

@@ -21,6 +21,16 @@ function track(albumId: number, trackId: number, title: string, album: string, a
   });
 }
 
+/** Track titles and album titles a library search finds, sorted. */
+const titlesFound = (box: Sandbox, q: string) =>
+  trackPage(box.db, { q, offset: 0, limit: 50 })
+    .rows.map((r) => r.title)
+    .sort();
+const albumsFound = (box: Sandbox, q: string) =>
+  listAlbumCards(box.db, { q })
+    .map((a) => a.title)
+    .sort();
+
 describe('library search: case, ё/е, Cyrillic and Latin', () => {
   let box: Sandbox;
   beforeEach(() => {
@@ -33,14 +43,8 @@ describe('library search: case, ё/е, Cyrillic and Latin', () => {
   });
   afterEach(() => box.cleanup());
 
-  const titles = (q: string) =>
-    trackPage(box.db, { q, offset: 0, limit: 50 })
-      .rows.map((r) => r.title)
-      .sort();
-  const albums = (q: string) =>
-    listAlbumCards(box.db, { q })
-      .map((a) => a.title)
-      .sort();
+  const titles = (q: string) => titlesFound(box, q);
+  const albums = (q: string) => albumsFound(box, q);
 
   it('folds Cyrillic case', () => {
     expect(titles('ПАЧКА')).toEqual(['Пачка сигарет']);
@@ -94,14 +98,8 @@ describe('library search: other romanizations of Russian', () => {
   });
   afterEach(() => box.cleanup());
 
-  const titles = (q: string) =>
-    trackPage(box.db, { q, offset: 0, limit: 50 })
-      .rows.map((r) => r.title)
-      .sort();
-  const albums = (q: string) =>
-    listAlbumCards(box.db, { q })
-      .map((a) => a.title)
-      .sort();
+  const titles = (q: string) => titlesFound(box, q);
+  const albums = (q: string) => albumsFound(box, q);
 
   it('finds «Цой» by tsoi, tsoj and tsoy, and «Ёлка» by yolka, jolka and elka', () => {
     for (const q of ['tsoi', 'TSOJ', 'tsoy', 'viktor tsoi']) {

@@ -8,6 +8,7 @@ import type { MessageKey, Translator } from '../../i18n/translator.ts';
 import type { AppService } from '../core/app/app-host.ts';
 import { type KeyValueStore, openSettingsStore } from './adapters/electron-store-settings.ts';
 import { appI18n } from './app-locale.ts';
+import { installAppMenu } from './app-menu.ts';
 import { builtPaths } from './app-paths.ts';
 import { type CreateAppService, composeAppService } from './compose-app-service.ts';
 import { forwardEvents } from './ipc/event-forwarder.ts';
@@ -74,6 +75,14 @@ export function startDesktopApp(options: DesktopAppOptions): DesktopApp | null {
 
   // Kept so that an error at start-up can still be told in the language the settings ask for.
   let settings: KeyValueStore | null = null;
+  const storedLanguage = (): unknown => {
+    try {
+      return settings?.store.language;
+    } catch {
+      // Unreadable settings: the system's language.
+      return undefined;
+    }
+  };
   const service = app.whenReady().then(() => {
     settings = openSettingsStore();
     return composeAppService(options.createService, settings);
@@ -90,6 +99,8 @@ export function startDesktopApp(options: DesktopAppOptions): DesktopApp | null {
 
   const ready = app.whenReady().then(async () => {
     denyAllPermissions(session.defaultSession);
+    // Megadisc's menu in the app's language, set before the window opens so it never shows Electron's.
+    const menu = installAppMenu(platform, storedLanguage());
     protocol.handle(
       APP_SCHEME,
       createAppRequestHandler({
@@ -112,16 +123,12 @@ export function startDesktopApp(options: DesktopAppOptions): DesktopApp | null {
     app.on('activate', () => {
       if (!liveWindow()) openWindow();
     });
-    forwardEvents((await service).events, () => liveWindow()?.webContents ?? null);
+    const { events } = await service;
+    forwardEvents(events, () => liveWindow()?.webContents ?? null);
+    events.on('settings', (changed) => menu.setLanguage(changed.settings.language));
   });
   ready.catch((error: unknown) => {
-    let language: unknown;
-    try {
-      language = settings?.store.language;
-    } catch {
-      // Unreadable settings: the system's language.
-    }
-    const i18n = appI18n(language);
+    const i18n = appI18n(storedLanguage());
     dialog.showErrorBox(i18n.t('core.desktop.startFailed'), startFailureText(i18n, error));
     app.exit(1);
   });

@@ -1,9 +1,37 @@
 // Catalog area "core": text the app shows itself, outside the React UI: OS notifications, the
-// desktop shell's start-up error, and web mode's own pages and refusals.
+// desktop shell's start-up error and application menu, and web mode's own pages and refusals.
 export const core = {
   'core.albumFiled.title': 'Album added to your library',
   'core.albumFiled.body': '{artist} — {album}',
   'core.desktop.startFailed': 'Megadisc could not start',
+  // The desktop app's menu bar. Every item carries its label: Electron's role defaults are English.
+  'core.menu.file': 'File',
+  'core.menu.edit': 'Edit',
+  'core.menu.view': 'View',
+  'core.menu.window': 'Window',
+  'core.menu.help': 'Help',
+  'core.menu.quit': 'Quit',
+  'core.menu.about': 'About Megadisc',
+  'core.menu.aboutVersion': 'Version {version}',
+  'core.menu.aboutOk': 'OK',
+  'core.menu.hideApp': 'Hide Megadisc',
+  'core.menu.hideOthers': 'Hide Others',
+  'core.menu.showAll': 'Show All',
+  'core.menu.quitApp': 'Quit Megadisc',
+  'core.menu.undo': 'Undo',
+  'core.menu.redo': 'Redo',
+  'core.menu.cut': 'Cut',
+  'core.menu.copy': 'Copy',
+  'core.menu.paste': 'Paste',
+  'core.menu.selectAll': 'Select All',
+  'core.menu.actualSize': 'Actual Size',
+  'core.menu.zoomIn': 'Zoom In',
+  'core.menu.zoomOut': 'Zoom Out',
+  'core.menu.fullScreen': 'Toggle Full Screen',
+  'core.menu.devTools': 'Toggle Developer Tools',
+  'core.menu.minimize': 'Minimize',
+  'core.menu.zoom': 'Zoom',
+  'core.menu.close': 'Close',
   'core.web.unauthorized.title': 'Megadisc',
   'core.web.unauthorized.heading': 'Megadisc web mode',
   'core.web.unauthorized.body':

@@ -120,6 +120,7 @@ function createState() {
     getPath: vi.fn((name: string) => (name === 'appData' ? '/nonexistent/app-data' : app.userData)),
     getVersion: vi.fn(() => '9.9.9'),
     getPreferredSystemLanguages: vi.fn(() => ['ru-RU', 'en-US']),
+    isPackaged: false,
     quit: vi.fn(),
     exit: vi.fn(),
   });
@@ -138,6 +139,15 @@ function createState() {
       return text.slice(4);
     }),
   };
+  /** Menu.buildFromTemplate returns the template itself, so a test reads the menu as plain data. */
+  const Menu = {
+    /** What the last setApplicationMenu set (null before any). */
+    applicationMenu: null as Record<string, any>[] | null,
+    buildFromTemplate: vi.fn((template: Record<string, any>[]) => template),
+    setApplicationMenu: vi.fn((menu: Record<string, any>[] | null) => {
+      Menu.applicationMenu = menu;
+    }),
+  };
   const ipcRenderer = Object.assign(new Emitter(), {
     invoke: vi.fn(async (_channel: string, _input: unknown): Promise<unknown> => ({ ok: true, value: null })),
   });
@@ -148,6 +158,7 @@ function createState() {
     permissions,
     safeStorage,
     ipcRenderer,
+    Menu,
     exposed: new Map<string, unknown>(),
     protocol: {
       registerSchemesAsPrivileged: vi.fn(),
@@ -174,7 +185,10 @@ function createState() {
       on: vi.fn(),
     },
     shell: { openExternal: vi.fn(async (_url: string) => {}), showItemInFolder: vi.fn() },
-    dialog: { showErrorBox: vi.fn() },
+    dialog: {
+      showErrorBox: vi.fn(),
+      showMessageBox: vi.fn(async (..._args: unknown[]) => ({ response: 0, checkboxChecked: false })),
+    },
   };
 }
 
@@ -216,6 +230,9 @@ export function electronModule() {
     },
     get safeStorage() {
       return fake.safeStorage;
+    },
+    get Menu() {
+      return fake.Menu;
     },
     contextBridge: {
       exposeInMainWorld: (key: string, api: unknown) => fake.exposed.set(key, api),

@@ -42,7 +42,13 @@ describe.skipIf(!hasChromium())('the main flow in Russian (Chromium)', () => {
 
     // Typed in Latin letters, found in Cyrillic: the store matches across scripts.
     await page.getByLabel(ru.t('shell.search.label')).fill('teplye');
-    const result = page.getByRole('link', { name: new RegExp(ALBUM) }).first();
+    await page
+      .getByRole('heading', { level: 1, name: ru.t('store.search.titleFor', { query: 'teplye' }) })
+      .waitFor();
+    // The album among the search results (the home page behind it lists it too).
+    const result = page
+      .getByRole('list', { name: ru.t('store.search.albumsFound') })
+      .getByRole('link', { name: new RegExp(ALBUM) });
     await result.waitFor();
     await look('ru-02-store-search');
 

@@ -30,7 +30,10 @@ describe.skipIf(!hasChromium())('purchase flow in web mode (Chromium)', () => {
     await app.capture('01-store-home');
 
     await page.getByLabel('Search the store').fill('Pixel');
-    const result = page.getByRole('link', { name: /Pixel Orchard/ }).first();
+    // The album among the search results (the home page behind it lists it too).
+    const result = page
+      .getByRole('list', { name: en.t('store.search.albumsFound') })
+      .getByRole('link', { name: /Pixel Orchard/ });
     await result.waitFor();
     await app.capture('02-store-search');
 

@@ -5,7 +5,7 @@ import { frameworkErrors, installErrorHandling } from './http/error-handler.ts';
 import { accountRoutes } from './routes/account-routes.ts';
 import { catalogRoutes } from './routes/catalog-routes.ts';
 import { operatorRoutes } from './routes/operator-routes.ts';
-import { orderRoutes } from './routes/order-routes.ts';
+import { type DownloadOptions, orderRoutes } from './routes/order-routes.ts';
 import { paymentRoutes } from './routes/payment-routes.ts';
 import { rightsRoutes } from './routes/rights-routes.ts';
 import { takedownRoutes } from './routes/takedown-routes.ts';
@@ -14,7 +14,7 @@ import type { Store } from './store.ts';
 
 export function buildApp(
   store: Store,
-  opts: { logger?: boolean; logStream?: Writable } = {},
+  opts: { logger?: boolean; logStream?: Writable; downloads?: DownloadOptions } = {},
 ): FastifyInstance {
   const app = Fastify({
     logger:
@@ -36,7 +36,7 @@ export function buildApp(
   installErrorHandling(app);
   catalogRoutes(app, store);
   accountRoutes(app, store);
-  orderRoutes(app, store);
+  orderRoutes(app, store, opts.downloads);
   paymentRoutes(app, store);
   operatorRoutes(app, store);
   rightsRoutes(app, store);

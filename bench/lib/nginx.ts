@@ -10,9 +10,20 @@ export interface Nginx {
   /** e.g. "nginx/1.22.1" */
   version: string;
   config: string;
+  /** The master process; its workers are its children. */
+  pid: number;
 }
 
-export async function startNginx(dir: string, root: string, opts: { workers: number }): Promise<Nginx> {
+export interface NginxOptions {
+  workers: number;
+  /**
+   * http-level blocks (upstreams, servers) to run instead of the default static server over `root`;
+   * given the port to listen on (127.0.0.1).
+   */
+  sites?: (port: number) => string;
+}
+
+export async function startNginx(dir: string, root: string, opts: NginxOptions): Promise<Nginx> {
   const port = await freePort();
   const probe = await run(NGINX, ['-v']);
   const version = /nginx\/[\d.]+/.exec(probe.stderr + probe.stdout)?.[0] ?? 'nginx';
@@ -36,11 +47,14 @@ http {
   tcp_nopush on;
   keepalive_timeout 65;
   keepalive_requests 1000000;
-  server {
+${
+  opts.sites?.(port) ??
+  `  server {
     listen 127.0.0.1:${port};
     root ${root};
     location / { }
-  }
+  }`
+}
 }
 `;
   const path = join(dir, 'nginx.conf');
@@ -56,7 +70,7 @@ http {
     }
     try {
       await fetch(`${url}/`, { method: 'HEAD' });
-      return { url, version, config };
+      return { url, version, config, pid: child.pid! };
     } catch {
       if (Date.now() > deadline) throw new Error('nginx did not start listening within 10 s');
       await new Promise((r) => setTimeout(r, 50));

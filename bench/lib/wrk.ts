@@ -10,6 +10,8 @@ export interface WrkOptions {
   durationS: number;
   /** Paths to cycle through (each connection starts at a different offset); default: the URL's own path. */
   paths?: string[];
+  /** Extra request headers (e.g. Range, If-Range), sent with every request. */
+  headers?: Record<string, string>;
 }
 
 export interface WrkResult {
@@ -72,6 +74,7 @@ export async function runWrk(url: string, opts: WrkOptions): Promise<WrkResult> 
       '10s',
       '-s',
       script,
+      ...Object.entries(opts.headers ?? {}).flatMap(([name, value]) => ['-H', `${name}: ${value}`]),
       url,
     ]);
     const line = stdout.split('\n').find((l) => l.startsWith('WRK_JSON '));

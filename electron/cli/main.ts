@@ -50,9 +50,10 @@ const COMMANDS: Record<string, Command> = {
     () => import('./commands/web-command.ts'),
     (m) => m.web,
   ),
+  // The store's commands speak the language chosen here (--lang, else the terminal's).
   server: lazy(
     () => import('../../server/cli/server-command.ts'),
-    (m) => m.runServerCommand,
+    (m) => (argv) => m.runServerCommand(argv, cliI18n().locale),
   ),
 };
 

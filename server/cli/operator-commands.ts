@@ -3,12 +3,14 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { IsoDate } from '../../api/schemas/common.ts';
+import type { Translator } from '../../i18n/translator.ts';
 import { StoreError } from '../errors.ts';
 import { checkLedger, revenueCsv, revenueReport } from '../payments/money-books.ts';
 import { parseAmount } from '../pricing/money.ts';
 import { parsePackConfig } from '../pricing/pack-config.ts';
 import { packIdOf } from '../pricing/pack-table.ts';
 import {
+  decimal,
   json,
   type OperatorCommand,
   out,
@@ -20,72 +22,79 @@ import {
 import { rightsCommands } from './rights-commands.ts';
 import { TAKEDOWN_COMMANDS } from './takedown-commands.ts';
 
-function amount(text: string): number {
+function amount(i18n: Translator, text: string): number {
   try {
     return parseAmount(text);
-  } catch (error) {
-    throw new UsageError((error as Error).message);
+  } catch {
+    throw new UsageError(i18n.t('operator.usage.amount', { value: text }));
   }
 }
 
-function packLine(p: { id: string; bytes: number; priceMicros: number }): string {
-  return `${p.id.padEnd(8)} ${(p.priceMicros / 1_000_000).toFixed(2).padStart(9)}`;
+function packLine(i18n: Translator, p: { id: string; bytes: number; priceMicros: number }): string {
+  return `${p.id.padEnd(8)} ${decimal(i18n, p.priceMicros).padStart(9)}`;
 }
 
-async function packs(argv: string[]): Promise<number> {
+async function packs(argv: string[], i18n: Translator): Promise<number> {
   const { values, positionals } = parse(argv, {});
   const [action, ...rest] = positionals;
   return withStore(values, async (store) => {
     if (action === 'set') {
       const [size, price] = rest;
       const mb = /^(\d{1,7})(?:MB)?$/i.exec(size ?? '')?.[1];
-      if (!mb || !price)
-        throw new UsageError('usage: megadisc server packs set SIZE_MB PRICE (e.g. 500MB 5.00)');
+      if (!mb || !price) throw new UsageError(i18n.t('operator.packs.usageSet'));
       store.packs.setPack({
         id: packIdOf(Number(mb) * 1_000_000),
         bytes: Number(mb) * 1_000_000,
-        priceMicros: amount(price),
+        priceMicros: amount(i18n, price),
       });
     } else if (action === 'remove') {
       const id = (rest[0] ?? '').toUpperCase();
       if (!store.packs.removePack(id)) throw new StoreError('NOT_FOUND', 404, `no pack ${id}`);
     } else if (action === 'load') {
-      if (!rest[0]) throw new UsageError('usage: megadisc server packs load FILE.json');
+      if (!rest[0]) throw new UsageError(i18n.t('operator.packs.usageLoad'));
       const config = parsePackConfig(await readFile(resolve(rest[0]), 'utf8'));
       store.packs.replace(config.packs, config.tiers);
     } else if (action !== undefined) {
-      throw new UsageError(`unknown packs action "${action}" (set, remove, load)`);
+      throw new UsageError(i18n.t('operator.packs.unknownAction', { action }));
     }
     const table = { packs: store.packs.packs(), tiers: store.packs.tiers(), currency: store.rate.currency };
     if (values.json) json(table);
     else {
-      out(`pack      price (${table.currency})`);
-      for (const p of table.packs) out(packLine(p));
+      out(
+        `${i18n.t('operator.packs.pack').padEnd(9)} ${i18n.t('operator.packs.price', { currency: table.currency })}`,
+      );
+      for (const p of table.packs) out(packLine(i18n, p));
       for (const t of table.tiers)
         out(
-          `loyalty: ${(t.basisPoints / 100).toFixed(2)}% off from ${(t.fromMicros / 1_000_000).toFixed(2)} spent`,
+          i18n.t('operator.packs.loyalty', {
+            percent: i18n.basisPoints(t.basisPoints),
+            amount: i18n.money(t.fromMicros, table.currency),
+          }),
         );
     }
     return 0;
   });
 }
 
-async function refund(argv: string[]): Promise<number> {
+async function refund(argv: string[], i18n: Translator): Promise<number> {
   const { values, positionals } = parse(argv, { reason: { type: 'string' } });
-  if (positionals.length !== 1)
-    throw new UsageError('usage: megadisc server refund PAYMENT_ID [--reason TEXT]');
+  if (positionals.length !== 1) throw new UsageError(i18n.t('operator.refund.usage'));
   return withStore(values, async (store) => {
     const result = await store.payments.refund(positionals[0]!, values.reason as string | undefined);
     if (values.json) json(result);
     else
       out(
-        `refunded ${result.refundedBytes / 1_000_000} MB, ${result.amount.display}; balance now ${result.balanceAfterBytes} bytes`,
+        i18n.t('operator.refund.done', {
+          size: i18n.mb(result.refundedBytes, 'fit'),
+          amount: i18n.money(result.amount.micros, result.amount.currency),
+          balance: result.balanceAfterBytes,
+        }),
       );
     return 0;
   });
 }
 
-async function report(argv: string[]): Promise<number> {
+async function report(argv: string[], i18n: Translator): Promise<number> {
   const { values } = parse(argv, {
     from: { type: 'string' },
     to: { type: 'string' },
@@ -93,10 +102,10 @@ async function report(argv: string[]): Promise<number> {
     csv: { type: 'boolean' },
   });
   const group = (values.group ?? 'day') as string;
-  if (group !== 'day' && group !== 'month') throw new UsageError('--group is day or month');
+  if (group !== 'day' && group !== 'month') throw new UsageError(i18n.t('operator.report.badGroup'));
   for (const key of ['from', 'to'] as const)
     if (values[key] !== undefined && !IsoDate.safeParse(values[key]).success)
-      throw new UsageError(`--${key} is a date such as 2026-01-31`);
+      throw new UsageError(i18n.t('operator.report.badDate', { flag: `--${key}` }));
   return withStore(values, (store) => {
     const r = revenueReport(store.db, store.rate.currency, {
       group,
@@ -109,7 +118,7 @@ async function report(argv: string[]): Promise<number> {
   });
 }
 
-async function ledgerCheck(argv: string[]): Promise<number> {
+async function ledgerCheck(argv: string[], i18n: Translator): Promise<number> {
   const { values } = parse(argv, {});
   return withStore(values, (store) => {
     const check = checkLedger(store.db);
@@ -117,8 +126,8 @@ async function ledgerCheck(argv: string[]): Promise<number> {
     else {
       out(
         check.ok
-          ? `ledger ok: ${check.accounts} account(s)`
-          : `ledger has ${check.problems.length} problem(s):`,
+          ? i18n.t('operator.ledger.ok', { count: check.accounts })
+          : i18n.t('operator.ledger.problems', { count: check.problems.length }),
       );
       for (const p of check.problems) out(`  ${p}`);
     }
@@ -126,18 +135,19 @@ async function ledgerCheck(argv: string[]): Promise<number> {
   });
 }
 
-async function vouchers(argv: string[]): Promise<number> {
+async function vouchers(argv: string[], i18n: Translator): Promise<number> {
   const { values, positionals } = parse(argv, {
     mb: { type: 'string' },
     count: { type: 'string' },
     'sold-for': { type: 'string' },
   });
   if (positionals[0] !== 'create' || !/^\d{1,7}$/.test(String(values.mb ?? '')))
-    throw new UsageError('usage: megadisc server vouchers create --mb N [--count N] [--sold-for PRICE]');
+    throw new UsageError(i18n.t('operator.vouchers.usage'));
   const count = Number(values.count ?? 1);
-  if (!Number.isInteger(count) || count < 1 || count > 1000) throw new UsageError('--count is 1 to 1000');
+  if (!Number.isInteger(count) || count < 1 || count > 1000)
+    throw new UsageError(i18n.t('operator.vouchers.badCount'));
   return withStore(values, (store) => {
-    const sale = values['sold-for'] ? { priceMicros: amount(String(values['sold-for'])) } : undefined;
+    const sale = values['sold-for'] ? { priceMicros: amount(i18n, String(values['sold-for'])) } : undefined;
     const codes = Array.from({ length: count }, () =>
       store.vouchers.create(Number(values.mb) * 1_000_000, undefined, sale),
     );
@@ -169,6 +179,6 @@ export const OPERATOR_COMMANDS: Record<string, OperatorCommand> = {
   ...TAKEDOWN_COMMANDS,
 };
 
-export function runOperatorCommand(name: string, argv: string[]): Promise<number> {
-  return run(OPERATOR_COMMANDS, name, argv);
+export function runOperatorCommand(name: string, argv: string[], i18n: Translator): Promise<number> {
+  return run(OPERATOR_COMMANDS, name, argv, i18n);
 }

@@ -3,28 +3,35 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { StatementPeriod } from '../../api/schemas/rights.ts';
+import type { Translator } from '../../i18n/translator.ts';
 import { refundItem } from '../orders/item-refund.ts';
-import { microsToDecimal } from '../pricing/money.ts';
 import { statementCsv, statementDsr } from '../royalties/statement-formats.ts';
 import { resolvePeriod } from '../royalties/statements.ts';
 import { json, type OperatorCommand, out, parse, UsageError, withStore } from './operator-kit.ts';
 
 /** "15" or "12.5" percent → basis points. */
-function percentToBp(text: string): number {
+function percentToBp(i18n: Translator, text: string): number {
   const match = /^(\d{1,3})(?:\.(\d{1,2}))?$/.exec(text);
   const bp = match ? Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0')) : Number.NaN;
-  if (!(bp >= 0 && bp <= 10_000))
-    throw new UsageError(`a rate is a percentage 0-100 such as 15 or 12.5, got "${text}"`);
+  if (!(bp >= 0 && bp <= 10_000)) throw new UsageError(i18n.t('operator.rights.badRate', { value: text }));
   return bp;
 }
 
-function idOf(text: string | undefined): number {
-  if (!text || !/^\d+$/.test(text)) throw new UsageError('a rights holder is given by its numeric id');
+function idOf(i18n: Translator, text: string | undefined): number {
+  if (!text || !/^\d+$/.test(text)) throw new UsageError(i18n.t('operator.rights.badId'));
   return Number(text);
 }
 
+/** A calendar day (YYYY-MM-DD) in the operator's language, `before` days earlier. */
+function day(i18n: Translator, isoDate: string, before = 0): string {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return isoDate;
+  date.setUTCDate(date.getUTCDate() - before);
+  return i18n.date(date, { dateStyle: 'medium', timeZone: 'UTC' });
+}
+
 export const rightsCommands: Record<string, OperatorCommand> = {
-  'rights-holders': async (argv) => {
+  'rights-holders': async (argv, i18n) => {
     const { values, positionals } = parse(argv, {
       email: { type: 'string' },
       rate: { type: 'string' },
@@ -38,19 +45,18 @@ export const rightsCommands: Record<string, OperatorCommand> = {
           ? undefined
           : values.rate === 'store'
             ? null
-            : percentToBp(String(values.rate));
+            : percentToBp(i18n, String(values.rate));
       let result: unknown;
       if (action === undefined || action === 'list') result = { items: holders.list() };
       else if (action === 'create') {
-        if (!rest[0])
-          throw new UsageError('usage: megadisc server rights-holders create NAME [--email E] [--rate PCT]');
+        if (!rest[0]) throw new UsageError(i18n.t('operator.rights.usageCreate'));
         result = holders.create({
           name: rest.join(' '),
           ...(values.email ? { email: String(values.email) } : {}),
           ...(rate !== undefined ? { royaltyBasisPoints: rate } : {}),
         });
       } else if (action === 'edit')
-        result = holders.edit(idOf(rest[0]), {
+        result = holders.edit(idOf(i18n, rest[0]), {
           ...(values.name ? { name: String(values.name) } : {}),
           ...(values.email ? { email: String(values.email) } : {}),
           ...(rate !== undefined ? { royaltyBasisPoints: rate } : {}),
@@ -58,12 +64,11 @@ export const rightsCommands: Record<string, OperatorCommand> = {
       else if (action === 'assign') {
         const ids = (rest[1] ?? '').split(',').map(Number);
         if (ids.length === 0 || ids.some((n) => !Number.isInteger(n) || n <= 0))
-          throw new UsageError('usage: megadisc server rights-holders assign HOLDER_ID ALBUM_ID[,ALBUM_ID…]');
-        result = holders.assignReleases(idOf(rest[0]), ids);
+          throw new UsageError(i18n.t('operator.rights.usageAssign'));
+        result = holders.assignReleases(idOf(i18n, rest[0]), ids);
       } else if (action === 'token')
-        result = { rightsHolderId: idOf(rest[0]), token: holders.issueToken(idOf(rest[0])) };
-      else
-        throw new UsageError(`unknown rights-holders action "${action}" (list, create, edit, assign, token)`);
+        result = { rightsHolderId: idOf(i18n, rest[0]), token: holders.issueToken(idOf(i18n, rest[0])) };
+      else throw new UsageError(i18n.t('operator.rights.unknownAction', { action }));
       if (values.json) json(result);
       else if (action === 'token') out((result as { token: string }).token);
       else
@@ -71,13 +76,13 @@ export const rightsCommands: Record<string, OperatorCommand> = {
           ? (result as { items: ReturnType<typeof holders.list> }).items
           : [result as ReturnType<typeof holders.get>])
           out(
-            `${String(h.id).padStart(4)}  ${h.name}  ${h.royaltyBasisPoints === null ? 'store rate' : `${h.royaltyBasisPoints / 100}%`}  ${h.releases} release(s)${h.email ? `  ${h.email}` : ''}`,
+            `${String(h.id).padStart(4)}  ${h.name}  ${h.royaltyBasisPoints === null ? i18n.t('operator.rights.storeRate') : i18n.basisPoints(h.royaltyBasisPoints)}  ${i18n.t('operator.rights.releases', { count: h.releases })}${h.email ? `  ${h.email}` : ''}`,
           );
       return 0;
     });
   },
 
-  statements: async (argv) => {
+  statements: async (argv, i18n) => {
     const { values, positionals } = parse(argv, {
       holder: { type: 'string' },
       period: { type: 'string' },
@@ -88,28 +93,34 @@ export const rightsCommands: Record<string, OperatorCommand> = {
     });
     const [action, number] = positionals;
     const format = String(values.format ?? 'csv');
-    if (!['csv', 'dsr', 'json'].includes(format)) throw new UsageError('--format is csv, dsr or json');
+    if (!['csv', 'dsr', 'json'].includes(format))
+      throw new UsageError(i18n.t('operator.statements.badFormat'));
     return withStore(values, async (store) => {
       if (action === undefined || action === 'list') {
-        const items = store.statements.list(values.holder ? idOf(String(values.holder)) : undefined);
+        const items = store.statements.list(values.holder ? idOf(i18n, String(values.holder)) : undefined);
         if (values.json) json({ items });
         else
           for (const s of items)
             out(
-              `${s.number}  holder ${s.rightsHolderId}  ${s.periodStart}..${s.periodEnd}  royalty ${microsToDecimal(s.royaltyMicros)}`,
+              i18n.t('operator.statements.line', {
+                number: s.number,
+                holder: s.rightsHolderId,
+                start: day(i18n, s.periodStart),
+                // The period's end is exclusive; a person reads the last day it covers.
+                end: day(i18n, s.periodEnd, 1),
+                royalty: i18n.money(s.royaltyMicros, store.rate.currency, { maxDigits: 6 }),
+              }),
             );
         return 0;
       }
       let statement: ReturnType<typeof store.statements.get>['statement'];
       if (action === 'issue') {
         if (!values.holder || !(values.period || (values.from && values.to)))
-          throw new UsageError(
-            'usage: megadisc server statements issue --holder ID (--period 2026-03|2026-Q1 | --from DATE --to DATE)',
-          );
+          throw new UsageError(i18n.t('operator.statements.usageIssue'));
         if (values.period && !StatementPeriod.safeParse(values.period).success)
-          throw new UsageError('--period is a month (2026-03) or a quarter (2026-Q1)');
+          throw new UsageError(i18n.t('operator.statements.badPeriod'));
         statement = store.statements.issue(
-          idOf(String(values.holder)),
+          idOf(i18n, String(values.holder)),
           resolvePeriod({
             ...(values.period ? { period: String(values.period) } : {}),
             ...(values.from ? { from: String(values.from) } : {}),
@@ -118,10 +129,7 @@ export const rightsCommands: Record<string, OperatorCommand> = {
           store.rate.currency,
         );
       } else if (action === 'show' && number) statement = store.statements.get(number).statement;
-      else
-        throw new UsageError(
-          'usage: megadisc server statements [list | issue … | show NUMBER] [--format csv|dsr|json] [--out FILE]',
-        );
+      else throw new UsageError(i18n.t('operator.statements.usage'));
       const text =
         values.json || format === 'json'
           ? `${JSON.stringify(statement, null, 2)}\n`
@@ -134,21 +142,20 @@ export const rightsCommands: Record<string, OperatorCommand> = {
     });
   },
 
-  'royalty-rate': async (argv) => {
+  'royalty-rate': async (argv, i18n) => {
     const { values, positionals } = parse(argv, {});
     return withStore(values, (store) => {
-      if (positionals[0]) store.royalties.setStoreRate(percentToBp(positionals[0]));
+      if (positionals[0]) store.royalties.setStoreRate(percentToBp(i18n, positionals[0]));
       const bp = store.royalties.storeRate();
       if (values.json) json({ royaltyBasisPoints: bp });
-      else out(`royalty rate: ${bp / 100}% of revenue`);
+      else out(i18n.t('operator.royaltyRate.show', { rate: i18n.basisPoints(bp) }));
       return 0;
     });
   },
 
-  'refund-item': async (argv) => {
+  'refund-item': async (argv, i18n) => {
     const { values, positionals } = parse(argv, { reason: { type: 'string' } });
-    if (positionals.length !== 2)
-      throw new UsageError('usage: megadisc server refund-item ORDER_ID ITEM_ID [--reason TEXT]');
+    if (positionals.length !== 2) throw new UsageError(i18n.t('operator.refundItem.usage'));
     return withStore(values, (store) => {
       const result = refundItem(
         { db: store.db, ledger: store.ledger, royalties: store.royalties, currency: store.rate.currency },
@@ -159,7 +166,10 @@ export const rightsCommands: Record<string, OperatorCommand> = {
       if (values.json) json(result);
       else
         out(
-          `refunded ${result.refundedBytes} bytes; royalty reversed ${microsToDecimal(result.royaltyMicros)}`,
+          i18n.t('operator.refundItem.done', {
+            bytes: result.refundedBytes,
+            royalty: i18n.money(result.royaltyMicros, store.rate.currency, { maxDigits: 6 }),
+          }),
         );
       return 0;
     });

@@ -2,15 +2,18 @@
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { Locale } from '../../i18n/locales.ts';
+import type { Translator } from '../../i18n/translator.ts';
 import { addAlbums } from '../catalog/seed-catalog.ts';
 import { isTagEncoding, scanMasters, TAG_ENCODINGS } from '../catalog/sources/index.ts';
 import { defaultStoreDataDir } from '../default-data-dir.ts';
 import { type StripeProvider, stripeFromEnv } from '../payments/stripe-provider.ts';
 import { parseRate } from '../pricing/money.ts';
 import { parsePackConfig } from '../pricing/pack-config.ts';
-import { startServer } from '../start-server.ts';
+import { checkAccelPrefix, startServer } from '../start-server.ts';
 import { openStore } from '../store.ts';
 import { OPERATOR_COMMANDS, runOperatorCommand } from './operator-commands.ts';
+import { badArguments, operatorI18n } from './operator-kit.ts';
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
 
@@ -19,9 +22,15 @@ function fail(message: string): number {
   return 2;
 }
 
-export async function runServerCommand(argv: string[]): Promise<number> {
-  if (argv[0] === 'import') return runImport(argv.slice(1));
-  if (argv[0] && Object.hasOwn(OPERATOR_COMMANDS, argv[0])) return runOperatorCommand(argv[0], argv.slice(1));
+/**
+ * `megadisc server …` in `locale` (the one `megadisc` chose from --lang and the terminal); without
+ * one, the terminal's LC_ALL, LC_MESSAGES, LANG and LANGUAGE choose, English by default.
+ */
+export async function runServerCommand(argv: string[], locale?: Locale): Promise<number> {
+  const i18n = operatorI18n(locale);
+  if (argv[0] === 'import') return runImport(argv.slice(1), i18n);
+  if (argv[0] && Object.hasOwn(OPERATOR_COMMANDS, argv[0]))
+    return runOperatorCommand(argv[0], argv.slice(1), i18n);
   let values: Record<string, string | boolean | undefined>;
   try {
     ({ values } = parseArgs({
@@ -37,39 +46,53 @@ export async function runServerCommand(argv: string[]): Promise<number> {
         'checkout-minutes': { type: 'string', default: '30' },
         'public-url': { type: 'string' },
         provider: { type: 'string', default: 'test' },
+        'accel-redirect': { type: 'string' },
+        'file-cache-mb': { type: 'string' },
       },
       strict: true,
     }));
   } catch (error) {
-    return fail((error as Error).message);
+    return fail(badArguments(i18n, error));
   }
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
-    return fail(`--port must be 0-65535, got ${values.port}`);
+    return fail(i18n.t('operator.server.badPort', { value: String(values.port) }));
   let rate: ReturnType<typeof parseRate>;
   try {
     rate = parseRate(String(values['price-per-mb']));
-  } catch (error) {
-    return fail((error as Error).message);
+  } catch {
+    return fail(i18n.t('operator.server.badPrice', { value: String(values['price-per-mb']) }));
   }
   const minutes = Number(values['checkout-minutes']);
   if (!Number.isInteger(minutes) || minutes < 1 || minutes > 24 * 60)
-    return fail(`--checkout-minutes must be 1-1440, got ${values['checkout-minutes']}`);
+    return fail(i18n.t('operator.server.badCheckoutMinutes', { value: String(values['checkout-minutes']) }));
   let packConfig: ReturnType<typeof parsePackConfig> | undefined;
   try {
     if (values.packs) packConfig = parsePackConfig(await readFile(resolve(String(values.packs)), 'utf8'));
   } catch (error) {
-    return fail((error as Error).message);
+    return fail(
+      i18n.t('operator.server.badPackFile', { file: String(values.packs), detail: (error as Error).message }),
+    );
   }
   const publicUrl = values['public-url'] ?? process.env.MEGADISC_PUBLIC_URL;
   let providers: StripeProvider[] = [];
   if (values.provider !== 'test' && values.provider !== 'stripe')
-    return fail(`--provider is test or stripe, got ${values.provider}`);
+    return fail(i18n.t('operator.server.badProvider', { value: String(values.provider) }));
   try {
     if (values.provider === 'stripe') providers = [stripeFromEnv(process.env)];
   } catch (error) {
-    return fail((error as Error).message);
+    return fail(i18n.t('operator.server.stripeSetup', { detail: (error as Error).message }));
   }
+  // Behind nginx (server/deploy/nginx-store.conf): nginx sends the files the store has authorized.
+  const accelRedirect = values['accel-redirect'] ?? process.env.MEGADISC_ACCEL_REDIRECT;
+  try {
+    if (accelRedirect !== undefined) checkAccelPrefix(String(accelRedirect));
+  } catch {
+    return fail(i18n.t('operator.server.badAccelPrefix', { value: String(accelRedirect) }));
+  }
+  const fileCacheMb = values['file-cache-mb'] === undefined ? undefined : Number(values['file-cache-mb']);
+  if (fileCacheMb !== undefined && (!Number.isInteger(fileCacheMb) || fileCacheMb < 0 || fileCacheMb > 65536))
+    return fail(i18n.t('operator.server.badFileCache', { value: String(values['file-cache-mb']) }));
   const dataDir = resolve(String(values.data ?? defaultStoreDataDir()));
   const server = await startServer({
     dataDir,
@@ -83,28 +106,38 @@ export async function runServerCommand(argv: string[]): Promise<number> {
     provider: String(values.provider),
     ...(publicUrl ? { publicUrl: String(publicUrl) } : {}),
     ...(packConfig ? { packConfig } : {}),
+    ...(accelRedirect !== undefined ? { accelRedirect: String(accelRedirect) } : {}),
+    ...(fileCacheMb !== undefined ? { fileMemoryBytes: fileCacheMb * 1024 * 1024 } : {}),
     log,
   });
-  log(`data in ${dataDir}`);
+  log(i18n.t('operator.server.dataIn', { dir: dataDir }));
   for (const [id, a] of server.store.availability)
-    if (!a.available) log(`encoding ${id} unavailable: ${a.reason}`);
+    if (!a.available) log(i18n.t('operator.server.encodingUnavailable', { id, reason: String(a.reason) }));
   if (server.demo) {
-    log(`demo account: ${server.demo.email} / ${server.demo.password}`);
-    const codes = server.demo.unusedVouchers.map((v) => `${v.code} (${v.bytes / 1_000_000} MB)`);
-    log(`unused demo vouchers: ${codes.join(', ') || 'none'}`);
+    log(i18n.t('operator.server.demoAccount', { email: server.demo.email, password: server.demo.password }));
+    const codes = server.demo.unusedVouchers.map((v) =>
+      i18n.t('operator.server.demoVoucher', { code: v.code, size: i18n.mb(v.bytes, 'fit') }),
+    );
+    log(
+      i18n.t('operator.server.demoVouchers', {
+        codes: codes.join(', ') || i18n.t('operator.server.noVouchers'),
+      }),
+    );
   }
-  process.stdout.write(`listening on ${server.url}\n`);
-  await new Promise<void>((resolveStop) => {
+  // Ready for Ctrl-C before saying so: whoever reads the line may stop the store at once.
+  const stopped = new Promise<void>((resolveStop) => {
     const stop = () => resolveStop();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
-  log('shutting down…');
+  process.stdout.write(`${i18n.t('operator.server.listening', { url: server.url })}\n`);
+  await stopped;
+  log(i18n.t('operator.server.shuttingDown'));
   await server.close();
   return 0;
 }
 
-async function runImport(argv: string[]): Promise<number> {
+async function runImport(argv: string[], i18n: Translator): Promise<number> {
   let parsed: { values: Record<string, string | undefined>; positionals: string[] };
   try {
     parsed = parseArgs({
@@ -114,25 +147,27 @@ async function runImport(argv: string[]): Promise<number> {
       strict: true,
     });
   } catch (error) {
-    return fail((error as Error).message);
+    return fail(badArguments(i18n, error));
   }
   const dir = parsed.positionals[0];
-  if (!dir || parsed.positionals.length > 1)
-    return fail('usage: megadisc server import DIR [--data DIR] [--tag-encoding auto|cp1251|latin1]');
+  if (!dir || parsed.positionals.length > 1) return fail(i18n.t('operator.import.usage'));
   const tagEncoding = String(parsed.values['tag-encoding']);
   if (!isTagEncoding(tagEncoding))
-    return fail(`--tag-encoding is ${TAG_ENCODINGS.join(', ')}; got ${tagEncoding}`);
+    return fail(
+      i18n.t('operator.import.badTagEncoding', { encodings: TAG_ENCODINGS.join(', '), value: tagEncoding }),
+    );
   const source = resolve(dir);
   if (!(await stat(source).catch(() => null))?.isDirectory())
-    return fail(`import folder not found: ${source}`);
+    return fail(i18n.t('operator.import.notFound', { dir: source }));
   const store = await openStore({ dataDir: resolve(parsed.values.data ?? defaultStoreDataDir()), log });
   try {
     const report = await scanMasters(source, { workDir: store.paths.masters, tagEncoding, onProgress: log });
     const ids = await addAlbums(store.db, store.paths, report.albums, log);
     const tracks = report.albums.reduce((n, a) => n + a.tracks.length, 0);
-    for (const skipped of report.skipped) log(`skipped ${skipped.path}: ${skipped.reason}`);
+    for (const skipped of report.skipped)
+      log(i18n.t('operator.import.skipped', { path: skipped.path, reason: skipped.reason }));
     process.stdout.write(
-      `imported ${ids.length} album(s), ${tracks} track(s); skipped ${report.skipped.length} file(s)\n`,
+      `${i18n.t('operator.import.done', { albums: ids.length, tracks, skipped: report.skipped.length })}\n`,
     );
     return 0;
   } finally {

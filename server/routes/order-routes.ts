@@ -8,13 +8,14 @@ import { fromStoredPath } from '../db/stored-path.ts';
 import { StoreError } from '../errors.ts';
 import { bindRoute, SENT } from '../http/bind-route.ts';
 import { decodeCursor, encodeCursor } from '../http/cursor.ts';
-import { serveFile } from '../http/serve-file.ts';
+import { createFileServer } from '../http/serve-file.ts';
 import { checkKey } from '../orders/idempotency.ts';
 import type { ItemRow, OrderRow } from '../orders/order-rows.ts';
 import { fileName } from '../orders/order-view.ts';
 import type { Store } from '../store.ts';
 
-interface DownloadJoin {
+/** What a download needs to know, in one indexed lookup (items, orders, tracks, albums by key). */
+type DownloadRow = Pick<ItemRow, 'track_id' | 'state' | 'bytes' | 'sha256' | 'file_path' | 'reversed_at'> & {
   account_id: number;
   album_id: number;
   encoding: OrderRow['encoding'];
@@ -22,10 +23,48 @@ interface DownloadJoin {
   disc_number: number;
   track_number: number;
   disc_count: number;
+};
+
+/** How downloads go out: see server/http/serve-file.ts. */
+export interface DownloadOptions {
+  /** X-Accel-Redirect mode behind nginx: the `internal` location of the store's cache folder. */
+  accelRedirect?: string;
+  /** Bytes of hot encoded files the store keeps in memory; 0 turns it off. */
+  fileMemoryBytes?: number;
+  /** The largest file kept in memory (default a quarter of fileMemoryBytes). */
+  fileMemoryMaxFileBytes?: number;
 }
 
-export function orderRoutes(app: FastifyInstance, store: Store): void {
+export function orderRoutes(app: FastifyInstance, store: Store, downloads: DownloadOptions = {}): void {
   const auth = (token: string) => store.sessions.authenticate(token);
+  const files = createFileServer({
+    ...(downloads.accelRedirect
+      ? { accel: { prefix: downloads.accelRedirect, root: store.paths.cache } }
+      : {}),
+    ...(downloads.fileMemoryBytes !== undefined ? { memoryBytes: downloads.fileMemoryBytes } : {}),
+    ...(downloads.fileMemoryMaxFileBytes !== undefined
+      ? { memoryFileBytes: downloads.fileMemoryMaxFileBytes }
+      : {}),
+  });
+  // Stored path -> absolute path (path.resolve showed in the download profile). Bounded; paths only.
+  const absolute = new Map<string, string>();
+  const pathOf = (stored: string): string => {
+    let path = absolute.get(stored);
+    if (path === undefined) {
+      if (absolute.size >= 4096) absolute.clear();
+      path = fromStoredPath(store.paths.data, stored);
+      absolute.set(stored, path);
+    }
+    return path;
+  };
+  // Prepared once: a download is the store's hottest request.
+  const downloadRow = store.db.prepare(
+    `SELECT i.track_id, i.state, i.bytes, i.sha256, i.file_path, i.reversed_at, o.account_id, o.album_id,
+       o.encoding, t.title, t.disc_number, t.track_number, a.disc_count
+     FROM order_items i JOIN orders o ON o.id = i.order_id JOIN tracks t ON t.id = i.track_id
+     JOIN albums a ON a.id = o.album_id
+     WHERE i.id = ? AND i.order_id = ?`,
+  );
 
   bindRoute(app, routes.createOrder, auth, async ({ accountId, body, request, reply }) => {
     const header = request.headers['idempotency-key'];
@@ -66,14 +105,7 @@ export function orderRoutes(app: FastifyInstance, store: Store): void {
   );
 
   bindRoute(app, routes.download, auth, ({ accountId, params, query, request, reply }) => {
-    const row = store.db
-      .prepare(
-        `SELECT i.*, o.account_id, o.album_id, o.encoding, t.title, t.disc_number, t.track_number, a.disc_count
-         FROM order_items i JOIN orders o ON o.id = i.order_id JOIN tracks t ON t.id = i.track_id
-         JOIN albums a ON a.id = o.album_id
-         WHERE i.id = ? AND i.order_id = ?`,
-      )
-      .get(params.itemId, params.id) as (ItemRow & DownloadJoin) | undefined;
+    const row = downloadRow.get(params.itemId, params.id) as DownloadRow | undefined;
     if (accountId === undefined) {
       if (query.expires === undefined || query.sig === undefined) {
         throw new StoreError('UNAUTHORIZED', 401, 'a bearer token or a signed link is needed', {
@@ -95,8 +127,8 @@ export function orderRoutes(app: FastifyInstance, store: Store): void {
         headers: { 'retry-after': '2' },
       });
     }
-    return serveFile(request, reply, {
-      path: fromStoredPath(store.paths.data, row.file_path),
+    return files.serve(request, reply, {
+      path: pathOf(row.file_path),
       bytes: row.bytes,
       sha256: row.sha256,
       mimeType: ENCODINGS[row.encoding].mimeType,

@@ -6,6 +6,7 @@ import { core } from './core.ts';
 import { downloads } from './downloads.ts';
 import { errors } from './errors.ts';
 import { library } from './library.ts';
+import { operator } from './operator.ts';
 import { server } from './server.ts';
 import { settings } from './settings.ts';
 import { shell } from './shell.ts';
@@ -23,4 +24,5 @@ export const ru = {
   ...core,
   ...cli,
   ...server,
+  ...operator,
 } as const;

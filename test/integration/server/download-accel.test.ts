@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCEL_REQUEST_HEADER } from '../../../server/http/serve-file.ts';
 import { checkAccelPrefix } from '../../../server/start-server.ts';
 import { StoreApi } from '../../helpers/store-api.ts';
+import { noticeBody } from '../../helpers/takedown-notices.ts';
 import { startTestServer, type TestServer } from '../../helpers/test-server.ts';
 import { hasNginx, type NginxFront, startNginxFront } from './nginx-front.ts';
 
@@ -241,15 +242,7 @@ describe.skipIf(!hasNginx)('downloads through nginx with X-Accel-Redirect', () =
     );
     const bought = (await demo.waitForOrder(created.body.id)).items[0];
     expect((await demo.get(bought.download.url)).status).toBe(200);
-    const filed = await anyone.post('/v1/takedowns', {
-      claimant: { name: 'Ada Claimant', email: 'ada@example.com', address: '1 Rights Row, Springfield' },
-      onBehalfOf: 'Example Records Ltd',
-      works: [{ type: 'album', id: target.id }],
-      basis: 'We hold the exclusive rights to these recordings and did not license this store.',
-      goodFaith: true,
-      accurate: true,
-      signature: 'Ada Claimant',
-    });
+    const filed = await anyone.post('/v1/takedowns', noticeBody([{ type: 'album', id: target.id }]));
     expect(filed.status).toBe(201);
     const decided = await operator.post(`/v1/operator/takedowns/${filed.body.receiptId}/decision`, {
       decision: 'approve',

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { translator } from '../../../i18n/index.ts';
 import { type CliProcess, runCli, startCli } from '../../helpers/cli-process.ts';
+import { noticeBody } from '../../helpers/takedown-notices.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'megadisc-operator-lang-'));
 /** A store with nothing in it (no catalog, no notices). */
@@ -110,18 +111,7 @@ describe('megadisc server in Russian', () => {
     const data = join(root, 'demo');
     cpSync(inject('templateStore'), data, { recursive: true });
     const noticeFile = join(root, 'notice.json');
-    writeFileSync(
-      noticeFile,
-      JSON.stringify({
-        claimant: { name: 'Ada Claimant', email: 'ada@example.com', address: '1 Rights Row' },
-        onBehalfOf: 'Example Records Ltd',
-        works: [{ type: 'album', id: 1 }],
-        basis: 'We hold the exclusive rights to this recording.',
-        goodFaith: true,
-        accurate: true,
-        signature: 'Ada Claimant',
-      }),
-    );
+    writeFileSync(noticeFile, JSON.stringify(noticeBody([{ type: 'album', id: 1 }])));
     const filed = await server(['takedowns', 'file', '--json-file', noticeFile], RU, data);
     expect(filed.code, filed.output).toBe(0);
     const [, id] = filed.output.match(/^(TD-[A-Z0-9]+): уведомление, получено \S/m) ?? [];

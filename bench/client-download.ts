@@ -1,28 +1,38 @@
-// Client downloads against curl, from the real store server in a child process:
-// (a) throughput of the transfer layer (transferOnce: one verified, resumable file) vs curl, one stream
-//     and 4 at once, to disk and to tmpfs, plus a whole engine.run() of an album order vs curl --parallel;
-// (b) RSS of a process downloading a ~2 GB file with transferWithRetry, vs curl's;
+// Client downloads against curl and aria2c, from the real store server in a child process:
+// (a) throughput of the transfer layer (transferOnce: one verified, resumable file) vs curl and aria2c,
+//     one stream and the app's default concurrency (3) at once, to disk and to tmpfs, plus a whole
+//     engine.run() of a 12-track album order vs curl --parallel and aria2c -j, at that concurrency;
+// (b) RSS of a process downloading a ~2 GB file with transferWithRetry, vs curl's and aria2c's;
 // (c) RSS of a process that opens an engine with 10,000 queued jobs and runs the queue, vs 10 jobs.
-// Usage: npm run bench:download
+// Usage: npm run bench:download (aria2c is optional: `apt-get install -y aria2`; skipped when missing).
+// While iterating: BENCH_DOWNLOAD_ONLY=throughput,layers,engine,big,queue (any subset),
+// BENCH_DOWNLOAD_RUNS=<n>, and BENCH_DOWNLOAD_TRACE=1 (each album run's per-job timeline on stderr).
+// Ours runs in this process (the store in a child), so `node --cpu-prof bench/client-download.ts`
+// profiles the transfer layer and the engine. Run it under the shared lock:
+// `flock /tmp/megadisc-bench.lock npm run bench:download`.
 import { createHash } from 'node:crypto';
 import {
   createReadStream,
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   rmSync,
   statSync,
   writeFileSync,
 } from 'node:fs';
+import { get as httpGet } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import got from 'got';
 import { downloadsView } from '../electron/core/app/downloads-view.ts';
 import { createEngine, type Engine } from '../electron/core/create-engine.ts';
+import { CHECKPOINT as ENGINE_CHECKPOINT } from '../electron/core/downloads/download-manager.ts';
 import { transferOnce } from '../electron/core/downloads/transfer/index.ts';
 import { inTransaction } from '../electron/core/profile/open-profile.ts';
+import { defaultSettings } from '../electron/core/settings/settings.ts';
 import { CatalogWriter } from '../server/catalog/catalog-writer.ts';
 import type { MasterInfo } from '../server/catalog/types.ts';
 import { openStore } from '../server/store.ts';
@@ -41,16 +51,21 @@ import {
   spawnTracked,
 } from './lib/harness.ts';
 import { makeNoiseMaster } from './lib/noise-master.ts';
-import { MemorySampler, type Sample } from './lib/proc-stats.ts';
+import { MemorySampler, readCpuMs, type Sample } from './lib/proc-stats.ts';
 import type { QueueJob } from './lib/queue-main.ts';
 import { startServerProcess } from './lib/server-process.ts';
 import type { TransferJob } from './lib/transfer-main.ts';
 
 const ROOT = fileURLToPath(new URL('../.bench-data/', import.meta.url));
 /** Bump when the generated data changes. */
-const DATA_VERSION = 1;
-/** The album for (a): 44.1 kHz 16-bit stereo white noise, ~10.6-21 MB each as FLAC. */
-const ALBUM_SECONDS = [60, 72, 84, 96, 108, 120];
+const DATA_VERSION = 2;
+/** The album for (a): 12 tracks of 44.1 kHz 16-bit stereo white noise, ~10.6-22 MB each as FLAC. */
+const ALBUM_SECONDS = [60, 66, 72, 78, 84, 90, 96, 102, 108, 114, 120, 126];
+/** The app's default number of concurrent downloads; every parallel peer gets the same. */
+const CONCURRENCY = defaultSettings().concurrency;
+const SECTIONS = new Set(
+  (process.env.BENCH_DOWNLOAD_ONLY ?? 'throughput,layers,engine,big,queue').split(',').map((s) => s.trim()),
+);
 /** The big file for (b): 96 kHz 24-bit stereo white noise, ~588 KB/s, so 3420 s is ~2.0 GB. */
 const BIG_SECONDS = Number(process.env.BENCH_DOWNLOAD_BIG_SECONDS ?? 3420);
 const RUNS = Number(process.env.BENCH_DOWNLOAD_RUNS ?? 5);
@@ -173,13 +188,76 @@ async function sha256File(path: string): Promise<string> {
   return hash.digest('hex');
 }
 
-/** curl with the bearer header; several files run as --parallel --parallel-max 4 in one process. */
+/** curl with the bearer header; several files run as --parallel --parallel-max CONCURRENCY in one process. */
 function curlArgs(auth: Record<string, string>, files: { url: string; path: string }[]): string[] {
   const token = auth.authorization!.replace(/^Bearer /, '');
   const args = ['-s', '-H', `Authorization: Bearer ${token}`];
-  if (files.length > 1) args.push('--parallel', '--parallel-max', '4');
+  if (files.length > 1) args.push('--parallel', '--parallel-max', String(CONCURRENCY));
   for (const f of files) args.push('-o', f.path, f.url);
   return args;
+}
+
+/**
+ * aria2c with the same header and parallelism: one connection per file (-x1 -s1), CONCURRENCY files at
+ * once (-j), files allocated with fallocate (its own advice for ext4; the default "prealloc" writes
+ * zeros first), no checksum (like curl), quiet. The list of files goes in through an input file.
+ */
+function aria2Args(
+  auth: Record<string, string>,
+  files: { url: string; path: string }[],
+  dir: string,
+  allocation: 'falloc' | 'none' = 'falloc',
+): string[] {
+  const token = auth.authorization!.replace(/^Bearer /, '');
+  const input = join(dir, `aria2-input-${process.pid}.txt`);
+  writeFileSync(
+    input,
+    files.map((f) => `${f.url}\n  dir=${dirname(f.path)}\n  out=${basename(f.path)}\n`).join(''),
+  );
+  return [
+    '-q',
+    '--console-log-level=error',
+    '--summary-interval=0',
+    '--allow-overwrite=true',
+    '--auto-file-renaming=false',
+    `--file-allocation=${allocation}`,
+    '-x1',
+    '-s1',
+    `-j${CONCURRENCY}`,
+    `--header=Authorization: Bearer ${token}`,
+    '-i',
+    input,
+  ];
+}
+
+let aria2Version: string | null = null;
+/** "aria2 version 1.36.0", or null when aria2c is not installed (its rows are then left out). */
+async function findAria2(): Promise<string | null> {
+  try {
+    const probe = await run('aria2c', ['--version'], { allowFailure: true });
+    return probe.code === 0 ? (probe.stdout.split('\n')[0] ?? 'aria2c') : null;
+  } catch {
+    return null;
+  }
+}
+
+type Peer = 'curl' | 'aria2c';
+/** Downloads `files` with a peer program and returns its wall time, spawn to exit. */
+async function peerDownload(
+  peer: Peer,
+  auth: Record<string, string>,
+  files: { url: string; path: string }[],
+  dir: string,
+): Promise<number> {
+  const { ms } =
+    peer === 'curl'
+      ? await run('curl', curlArgs(auth, files))
+      : await run('aria2c', aria2Args(auth, files, dir));
+  return ms;
+}
+
+function peers(): Peer[] {
+  return aria2Version ? ['curl', 'aria2c'] : ['curl'];
 }
 
 function fileSize(path: string): number {
@@ -191,12 +269,14 @@ function fileSize(path: string): number {
 }
 
 async function main(): Promise<void> {
-  printHeader('Client downloads: transfer layer and engine vs curl', 'npm run bench:download');
+  printHeader('Client downloads: transfer layer and engine vs curl and aria2c', 'npm run bench:download');
   const curlVersion = (await run('curl', ['--version'])).stdout
     .split('\n')[0]!
     .split(' ')
     .slice(0, 2)
     .join(' ');
+  aria2Version = await findAria2();
+  if (!aria2Version) note('aria2c is not installed (apt-get install -y aria2): its rows are left out');
 
   // Every engine here gets a library folder in its temp home; this guard keeps any default (and any
   // child process) away from the user's real ~/Music.
@@ -279,7 +359,7 @@ async function main(): Promise<void> {
   say(
     `\nSetup (generation if needed, store start, account, orders, encodes) took ${fmt(setupSeconds, 1)} s; ` +
       `the orders were ready after ${fmt(albumOrder.waitMs / 1000, 1)} s and ${fmt(bigOrder.waitMs / 1000, 1)} s. ` +
-      `Peer: ${curlVersion}.\n`,
+      `Peers: ${curlVersion}; ${aria2Version ?? 'aria2c not installed'}. Concurrency ${CONCURRENCY} (the app's default).\n`,
   );
 
   const diskDir = mkdtempSync(join(tmpdir(), 'megadisc-bench-download-'));
@@ -291,22 +371,27 @@ async function main(): Promise<void> {
     targets.push({ name: 'tmpfs (/dev/shm)', dir: shm });
   }
 
-  await throughput(items, auth, targets);
-  await engineRun(server.url, email, data.albumId, items, auth, diskDir);
-  await bigFile(big, auth, diskDir);
-  await queueMemory(server.url, email, albumOrder.id, data.albumId, items, diskDir);
+  if (SECTIONS.has('throughput') || SECTIONS.has('layers')) {
+    const medians = SECTIONS.has('throughput') ? await throughput(items, auth, targets) : new Map();
+    if (SECTIONS.has('layers')) await layers(items, auth, targets, medians);
+  }
+  if (SECTIONS.has('engine'))
+    await engineRun(server.url, server.pid, email, data.albumId, items, auth, diskDir);
+  if (SECTIONS.has('big')) await bigFile(big, auth, diskDir);
+  if (SECTIONS.has('queue'))
+    await queueMemory(server.url, email, albumOrder.id, data.albumId, items, diskDir);
 }
 
-// ---- (a) Throughput: transferOnce vs curl, one stream and 4 at once.
+// ---- (a) Throughput: transferOnce vs curl (and aria2c), one stream and CONCURRENCY at once.
 async function throughput(
   items: Item[],
   auth: Record<string, string>,
   targets: { name: string; dir: string }[],
-): Promise<void> {
+): Promise<Map<string, number>> {
   const bySize = [...items].sort((a, b) => b.bytes - a.bytes);
   const modes = [
     { name: '1 stream', files: bySize.slice(0, 1) },
-    { name: '4 at once', files: bySize.slice(0, 4) },
+    { name: `${CONCURRENCY} at once`, files: bySize.slice(0, CONCURRENCY) },
   ];
   const ours = async (files: Item[], dir: string) => {
     const paths = files.map((_, i) => join(dir, `ours-${i}.part`));
@@ -325,24 +410,25 @@ async function throughput(
     for (const p of paths) rmSync(p, { force: true });
     return ms;
   };
-  const curl = async (files: Item[], dir: string, verify: boolean) => {
-    const paths = files.map((_, i) => join(dir, `curl-${i}.flac`));
-    const { ms } = await run(
-      'curl',
-      curlArgs(
-        auth,
-        files.map((f, i) => ({ url: f.url, path: paths[i]! })),
-      ),
+  const peer = async (who: Peer, files: Item[], dir: string, verify: boolean) => {
+    const paths = files.map((_, i) => join(dir, `${who}-${i}.flac`));
+    const ms = await peerDownload(
+      who,
+      auth,
+      files.map((f, i) => ({ url: f.url, path: paths[i]! })),
+      dir,
     );
     for (const [i, f] of files.entries()) {
       if (fileSize(paths[i]!) !== f.bytes)
-        throw new Error(`curl wrote ${fileSize(paths[i]!)} of ${f.bytes} bytes`);
+        throw new Error(`${who} wrote ${fileSize(paths[i]!)} of ${f.bytes} bytes`);
       if (verify && (await sha256File(paths[i]!)) !== f.sha256)
-        throw new Error('curl output has the wrong SHA-256');
+        throw new Error(`${who} output has the wrong SHA-256`);
       rmSync(paths[i]!, { force: true });
     }
     return ms;
   };
+  const contenders = ['ours', ...peers()] as const;
+  type Who = (typeof contenders)[number];
 
   const rows: (string | number)[][] = [];
   const detail: (string | number)[][] = [];
@@ -351,57 +437,105 @@ async function throughput(
     for (const mode of modes) {
       const bytes = mode.files.reduce((s, f) => s + f.bytes, 0);
       await ours(mode.files, target.dir); // warm-up
-      await curl(mode.files, target.dir, true); // warm-up, checks the bytes
-      const times = { ours: [] as number[], curl: [] as number[] };
+      for (const who of peers()) await peer(who, mode.files, target.dir, true); // warm-up, checks the bytes
+      const times = new Map<Who, number[]>(contenders.map((w) => [w, []]));
       for (let r = 1; r <= RUNS; r++) {
         note(`throughput ${target.name}, ${mode.name}, run ${r}/${RUNS}…`);
-        // Alternate who goes first, so neither always meets a warmer page cache.
-        const order = r % 2 === 1 ? (['ours', 'curl'] as const) : (['curl', 'ours'] as const);
+        // Rotate who goes first, so nobody always meets a warmer page cache or a fresher disk.
+        const order = contenders.map((_, i) => contenders[(i + r - 1) % contenders.length]!);
         for (const who of order) {
           const ms =
-            who === 'ours' ? await ours(mode.files, target.dir) : await curl(mode.files, target.dir, false);
-          times[who].push(ms);
+            who === 'ours'
+              ? await ours(mode.files, target.dir)
+              : await peer(who, mode.files, target.dir, false);
+          times.get(who)!.push(ms);
           detail.push([target.name, mode.name, who, r, fmt(ms, 0), fmt(rate(bytes, ms), 0)]);
         }
       }
-      const oursMs = median(times.ours);
-      const curlMs = median(times.curl);
-      medians.set(`${target.dir}|${mode.name}|ours`, oursMs);
-      medians.set(`${target.dir}|${mode.name}|curl`, curlMs);
+      const m = (who: Who) => median(times.get(who) ?? []);
+      for (const who of contenders) medians.set(`${target.dir}|${mode.name}|${who}`, m(who));
+      const aria = aria2Version !== null;
       rows.push([
         target.name,
         mode.files.length === 1
           ? `${mode.name} (${fmt(mb(bytes), 1)} MB)`
           : `${mode.name} (${mode.files.length} × ${fmt(mb(mode.files.at(-1)!.bytes), 1)}–${fmt(mb(mode.files[0]!.bytes), 1)} MB, ${fmt(mb(bytes), 1)} MB)`,
-        fmt(oursMs, 0),
-        fmt(curlMs, 0),
-        fmt(rate(bytes, oursMs), 0),
-        fmt(rate(bytes, curlMs), 0),
-        fmt(rate(bytes, oursMs) / rate(bytes, curlMs), 2),
+        fmt(m('ours'), 0),
+        fmt(m('curl'), 0),
+        aria ? fmt(m('aria2c'), 0) : 'n/a',
+        fmt(rate(bytes, m('ours')), 0),
+        fmt(rate(bytes, m('curl')), 0),
+        aria ? fmt(rate(bytes, m('aria2c')), 0) : 'n/a',
+        fmt(m('curl') / m('ours'), 2),
+        aria ? fmt(m('aria2c') / m('ours'), 2) : 'n/a',
       ]);
     }
   }
-  say('### (a) Throughput: transfer layer vs curl\n');
+  say('### (a) Throughput: transfer layer vs curl and aria2c\n');
   say(
-    `Ours: \`transferOnce()\` in the benchmark process (got stream, SHA-256 while writing, fdatasync every ` +
-      `1 MiB and at the end), 4 at once = 4 concurrent calls. Curl: \`curl -s -H 'Authorization: Bearer …' -o FILE URL\`, ` +
-      `4 at once = \`--parallel --parallel-max 4\` in one process; wall time from spawn to exit. Same URLs (the ` +
-      `item's bearer-token URL), same target folder, files deleted after each run. Median of ${RUNS} runs, ` +
-      `alternating, after one warm-up each. MB = 10^6 bytes.\n`,
+    `Ours: \`transferOnce()\` in the benchmark process with its defaults (HTTP GET on a bare socket, SHA-256 on ` +
+      `its hashing thread, a durable checkpoint (fdatasync) every 1 MiB, overlapping the writes, and at the end), ` +
+      `${CONCURRENCY} at once = ${CONCURRENCY} concurrent calls ` +
+      `(the app's default concurrency). curl: \`curl -s -H 'Authorization: Bearer …' -o FILE URL\`, ${CONCURRENCY} ` +
+      `at once = \`--parallel --parallel-max ${CONCURRENCY}\` in one process. aria2c: ` +
+      `\`aria2c -x1 -s1 -j${CONCURRENCY} --file-allocation=falloc --header …\` with an input file. Peers: wall ` +
+      `time from spawn to exit, no hash, no fsync. Same URLs (the item's bearer-token URL), same target folder, files ` +
+      `deleted after each run. Median of ${RUNS} runs, the order rotating, after one warm-up each. MB = 10^6 bytes; ` +
+      `ratios are throughput ratios (peer time / our time), so above 1 means faster than the peer.\n`,
   );
   say(
-    markdownTable(['target', 'download', 'ours ms', 'curl ms', 'ours MB/s', 'curl MB/s', 'ours/curl'], rows),
+    markdownTable(
+      [
+        'target',
+        'download',
+        'ours ms',
+        'curl ms',
+        'aria2c ms',
+        'ours MB/s',
+        'curl MB/s',
+        'aria2c MB/s',
+        'ours/curl',
+        'ours/aria2c',
+      ],
+      rows,
+    ),
   );
   say('\n<details><summary>Every run</summary>\n');
   say(markdownTable(['target', 'download', 'who', 'run', 'ms', 'MB/s'], detail));
   say('\n</details>\n');
+  return medians;
+}
 
-  // Where the time goes on one stream: the same file through got alone, then got + SHA-256, in memory.
-  const file = modes[0]!.files[0]!;
-  const gotOnly = (hash: boolean) =>
+// Where the time goes on one stream: the same file through node:http alone, then + SHA-256, in memory.
+async function layers(
+  items: Item[],
+  auth: Record<string, string>,
+  targets: { name: string; dir: string }[],
+  medians: Map<string, number>,
+): Promise<void> {
+  const file = [...items].sort((a, b) => b.bytes - a.bytes)[0]!;
+  const httpOnly = (hash: boolean) =>
     new Promise<number>((resolve, reject) => {
       const started = performance.now();
       const digest = createHash('sha256');
+      let bytes = 0;
+      const request = httpGet(file.url, { headers: { ...auth, 'accept-encoding': 'identity' } }, (res) => {
+        res.on('data', (chunk: Buffer) => {
+          bytes += chunk.length;
+          if (hash) digest.update(chunk);
+        });
+        res.once('error', reject);
+        res.once('end', () => {
+          if (bytes !== file.bytes) reject(new Error(`http read ${bytes} of ${file.bytes} bytes`));
+          else if (hash && digest.digest('hex') !== file.sha256) reject(new Error('http: wrong SHA-256'));
+          else resolve(performance.now() - started);
+        });
+      });
+      request.once('error', reject);
+    });
+  const gotOnly = () =>
+    new Promise<number>((resolve, reject) => {
+      const started = performance.now();
       let bytes = 0;
       const stream = got.stream(file.url, {
         headers: { ...auth, 'accept-encoding': 'identity' },
@@ -411,53 +545,85 @@ async function throughput(
       });
       stream.on('data', (chunk: Buffer) => {
         bytes += chunk.length;
-        if (hash) digest.update(chunk);
       });
       stream.once('error', reject);
       stream.once('end', () => {
         if (bytes !== file.bytes) reject(new Error(`got read ${bytes} of ${file.bytes} bytes`));
-        else if (hash && digest.digest('hex') !== file.sha256) reject(new Error('got: wrong SHA-256'));
         else resolve(performance.now() - started);
       });
     });
-  await gotOnly(false);
-  await gotOnly(true);
-  const layers = { plain: [] as number[], hashed: [] as number[] };
+  await httpOnly(false);
+  await httpOnly(true);
+  await gotOnly();
+  const times = { plain: [] as number[], hashed: [] as number[], got: [] as number[] };
   for (let r = 1; r <= RUNS; r++) {
-    note(`got.stream() alone, run ${r}/${RUNS}…`);
-    layers.plain.push(await gotOnly(false));
-    layers.hashed.push(await gotOnly(true));
+    note(`node:http and got alone, run ${r}/${RUNS}…`);
+    times.plain.push(await httpOnly(false));
+    times.hashed.push(await httpOnly(true));
+    times.got.push(await gotOnly());
   }
   const layerRows: [string, number | undefined][] = [
-    ['`got.stream()`, bytes discarded', median(layers.plain)],
-    ['`got.stream()` + SHA-256 of every chunk, bytes discarded', median(layers.hashed)],
+    ['`got.stream()`, bytes discarded (what the transfer used before)', median(times.got)],
+    ['`node:http` GET, bytes discarded', median(times.plain)],
+    ['`node:http` GET + SHA-256 of every chunk, bytes discarded', median(times.hashed)],
     [
-      '`transferOnce()` to tmpfs (+ one positional write per chunk; fdatasync costs ~nothing on tmpfs)',
+      '`transferOnce()` to tmpfs (+ writes; fdatasync costs ~nothing on tmpfs)',
       medians.get(`${targets[1]?.dir}|1 stream|ours`),
     ],
-    [
-      '`transferOnce()` to disk (+ a real fdatasync every 1 MiB)',
-      medians.get(`${targets[0]!.dir}|1 stream|ours`),
-    ],
+    ['`transferOnce()` to disk (+ real fdatasyncs)', medians.get(`${targets[0]!.dir}|1 stream|ours`)],
     ['curl to disk (no hash, no fsync)', medians.get(`${targets[0]!.dir}|1 stream|curl`)],
+    ['aria2c to disk (no hash, no fsync)', medians.get(`${targets[0]!.dir}|1 stream|aria2c`)],
   ];
   say(`#### Where the time goes: one stream of ${fmt(mb(file.bytes), 1)} MB, in the benchmark process\n`);
   say(
     markdownTable(
       ['layer', 'ms', 'MB/s'],
       layerRows
-        .filter((row): row is [string, number] => row[1] !== undefined)
+        .filter((row): row is [string, number] => row[1] !== undefined && Number.isFinite(row[1]))
         .map(([name, ms]) => [name, fmt(ms, 0), fmt(rate(file.bytes, ms), 0)]),
     ),
   );
   say(
-    `\nMedians of ${RUNS} runs (the got rows alternate with each other; the others are from the table above).\n`,
+    `\nMedians of ${RUNS} runs (the first three rows alternate with each other; the others are from the table above).\n`,
   );
+}
+
+/** CPU ms (user + system) of each of this process's threads, summed by thread name (from /proc). */
+function threadCpu(): Map<string, number> {
+  const byName = new Map<string, number>();
+  let tasks: string[] = [];
+  try {
+    tasks = readdirSync('/proc/self/task');
+  } catch {
+    return byName;
+  }
+  for (const tid of tasks) {
+    try {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replace(/[0-9]+$/, '');
+      // Node leaves its worker threads (hashing, tag read-back) and V8's helpers named "node".
+      const name =
+        tid === String(process.pid)
+          ? 'event loop'
+          : comm === 'node'
+            ? 'worker threads and V8 helpers'
+            : comm === 'libuv-worker'
+              ? 'libuv thread pool'
+              : comm;
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const ms = ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+      byName.set(name, (byName.get(name) ?? 0) + ms);
+    } catch {
+      // the thread ended meanwhile
+    }
+  }
+  return byName;
 }
 
 // ---- (a, continued) The whole engine: buy once, then time engine.run() over the album vs curl --parallel.
 async function engineRun(
   storeUrl: string,
+  storePid: number,
   email: string,
   albumId: number,
   items: Item[],
@@ -474,7 +640,7 @@ async function engineRun(
   onCleanup(close);
   await engine.login(storeUrl, email, EMAIL_PASSWORD);
   const libraryDir = join(home, 'library');
-  engine.configure({ concurrency: 4, libraryDir });
+  engine.configure({ concurrency: CONCURRENCY, libraryDir });
   // Per job: when its transfer started, when the verified .part was handed to the library step, when filed.
   const marks = new Map<number, { downloading?: number; verifying?: number; done?: number }>();
   engine.events.on('job-state', ({ job }) => {
@@ -502,35 +668,49 @@ async function engineRun(
     rmSync(join(home, 'staging'), { recursive: true, force: true });
     marks.clear();
   };
-  const curlDir = join(dir, 'curl-engine');
-  const curl = async () => {
-    mkdirSync(curlDir, { recursive: true });
-    const { ms } = await run(
-      'curl',
-      curlArgs(
-        auth,
-        items.map((f, i) => ({ url: f.url, path: join(curlDir, `${i}.flac`) })),
-      ),
+  const peerDir = join(dir, 'peer-engine');
+  const peer = async (who: Peer) => {
+    mkdirSync(peerDir, { recursive: true });
+    const paths = items.map((_, i) => join(peerDir, `${i}.flac`));
+    const ms = await peerDownload(
+      who,
+      auth,
+      items.map((f, i) => ({ url: f.url, path: paths[i]! })),
+      peerDir,
     );
     for (const [i, f] of items.entries()) {
-      if (fileSize(join(curlDir, `${i}.flac`)) !== f.bytes) throw new Error('curl wrote a short file');
+      if (fileSize(paths[i]!) !== f.bytes) throw new Error(`${who} wrote a short file`);
     }
-    rmSync(curlDir, { recursive: true, force: true });
+    rmSync(peerDir, { recursive: true, force: true });
     return ms;
   };
-  await curl(); // warm-up
-  const times = { engine: [] as number[], curl: [] as number[] };
+  for (const who of peers()) await peer(who); // warm-up
+  const contenders = ['engine', ...peers()] as const;
+  type Who = (typeof contenders)[number];
+  const times = new Map<Who, number[]>(contenders.map((w) => [w, []]));
+  /** CPU ms per run: the store process during each contender's runs, and our own process (all threads). */
+  const storeCpu = new Map<Who, number[]>(contenders.map((w) => [w, []]));
+  const ownCpu: number[] = [];
+  const threads = new Map<string, number[]>();
   const phases = { download: [] as number[], filing: [] as number[], tail: [] as number[] };
   for (let r = 1; r <= RUNS; r++) {
-    note(`engine.run() vs curl, run ${r}/${RUNS}…`);
-    const order = r % 2 === 1 ? (['engine', 'curl'] as const) : (['curl', 'engine'] as const);
+    note(`engine.run() vs ${peers().join(' and ')}, run ${r}/${RUNS}…`);
+    const order = contenders.map((_, i) => contenders[(i + r - 1) % contenders.length]!);
     for (const who of order) {
+      const storeBefore = readCpuMs(storePid) ?? 0;
       if (who === 'engine') {
         reset();
+        const cpuBefore = process.cpuUsage();
+        const threadsBefore = threadCpu();
         const started = performance.now();
         const summary = await engine.run();
         const ended = performance.now();
-        times.engine.push(ended - started);
+        const cpu = process.cpuUsage(cpuBefore);
+        for (const [name, ms] of threadCpu()) {
+          threads.set(name, [...(threads.get(name) ?? []), ms - (threadsBefore.get(name) ?? 0)]);
+        }
+        ownCpu.push((cpu.user + cpu.system) / 1000);
+        times.get('engine')!.push(ended - started);
         const lastByte = Math.max(...[...marks.values()].map((m) => m.verifying ?? 0));
         phases.tail.push(ended - lastByte);
         for (const m of marks.values()) {
@@ -539,45 +719,78 @@ async function engineRun(
         }
         if (summary.done !== items.length || summary.failed > 0)
           throw new Error(`engine run: ${JSON.stringify(summary)}`);
+        if (process.env.BENCH_DOWNLOAD_TRACE) {
+          const at = (t?: number) => (t === undefined ? '-' : fmt(t - started, 0));
+          note(
+            `run ${r} (${fmt(ended - started, 0)} ms), per job downloading/verifying/done: ` +
+              [...marks.values()]
+                .map((m) => `${at(m.downloading)}/${at(m.verifying)}/${at(m.done)}`)
+                .join('  '),
+          );
+        }
       } else {
-        times.curl.push(await curl());
+        times.get(who)!.push(await peer(who));
       }
+      storeCpu.get(who)!.push((readCpuMs(storePid) ?? 0) - storeBefore);
     }
   }
   close();
-  const e = median(times.engine);
-  const c = median(times.curl);
-  say(`### (a) A whole album: \`engine.run()\` vs curl\n`);
+  const m = (who: Who) => median(times.get(who) ?? []);
+  const aria = aria2Version !== null;
+  say(`### (a) A whole album: \`engine.run()\` vs curl and aria2c\n`);
   say(
-    `\`engine.run()\` (concurrency 4, no bandwidth limit) of a ${items.length}-track flac order whose jobs are ` +
-      `reset to queued (and whose library files and index rows are deleted) before each run: the jobs, ` +
-      `checkpoints in the profile's SQLite, .part files in staging, then the library step of each file (copy, ` +
-      `tags, fsync + rename into the library folder, SHA-256 of the filed copy, index row), a ledger sync at ` +
-      `the end. Against ` +
-      `\`curl -s --parallel --parallel-max 4 -H 'Authorization: Bearer …' -o F1 URL1 … -o F${items.length} URL${items.length}\`. ` +
-      `Both write to disk (${tmpdir()}). Median of ${RUNS} runs, alternating, after a warm-up.\n`,
+    `\`engine.run()\` (concurrency ${CONCURRENCY}, the app's default, no bandwidth limit) of a ${items.length}-track ` +
+      `flac order whose jobs are reset to queued (and whose library files and index rows are deleted) before each ` +
+      `run: the jobs, checkpoints in the profile's SQLite, .part files in staging, then the library step of each ` +
+      `file (tagged copy, read-back check, fsync + rename into the library folder, index row), a ledger sync at ` +
+      `the end. Against \`curl -s --parallel --parallel-max ${CONCURRENCY} -H 'Authorization: Bearer …' -o F1 URL1 … ` +
+      `-o F${items.length} URL${items.length}\` and \`aria2c -x1 -s1 -j${CONCURRENCY} --file-allocation=falloc\` ` +
+      `with the same URLs. All write to disk (${tmpdir()}). Median of ${RUNS} runs, the order rotating, after a warm-up.\n`,
   );
   say(
     markdownTable(
-      ['download', 'engine ms', 'curl ms', 'engine MB/s', 'curl MB/s', 'engine/curl'],
+      [
+        'download',
+        'engine ms',
+        'curl ms',
+        'aria2c ms',
+        'engine MB/s',
+        'curl MB/s',
+        'aria2c MB/s',
+        'engine/curl',
+        'engine/aria2c',
+      ],
       [
         [
           `${items.length} files, ${fmt(mb(bytes), 1)} MB`,
-          fmt(e, 0),
-          fmt(c, 0),
-          fmt(rate(bytes, e), 0),
-          fmt(rate(bytes, c), 0),
-          fmt(rate(bytes, e) / rate(bytes, c), 2),
+          fmt(m('engine'), 0),
+          fmt(m('curl'), 0),
+          aria ? fmt(m('aria2c'), 0) : 'n/a',
+          fmt(rate(bytes, m('engine')), 0),
+          fmt(rate(bytes, m('curl')), 0),
+          aria ? fmt(rate(bytes, m('aria2c')), 0) : 'n/a',
+          fmt(m('curl') / m('engine'), 2),
+          aria ? fmt(m('aria2c') / m('engine'), 2) : 'n/a',
         ],
       ],
     ),
   );
+  const list = (who: Who) => (times.get(who) ?? []).map((t) => fmt(t, 0)).join(', ');
   say(
     `\nPer file (engine, from its job-state events; ${phases.download.length} files over ${RUNS} runs): ` +
       `transfer (downloading → verifying) p50 ${fmt(median(phases.download), 0)} ms, ` +
       `library step (verifying → done) p50 ${fmt(median(phases.filing), 0)} ms, max ${fmt(Math.max(...phases.filing), 0)} ms; ` +
       `from the last verified byte to the end of run() p50 ${fmt(median(phases.tail), 0)} ms. ` +
-      `Every run, ms: engine ${times.engine.map((t) => fmt(t, 0)).join(', ')}; curl ${times.curl.map((t) => fmt(t, 0)).join(', ')}.\n`,
+      `Every run, ms: engine ${list('engine')}; curl ${list('curl')}${aria ? `; aria2c ${list('aria2c')}` : ''}. ` +
+      `CPU per run, medians (user + system, all threads; /proc and process.cpuUsage(), 10 ms ticks for the store): ` +
+      `the engine's process ${fmt(median(ownCpu), 0)} ms; the store ${contenders.map((w) => `${fmt(median(storeCpu.get(w)!), 0)} ms while ${w} ran`).join(', ')}. ` +
+      `Two cores give ${fmt(2 * m('engine'), 0)} ms of CPU in the engine's median run. By thread (median ms per run): ` +
+      `${[...threads]
+        .map(([name, values]) => [name, median(values)] as const)
+        .filter(([, ms]) => ms >= 10)
+        .sort((a, b) => b[1] - a[1])
+        .map(([name, ms]) => `${name} ${fmt(ms, 0)}`)
+        .join(', ')}.\n`,
   );
 }
 
@@ -596,8 +809,10 @@ interface SelfReport {
 
 async function bigFile(big: Item, auth: Record<string, string>, dir: string): Promise<void> {
   const entry = fileURLToPath(new URL('./lib/transfer-main.ts', import.meta.url));
-  const watch = async (who: 'ours' | 'curl') => {
-    const target = join(dir, who === 'ours' ? 'big.flac.part' : 'big-curl.flac');
+  type Who = 'ours' | 'engine' | Peer;
+  const watch = async (who: Who) => {
+    const mine = who === 'ours' || who === 'engine';
+    const target = join(dir, mine ? 'big.flac.part' : `big-${who}.flac`);
     rmSync(target, { force: true });
     const job: TransferJob = {
       url: big.url,
@@ -605,11 +820,14 @@ async function bigFile(big: Item, auth: Record<string, string>, dir: string): Pr
       partPath: target,
       bytes: big.bytes,
       sha256: big.sha256,
+      checkpoint: who === 'engine' ? ENGINE_CHECKPOINT : undefined,
     };
-    const child =
-      who === 'ours'
-        ? spawnTracked(process.execPath, [entry, JSON.stringify(job)])
-        : spawnTracked('curl', curlArgs(auth, [{ url: big.url, path: target }]));
+    const child = mine
+      ? spawnTracked(process.execPath, [entry, JSON.stringify(job)])
+      : who === 'curl'
+        ? spawnTracked('curl', curlArgs(auth, [{ url: big.url, path: target }]))
+        : // No preallocation here, so that the bytes on disk say how far it got.
+          spawnTracked('aria2c', aria2Args(auth, [{ url: big.url, path: target }], dir, 'none'));
     let stdout = '';
     let stderr = '';
     child.stdout?.setEncoding('utf8').on('data', (d: string) => {
@@ -626,19 +844,19 @@ async function bigFile(big: Item, auth: Record<string, string>, dir: string): Pr
     if (code !== 0) throw new Error(`${who} exited with ${code}: ${stderr.slice(-800)}`);
     let transferMs = elapsed;
     let self: SelfReport | null = null;
-    if (who === 'ours') {
+    if (mine) {
       const done = /DONE (.+)/.exec(stdout);
       if (!done) throw new Error(`transfer child said: ${stdout} ${stderr}`);
       self = JSON.parse(done[1]!) as SelfReport;
       transferMs = self.ms;
     } else if (fileSize(target) !== big.bytes || (await sha256File(target)) !== big.sha256) {
-      throw new Error('curl downloaded different bytes');
+      throw new Error(`${who} downloaded different bytes`);
     }
     rmSync(target, { force: true });
     return { who, samples, transferMs, self };
   };
   const results = [];
-  for (const who of ['ours', 'curl'] as const) {
+  for (const who of ['ours', 'engine', ...peers()] as const) {
     note(`${fmt(mb(big.bytes), 0)} MB download (${who}), sampling RSS every ${SAMPLE_MS} ms…`);
     results.push(await watch(who));
   }
@@ -651,7 +869,13 @@ async function bigFile(big: Item, auth: Record<string, string>, dir: string): Pr
     const afterTen = samples.filter((s) => s.t >= at10.t);
     const maxAfterTen = Math.max(...afterTen.map((s: Sample) => s.rss));
     return [
-      who === 'ours' ? '`transferWithRetry()` (child node process)' : '`curl -s -o FILE`',
+      who === 'ours'
+        ? '`transferWithRetry()`, its defaults (child node process)'
+        : who === 'engine'
+          ? "`transferWithRetry()`, the engine's checkpoints (child node process)"
+          : who === 'curl'
+            ? '`curl -s -o FILE`'
+            : '`aria2c -x1 -s1 --file-allocation=none`',
       fmt(transferMs / 1000, 1),
       fmt(rate(big.bytes, transferMs), 0),
       samples.length,
@@ -674,7 +898,9 @@ async function bigFile(big: Item, auth: Record<string, string>, dir: string): Pr
     `One ${fmt(mb(big.bytes), 1)} MB flac file (${mib(big.bytes)} MiB) over the bearer-token URL to disk, ` +
       `one run each. The parent reads the child's VmRSS and VmHWM from /proc every ${SAMPLE_MS} ms, with ` +
       `the bytes on disk at the same moment. Ours: a node process that loads the transfer layer, idles 1 s ` +
-      `("before"), runs \`transferWithRetry()\` (hashing, fdatasync every 1 MiB, a progress callback) and idles ` +
+      `("before"), runs \`transferWithRetry()\` (SHA-256 on its hashing thread, a progress callback; with its ` +
+      `defaults, a durable checkpoint every 1 MiB and at the end; with the engine's, every 16 MiB or 1 s and none ` +
+      `at the end) and idles ` +
       `0.5 s after the end. RSS in MiB.\n`,
   );
   say(

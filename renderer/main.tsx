@@ -1,8 +1,8 @@
-// Renderer entry: mounts the app over whichever transport this window has.
-import { createRoot } from 'react-dom/client';
-import { getApi } from './api/get-api.ts';
-import { App } from './app/App.tsx';
-import './styles/app.css';
+// Renderer entry, kept small: picks the transport, asks at once for what the first screen shows, then
+// loads the app (its own chunk, preloaded by index.html) and mounts it. The first API calls travel
+// while the app's code downloads and compiles, instead of after.
+import { getApi, primeFirstScreen } from './api/get-api.ts';
 
-const root = document.getElementById('root');
-if (root) createRoot(root).render(<App api={getApi()} />);
+primeFirstScreen(window.location.hash);
+const api = getApi();
+void import('./mount-app.tsx').then(({ mountApp }) => mountApp(api));

@@ -12,6 +12,8 @@ export interface TransferJob {
   partPath: string;
   bytes: number;
   sha256: string;
+  /** The transfer's checkpoint settings (its defaults when absent). */
+  checkpoint?: { bytes?: number; ms?: number; atEnd?: boolean };
 }
 
 const job = JSON.parse(process.argv[2] ?? 'null') as TransferJob | null;
@@ -30,6 +32,7 @@ const result = await transferWithRetry({
   headers: job.headers,
   partPath: job.partPath,
   expected: { bytes: job.bytes, sha256: job.sha256 },
+  checkpoint: job.checkpoint,
   // What the download manager does with progress (an event per ~100 ms), minus the listeners.
   onProgress: () => {
     progressEvents += 1;

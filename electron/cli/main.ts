@@ -2,6 +2,7 @@
 import { CliError } from './cli-error.ts';
 import { cliI18n, environmentLocale, setCliLocale, takeLangFlag } from './cli-locale.ts';
 import { EXIT, exitCodeFor } from './exit-codes.ts';
+import { enableModuleCaches } from './module-caches.ts';
 import { errorLine } from './render/error-line.ts';
 import { helpText } from './render/help-text.ts';
 
@@ -58,6 +59,8 @@ const COMMANDS: Record<string, Command> = {
 };
 
 export async function main(argv: string[]): Promise<number> {
+  // Before any command's code loads: most of a start is loading modules (see module-caches.ts).
+  enableModuleCaches();
   // The terminal's language first, so that even a bad --lang is refused in it.
   const i18n = setCliLocale(environmentLocale(process.env));
   const lang = takeLangFlag(argv);

@@ -1,8 +1,8 @@
 // POST /api/call/:method: one contract method per request, JSON in, the result envelope out.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ZodError } from 'zod';
+import type { ZodError } from 'zod';
 import type { AppService } from '../core/app/app-host.ts';
-import { isMethodName, type MethodName, parseInput } from '../shared/app-api/contract.ts';
+import type { MethodName } from '../shared/app-api/contract.ts';
 import { failure, success } from '../shared/app-api/envelope.ts';
 import { sendFailure, sendJson } from './http-replies.ts';
 
@@ -10,6 +10,20 @@ import { sendFailure, sendJson } from './http-replies.ts';
 export const MAX_BODY_BYTES = 64 * 1024;
 
 class BodyTooLarge extends Error {}
+
+type Checks = typeof import('../shared/app-api/contract.ts') & { ZodError: typeof ZodError };
+let checks: Promise<Checks> | null = null;
+
+/**
+ * The contract's input schemas (zod), loaded on the first call rather than before web mode can
+ * print its address: by then the store and the engine have loaded zod anyway.
+ */
+function loadChecks(): Promise<Checks> {
+  checks ??= Promise.all([import('../shared/app-api/contract.ts'), import('zod')]).then(
+    ([contract, zod]) => ({ ...contract, ZodError: zod.ZodError }),
+  );
+  return checks;
+}
 
 /**
  * Every body this route sends is an envelope, whatever the status, so a client reads the body:
@@ -20,9 +34,11 @@ export async function handleApiCall(
   req: IncomingMessage,
   res: ServerResponse,
   methodName: string,
-  service: AppService,
+  /** The service once it has started (a request may arrive first), or null after it answered itself. */
+  service: () => Promise<AppService | null>,
   log: (message: string) => void,
 ): Promise<void> {
+  const { isMethodName, parseInput, ZodError } = await loadChecks();
   if (!isMethodName(methodName))
     return sendFailure(res, 404, 'NOT_FOUND', `no app API method "${methodName}"`);
   if (req.method !== 'POST') {
@@ -56,7 +72,10 @@ export async function handleApiCall(
     return sendFailure(res, 400, 'INVALID_ARGUMENT', describeIssues(methodName, error));
   }
 
-  const call = service.api[methodName] as (input: unknown) => Promise<unknown>;
+  // Checked and parsed above while the core may still be starting; only the call waits for it.
+  const started = await service();
+  if (!started) return;
+  const call = started.api[methodName] as (input: unknown) => Promise<unknown>;
   try {
     // undefined would vanish from the JSON and leave an envelope without its value.
     sendJson(res, 200, success((await call(input)) ?? null));

@@ -1,8 +1,10 @@
 // Web mode's HTTP host on 127.0.0.1: the built renderer, the app API as POST calls, core events as
 // server-sent events and covers, all behind an access token and Host/Origin checks.
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import type { Translator } from '../../i18n/translator.ts';
 import type { AppService } from '../core/app/app-host.ts';
 import { MegadiscError } from '../shared/errors.ts';
@@ -21,7 +23,11 @@ import {
 import { serveStatic } from './static-files.ts';
 
 export interface WebHostOptions {
-  service: AppService;
+  /**
+   * The app service, or the promise of one: then the host listens and serves the UI while the core
+   * is still starting, and API calls, events and covers wait for it (after the access checks).
+   */
+  service: AppService | Promise<AppService>;
   /** 0 or absent: any free port. */
   port?: number;
   /** The built renderer (dist/renderer): index.html and assets/. */
@@ -41,6 +47,12 @@ export interface WebHost {
   token: string;
   /** The bound socket address (always 127.0.0.1). */
   address(): AddressInfo;
+  /**
+   * Resolves at once, unless the host has sent the page (index.html) but not yet every script and
+   * stylesheet it names: then once those have gone out too (at most PAGE_SETTLE_MS). The core's
+   * start calls it before each long synchronous load, so a browser gets the whole page first.
+   */
+  pageSettled(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -83,6 +95,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const timing: EventStreamTiming = { heartbeatMs: 15_000, progressIntervalMs: 200, ...options.timing };
   const openStreams = new Set<() => void>();
   let port = 0;
+  // null once the service failed to start: the command that started it reports why and stops the host.
+  const ready: Promise<AppService | null> = Promise.resolve(options.service).catch(() => null);
+  const pages = pageTraffic(options.rendererDir);
+  const service = async (res: ServerResponse): Promise<AppService | null> => {
+    const found = await ready;
+    if (!found) sendFailure(res, 503, 'INTERNAL', 'the app service did not start');
+    return found;
+  };
 
   const route = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
     const segments = url.pathname.split('/').filter(Boolean);
@@ -90,9 +110,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const readOnly = method === 'GET' || method === 'HEAD';
     if (segments[0] === 'api') {
       if (segments[1] === 'call' && segments.length === 3)
-        return handleApiCall(req, res, segments[2]!, options.service, log);
+        return handleApiCall(req, res, segments[2]!, () => service(res), log);
       if (segments[1] === 'events' && segments.length === 2 && method === 'GET') {
-        const end = openEventStream(req, res, options.service.events, timing);
+        const started = await service(res);
+        if (!started || res.destroyed) return;
+        const end = openEventStream(req, res, started.events, timing);
         openStreams.add(end);
         res.on('close', () => openStreams.delete(end));
         return;
@@ -104,8 +126,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       const i18n = requestI18n(req);
       return sendText(res, 405, i18n.t('core.web.methodNotAllowed'), i18n);
     }
-    if (segments[0] === 'covers') return handleCover(segments.slice(1), res, options.service, log);
-    return serveStatic(req, res, options.rendererDir, url.pathname);
+    if (segments[0] === 'covers') {
+      const started = await service(res);
+      return started ? handleCover(segments.slice(1), res, started, log) : undefined;
+    }
+    await serveStatic(req, res, options.rendererDir, url.pathname);
+    pages.served(url.pathname, res);
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -117,8 +143,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     const url = new URL(req.url, 'http://127.0.0.1');
     const isApi = url.pathname === '/api' || url.pathname.startsWith('/api/');
+    // Answers that never wait for the core: pageSettled() lets them out before the core loads on.
+    if (!isApi && !url.pathname.startsWith('/covers/')) pages.track(res);
     const verdict = checkAccess(req, url, { token, port });
     if (verdict.kind === 'redirect') {
+      pages.redirected();
       res.writeHead(303, { Location: verdict.location, 'Set-Cookie': verdict.setCookie });
       res.end();
       return;
@@ -155,12 +184,79 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     port,
     token,
     address: () => server.address() as AddressInfo,
+    pageSettled: () => pages.settled(),
     async close() {
       for (const end of openStreams) end();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
       });
+    },
+  };
+}
+
+/** A client that took the page but not its scripts (curl) holds the core's start no longer than this. */
+const PAGE_SETTLE_MS = 400;
+
+/**
+ * The host's own answers (pages, scripts, refusals; never API calls or covers, which wait for the
+ * core) and the first page's way out: from the ?token= redirect, or the page itself, until every
+ * script and stylesheet it names has been sent.
+ */
+function pageTraffic(rendererDir: string) {
+  let html = '';
+  try {
+    html = readFileSync(join(rendererDir, 'index.html'), 'utf8');
+  } catch {
+    // Not built (the host answers 503): no scripts to wait for.
+  }
+  const named = [...html.matchAll(/\b(?:src|href)="(\/assets\/[^"?#]+)"/g)].map((m) => m[1]!);
+  const PAGE = '/';
+  /** null: no page asked for yet; then what is still to send (the page itself as PAGE). */
+  let pending: Set<string> | null = null;
+  let open = 0;
+  const waiters = new Set<() => void>();
+  const changed = () => {
+    for (const wake of waiters) wake();
+    waiters.clear();
+  };
+  const busy = () => open > 0 || (pending !== null && pending.size > 0);
+  return {
+    track(res: ServerResponse) {
+      open++;
+      res.once('close', () => {
+        open--;
+        changed();
+      });
+    },
+    redirected() {
+      pending ??= new Set([PAGE]);
+    },
+    served(pathname: string, res: ServerResponse) {
+      if (res.statusCode !== 200 && res.statusCode !== 304) return;
+      if (pathname.startsWith('/assets/')) pending?.delete(pathname);
+      // The first page only: a reload finds the scripts in its cache (they are immutable).
+      else if (
+        (pending === null || pending.has(PAGE)) &&
+        (res.statusCode === 304 || String(res.getHeader('Content-Type')).startsWith('text/html'))
+      )
+        pending = new Set(named);
+      changed();
+    },
+    /** Resolves when none of the host's own answers is under way (at most PAGE_SETTLE_MS later). */
+    async settled(): Promise<void> {
+      const until = performance.now() + PAGE_SETTLE_MS;
+      // Requests that arrived while the thread was busy are read over the next turns of the loop.
+      for (let turn = 0; turn < 3; turn++) await new Promise((resolve) => setImmediate(resolve));
+      while (busy() && performance.now() < until) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, until - performance.now());
+          waiters.add(() => {
+            clearTimeout(timer);
+            resolve();
+          });
+        });
+      }
     },
   };
 }

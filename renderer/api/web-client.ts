@@ -1,11 +1,12 @@
 // The app API over web mode: POST /api/call/<method> for calls, server-sent events for events.
 // The access token travels in an HttpOnly cookie set by the host, so nothing here handles it.
 
-import { METHOD_NAMES, type MethodName } from '../../electron/shared/app-api/contract.ts';
+import type { MethodName } from '../../electron/shared/app-api/contract.ts';
 import { isEnvelope, unwrap } from '../../electron/shared/app-api/envelope.ts';
 import { APP_EVENT_NAMES, type AppEvent } from '../../electron/shared/app-api/events.ts';
 import { MegadiscError } from '../../electron/shared/errors.ts';
 import type { AppClient } from './app-client.ts';
+import { methodProxy } from './method-proxy.ts';
 
 async function call(method: MethodName, input: unknown): Promise<unknown> {
   let response: Response;
@@ -38,11 +39,7 @@ export function webClient(): AppClient {
       });
     }
   };
-  const methods = Object.fromEntries(
-    METHOD_NAMES.map((method) => [method, (input: unknown) => call(method, input)]),
-  );
-  return {
-    ...methods,
+  const base: Pick<AppClient, 'onEvent' | 'transport'> = {
     transport: 'web',
     onEvent(listener) {
       listeners.add(listener);
@@ -55,5 +52,6 @@ export function webClient(): AppClient {
         }
       };
     },
-  } as AppClient;
+  };
+  return methodProxy(base, call);
 }

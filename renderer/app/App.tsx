@@ -1,12 +1,10 @@
 // The window: navigation, the status bar (balance, offline), the current screen, and toasts.
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { Settings } from '../../electron/shared/app-api/domain.ts';
 import type { AppClient } from '../api/app-client.ts';
+import { Loading } from '../components/Loading.tsx';
 import { ToastProvider, useToasts } from '../components/Toasts.tsx';
-import { AccountView } from '../features/account/AccountView.tsx';
-import { DownloadsView } from '../features/downloads/DownloadsView.tsx';
 import { LibraryView } from '../features/library/LibraryView.tsx';
-import { SettingsView } from '../features/settings/SettingsView.tsx';
 import { StoreView } from '../features/store/StoreView.tsx';
 import { ApiProvider, useApi } from './api-context.tsx';
 import { AppStatusProvider, useAppStatus } from './app-status.tsx';
@@ -16,6 +14,18 @@ import { SearchBox } from './SearchBox.tsx';
 import { browserTimers, type Timers, TimersProvider } from './timers.tsx';
 import { useEvent } from './use-event.ts';
 import { useTheme } from './use-theme.ts';
+
+// The store and the library open at start (the store by default, the library offline); the other
+// screens are chunks of their own, loaded when first shown.
+const DownloadsView = lazy(() =>
+  import('../features/downloads/DownloadsView.tsx').then((m) => ({ default: m.DownloadsView })),
+);
+const AccountView = lazy(() =>
+  import('../features/account/AccountView.tsx').then((m) => ({ default: m.AccountView })),
+);
+const SettingsView = lazy(() =>
+  import('../features/settings/SettingsView.tsx').then((m) => ({ default: m.SettingsView })),
+);
 
 const NAV: { view: ViewName; label: `shell.nav.${ViewName}`; route: Route }[] = [
   { view: 'store', label: 'shell.nav.store', route: { view: 'store', page: 'home' } },
@@ -90,7 +100,9 @@ function Shell() {
           <OfflineBadge />
         </header>
         <main id="main" className="main" tabIndex={-1}>
-          <CurrentView route={route} />
+          <Suspense fallback={<Loading />}>
+            <CurrentView route={route} />
+          </Suspense>
         </main>
       </div>
     </div>

@@ -45,22 +45,18 @@ export async function web(argv: string[]): Promise<number> {
       (options.store.kind === 'auto' && !existsSync(join(options.home, 'profile.db'))));
   if (firstDemo) log(i18n.t('cli.web.seeding'));
 
-  // Loaded here so that the other commands never pay for the whole app service.
-  const { createAppService } = await import('../../core/app/create-app-service.ts');
-  const service: AppService = await createAppService(
-    {
-      home: options.home,
-      transport: 'web',
-      version: readVersion(),
-      timeouts: { connectMs: 5000, idleMs: 30_000 },
-    },
-    options.store,
-  );
+  // The host listens and prints its address first; the core starts behind it, and the page's API
+  // calls wait for it. The browser loads and compiles the UI meanwhile instead of after.
+  let resolveService!: (service: AppService) => void;
+  let rejectService!: (error: unknown) => void;
+  const starting = new Promise<AppService>((resolve, reject) => {
+    resolveService = resolve;
+    rejectService = reject;
+  });
   let host: WebHost;
   try {
-    host = await startWebHost({ service, port: options.port, rendererDir, log });
+    host = await startWebHost({ service: starting, port: options.port, rendererDir, log });
   } catch (error) {
-    await service.close();
     if (error instanceof MegadiscError && error.code === 'INVALID_STATE')
       throw new CliError(
         'INVALID_STATE',
@@ -72,13 +68,36 @@ export async function web(argv: string[]): Promise<number> {
       );
     throw error;
   }
-
   out(i18n.t('cli.web.address', { url: host.url }));
+  if (options.open) openBrowser(host.url);
+
+  let service: AppService;
+  try {
+    // Loaded here so that the other commands never pay for the whole app service.
+    const { createAppService } = await import('../../core/app/create-app-service.ts');
+    service = await createAppService(
+      {
+        home: options.home,
+        transport: 'web',
+        version: readVersion(),
+        timeouts: { connectMs: 5000, idleMs: 30_000 },
+      },
+      options.store,
+      // Loading the core's code holds this thread for a few hundred ms at a time: a page the host
+      // has begun to serve gets its scripts and styles first.
+      { beforeLoading: () => host.pageSettled() },
+    );
+  } catch (error) {
+    rejectService(error);
+    await host.close();
+    throw error;
+  }
+  resolveService(service);
+
   if (service.demo) {
     out(i18n.t('cli.web.demoStore', { url: service.demo.url }));
     if (service.demo.vouchers[0]) out(i18n.t('cli.web.demoVoucher', { code: service.demo.vouchers[0] }));
   }
-  if (options.open) openBrowser(host.url);
 
   await new Promise<void>((stop) => {
     process.once('SIGINT', () => stop());

@@ -1,56 +1,22 @@
 // Builds the app service: the engine, the store it talks to (the embedded demo on a first start),
-// the background download runner, and the app API contract implemented over them.
+// the background download runner, and the app API contract implemented over them. This module stays
+// light: when the embedded demo will run, it starts before the engine's code loads (startDemoEarly).
 import type { DemoSeedOptions } from '../../../server/catalog/seed-demo.ts';
-import type { AppApi, MethodName } from '../../shared/app-api/contract.ts';
-import { createEngine, type Engine } from '../create-engine.ts';
-import { accountMethods } from './account-methods.ts';
-import { albumFiled } from './album-filed.ts';
-import type { AppContext } from './app-context.ts';
+import { SessionFile } from '../session/session-file.ts';
 import type { AppHostPorts, AppService, StoreChoice } from './app-host.ts';
 import { asMegadiscError } from './as-megadisc-error.ts';
-import { connectStore } from './connect-store.ts';
-import { ConnectionMonitor } from './connection-monitor.ts';
-import { CoverCache } from './cover-cache.ts';
-import { DownloadRunner } from './download-runner.ts';
-import { downloadsMethods } from './downloads-methods.ts';
-import { albumFolder, libraryMethods } from './library-methods.ts';
-import { PaymentPages } from './payment-pages.ts';
-import { sessionMethods } from './session-methods.ts';
-import { settingsMethods } from './settings-methods.ts';
-import { storeMethods } from './store-methods.ts';
-import { StoreRates } from './store-rates.ts';
+import { closeEarlyDemo, demoStart, startDemoEarly } from './connect-store.ts';
 
 export interface AppServiceOptions {
   /** How the embedded demo is seeded on its first start (tests shorten the tracks). Default: full. */
   demoSeed?: DemoSeedOptions;
+  /**
+   * Called before each long synchronous step of the start (loading the store's or the engine's
+   * code, a few hundred ms each): a host on the same thread finishes what it is serving first.
+   */
+  beforeLoading?: () => Promise<void>;
   /** Backoff of the download runner after a failed run. */
   runnerBackoff?: { baseDelayMs?: number; maxDelayMs?: number };
-}
-
-/** Whether anything is left for a run: open jobs, or purchases of this account not yet sent. */
-async function hasWork(engine: Engine): Promise<boolean> {
-  const session = await engine.whoami();
-  if (!session) return false;
-  if (engine.jobs.countInStates(['waiting_encode', 'queued', 'downloading', 'verifying']) > 0) return true;
-  const pending = engine.db
-    .prepare(`SELECT 1 FROM purchases WHERE state = 'pending' AND store = ? AND account_id = ? LIMIT 1`)
-    .get(session.storeUrl, session.accountId);
-  return pending !== undefined;
-}
-
-/** Every method turns what it throws into a MegadiscError with a code. */
-function guarded(api: AppApi): AppApi {
-  const out: Record<string, (input: unknown) => Promise<unknown>> = {};
-  for (const [name, method] of Object.entries(api) as [MethodName, (input: unknown) => Promise<unknown>][]) {
-    out[name] = async (input) => {
-      try {
-        return await method(input);
-      } catch (error) {
-        throw asMegadiscError(error);
-      }
-    };
-  }
-  return out as AppApi;
 }
 
 export async function createAppService(
@@ -58,71 +24,18 @@ export async function createAppService(
   store: StoreChoice,
   options: AppServiceOptions = {},
 ): Promise<AppService> {
-  const engine = createEngine(ports);
-  let demo: Awaited<ReturnType<typeof connectStore>> = null;
+  let early: Awaited<ReturnType<typeof startDemoEarly>> = null;
+  let build: typeof import('./build-app-service.ts');
   try {
-    demo = await connectStore(engine, ports.home, store, options.demoSeed ?? true);
+    const sessions = ports.sessions ?? new SessionFile(ports.home);
+    early = await startDemoEarly(store, sessions, demoStart(ports.home, options));
+    // The engine, the store client and the method groups: most of the start-up's code.
+    await options.beforeLoading?.();
+    build = await import('./build-app-service.ts');
   } catch (error) {
-    engine.close();
+    await closeEarlyDemo(early);
     throw asMegadiscError(error);
   }
-  const connection = new ConnectionMonitor(engine.events);
-  const runner = new DownloadRunner({
-    run: (signal) => engine.run(signal),
-    hasWork: () => hasWork(engine),
-    onError: (error) => {
-      if (error.code === 'STORE_UNREACHABLE') connection.markOffline(error.message);
-    },
-    ...options.runnerBackoff,
-  });
-  const ctx: AppContext = {
-    engine,
-    ports,
-    runner,
-    connection,
-    rates: new StoreRates(ports.home),
-    covers: new CoverCache(engine, ports.home),
-    demo,
-    paymentPages: new PaymentPages(),
-    queueChanged: () => engine.events.emit('queue-changed', {}),
-  };
-  const stopWatching = albumFiled(engine, ports);
-  const api = guarded({
-    ...sessionMethods(ctx),
-    ...storeMethods(ctx),
-    ...accountMethods(ctx),
-    ...downloadsMethods(ctx),
-    ...libraryMethods(ctx),
-    ...settingsMethods(ctx),
-  });
-  // Downloads left queued by the last session carry on by themselves.
-  await runner.kickIfWork();
-
-  let closing: Promise<void> | null = null;
-  return {
-    api,
-    events: engine.events,
-    get demo() {
-      return demo ? { url: demo.url, vouchers: [...demo.vouchers] } : null;
-    },
-    isPaymentPage: (url) => ctx.paymentPages.isOpen(url),
-    cover: (source, albumId, size) =>
-      source === 'store'
-        ? ctx.covers.store(albumId, size)
-        : ctx.covers.library(() => albumFolder(ctx, albumId)),
-    close() {
-      closing ??= (async () => {
-        try {
-          // Downloads first: they stop at a checkpoint while the store and the database are still there.
-          await runner.close();
-          stopWatching();
-          connection.close();
-          await demo?.close();
-        } finally {
-          engine.close();
-        }
-      })();
-      return closing;
-    },
-  };
+  // From here on buildAppService owns the early demo: it closes it when it fails.
+  return build.buildAppService(ports, store, options, early);
 }

@@ -1,6 +1,7 @@
 // The demo store, run in-process from <home>/demo-store so a first start works without any server.
 // It listens on the port it had last time when it can, so the profile's store URL stays the same.
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdirSync } from 'node:fs';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DemoSeedOptions } from '../../../server/catalog/seed-demo.ts';
 import type { RunningServer } from '../../../server/start-server.ts';
@@ -44,23 +45,38 @@ function portOf(url: string | null): number {
   }
 }
 
+let serverModule: Promise<typeof import('../../../server/start-server.ts')> | null = null;
+
+/**
+ * The store server's code, loaded once and only when the demo runs: a profile on a real store never
+ * pays for it. Awaiting it first lets a caller start the demo before loading anything else.
+ */
+export function loadDemoServer(): Promise<typeof import('../../../server/start-server.ts')> {
+  serverModule ??= import('../../../server/start-server.ts');
+  return serverModule;
+}
+
 async function listen(
   dataDir: string,
   port: number,
   seed: boolean | DemoSeedOptions,
 ): Promise<RunningServer> {
-  // Loaded only when the demo runs: a profile on a real store never pays for the server's code.
-  const { startServer } = await import('../../../server/start-server.ts');
+  const { startServer } = await loadDemoServer();
   return startServer({ dataDir, demo: seed, port, host: '127.0.0.1' });
 }
 
+/**
+ * `known.previousUrl`: the marker, when the caller has read it already; then nothing waits between
+ * this call and the server's start (startDemoEarly relies on that to start the encoder probes first).
+ */
 export async function startEmbeddedDemo(
   home: string,
   seed: boolean | DemoSeedOptions = true,
+  known?: { previousUrl: string | null },
 ): Promise<EmbeddedDemo> {
   const dataDir = demoDataDir(home);
-  await mkdir(dataDir, { recursive: true, mode: 0o700 });
-  const previous = await lastDemoUrl(home);
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const previous = known ? known.previousUrl : await lastDemoUrl(home);
   const lastPort = portOf(previous);
   let server: RunningServer;
   try {

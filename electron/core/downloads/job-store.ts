@@ -64,9 +64,32 @@ const ACTIVE: JobState[] = ['waiting_encode', 'queued', 'downloading', 'verifyin
 
 export class JobStore {
   readonly #db: ProfileDb;
+  /** The connection's own setting (FULL = 2 in the profile), restored after a relaxed commit. */
+  #synchronous: number | null = null;
 
   constructor(db: ProfileDb) {
     this.#db = db;
+  }
+
+  /**
+   * Commits a progress row without waiting for the disk (synchronous = NORMAL for this one statement).
+   * A kill -9 loses none of it: the WAL write has reached the OS before the call returns. A power cut
+   * may lose the last such rows, and then a resume starts from an older checkpoint, which is still a
+   * valid prefix (the .part is cut back to it and its hash re-read). The commit that files a track
+   * keeps the full fsync. During a transfer these commits happen several times per file, on the event
+   * loop that carries every transfer, while the disk is busy flushing .part files and library copies.
+   */
+  #progress<T>(write: () => T): T {
+    this.#synchronous ??= (
+      this.#db.prepare('PRAGMA synchronous').get() as { synchronous: number }
+    ).synchronous;
+    if (this.#db.isTransaction || this.#synchronous <= 1) return write();
+    this.#db.exec('PRAGMA synchronous = NORMAL');
+    try {
+      return write();
+    } finally {
+      this.#db.exec(`PRAGMA synchronous = ${this.#synchronous}`);
+    }
   }
 
   all(): JobRow[] {
@@ -227,10 +250,42 @@ export class JobStore {
     return Number(changed) === 1;
   }
 
+  /**
+   * The transfer is over and verified: 'downloading' becomes 'verifying' with the final checkpoint, in
+   * one statement (one commit). False, and nothing written, when the job has left 'downloading'.
+   */
+  verified(id: number, bytes: number, etag: string | null, partPath: string): boolean {
+    const changed = this.#progress(
+      () =>
+        this.#db
+          .prepare(
+            `UPDATE jobs SET state = 'verifying', checkpoint_bytes = ?, etag = ?, part_path = ?, updated_at = ?
+             WHERE id = ? AND state = 'downloading'`,
+          )
+          .run(bytes, etag, partPath, new Date().toISOString(), id).changes,
+    );
+    return Number(changed) === 1;
+  }
+
+  /** A transfer starts: 'downloading', with the last error cleared (a progress commit). */
+  started(id: number): JobRow {
+    this.#progress(() =>
+      this.#db
+        .prepare(
+          `UPDATE jobs SET state = 'downloading', updated_at = ?, error_code = NULL, error_message = NULL
+           WHERE id = ?`,
+        )
+        .run(new Date().toISOString(), id),
+    );
+    return this.get(id);
+  }
+
   checkpoint(id: number, bytes: number, etag: string | null, partPath: string): void {
-    this.#db
-      .prepare('UPDATE jobs SET checkpoint_bytes = ?, etag = ?, part_path = ?, updated_at = ? WHERE id = ?')
-      .run(bytes, etag, partPath, new Date().toISOString(), id);
+    this.#progress(() =>
+      this.#db
+        .prepare('UPDATE jobs SET checkpoint_bytes = ?, etag = ?, part_path = ?, updated_at = ? WHERE id = ?')
+        .run(bytes, etag, partPath, new Date().toISOString(), id),
+    );
   }
 
   /** Downloads an item again from zero (its library file went missing); no new purchase. */
@@ -297,6 +352,16 @@ export class JobStore {
 
   prioritize(id: number): void {
     this.move(id, 1);
+  }
+
+  /** Whether the item has jobs and every one of them is done or cancelled (its .part is garbage). */
+  itemIsOver(itemId: string): boolean {
+    const row = this.#db
+      .prepare(
+        `SELECT COUNT(*) AS jobs, COALESCE(SUM(state IN ('done', 'cancelled')), 0) AS over FROM jobs WHERE item_id = ?`,
+      )
+      .get(itemId) as { jobs: number; over: number };
+    return row.jobs > 0 && row.over === row.jobs;
   }
 
   /** After a crash, transfers that were running are queued again; their checkpoints remain. */

@@ -1,12 +1,14 @@
 // The step after verification: write a tagged, read-back-checked copy of the verified download
 // straight to its place in the library, and index it. The verified .part is removed only at the
 // very end, so a failure at any step loses nothing and never files a half-tagged song.
-import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { EncodingId } from '../../../api/encodings.ts';
 import type { TagData } from '../../../api/schemas/orders.ts';
 import { onDisk } from '../downloads/transfer/disk-error.ts';
-import { hashFile, type LibraryFile, type LibraryIndex } from '../library/index.ts';
+import { sha256Thread } from '../downloads/transfer/sha256-thread.ts';
+import type { LibraryFile, LibraryIndex } from '../library/index.ts';
+import { inTransaction } from '../profile/open-profile.ts';
 import type { Settings } from '../settings/settings.ts';
 import type { CoverImage } from '../tagging/index.ts';
 import { writeTaggedCopy } from '../tagging/index.ts';
@@ -23,6 +25,11 @@ export interface IntakeRequest {
   index: LibraryIndex;
   /** The album's cover under the settings' cap, or null; fetched once per album by the caller. */
   cover: CoverImage | null;
+  /**
+   * Runs in the transaction that adds the index row (the download job's move to 'done'): one commit,
+   * and so one fsync on the event loop, files the track and closes its job together.
+   */
+  onFiled?: (file: LibraryFile) => void;
 }
 
 export async function fileIntoLibrary(req: IntakeRequest): Promise<LibraryFile> {
@@ -39,17 +46,23 @@ export async function fileIntoLibrary(req: IntakeRequest): Promise<LibraryFile> 
     id3Version: req.settings.id3Version,
     cover: req.cover,
   });
-  const sha256 = await hashFile(target.absolute);
-  const { size } = await stat(target.absolute);
-  const file = req.index.add({
-    store: req.store,
-    path: target.relative,
-    encoding: req.encoding,
-    bytes: size,
-    sha256,
-    purchaseId: req.purchaseId,
-    itemId: req.itemId,
-    tags: req.tags,
+  // The index holds the filed file's own SHA-256 (tags included), so it is read back once, on the
+  // hashing thread: the event loop meanwhile carries the other transfers. The bytes come from the page
+  // cache (the copy was just written).
+  const { sha256, bytes } = await sha256Thread().file(target.absolute);
+  const file = inTransaction(req.index.db, () => {
+    const added = req.index.add({
+      store: req.store,
+      path: target.relative,
+      encoding: req.encoding,
+      bytes,
+      sha256,
+      purchaseId: req.purchaseId,
+      itemId: req.itemId,
+      tags: req.tags,
+    });
+    req.onFiled?.(added);
+    return added;
   });
   if (req.settings.coverFile && req.cover) await writeCoverFile(dir, req.cover);
   await rm(req.partPath, { force: true });

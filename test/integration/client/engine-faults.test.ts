@@ -145,6 +145,18 @@ describe('the engine through a faulty network', () => {
     expect(again.map((r) => r.status)).toEqual(again.map(() => 416));
     expect(again.every((r) => r.range !== null && /^bytes=\d+-$/.test(r.range))).toBe(true);
   });
+
+  it('sweeps the .part a crash left behind after filing, and only that', async () => {
+    // A crash between filing a track and deleting its .part: the job is done, the .part is garbage.
+    const done = engine.jobs.all().find((j) => j.state === 'done')!;
+    const staging = join(home, 'staging');
+    writeFileSync(join(staging, `${done.item_id}.part`), 'left over');
+    writeFileSync(join(staging, 'not-a-job.part'), 'unknown: left alone');
+    await engine.run();
+    const left = readdirSync(staging);
+    expect(left).not.toContain(`${done.item_id}.part`);
+    expect(left).toContain('not-a-job.part');
+  });
 });
 
 describe('an order the store refuses for good', () => {

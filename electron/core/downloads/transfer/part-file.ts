@@ -1,11 +1,8 @@
-// The staging '<name>.part' file: positional writes, truncation, fdatasync and hashing of a resumed prefix.
+// The staging '<name>.part' file: positional writes (one or many buffers), truncation and fdatasync.
 
-import { createHash, type Hash } from 'node:crypto';
 import { constants } from 'node:fs';
 import { type FileHandle, open } from 'node:fs/promises';
 import { onDisk } from './disk-error.ts';
-
-const READ_CHUNK = 256 * 1024;
 
 export class PartFile {
   readonly path: string;
@@ -32,22 +29,6 @@ export class PartFile {
     await onDisk(this.path, () => this.#handle.truncate(bytes));
   }
 
-  /** SHA-256 state over the first `bytes` bytes, read back from disk, ready to continue with new data. */
-  async hashPrefix(bytes: number, signal?: AbortSignal): Promise<Hash> {
-    const hash = createHash('sha256');
-    const buffer = Buffer.allocUnsafe(Math.min(READ_CHUNK, Math.max(1, bytes)));
-    let position = 0;
-    while (position < bytes) {
-      signal?.throwIfAborted();
-      const want = Math.min(buffer.length, bytes - position);
-      const { bytesRead } = await onDisk(this.path, () => this.#handle.read(buffer, 0, want, position));
-      if (bytesRead === 0) throw new Error(`${this.path} ended at ${position} of ${bytes} bytes`);
-      hash.update(buffer.subarray(0, bytesRead));
-      position += bytesRead;
-    }
-    return hash;
-  }
-
   /** Writes all of `chunk` at `position` (a positional write may be partial, so loop). */
   async write(chunk: Uint8Array, position: number): Promise<void> {
     let offset = 0;
@@ -59,6 +40,24 @@ export class PartFile {
     }
   }
 
+  /**
+   * Writes `chunks` back to back from `position` with one pwritev (a partial write continues where it
+   * stopped): one system call and one trip through the thread pool for a whole batch of socket reads.
+   */
+  async writev(chunks: Uint8Array[], position: number): Promise<void> {
+    let list = chunks;
+    let at = position;
+    let left = chunks.reduce((sum, c) => sum + c.length, 0);
+    while (left > 0) {
+      const { bytesWritten } = await onDisk(this.path, () => this.#handle.writev(list, at));
+      if (bytesWritten === left) return;
+      if (bytesWritten <= 0) throw new Error(`${this.path}: writev wrote nothing`);
+      left -= bytesWritten;
+      at += bytesWritten;
+      list = dropBytes(list, bytesWritten);
+    }
+  }
+
   /** fdatasync: the data (and the length) reach the disk; timestamps need not. */
   async sync(): Promise<void> {
     await onDisk(this.path, () => this.#handle.datasync());
@@ -67,4 +66,14 @@ export class PartFile {
   async close(): Promise<void> {
     await this.#handle.close().catch(() => {});
   }
+}
+
+/** The chunks after the first `bytes` bytes (the unwritten rest after a partial writev). */
+function dropBytes(chunks: Uint8Array[], bytes: number): Uint8Array[] {
+  let skip = bytes;
+  let i = 0;
+  while (i < chunks.length && skip >= chunks[i]!.length) skip -= chunks[i++]!.length;
+  const rest = chunks.slice(i);
+  if (skip > 0 && rest.length > 0) rest[0] = rest[0]!.subarray(skip);
+  return rest;
 }

@@ -24,6 +24,7 @@ export async function transferOnce(req: TransferRequest): Promise<TransferResult
     await attempt.checkpointAfterFailure();
     throw error;
   } finally {
+    attempt.dispose();
     await part.close();
   }
 }

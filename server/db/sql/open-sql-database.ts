@@ -1,0 +1,13 @@
+// Opens the store database named by --db: a postgres:// URL, or a SQLite file path (':memory:' too).
+import type { Database } from './port.ts';
+import { openPostgresDatabase } from './postgres-database.ts';
+import { openSqliteDatabase } from './sqlite-database.ts';
+
+export function isPostgresUrl(target: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(target);
+}
+
+/** Opens and migrates the database; PostgreSQL failing to answer rejects with STORE_DB_UNAVAILABLE. */
+export async function openSqlDatabase(target: string): Promise<Database> {
+  return isPostgresUrl(target) ? openPostgresDatabase({ url: target }) : openSqliteDatabase(target);
+}

@@ -12,6 +12,7 @@ const nodeBuiltins = [/^node:/];
 const workers = {
   'parse-worker': resolve(root, 'electron/core/tagging/parse-worker.ts'),
   'tag-reader-worker': resolve(root, 'server/catalog/sources/tag-reader-worker.ts'),
+  'search-worker': resolve(root, 'server/catalog/search-worker.ts'),
 };
 
 export default defineConfig({

@@ -207,6 +207,7 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
       fulfilment.stop();
       await transcoder.close();
       await fulfilment.idle();
+      await store.search.close(); // its worker threads hold connections of their own
       db.close();
     },
   };

@@ -1,4 +1,6 @@
-// Search as you type: the store's search page follows the box, debounced so typing stays smooth.
+// Search as you type: the store's search page follows the box. The debounce is short (50 ms): a
+// store search answers in a few ms, so results can land within ~100 ms of a keystroke (BENCHMARKS.md,
+// Search latency), while a burst of keys still makes one request. A superseded answer is dropped.
 import { useEffect, useRef, useState } from 'react';
 import { useI18n } from './i18n-context.tsx';
 import { navigate } from './router.ts';
@@ -16,7 +18,7 @@ export function SearchBox({ initial }: { initial: string }) {
       const searching = window.location.hash.startsWith('#/store/search');
       if (value.trim()) navigate({ view: 'store', page: 'search', q: value }, { replace: searching });
       else if (searching) navigate({ view: 'store', page: 'home' }, { replace: true });
-    }, 200);
+    }, 50);
   };
 
   return (

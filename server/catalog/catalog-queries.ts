@@ -85,10 +85,21 @@ export function toAlbumSummary(row: AlbumRow): AlbumSummary {
 export class CatalogQueries {
   readonly #db: Db;
   readonly #dataDir: string;
+  readonly #statements = new Map<string, ReturnType<Db['prepare']>>();
 
   constructor(db: Db, dataDir: string) {
     this.#db = db;
     this.#dataDir = dataDir;
+  }
+
+  /** Prepared once: search loads the rows of its results through these on every request. */
+  #statement(sql: string) {
+    let statement = this.#statements.get(sql);
+    if (!statement) {
+      statement = this.#db.prepare(sql);
+      this.#statements.set(sql, statement);
+    }
+    return statement;
   }
 
   albumRow(id: number): AlbumRow {
@@ -109,12 +120,10 @@ export class CatalogQueries {
   trackArtists(trackIds: number[]): Map<number, ArtistRef[]> {
     const out = new Map<number, ArtistRef[]>();
     if (trackIds.length === 0) return out;
-    const rows = this.#db
-      .prepare(
-        `SELECT ta.track_id, ar.id, ar.name FROM track_artists ta JOIN artists ar ON ar.id = ta.artist_id
+    const rows = this.#statement(
+      `SELECT ta.track_id, ar.id, ar.name FROM track_artists ta JOIN artists ar ON ar.id = ta.artist_id
          WHERE ta.track_id IN (SELECT value FROM json_each(?)) ORDER BY ta.track_id, ta.position`,
-      )
-      .all(JSON.stringify(trackIds)) as { track_id: number; id: number; name: string }[];
+    ).all(JSON.stringify(trackIds)) as { track_id: number; id: number; name: string }[];
     for (const r of rows) {
       const list = out.get(r.track_id) ?? [];
       list.push({ id: r.id, name: r.name });
@@ -128,9 +137,9 @@ export class CatalogQueries {
     const wanted = [...new Set(ids.filter((id): id is number => id !== null))];
     const out = new Map<number, RightsHolderRef>();
     if (wanted.length === 0) return out;
-    const rows = this.#db
-      .prepare('SELECT id, name FROM rights_holders WHERE id IN (SELECT value FROM json_each(?))')
-      .all(JSON.stringify(wanted)) as { id: number; name: string }[];
+    const rows = this.#statement(
+      'SELECT id, name FROM rights_holders WHERE id IN (SELECT value FROM json_each(?))',
+    ).all(JSON.stringify(wanted)) as { id: number; name: string }[];
     for (const r of rows) out.set(r.id, { id: r.id, name: r.name });
     return out;
   }
@@ -140,9 +149,9 @@ export class CatalogQueries {
     // A track without its own rights holder has its release's.
     const albumHolders = new Map(
       (
-        this.#db
-          .prepare('SELECT id, rights_holder_id FROM albums WHERE id IN (SELECT value FROM json_each(?))')
-          .all(JSON.stringify([...new Set(rows.map((r) => r.album_id))])) as {
+        this.#statement(
+          'SELECT id, rights_holder_id FROM albums WHERE id IN (SELECT value FROM json_each(?))',
+        ).all(JSON.stringify([...new Set(rows.map((r) => r.album_id))])) as {
           id: number;
           rights_holder_id: number | null;
         }[]

@@ -47,7 +47,7 @@ const ALBUMS = [
 function search(db: Db) {
   const s = new CatalogSearch(db, new CatalogQueries(db, DATA));
   return (q: string) => {
-    const r = s.search({ q, limit: 20 });
+    const r = s.searchNow({ q, limit: 20 });
     return {
       artists: r.artists.items.map((a) => a.name).sort(),
       albums: r.albums.items.map((a) => a.title).sort(),

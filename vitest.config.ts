@@ -8,11 +8,23 @@ export default defineConfig({
         test: {
           name: 'node',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/renderer/**'],
+          exclude: ['test/renderer/**', 'test/integration/packaging/**'],
           globalSetup: ['test/helpers/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 180_000,
           pool: 'forks',
+        },
+      },
+      {
+        // Packaging runs `npm run build` into dist/, which web mode's and the e2e tests' pages are
+        // served from: it runs alone, after every other project (a later group order).
+        test: {
+          name: 'packaging',
+          include: ['test/integration/packaging/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+          pool: 'forks',
+          sequence: { groupOrder: 1 },
         },
       },
       {

@@ -16,6 +16,7 @@ const lazy =
     pick(await load())(argv);
 const account = () => import('./commands/account-commands.ts');
 const catalog = () => import('./commands/catalog-commands.ts');
+const browse = () => import('./commands/browse-commands.ts');
 const queue = () => import('./commands/queue-commands.ts');
 
 const COMMANDS: Record<string, Command> = {
@@ -31,6 +32,11 @@ const COMMANDS: Record<string, Command> = {
   search: lazy(catalog, (m) => m.search),
   album: lazy(catalog, (m) => m.album),
   encodings: lazy(catalog, (m) => m.encodings),
+  new: lazy(browse, (m) => m.newReleases),
+  charts: lazy(browse, (m) => m.charts),
+  genres: lazy(browse, (m) => m.genres),
+  genre: lazy(browse, (m) => m.genre),
+  artist: lazy(browse, (m) => m.artist),
   buy: lazy(
     () => import('./commands/buy-command.ts'),
     (m) => m.buy,

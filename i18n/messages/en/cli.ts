@@ -5,6 +5,11 @@ export const cli = {
   'cli.help.title': 'megadisc: buy music by the megabyte',
   'cli.help.client': 'Client (every command takes --home DIR and --json):',
   'cli.help.album': 'tracks, and the size and cost of every encoding',
+  'cli.help.new': 'albums by release date, newest first',
+  'cli.help.charts': 'albums by sales, best-selling first',
+  'cli.help.genres': 'genres, with how many albums each has',
+  'cli.help.genre': 'a genre’s albums; GENRE is a slug or name from "megadisc genres"',
+  'cli.help.artist': 'an artist’s albums and the albums they appear on',
   'cli.help.topup': 'redeem a voucher',
   'cli.help.packs': 'top-up packs with your price, per MB and saving',
   'cli.help.topupPack': 'pay for a pack in the browser, then wait until it is credited',
@@ -18,6 +23,8 @@ export const cli = {
   'cli.help.libraryReorganize': 'move files to match the path template',
   'cli.help.exitCodes':
     'Exit codes: 0 done, 1 failed, 2 bad usage, 3 not for sale (taken down), 4 not sold in your\n  country, 5 re-downloads withdrawn by the store.',
+  'cli.help.paging':
+    'Browsing: --limit N items a page (1-100; 20 unless given, 50 for genres). A page that is not\n  the last ends with the command that prints the next one (--cursor or --page).',
   'cli.help.language':
     'Language: every command takes --lang en|ru. Without it, LC_ALL, LC_MESSAGES, LANG and then\n  LANGUAGE choose (English when none names a language Megadisc speaks). --json output is the\n  same in every language.',
   'cli.help.web': 'Web mode (the app in a browser, on 127.0.0.1 only):',
@@ -47,6 +54,7 @@ export const cli = {
   'cli.usage.notANumber': '{what} must be a number',
   'cli.usage.required': '{flag} is required',
   'cli.usage.onOff': '{flag} takes on or off',
+  'cli.usage.unexpected': 'unexpected argument "{arg}"; see "megadisc help"',
 
   // login, logout, balance, ledger, topup
   'cli.login.done': 'logged in to {store} as {email}',
@@ -133,6 +141,37 @@ export const cli = {
   'cli.encodings.mode.lossless': 'lossless',
   'cli.encodings.yes': 'yes',
   'cli.encodings.no': 'no: {reason}',
+
+  // new, charts, genres, genre, artist
+  'cli.browse.newReleases': 'New releases',
+  'cli.browse.charts': 'Charts: best-selling albums',
+  'cli.browse.genres': 'Genres',
+  'cli.browse.genre': '{name}: {albums, plural, one {# album} other {# albums}}',
+  'cli.browse.artist': '{name}: {albums, plural, one {# album} other {# albums}}',
+  'cli.browse.pageOf': '{heading} (page {page} of {pages})',
+  'cli.browse.column.id': 'id',
+  'cli.browse.column.artist': 'artist',
+  'cli.browse.column.title': 'title',
+  'cli.browse.column.year': 'year',
+  'cli.browse.column.tracks': 'tracks',
+  'cli.browse.column.length': 'length',
+  'cli.browse.column.sold': 'sold',
+  'cli.browse.column.slug': 'genre',
+  'cli.browse.column.name': 'name',
+  'cli.browse.column.albums': 'albums',
+  'cli.browse.empty': 'no albums',
+  'cli.browse.noGenres': 'the store lists no genres',
+  'cli.browse.pastEnd': 'nothing on page {page}; the last page is {pages}',
+  'cli.browse.next': 'next page: {command}',
+  'cli.browse.genreRequired': 'a GENRE is required: its slug or name, as "megadisc genres" lists them',
+  'cli.browse.unknownGenre': 'no genre "{genre}" in the store; see "megadisc genres"',
+  'cli.browse.unknownArtist':
+    'no artist {id} in the store; find one with "megadisc search --type artist NAME"',
+  'cli.browse.badSort': '--sort takes new, sales or title',
+  'cli.browse.limitRange': '--limit must be a number from 1 to {max}',
+  'cli.browse.pageRange': '--page must be 1 or more',
+  'cli.browse.badCursor':
+    'the store does not know this --cursor; use the one the previous page of the same command printed',
 
   // Releases the store does not sell
   'cli.sale.notForSale': 'not for sale: {reason}',

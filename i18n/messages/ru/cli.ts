@@ -6,6 +6,11 @@ export const cli: Translation<typeof en> = {
   'cli.help.title': 'megadisc: музыка по мегабайтам',
   'cli.help.client': 'Клиент (каждая команда принимает --home DIR и --json):',
   'cli.help.album': 'треки, размер и цена в каждом формате',
+  'cli.help.new': 'альбомы по дате выхода, сначала новые',
+  'cli.help.charts': 'альбомы по продажам, сначала самые продаваемые',
+  'cli.help.genres': 'жанры и число альбомов в каждом',
+  'cli.help.genre': 'альбомы жанра; GENRE — код или название из «megadisc genres»',
+  'cli.help.artist': 'альбомы исполнителя и альбомы, где он участвует',
   'cli.help.topup': 'погасить ваучер',
   'cli.help.packs': 'пакеты пополнения: ваша цена, цена за МБ и выгода',
   'cli.help.topupPack': 'оплатить пакет в браузере и дождаться зачисления',
@@ -19,6 +24,8 @@ export const cli: Translation<typeof en> = {
   'cli.help.libraryReorganize': 'разложить файлы по шаблону пути',
   'cli.help.exitCodes':
     'Коды выхода: 0 — готово, 1 — ошибка, 2 — неверный вызов, 3 — не продаётся (снято с продажи),\n  4 — не продаётся в вашей стране, 5 — магазин больше не отдаёт повторные загрузки.',
+  'cli.help.paging':
+    'Каталог: --limit N — сколько позиций на странице (1–100; без него 20, для жанров 50). Под\n  страницей, если она не последняя, напечатана команда для следующей (--cursor или --page).',
   'cli.help.language':
     'Язык: каждая команда принимает --lang en|ru. Без него язык выбирают LC_ALL, LC_MESSAGES, LANG,\n  затем LANGUAGE (если ни одна не называет знакомый Megadisc язык — английский). Вывод --json\n  на всех языках одинаков.',
   'cli.help.web': 'Веб-режим (приложение в браузере, только на 127.0.0.1):',
@@ -48,6 +55,7 @@ export const cli: Translation<typeof en> = {
   'cli.usage.notANumber': '{what} должно быть числом',
   'cli.usage.required': 'нужен параметр {flag}',
   'cli.usage.onOff': '{flag} принимает on или off',
+  'cli.usage.unexpected': 'лишний аргумент «{arg}»; см. «megadisc help»',
 
   // login, logout, balance, ledger, topup
   'cli.login.done': 'вход в {store} выполнен как {email}',
@@ -134,6 +142,39 @@ export const cli: Translation<typeof en> = {
   'cli.encodings.mode.lossless': 'без потерь',
   'cli.encodings.yes': 'да',
   'cli.encodings.no': 'нет: {reason}',
+
+  // new, charts, genres, genre, artist
+  'cli.browse.newReleases': 'Новинки',
+  'cli.browse.charts': 'Чарты: самые продаваемые альбомы',
+  'cli.browse.genres': 'Жанры',
+  'cli.browse.genre':
+    '{name}: {albums, plural, one {# альбом} few {# альбома} many {# альбомов} other {# альбома}}',
+  'cli.browse.artist':
+    '{name}: {albums, plural, one {# альбом} few {# альбома} many {# альбомов} other {# альбома}}',
+  'cli.browse.pageOf': '{heading} (страница {page} из {pages})',
+  'cli.browse.column.id': 'id',
+  'cli.browse.column.artist': 'исполнитель',
+  'cli.browse.column.title': 'название',
+  'cli.browse.column.year': 'год',
+  'cli.browse.column.tracks': 'треков',
+  'cli.browse.column.length': 'длительность',
+  'cli.browse.column.sold': 'продано',
+  'cli.browse.column.slug': 'жанр',
+  'cli.browse.column.name': 'название',
+  'cli.browse.column.albums': 'альбомов',
+  'cli.browse.empty': 'альбомов нет',
+  'cli.browse.noGenres': 'в магазине нет жанров',
+  'cli.browse.pastEnd': 'на странице {page} ничего нет; последняя страница — {pages}',
+  'cli.browse.next': 'следующая страница: {command}',
+  'cli.browse.genreRequired': 'нужен жанр (GENRE): его код или название, как их показывает «megadisc genres»',
+  'cli.browse.unknownGenre': 'жанра «{genre}» в магазине нет; см. «megadisc genres»',
+  'cli.browse.unknownArtist':
+    'исполнителя {id} в магазине нет; найдите его: «megadisc search --type artist ИМЯ»',
+  'cli.browse.badSort': '--sort принимает new, sales или title',
+  'cli.browse.limitRange': '--limit должен быть числом от 1 до {max}',
+  'cli.browse.pageRange': '--page должен быть не меньше 1',
+  'cli.browse.badCursor':
+    'магазин не знает такой --cursor; возьмите тот, что напечатала предыдущая страница той же команды',
 
   // Releases the store does not sell
   'cli.sale.notForSale': 'не продаётся: {reason}',

@@ -557,9 +557,11 @@ export const routes = {
     operationId: 'getOrder',
     method: 'GET',
     path: '/v1/orders/{id}',
-    summary: 'An order with the state of each item',
+    summary:
+      'An order with the state of each item; with waitMs, answers once more than `settled` items are ready or failed',
     auth: 'bearer',
     params: O.OrderParams,
+    query: O.OrderQuery,
     status: 200,
     response: O.Order,
     errors: [400, 401, 404],

@@ -10,6 +10,7 @@ import { ENCODINGS, type EncodingId } from '../api/encodings.ts';
 import { type EncodeIndex, type EncodeRecord, probeEncoders, Transcoder } from '../server/transcode/index.ts';
 import { RECIPES } from '../server/transcode/recipes.ts';
 import { makeMaster } from './lib/audio.ts';
+import { bareCommand } from './lib/bare-encode.ts';
 import {
   fmt,
   markdownTable,
@@ -24,8 +25,6 @@ import {
 
 const RUNS = 3;
 const SECONDS = 60;
-const BIN = { ffmpeg: 'ffmpeg', lame: 'lame', mpcenc: 'mpcenc' };
-
 class MemoryIndex implements EncodeIndex {
   readonly #rows = new Map<string, EncodeRecord>();
   get(trackId: number, encoding: EncodingId, version: string) {
@@ -37,23 +36,6 @@ class MemoryIndex implements EncodeIndex {
   delete(trackId: number, encoding: EncodingId, version: string) {
     this.#rows.delete(`${trackId}/${encoding}/${version}`);
   }
-}
-
-const quote = (arg: string) => (/^[\w./:=+-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", `'\\''`)}'`);
-
-/** The recipe's own stages as one shell pipeline, minus the progress reporting (no fd 3 to write to). */
-function bareCommand(encoding: EncodingId, input: string, output: string): string {
-  return RECIPES[encoding]
-    .stages(input, output, BIN)
-    .map(({ command, args }) => {
-      const kept = args.filter(
-        (a, i) =>
-          !['-progress', '-stats_period'].includes(a) &&
-          !['-progress', '-stats_period'].includes(args[i - 1]!),
-      );
-      return [command, ...kept].map(quote).join(' ');
-    })
-    .join(' | ');
 }
 
 const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');

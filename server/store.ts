@@ -13,6 +13,7 @@ import { type Db, openDatabase } from './db/open-database.ts';
 import { OrderDesk } from './orders/create-order.ts';
 import { Fulfilment } from './orders/fulfilment.ts';
 import { IdempotencyKeys } from './orders/idempotency.ts';
+import { OrderChanges } from './orders/order-changes.ts';
 import { OrderView } from './orders/order-view.ts';
 import { loadOrCreateSecret, SignedLinks } from './orders/signed-links.ts';
 import { PaymentDesk } from './payments/payment-desk.ts';
@@ -87,6 +88,8 @@ export interface Store {
   publicUrl: string;
   links: SignedLinks;
   orderView: OrderView;
+  /** Wakes long-polling readers of an order (GET /v1/orders/{id}?waitMs=…). */
+  orderChanges: OrderChanges;
   orders: OrderDesk;
   fulfilment: Fulfilment;
   log: (message: string) => void;
@@ -124,6 +127,7 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
   const links = new SignedLinks(loadOrCreateSecret(db));
   const orderView = new OrderView(db, catalog, links, transcoder);
   const royalties = new RoyaltyBook(db);
+  const orderChanges = new OrderChanges();
   const fulfilment = new Fulfilment({
     db,
     dataDir: paths.data,
@@ -132,6 +136,7 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
     encoder: transcoder,
     royalties,
     currency: rate.currency,
+    changes: orderChanges,
     log,
   });
   const keys = new IdempotencyKeys(db);
@@ -199,11 +204,13 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
     },
     links,
     orderView,
+    orderChanges,
     orders,
     fulfilment,
     log,
     async close() {
       clearInterval(sweeper);
+      orderChanges.close();
       fulfilment.stop();
       await transcoder.close();
       await fulfilment.idle();

@@ -103,6 +103,14 @@ export const OrderSummary = Order.omit({ items: true }).extend({ itemCount: z.nu
 export const OrderPage = page(OrderSummary).meta({ id: 'OrderPage' });
 export const OrderListQuery = z.object({ cursor: Cursor.optional(), limit: Limit.default(20) });
 export const OrderParams = z.object({ id: z.string().regex(/^ord_[A-Za-z0-9]{10,40}$/) });
+/**
+ * Long polling: with waitMs, the store holds the answer until more than `settled` items are ready or
+ * failed, the order is no longer processing, or waitMs has passed; then it answers with the order as is.
+ */
+export const OrderQuery = z.object({
+  waitMs: z.coerce.number().int().min(0).max(25_000).optional(),
+  settled: z.coerce.number().int().min(0).optional(),
+});
 export const ItemParams = z.object({
   id: z.string().regex(/^ord_[A-Za-z0-9]{10,40}$/),
   itemId: z.string().regex(/^itm_[A-Za-z0-9]{10,40}$/),

@@ -39,6 +39,21 @@ export function readCpuMs(pid: number): number | null {
   return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
 }
 
+/**
+ * CPU time (user + system) of a live process's children that it has waited for (cutime + cstime:
+ * e.g. the encoders a store ran, with their own children), in ms; null once it has gone.
+ */
+export function readChildrenCpuMs(pid: number | 'self'): number | null {
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return null;
+  }
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[13]) + Number(fields[14])) * 1000) / 100;
+}
+
 export interface Sample {
   /** ms since the sampler started */
   t: number;

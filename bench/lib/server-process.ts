@@ -2,12 +2,16 @@
 import { fileURLToPath } from 'node:url';
 import { spawnTracked } from './harness.ts';
 
+/** nodeArgs go before the entry (e.g. `--cpu-prof --cpu-prof-dir=DIR`: written when the server exits). */
 export async function startServerProcess(
   dataDir: string,
   timeoutMs = 60_000,
+  nodeArgs: string[] = [],
 ): Promise<{ url: string; pid: number }> {
   const entry = fileURLToPath(new URL('./server-main.ts', import.meta.url));
-  const child = spawnTracked(process.execPath, [entry, dataDir], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawnTracked(process.execPath, [...nodeArgs, entry, dataDir], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr?.setEncoding('utf8').on('data', (d: string) => {
     stderr += d;

@@ -8,6 +8,7 @@ import { toStoredPath } from '../db/stored-path.ts';
 import { StoreError } from '../errors.ts';
 import type { RoyaltyBook } from '../royalties/royalty-book.ts';
 import type { EncodeRecord, EncodeRequest } from '../transcode/index.ts';
+import type { OrderChanges } from './order-changes.ts';
 import type { ItemRow, OrderRow } from './order-rows.ts';
 
 export interface Encoder {
@@ -24,6 +25,7 @@ export class Fulfilment {
   readonly #dataDir: string;
   readonly #royalties: RoyaltyBook | undefined;
   readonly #currency: string;
+  readonly #changes: OrderChanges | undefined;
   #stopping = false;
 
   constructor(opts: {
@@ -34,6 +36,8 @@ export class Fulfilment {
     encoder: Encoder;
     royalties?: RoyaltyBook;
     currency?: string;
+    /** Told after each item is settled or failed and when an order finishes (long-polling readers). */
+    changes?: OrderChanges;
     log?: (msg: string) => void;
   }) {
     this.#db = opts.db;
@@ -43,6 +47,7 @@ export class Fulfilment {
     this.#encoder = opts.encoder;
     this.#royalties = opts.royalties;
     this.#currency = opts.currency ?? 'USD';
+    this.#changes = opts.changes;
     this.#log = opts.log ?? (() => {});
   }
 
@@ -95,6 +100,7 @@ export class Fulfilment {
             encoding: order.encoding,
           });
           this.#settle(order, item, record);
+          this.#changes?.notify(orderId);
         } catch (error) {
           if (this.#stopping) {
             this.#db.prepare(`UPDATE order_items SET state = 'queued' WHERE id = ?`).run(item.id);
@@ -108,10 +114,14 @@ export class Fulfilment {
               `UPDATE order_items SET state = 'failed', error_code = ?, error_message = ? WHERE id = ?`,
             )
             .run(code, message.slice(0, 500), item.id);
+          this.#changes?.notify(orderId);
         }
       }),
     );
-    if (!this.#stopping) this.#finish(order);
+    if (!this.#stopping) {
+      this.#finish(order);
+      this.#changes?.notify(orderId);
+    }
   }
 
   #settle(order: OrderRow, item: ItemRow, record: EncodeRecord): void {

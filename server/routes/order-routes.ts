@@ -12,6 +12,7 @@ import { createFileServer } from '../http/serve-file.ts';
 import { checkKey } from '../orders/idempotency.ts';
 import type { ItemRow, OrderRow } from '../orders/order-rows.ts';
 import { fileName } from '../orders/order-view.ts';
+import { waitForOrder } from '../orders/wait-for-order.ts';
 import type { Store } from '../store.ts';
 
 /** What a download needs to know, in one indexed lookup (items, orders, tracks, albums by key). */
@@ -100,9 +101,26 @@ export function orderRoutes(app: FastifyInstance, store: Store, downloads: Downl
     return { items, nextCursor: rows.length > query.limit && last ? encodeCursor([last.seq]) : null };
   });
 
-  bindRoute(app, routes.order, auth, ({ accountId, params }) =>
-    store.orderView.build(store.orderView.orderRow(accountId!, params.id)),
-  );
+  bindRoute(app, routes.order, auth, async ({ accountId, params, query, reply }) => {
+    const order = store.orderView.orderRow(accountId!, params.id);
+    if (!query.waitMs || order.state !== 'processing') return store.orderView.build(order);
+    // Held until an item settles, so a client learns of each encode at once without polling.
+    const gone = new AbortController();
+    const onClose = () => gone.abort();
+    reply.raw.once('close', onClose);
+    try {
+      await waitForOrder(store.db, store.orderChanges, order.id, {
+        waitMs: query.waitMs,
+        settled: query.settled ?? 0,
+        signal: gone.signal,
+      });
+    } finally {
+      reply.raw.off('close', onClose);
+    }
+    return store.orderView.build(store.orderView.orderRow(accountId!, params.id));
+  });
+  // Held long polls answer at once on shutdown, so closing the server does not wait for them.
+  app.addHook('preClose', async () => store.orderChanges.close());
 
   bindRoute(app, routes.download, auth, ({ accountId, params, query, request, reply }) => {
     const row = downloadRow.get(params.itemId, params.id) as DownloadRow | undefined;

@@ -1,7 +1,9 @@
 // Runs a chain of child processes (each stdout feeding the next stdin) under a deadline and an abort signal.
+// Stages are joined by the kernel pipe itself, as a shell does: the audio never passes through this
+// process (relaying it cost the store's event loop and GC as much CPU as the rest of an order).
 
 import { type ChildProcess, spawn } from 'node:child_process';
-import type { Readable } from 'node:stream';
+import type { Readable, Writable } from 'node:stream';
 import { StderrTail } from './stderr-tail.ts';
 
 export interface Stage {
@@ -36,6 +38,8 @@ interface StageRun {
   tail: StderrTail;
   finished: boolean;
   killedByUs: boolean;
+  /** Died of SIGPIPE: the stage it wrote to had gone, so that stage's failure is the one to report. */
+  brokenPipe: boolean;
   failure?: string;
 }
 
@@ -47,7 +51,13 @@ export function runPipeline(stages: readonly Stage[], options: PipelineOptions):
     if (stages.length === 0) throw new RangeError('a pipeline needs at least one stage');
     if (options.signal?.aborted) throw new PipelineError('aborted', 'aborted before start');
 
-    const runs = stages.map((stage, index) => startStage(stage, index, stages.length, options));
+    // Last stage first: each stage's stdin pipe becomes the stdout of the stage before it.
+    const runs: StageRun[] = [];
+    for (let index = stages.length - 1; index >= 0; index--) {
+      runs.unshift(startStage(stages[index]!, index, stages.length, options, runs[0]?.child.stdin ?? null));
+    }
+    // Our end of those pipes: closed, so a consumer sees end-of-file when its producer exits.
+    for (const run of runs.slice(1)) run.child.stdin?.on('error', () => undefined).destroy();
     let unfinished = runs.length;
     let stopReason: 'timeout' | 'aborted' | undefined;
 
@@ -94,6 +104,7 @@ export function runPipeline(stages: readonly Stage[], options: PipelineOptions):
         if (run.finished) return;
         // Only a SIGKILL after we sent one is our doing; an exit code means it died on its own first.
         if (signal !== 'SIGKILL') run.killedByUs = false;
+        run.brokenPipe = signal === 'SIGPIPE';
         if (code === 0) finish(undefined);
         else finish(code === null ? `was killed by ${signal}` : `exited with code ${code}`);
       };
@@ -104,14 +115,22 @@ export function runPipeline(stages: readonly Stage[], options: PipelineOptions):
         setTimeout(() => exited(code, signal), STDIO_GRACE_MS).unref();
       });
     }
-    for (let index = 1; index < runs.length; index++) connect(runs[index - 1]!.child, runs[index]!.child);
   });
 }
 
-function startStage(stage: Stage, index: number, count: number, options: PipelineOptions): StageRun {
+function startStage(
+  stage: Stage,
+  index: number,
+  count: number,
+  options: PipelineOptions,
+  next: Writable | null,
+): StageRun {
   const first = index === 0;
   const last = index === count - 1;
-  const stdio: Array<'pipe' | 'ignore'> = [first ? 'ignore' : 'pipe', last ? 'ignore' : 'pipe', 'pipe'];
+  // A next stage that could not be started has no pipe: this one's output goes nowhere (and the chain
+  // fails on that stage's error anyway).
+  const out = !last && next && (next as { _handle?: unknown })._handle ? next : 'ignore';
+  const stdio: Array<'pipe' | 'ignore' | Writable> = [first ? 'ignore' : 'pipe', out, 'pipe'];
   const wantsProgress = first && options.onProgressStream !== undefined;
   if (wantsProgress) stdio.push('pipe');
 
@@ -122,7 +141,7 @@ function startStage(stage: Stage, index: number, count: number, options: Pipelin
   child.stderr?.on('data', (chunk: string) => tail.push(chunk));
   const progress = child.stdio[3];
   if (wantsProgress && progress) options.onProgressStream?.(progress as Readable);
-  return { stage, child, tail, finished: false, killedByUs: false };
+  return { stage, child, tail, finished: false, killedByUs: false, brokenPipe: false };
 }
 
 function killGroup(child: ChildProcess): void {
@@ -135,19 +154,9 @@ function killGroup(child: ChildProcess): void {
   }
 }
 
-function connect(producer: ChildProcess, consumer: ChildProcess): void {
-  const output = producer.stdout;
-  const input = consumer.stdin;
-  if (!output || !input) return;
-  // EPIPE and friends surface here when one side dies; the exit statuses explain why, so swallow them.
-  output.on('error', () => undefined);
-  input.on('error', () => undefined);
-  output.pipe(input);
-}
-
 function failureMessage(runs: readonly StageRun[]): string {
   const failed = runs.filter((run) => run.failure !== undefined);
-  const selfInflicted = failed.filter((run) => !run.killedByUs);
+  const selfInflicted = failed.filter((run) => !run.killedByUs && !run.brokenPipe);
   const reported = selfInflicted.length > 0 ? selfInflicted : failed;
   // Pipeline order (decoder first), except that a producer's "Broken pipe" is only a symptom of its
   // consumer dying, so it goes last.

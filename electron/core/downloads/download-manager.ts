@@ -13,6 +13,7 @@ import type { Settings, SettingsStore } from '../settings/settings.ts';
 import { routes, type StoreClient } from '../store-client/store-client.ts';
 import { type CoverImage, fetchFittingCover } from '../tagging/index.ts';
 import { type JobRow, type JobStore, toJobView } from './job-store.ts';
+import { OrderWatch } from './order-watch.ts';
 import type { TokenBucket } from './token-bucket.ts';
 import {
   type Checkpoint,
@@ -30,7 +31,10 @@ export interface DownloadManagerOptions {
   library: LibraryIndex;
   events: EngineEvents;
   bucket: TokenBucket;
-  /** How often to ask the store about encodes in progress. */
+  /**
+   * How soon to ask the store about an order again after an error, or when it does not hold answers
+   * (long polling: it answers as soon as an item is encoded).
+   */
   pollMs?: number;
   timeouts?: { connectMs?: number; idleMs?: number };
   retry?: Partial<RetryPolicy>;
@@ -43,6 +47,9 @@ export interface RunSummary {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** How long the store may hold an order answer: well under the client's idle timeout, at most 20 s. */
+const longPollMs = (idleMs = 30_000) => Math.max(0, Math.min(20_000, Math.floor(idleMs / 2)));
 
 /**
  * How often a transfer makes its .part durable and the job's checkpoint row is written: every 16 MiB
@@ -80,19 +87,24 @@ export class DownloadManager {
     const { jobs, purchases, settings, bucket } = this.#o;
     jobs.recoverInterrupted();
     await this.#sweepStaging();
+    // Orders with encodes in progress are followed in the background: the loop never waits on them.
+    const watch = new OrderWatch({
+      client: this.#o.client,
+      jobs,
+      events: this.#o.events,
+      waitMs: longPollMs(this.#o.timeouts?.idleMs),
+      pollMs: this.#o.pollMs ?? 1000,
+      onChange: () => this.#wake?.(),
+    });
     // Monotonic time: a wall-clock step (NTP, a suspended laptop's clock set back) must not hold off
-    // the next poll or purchase retry.
-    let lastPoll = Number.NEGATIVE_INFINITY;
+    // the next purchase retry.
     let purchaseRetryAt = Number.NEGATIVE_INFINITY;
     while (!signal?.aborted) {
       const now = performance.now();
       if (purchases.pending().length > 0 && now >= purchaseRetryAt) {
         purchaseRetryAt = now + (await this.#sendPending());
       }
-      if (now - lastPoll >= (this.#o.pollMs ?? 1000) && jobs.countInStates(['waiting_encode']) > 0) {
-        lastPoll = now;
-        await this.#pollOrders();
-      }
+      watch.sync();
       this.#reconcile();
       const current = settings.get();
       bucket.setRate(current.bandwidthLimit);
@@ -105,6 +117,7 @@ export class DownloadManager {
       if (this.#running.size === 0 && jobs.countInStates(['queued']) === 0 && waiting === 0) break;
       await Promise.race([sleep(250), new Promise<void>((resolve) => (this.#wake = resolve))]);
     }
+    await watch.stop();
     for (const { controller } of this.#running.values()) controller.abort();
     await Promise.allSettled([...this.#running.values()].map((r) => r.done));
     const all = jobs.all();
@@ -127,27 +140,6 @@ export class DownloadManager {
       }
     }
     return 0;
-  }
-
-  async #pollOrders(): Promise<void> {
-    const orderIds = new Set(this.#o.jobs.inStates(['waiting_encode']).map((j) => j.order_id));
-    for (const id of orderIds) {
-      try {
-        const order = await this.#o.client.call(routes.order, { params: { id } });
-        for (const item of order.items) this.#o.jobs.applyOrderItem(item);
-      } catch (error) {
-        // Unreachable or busy: ask again on the next poll. Refused for good (the order is unknown to
-        // this account, the session expired): fail its jobs with the reason rather than wait forever.
-        const e = error instanceof MegadiscError ? error : null;
-        if (e && !e.retryable && e.code !== 'STORE_UNREACHABLE') {
-          for (const job of this.#o.jobs.inStates(['waiting_encode']).filter((j) => j.order_id === id)) {
-            this.#o.events.emit('job-state', {
-              job: toJobView(this.#o.jobs.setState(job.id, 'failed', { error: e })),
-            });
-          }
-        }
-      }
-    }
   }
 
   /** Stops transfers whose job was paused or cancelled elsewhere. */

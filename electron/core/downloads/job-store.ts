@@ -151,6 +151,15 @@ export class JobStore {
       .all(state, limit) as unknown as JobRow[];
   }
 
+  /** The orders that have jobs in a state, without loading the jobs (the scheduler asks every tick). */
+  ordersInState(state: JobState): string[] {
+    return (
+      this.#db.prepare('SELECT DISTINCT order_id FROM jobs WHERE state = ?').all(state) as {
+        order_id: string;
+      }[]
+    ).map((r) => r.order_id);
+  }
+
   /** Counts without loading rows: the scheduler asks this several times a second. */
   countInStates(states: JobState[]): number {
     const row = this.#db
@@ -183,6 +192,21 @@ export class JobStore {
     });
   }
 
+  /**
+   * One answer about an order, in one commit: the long poll brings every item on each change. A
+   * progress commit (no fsync): should a power cut lose it, the jobs wait again and the store, which
+   * keeps the items, answers the same on the next ask.
+   */
+  applyOrder(items: OrderItem[]): void {
+    const settled = items.filter((i) => i.state === 'ready' || i.state === 'failed');
+    if (settled.length === 0) return;
+    this.#progress(() =>
+      inTransaction(this.#db, () => {
+        for (const item of settled) this.applyOrderItem(item);
+      }),
+    );
+  }
+
   /** Moves waiting jobs on once the store has encoded their item (or failed to). */
   applyOrderItem(item: OrderItem): void {
     const now = new Date().toISOString();
@@ -192,9 +216,19 @@ export class JobStore {
           `UPDATE jobs SET url = ?, bytes_total = ?, sha256 = ?, updated_at = ?,
              state = CASE WHEN state = 'waiting_encode' THEN 'queued' ELSE state END,
              paused_from = CASE WHEN paused_from = 'waiting_encode' THEN 'queued' ELSE paused_from END
-           WHERE item_id = ?`,
+           WHERE item_id = ? AND (state = 'waiting_encode' OR paused_from = 'waiting_encode'
+             OR url IS NOT ? OR bytes_total IS NOT ? OR sha256 IS NOT ?)`,
         )
-        .run(item.download.url, item.bytes, item.sha256, now, item.id);
+        .run(
+          item.download.url,
+          item.bytes,
+          item.sha256,
+          now,
+          item.id,
+          item.download.url,
+          item.bytes,
+          item.sha256,
+        );
     } else if (item.state === 'failed') {
       this.#db
         .prepare(

@@ -1,0 +1,61 @@
+// Long polling of an order: a held reader wakes on the order's own change, on its deadline, when it
+// goes away and at shutdown, and never misses a change that landed before it began to wait.
+import { DatabaseSync } from 'node:sqlite';
+import { describe, expect, it } from 'vitest';
+import { OrderChanges } from '../../../server/orders/order-changes.ts';
+import { waitForOrder } from '../../../server/orders/wait-for-order.ts';
+
+function orderDb() {
+  const db = new DatabaseSync(':memory:');
+  db.exec(`CREATE TABLE orders (id TEXT PRIMARY KEY, state TEXT);
+    CREATE TABLE order_items (id TEXT PRIMARY KEY, order_id TEXT, state TEXT);
+    INSERT INTO orders VALUES ('o1', 'processing');
+    INSERT INTO order_items VALUES ('i1', 'o1', 'encoding'), ('i2', 'o1', 'queued');`);
+  return db;
+}
+
+const never = new AbortController().signal;
+
+describe('waitForOrder', () => {
+  it('answers once an item settles, not on another order', async () => {
+    const db = orderDb();
+    const changes = new OrderChanges();
+    const started = performance.now();
+    const waiting = waitForOrder(db as never, changes, 'o1', { waitMs: 5000, settled: 0, signal: never });
+    changes.notify('o2');
+    setTimeout(() => {
+      db.exec(`UPDATE order_items SET state = 'ready' WHERE id = 'i1'`);
+      changes.notify('o1');
+    }, 50);
+    await waiting;
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
+  it('answers at once when more items settled than the reader has seen', async () => {
+    const db = orderDb();
+    db.exec(`UPDATE order_items SET state = 'failed' WHERE id = 'i1'`);
+    const started = performance.now();
+    await waitForOrder(db as never, new OrderChanges(), 'o1', { waitMs: 5000, settled: 0, signal: never });
+    expect(performance.now() - started).toBeLessThan(100);
+  });
+
+  it('answers after waitMs with nothing new, when the reader goes away, and at shutdown', async () => {
+    const db = orderDb();
+    const changes = new OrderChanges();
+    let started = performance.now();
+    await waitForOrder(db as never, changes, 'o1', { waitMs: 80, settled: 0, signal: never });
+    expect(performance.now() - started).toBeGreaterThanOrEqual(75);
+
+    const gone = new AbortController();
+    started = performance.now();
+    setTimeout(() => gone.abort(), 30);
+    await waitForOrder(db as never, changes, 'o1', { waitMs: 5000, settled: 0, signal: gone.signal });
+    expect(performance.now() - started).toBeLessThan(2000);
+
+    started = performance.now();
+    setTimeout(() => changes.close(), 30);
+    await waitForOrder(db as never, changes, 'o1', { waitMs: 5000, settled: 0, signal: never });
+    await waitForOrder(db as never, changes, 'o1', { waitMs: 5000, settled: 0, signal: never });
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+});

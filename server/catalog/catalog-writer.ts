@@ -1,19 +1,22 @@
 // Inserts albums from a catalog source into the tables and full-text indexes, one transaction per album.
 // The indexes hold each name's search key (folded, plus its Latin spelling), not the name itself.
 import { searchKey } from '../../api/text/search-fold.ts';
+import { toLatin } from '../../api/text/transliterate.ts';
 import { type Db, transaction } from '../db/open-database.ts';
 import { toStoredPath } from '../db/stored-path.ts';
 import type { AlbumInput } from './types.ts';
 
+/**
+ * A genre's id from its name. Cyrillic is spelled in Latin first («Синти-поп» is synth-pop's
+ * "sinti-pop"), so Russian genres do not all fall into "other"; a name in another script keeps its
+ * letters. Latin names give the slugs they always had, so existing stores keep their ids.
+ */
 export function slugify(name: string): string {
-  return (
-    name
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '') || 'other'
-  );
+  const dash = (text: string, keep: RegExp) => text.toLowerCase().replace(keep, '-').replace(/^-|-$/g, '');
+  const plain = toLatin(name)
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '');
+  return dash(plain, /[^a-z0-9]+/g) || dash(name.normalize('NFC'), /[^\p{L}\p{N}]+/gu) || 'other';
 }
 
 export class CatalogWriter {

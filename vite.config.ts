@@ -82,7 +82,7 @@ const FIRST_SCREEN = new RegExp(
     '/node_modules/(react|react-dom|scheduler|@formatjs|intl-messageformat)/',
     '/i18n/',
     '/api/encodings\\.ts$',
-    '/renderer/(mount-app\\.tsx|app/|components/|styles/|features/(store|library)/)',
+    '/renderer/(mount-app\\.tsx|app/|components/|styles/|features/(store|library|player|previews)/)',
   ].join('|'),
 );
 

@@ -159,6 +159,19 @@ export const routes = {
     response: E.PriceTable,
     errors: [400, 404, 451],
   }),
+  preview: def({
+    operationId: 'getTrackPreview',
+    method: 'GET',
+    path: '/v1/tracks/{id}/preview',
+    summary:
+      'Free 30 s preview of a track (Ogg Opus, at most half of a short track); Range/ETag; rate-limited per account and address',
+    auth: 'optional',
+    params: IdParams,
+    query: C.PreviewQuery,
+    status: 200,
+    response: null,
+    errors: [400, 401, 404, 416, 429, 451, 503],
+  }),
   register: def({
     operationId: 'register',
     method: 'POST',

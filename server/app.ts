@@ -2,6 +2,7 @@
 import type { Writable } from 'node:stream';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { frameworkErrors, installErrorHandling } from './http/error-handler.ts';
+import { previewRoutes } from './previews/preview-routes.ts';
 import { accountRoutes } from './routes/account-routes.ts';
 import { catalogRoutes } from './routes/catalog-routes.ts';
 import { operatorRoutes } from './routes/operator-routes.ts';
@@ -37,6 +38,7 @@ export function buildApp(
   catalogRoutes(app, store);
   accountRoutes(app, store);
   orderRoutes(app, store, opts.downloads);
+  previewRoutes(app, store);
   paymentRoutes(app, store);
   operatorRoutes(app, store);
   rightsRoutes(app, store);

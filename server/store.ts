@@ -19,6 +19,7 @@ import { loadOrCreateSecret, SignedLinks } from './orders/signed-links.ts';
 import { PaymentDesk } from './payments/payment-desk.ts';
 import type { PaymentProvider } from './payments/payment-provider.ts';
 import { TestProvider } from './payments/test-provider/test-provider.ts';
+import { PreviewDesk, type PreviewLimits } from './previews/preview-desk.ts';
 import { parseRate, type Rate } from './pricing/money.ts';
 import type { Pack, Tier } from './pricing/pack-quote.ts';
 import { PackTable } from './pricing/pack-table.ts';
@@ -49,6 +50,8 @@ export interface StoreOptions {
   provider?: string;
   /** A pack table (config file) that replaces the one in force at start; sales already made keep theirs. */
   packConfig?: { packs: Pack[]; tiers?: Tier[] };
+  /** Free previews per account and per client address in a window; defaults in preview-desk.ts. */
+  previewLimits?: Partial<PreviewLimits>;
 }
 
 export interface StorePaths {
@@ -92,6 +95,8 @@ export interface Store {
   orderChanges: OrderChanges;
   orders: OrderDesk;
   fulfilment: Fulfilment;
+  /** Free track previews: budgets, 451s and the cached clips. */
+  previews: PreviewDesk;
   log: (message: string) => void;
   close(): Promise<void>;
 }
@@ -207,6 +212,14 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
     orderChanges,
     orders,
     fulfilment,
+    previews: new PreviewDesk({
+      db,
+      dataDir: paths.data,
+      sale,
+      transcoder,
+      limits: opts.previewLimits,
+      now,
+    }),
     log,
     async close() {
       clearInterval(sweeper);

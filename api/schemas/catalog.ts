@@ -1,7 +1,7 @@
 // Catalog: artists, albums, tracks, genres, charts and search.
 import { z } from 'zod';
 import { Cursor, Id, Limit, page } from './common.ts';
-import { RightsHolderRef } from './rights.ts';
+import { Country, RightsHolderRef } from './rights.ts';
 
 export const ArtistRef = z.object({ id: z.number().int(), name: z.string() }).meta({ id: 'ArtistRef' });
 export type ArtistRef = z.infer<typeof ArtistRef>;
@@ -108,3 +108,9 @@ export const SearchResult = z
   })
   .meta({ id: 'SearchResult' });
 export type SearchResult = z.infer<typeof SearchResult>;
+
+/**
+ * A preview takes no parameter that could change its start, length or encoding: anything but the
+ * anonymous listener's country (the rule album prices use) is refused with 400.
+ */
+export const PreviewQuery = z.strictObject({ country: Country.optional() });

@@ -37,6 +37,10 @@ const COMMANDS: Record<string, Command> = {
   genres: lazy(browse, (m) => m.genres),
   genre: lazy(browse, (m) => m.genre),
   artist: lazy(browse, (m) => m.artist),
+  preview: lazy(
+    () => import('./commands/preview-command.ts'),
+    (m) => m.preview,
+  ),
   buy: lazy(
     () => import('./commands/buy-command.ts'),
     (m) => m.buy,

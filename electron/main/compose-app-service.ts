@@ -4,6 +4,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { app, Notification, safeStorage, shell } from 'electron';
 import type { AppHostPorts, AppService, StoreChoice } from '../core/app/app-host.ts';
+import { MegadiscError } from '../shared/errors.ts';
 import {
   electronStoreSettings,
   type KeyValueStore,
@@ -29,6 +30,11 @@ export function desktopPorts(home: string, settings: KeyValueStore): AppHostPort
       if (Notification.isSupported()) new Notification({ title, body }).show();
     },
     openFolder: (absolutePath) => shell.showItemInFolder(absolutePath),
+    openPath: async (absolutePath) => {
+      // shell.openPath resolves to an error message, empty when the file was opened.
+      const problem = await shell.openPath(absolutePath);
+      if (problem) throw new MegadiscError('INVALID_STATE', `the system could not open the file: ${problem}`);
+    },
     preferredLanguages: () => app.getPreferredSystemLanguages(),
   };
 }

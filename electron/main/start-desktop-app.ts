@@ -106,6 +106,8 @@ export function startDesktopApp(options: DesktopAppOptions): DesktopApp | null {
       createAppRequestHandler({
         rendererDir: paths.renderer,
         cover: async (source, albumId, size) => (await service).cover(source, albumId, size),
+        libraryFile: async (fileId) => (await service).libraryFile(fileId),
+        preview: async (trackId, request) => (await service).preview(trackId, request),
       }),
     );
     registerIpcHandlers(ipcMain, {

@@ -20,6 +20,8 @@ import {
   sendHtml,
   sendText,
 } from './http-replies.ts';
+import { handleLibraryFile } from './library-file-route.ts';
+import { handlePreview } from './preview-route.ts';
 import { serveStatic } from './static-files.ts';
 
 export interface WebHostOptions {
@@ -130,6 +132,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       const started = await service(res);
       return started ? handleCover(segments.slice(1), res, started, log) : undefined;
     }
+    if (segments[0] === 'previews') {
+      const started = await service(res);
+      return started ? handlePreview(segments.slice(1), req, res, started) : undefined;
+    }
+    if (segments[0] === 'library' && segments[1] === 'files') {
+      const started = await service(res);
+      return started ? handleLibraryFile(segments.slice(2), req, res, started) : undefined;
+    }
     await serveStatic(req, res, options.rendererDir, url.pathname);
     pages.served(url.pathname, res);
   };
@@ -144,7 +154,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const url = new URL(req.url, 'http://127.0.0.1');
     const isApi = url.pathname === '/api' || url.pathname.startsWith('/api/');
     // Answers that never wait for the core: pageSettled() lets them out before the core loads on.
-    if (!isApi && !url.pathname.startsWith('/covers/')) pages.track(res);
+    if (
+      !isApi &&
+      !url.pathname.startsWith('/covers/') &&
+      !url.pathname.startsWith('/library/files/') &&
+      !url.pathname.startsWith('/previews/')
+    )
+      pages.track(res);
     const verdict = checkAccess(req, url, { token, port });
     if (verdict.kind === 'redirect') {
       pages.redirected();

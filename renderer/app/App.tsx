@@ -5,6 +5,8 @@ import type { AppClient } from '../api/app-client.ts';
 import { Loading } from '../components/Loading.tsx';
 import { ToastProvider, useToasts } from '../components/Toasts.tsx';
 import { LibraryView } from '../features/library/LibraryView.tsx';
+import { NowPlayingBar } from '../features/player/NowPlayingBar.tsx';
+import { PlayerProvider } from '../features/player/player-context.tsx';
 import { StoreView } from '../features/store/StoreView.tsx';
 import { ApiProvider, useApi } from './api-context.tsx';
 import { AppStatusProvider, useAppStatus } from './app-status.tsx';
@@ -42,7 +44,9 @@ export function App({ api, timers = browserTimers }: { api: AppClient; timers?: 
         <LocaleProvider>
           <ToastProvider>
             <AppStatusProvider>
-              <Shell />
+              <PlayerProvider>
+                <Shell />
+              </PlayerProvider>
             </AppStatusProvider>
           </ToastProvider>
         </LocaleProvider>
@@ -105,6 +109,7 @@ function Shell() {
           </Suspense>
         </main>
       </div>
+      <NowPlayingBar />
     </div>
   );
 }

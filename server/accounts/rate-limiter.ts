@@ -1,4 +1,5 @@
-// Fixed-window failure counter per key (email, IP), so password guessing is slowed to a crawl.
+// Fixed-window counter per key (email, IP): failures, so password guessing is slowed to a crawl, or
+// every use, for a budget such as free previews.
 import { StoreError } from '../errors.ts';
 
 export class RateLimiter {
@@ -36,6 +37,12 @@ export class RateLimiter {
       if (entry && entry.resetAt > now) entry.count++;
       else this.#failures.set(key, { count: 1, resetAt: now + this.#windowMs });
     }
+  }
+
+  /** A request budget rather than a failure count: throws RATE_LIMITED if any key is used up, else counts one use. */
+  take(keys: string[]): void {
+    this.check(keys);
+    this.fail(keys);
   }
 
   succeed(keys: string[]): void {

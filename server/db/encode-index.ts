@@ -1,12 +1,11 @@
 // The encode cache's index, kept in the store database so prices can tell exact sizes from estimates.
-import type { EncodingId } from '../../api/encodings.ts';
-import type { EncodeIndex, EncodeRecord } from '../transcode/index.ts';
+import type { CacheKind, EncodeIndex, EncodeRecord } from '../transcode/index.ts';
 import type { Db } from './open-database.ts';
 import { fromStoredPath, toStoredPath } from './stored-path.ts';
 
 interface Row {
   track_id: number;
-  encoding: EncodingId;
+  encoding: CacheKind;
   encoder_version: string;
   path: string;
   bytes: number;
@@ -23,7 +22,7 @@ export class SqliteEncodeIndex implements EncodeIndex {
     this.#dataDir = dataDir;
   }
 
-  get(trackId: number, encoding: EncodingId, encoderVersion: string): EncodeRecord | undefined {
+  get(trackId: number, encoding: CacheKind, encoderVersion: string): EncodeRecord<CacheKind> | undefined {
     const row = this.#db
       .prepare('SELECT * FROM encodes WHERE track_id = ? AND encoding = ? AND encoder_version = ?')
       .get(trackId, encoding, encoderVersion) as Row | undefined;
@@ -40,7 +39,7 @@ export class SqliteEncodeIndex implements EncodeIndex {
     );
   }
 
-  put(r: EncodeRecord): void {
+  put(r: EncodeRecord<CacheKind>): void {
     this.#db
       .prepare(
         `INSERT OR REPLACE INTO encodes (track_id, encoding, encoder_version, path, bytes, sha256, created_at)
@@ -57,7 +56,7 @@ export class SqliteEncodeIndex implements EncodeIndex {
       );
   }
 
-  delete(trackId: number, encoding: EncodingId, encoderVersion: string): void {
+  delete(trackId: number, encoding: CacheKind, encoderVersion: string): void {
     this.#db
       .prepare('DELETE FROM encodes WHERE track_id = ? AND encoding = ? AND encoder_version = ?')
       .run(trackId, encoding, encoderVersion);

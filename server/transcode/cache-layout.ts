@@ -3,7 +3,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ENCODINGS, type EncodingId, isEncodingId } from '../../api/encodings.ts';
+import { ENCODINGS, isEncodingId } from '../../api/encodings.ts';
+import { PREVIEW_EXTENSION } from './preview-recipe.ts';
+import type { CacheKind } from './types.ts';
 
 /** Marks files an encoder is still writing; they are renamed to their final name only when complete. */
 const TEMP_MARKER = '.tmp-';
@@ -16,24 +18,24 @@ export class CacheLayout {
   }
 
   /** `<root>/<encoding>/<trackId>-<version hash>.<ext>`: a new encoder version never reuses an old file. */
-  finalPath(encoding: EncodingId, trackId: number, encoderVersion: string): string {
+  finalPath(encoding: CacheKind, trackId: number, encoderVersion: string): string {
     const versionHash = createHash('sha256').update(encoderVersion).digest('hex').slice(0, 10);
-    return join(this.root, encoding, `${trackId}-${versionHash}.${ENCODINGS[encoding].extension}`);
+    return join(this.root, encoding, `${trackId}-${versionHash}.${extensionOf(encoding)}`);
   }
 
   /**
    * A unique sibling of `finalPath` (same directory, so the rename is atomic). It keeps the extension
    * at the end because mpcenc refuses output names not ending in `.mpc`.
    */
-  tempPath(encoding: EncodingId, finalPath: string): string {
-    return `${finalPath}${TEMP_MARKER}${randomBytes(6).toString('hex')}.${ENCODINGS[encoding].extension}`;
+  tempPath(encoding: CacheKind, finalPath: string): string {
+    return `${finalPath}${TEMP_MARKER}${randomBytes(6).toString('hex')}.${extensionOf(encoding)}`;
   }
 
   /** Deletes temp files a crashed process left behind; returns how many. Only touches encoding folders. */
   sweepStaleTemps(): number {
     let removed = 0;
     for (const folder of listDir(this.root)) {
-      if (!isEncodingId(folder)) continue;
+      if (!isEncodingId(folder) && folder !== 'preview') continue;
       for (const name of listDir(join(this.root, folder))) {
         if (!name.includes(TEMP_MARKER)) continue;
         rmSync(join(this.root, folder, name), { force: true });
@@ -42,6 +44,10 @@ export class CacheLayout {
     }
     return removed;
   }
+}
+
+function extensionOf(kind: CacheKind): string {
+  return kind === 'preview' ? PREVIEW_EXTENSION : ENCODINGS[kind].extension;
 }
 
 function listDir(path: string): string[] {

@@ -2,4 +2,12 @@
 
 export { probeEncoders } from './probe-encoders.ts';
 export { Transcoder, type TranscoderOptions } from './transcoder.ts';
-export type { EncodeIndex, EncodeRecord, EncodeRequest, EncoderAvailability, ToolPaths } from './types.ts';
+export type {
+  CacheKind,
+  EncodeIndex,
+  EncodeRecord,
+  EncodeRequest,
+  EncoderAvailability,
+  PreviewRequest,
+  ToolPaths,
+} from './types.ts';

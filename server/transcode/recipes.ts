@@ -28,7 +28,7 @@ const MUSEPACK_RATES = [32_000, 37_800, 44_100, 48_000];
 const WMA_RATES = [8_000, 11_025, 16_000, 22_050, 32_000, 44_100, 48_000];
 const UP_TO_STEREO = ['mono', 'stereo'];
 
-function decodeArgs(input: string, limits: FormatLimits = {}): string[] {
+export function decodeArgs(input: string, limits: FormatLimits = {}): string[] {
   return [
     '-hide_banner',
     '-nostdin',

@@ -9,10 +9,19 @@ import { StoreError } from '../errors.ts';
 import { CacheLayout } from './cache-layout.ts';
 import { commitOutput } from './commit-output.ts';
 import { watchFfmpegProgress } from './ffmpeg-progress.ts';
+import { previewRecipeHash, previewStages, previewWindow } from './preview-recipe.ts';
 import { ProgressFanout, type ProgressListener } from './progress-fanout.ts';
 import { type Binaries, RECIPES } from './recipes.ts';
-import { runPipeline } from './run-pipeline.ts';
-import type { EncodeIndex, EncodeRecord, EncodeRequest, EncoderAvailability, ToolPaths } from './types.ts';
+import { runPipeline, type Stage } from './run-pipeline.ts';
+import type {
+  CacheKind,
+  EncodeIndex,
+  EncodeRecord,
+  EncodeRequest,
+  EncoderAvailability,
+  PreviewRequest,
+  ToolPaths,
+} from './types.ts';
 import { WorkQueue } from './work-queue.ts';
 
 export interface TranscoderOptions {
@@ -26,8 +35,19 @@ export interface TranscoderOptions {
 }
 
 interface InFlight {
-  promise: Promise<EncodeRecord>;
+  promise: Promise<EncodeRecord<CacheKind>>;
   progress: ProgressFanout;
+}
+
+/** One encoder run into the cache: a sold encoding or a preview. */
+interface Job<K extends CacheKind> {
+  trackId: number;
+  kind: K;
+  version: string;
+  masterPath: string;
+  /** Length of the output, for progress fractions and the timeout. */
+  durationMs: number;
+  stages: (input: string, output: string) => Stage[];
 }
 
 /** Generous on purpose: only a wedged encoder (say, on a damaged master) should ever hit it. */
@@ -55,8 +75,16 @@ export class Transcoder {
   /** Cached record for the current encoder version whose file still exists with the recorded size, else undefined. */
   lookup(trackId: number, encoding: EncodingId): EncodeRecord | undefined {
     const version = this.#availability.get(encoding)?.encoderVersion;
-    if (version === undefined) return undefined;
-    const record = this.#index.get(trackId, encoding, version);
+    return version === undefined ? undefined : this.#lookupVersion(trackId, encoding, version);
+  }
+
+  #lookupVersion<K extends CacheKind>(
+    trackId: number,
+    kind: K,
+    version: string,
+  ): EncodeRecord<K> | undefined {
+    // The index hands back the kind it was asked for.
+    const record = this.#index.get(trackId, kind, version) as EncodeRecord<K> | undefined;
     if (!record) return undefined;
     const file = statSync(record.path, { throwIfNoEntry: false });
     return file?.isFile() && file.size === record.bytes ? record : undefined;
@@ -68,23 +96,60 @@ export class Transcoder {
    */
   async ensure(req: EncodeRequest, onProgress?: ProgressListener): Promise<EncodeRecord> {
     if (this.#closing) throw shuttingDown();
-    const version = this.#requireVersion(req.encoding);
-    const key = `${req.trackId}:${req.encoding}`;
+    const job: Job<EncodingId> = {
+      trackId: req.trackId,
+      kind: req.encoding,
+      version: this.#requireVersion(req.encoding),
+      masterPath: req.masterPath,
+      durationMs: req.durationMs,
+      stages: (input, output) => RECIPES[req.encoding].stages(input, output, this.#bin),
+    };
+    return this.#ensureJob(job, onProgress);
+  }
 
+  /**
+   * The track's free preview (preview-recipe.ts), through the same cache, index and encoder pool as the
+   * sold encodings. It needs what the Opus encoding needs: ffmpeg with libopus.
+   */
+  async ensurePreview(req: PreviewRequest): Promise<EncodeRecord<'preview'>> {
+    if (this.#closing) throw shuttingDown();
+    const window = previewWindow(req.durationMs);
+    const job: Job<'preview'> = {
+      trackId: req.trackId,
+      kind: 'preview',
+      version: this.#previewVersion(),
+      masterPath: req.masterPath,
+      durationMs: window.lengthMs,
+      stages: (input, output) => previewStages(input, output, this.#bin, window),
+    };
+    return this.#ensureJob(job);
+  }
+
+  /** Cached preview for the current tools, if its file is intact. */
+  lookupPreview(trackId: number): EncodeRecord<'preview'> | undefined {
+    const opus = this.#availability.get('opus-160');
+    return opus?.available ? this.#lookupVersion(trackId, 'preview', this.#previewVersion()) : undefined;
+  }
+
+  async #ensureJob<K extends CacheKind>(
+    job: Job<K>,
+    onProgress?: ProgressListener,
+  ): Promise<EncodeRecord<K>> {
+    const key = `${job.trackId}:${job.kind}`;
     const running = this.#inFlight.get(key);
     if (running) {
       if (onProgress) running.progress.subscribe(onProgress);
-      return running.promise;
+      return running.promise as Promise<EncodeRecord<K>>;
     }
-    const cached = this.lookup(req.trackId, req.encoding);
+    const cached = this.#lookupVersion(job.trackId, job.kind, job.version);
     if (cached) return cached;
     // A row whose file vanished or changed size is worse than none: drop it before re-encoding.
-    if (this.#index.get(req.trackId, req.encoding, version))
-      this.#index.delete(req.trackId, req.encoding, version);
+    if (this.#index.get(job.trackId, job.kind, job.version))
+      this.#index.delete(job.trackId, job.kind, job.version);
 
     const progress = new ProgressFanout();
     if (onProgress) progress.subscribe(onProgress);
-    const promise = this.#encodeQueued(req, version, progress).finally(() => this.#inFlight.delete(key));
+    const promise = this.#encodeQueued(job, progress).finally(() => this.#inFlight.delete(key));
     this.#inFlight.set(key, { promise, progress });
     return promise;
   }
@@ -110,31 +175,37 @@ export class Transcoder {
     return unavailable(encoding, reason);
   }
 
-  async #encodeQueued(req: EncodeRequest, version: string, progress: ProgressFanout): Promise<EncodeRecord> {
+  /** The tools of the Opus encoding (ffmpeg, libopus) plus the preview recipe's own hash. */
+  #previewVersion(): string {
+    const opus = this.#requireVersion('opus-160');
+    const tools = opus.replace(/; recipe [0-9a-f]+$/, '');
+    return `${tools}; preview ${previewRecipeHash()}`;
+  }
+
+  async #encodeQueued<K extends CacheKind>(job: Job<K>, progress: ProgressFanout): Promise<EncodeRecord<K>> {
     // Checked before queueing so a missing master fails at once rather than after waiting for a slot.
-    const master = await stat(req.masterPath).catch((error: unknown) => {
-      throw new StoreError('MASTER_MISSING', 500, `the master of track ${req.trackId} is missing`, {
+    const master = await stat(job.masterPath).catch((error: unknown) => {
+      throw new StoreError('MASTER_MISSING', 500, `the master of track ${job.trackId} is missing`, {
         cause: error,
       });
     });
     if (!master.isFile())
-      throw new StoreError('MASTER_MISSING', 500, `the master of track ${req.trackId} is not a file`);
-    return this.#queue.run((signal) => this.#encode(req, version, progress, signal));
+      throw new StoreError('MASTER_MISSING', 500, `the master of track ${job.trackId} is not a file`);
+    return this.#queue.run((signal) => this.#encode(job, progress, signal));
   }
 
-  async #encode(
-    req: EncodeRequest,
-    version: string,
+  async #encode<K extends CacheKind>(
+    job: Job<K>,
     progress: ProgressFanout,
     signal: AbortSignal,
-  ): Promise<EncodeRecord> {
-    const finalPath = this.#layout.finalPath(req.encoding, req.trackId, version);
-    const tempPath = this.#layout.tempPath(req.encoding, finalPath);
-    const durationUs = req.durationMs * 1000;
+  ): Promise<EncodeRecord<K>> {
+    const finalPath = this.#layout.finalPath(job.kind, job.trackId, job.version);
+    const tempPath = this.#layout.tempPath(job.kind, finalPath);
+    const durationUs = job.durationMs * 1000;
     try {
       await mkdir(dirname(finalPath), { recursive: true });
-      await runPipeline(RECIPES[req.encoding].stages(req.masterPath, tempPath, this.#bin), {
-        timeoutMs: encodeTimeoutMs(req.durationMs),
+      await runPipeline(job.stages(job.masterPath, tempPath), {
+        timeoutMs: encodeTimeoutMs(job.durationMs),
         signal,
         onProgressStream: (stream) =>
           watchFfmpegProgress(stream, (outTimeUs) => {
@@ -142,10 +213,10 @@ export class Transcoder {
           }),
       });
       const { bytes, sha256 } = await commitOutput(tempPath, finalPath);
-      const record: EncodeRecord = {
-        trackId: req.trackId,
-        encoding: req.encoding,
-        encoderVersion: version,
+      const record: EncodeRecord<K> = {
+        trackId: job.trackId,
+        encoding: job.kind,
+        encoderVersion: job.version,
         path: finalPath,
         bytes,
         sha256,
@@ -156,17 +227,17 @@ export class Transcoder {
       return record;
     } catch (error) {
       await rm(tempPath, { force: true });
-      throw encodeFailure(req, error, signal);
+      throw encodeFailure(job, error, signal);
     }
   }
 }
 
-function encodeFailure(req: EncodeRequest, error: unknown, signal: AbortSignal): StoreError {
+function encodeFailure(job: Job<CacheKind>, error: unknown, signal: AbortSignal): StoreError {
   if (signal.aborted && signal.reason instanceof StoreError) return signal.reason;
   if (error instanceof StoreError) return error;
   // Messages only: a stack trace would leak into the API response and says nothing about the audio.
   const detail = error instanceof Error ? error.message : String(error);
-  const message = `encoding track ${req.trackId} as ${req.encoding} failed: ${detail}`;
+  const message = `encoding track ${job.trackId} as ${job.kind} failed: ${detail}`;
   return new StoreError('ENCODE_FAILED', 500, message, { cause: error });
 }
 

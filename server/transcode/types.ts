@@ -2,9 +2,12 @@
 
 import type { EncodingId } from '../../api/encodings.ts';
 
-export interface EncodeRecord {
+/** What the cache holds: the sold encodings, and each track's free preview (never one of those). */
+export type CacheKind = EncodingId | 'preview';
+
+export interface EncodeRecord<K extends CacheKind = EncodingId> {
   trackId: number;
-  encoding: EncodingId;
+  encoding: K;
   encoderVersion: string;
   /** Absolute path of the finished encode inside the cache directory. */
   path: string;
@@ -17,9 +20,9 @@ export interface EncodeRecord {
 
 /** Persistent map of finished encodes; keyed by encoder version so a tool or recipe change misses. */
 export interface EncodeIndex {
-  get(trackId: number, encoding: EncodingId, encoderVersion: string): EncodeRecord | undefined;
-  put(record: EncodeRecord): void;
-  delete(trackId: number, encoding: EncodingId, encoderVersion: string): void;
+  get(trackId: number, encoding: CacheKind, encoderVersion: string): EncodeRecord<CacheKind> | undefined;
+  put(record: EncodeRecord<CacheKind>): void;
+  delete(trackId: number, encoding: CacheKind, encoderVersion: string): void;
 }
 
 export interface EncoderAvailability {
@@ -47,4 +50,11 @@ export interface EncodeRequest {
   /** Master duration; drives progress fractions and the encoder timeout. */
   durationMs: number;
   encoding: EncodingId;
+}
+
+/** A track's free preview: a short clip of the master, see preview-recipe.ts. */
+export interface PreviewRequest {
+  trackId: number;
+  masterPath: string;
+  durationMs: number;
 }

@@ -21,6 +21,7 @@ const CLIENT: readonly Row[] = [
   ['megadisc genres [--limit N] [--page N]', 'cli.help.genres'],
   ['megadisc genre GENRE [--sort new|sales|title] [--limit N] [--cursor C]', 'cli.help.genre'],
   ['megadisc artist ID [--limit N] [--page N]', 'cli.help.artist'],
+  ['megadisc preview TRACK_ID [--out FILE] [--play]', 'cli.help.preview'],
   ['megadisc encodings'],
   ['megadisc balance'],
   ['megadisc ledger'],

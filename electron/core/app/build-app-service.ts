@@ -3,6 +3,8 @@
 // after it may have started the embedded demo, since loading this module loads the whole engine.
 import type { AppApi, MethodName } from '../../shared/app-api/contract.ts';
 import { createEngine, type Engine } from '../create-engine.ts';
+import { openLibraryFile } from '../media/library-file.ts';
+import { fetchPreview } from '../media/preview-proxy.ts';
 import { accountMethods } from './account-methods.ts';
 import { albumFiled } from './album-filed.ts';
 import type { AppContext } from './app-context.ts';
@@ -14,7 +16,7 @@ import { CoverCache } from './cover-cache.ts';
 import type { AppServiceOptions } from './create-app-service.ts';
 import { DownloadRunner } from './download-runner.ts';
 import { downloadsMethods } from './downloads-methods.ts';
-import { albumFolder, libraryMethods } from './library-methods.ts';
+import { albumFolder, libraryFileLookup, libraryMethods } from './library-methods.ts';
 import { PaymentPages } from './payment-pages.ts';
 import { sessionMethods } from './session-methods.ts';
 import { settingsMethods } from './settings-methods.ts';
@@ -112,6 +114,8 @@ export async function buildAppService(
       source === 'store'
         ? ctx.covers.store(albumId, size)
         : ctx.covers.library(() => albumFolder(ctx, albumId)),
+    libraryFile: (fileId) => openLibraryFile(libraryFileLookup(engine), fileId),
+    preview: (trackId, request) => fetchPreview(() => engine.client(false), trackId, request),
     close() {
       closing ??= (async () => {
         try {

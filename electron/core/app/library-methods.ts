@@ -2,7 +2,10 @@
 import { dirname, join } from 'node:path';
 import type { AppApi } from '../../shared/app-api/contract.ts';
 import { MegadiscError } from '../../shared/errors.ts';
+import type { Engine } from '../create-engine.ts';
 import { listAlbumCards, splitLibraryPath, trackPage } from '../library/index.ts';
+import { type LibraryFileLookup, resolveLibraryFile } from '../media/library-file.ts';
+import { openWithSystem } from '../media/open-with-system.ts';
 import type { AppContext } from './app-context.ts';
 
 type LibraryMethods = Pick<
@@ -14,7 +17,13 @@ type LibraryMethods = Pick<
   | 'library.openFolder'
   | 'library.availability'
   | 'library.redownload'
+  | 'library.openFile'
 >;
+
+/** How the media code finds an indexed file: its row, and the library folder of the moment. */
+export function libraryFileLookup(engine: Engine): LibraryFileLookup {
+  return { file: (fileId) => engine.library.get(fileId), libraryRoot: () => engine.libraryRoot() };
+}
 
 /** The folder holding an album's first file, absolute; NOT_FOUND for an album not in the library. */
 export function albumFolder(ctx: AppContext, albumId: number): string {
@@ -80,6 +89,11 @@ export function libraryMethods(ctx: AppContext): LibraryMethods {
         ctx.runner.kick();
       }
       return { requeued: requeued.length };
+    },
+    'library.openFile': async ({ fileId }) => {
+      const { realPath } = await resolveLibraryFile(libraryFileLookup(engine), fileId);
+      await (ctx.ports.openPath ?? openWithSystem)(realPath);
+      return null;
     },
   };
 }

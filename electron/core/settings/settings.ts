@@ -24,6 +24,7 @@ export function defaultSettings(env: NodeJS.ProcessEnv = process.env): Settings 
     defaultEncoding: 'mp3-v0',
     theme: 'system',
     language: 'system',
+    replayGain: 'off',
   };
 }
 
@@ -53,6 +54,9 @@ function check(patch: Partial<Settings>): void {
   }
   if (patch.theme !== undefined && !['system', 'light', 'dark'].includes(patch.theme)) {
     throw new RangeError('theme must be system, light or dark');
+  }
+  if (patch.replayGain !== undefined && !['off', 'track', 'album'].includes(patch.replayGain)) {
+    throw new RangeError('replay gain must be off, track or album');
   }
   if (patch.language !== undefined && !(LANGUAGE_SETTINGS as readonly string[]).includes(patch.language)) {
     throw new RangeError(`language must be one of ${LANGUAGE_SETTINGS.join(', ')}`);

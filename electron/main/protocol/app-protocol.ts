@@ -3,10 +3,14 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CoverImage } from '../../core/app/app-host.ts';
+import type { OpenedLibraryFile } from '../../core/media/library-file.ts';
+import type { PreviewAnswer, PreviewRequest } from '../../core/media/preview-proxy.ts';
 import { isMegadiscError } from '../../shared/errors.ts';
 import { APP_HOST, APP_SCHEME } from '../security/app-origin.ts';
 import { securityHeaders } from '../security/content-policy.ts';
 import { coverCacheControl, isCoverPath, parseCoverPath, safeImageType } from './cover-route.ts';
+import { isLibraryFilePath, serveLibraryFile } from './library-file-route.ts';
+import { isPreviewPath, servePreview } from './preview-route.ts';
 import { contentTypeOf, isClientRoute, resolveStaticPath } from './static-files.ts';
 
 /** Must run before app 'ready': Chromium reads scheme privileges once, at startup. */
@@ -14,7 +18,8 @@ export function registerAppScheme(protocol: {
   registerSchemesAsPrivileged(schemes: { scheme: string; privileges: Record<string, boolean> }[]): void;
 }): void {
   protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    // stream: <audio> reads library files in ranges as it plays and seeks.
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
   ]);
 }
 
@@ -22,6 +27,10 @@ export interface AppProtocolOptions {
   /** The built renderer folder (dist/renderer). */
   rendererDir: string;
   cover(source: 'store' | 'library', albumId: number, size: number): Promise<CoverImage | null>;
+  /** A library file by index id, opened and confined to the library (the player's source). */
+  libraryFile?: (fileId: number) => Promise<OpenedLibraryFile>;
+  /** A track's store preview through the core's proxy (electron/core/media/preview-proxy.ts). */
+  preview?: (trackId: number, request: PreviewRequest) => Promise<PreviewAnswer>;
 }
 
 export function createAppRequestHandler(
@@ -33,6 +42,10 @@ export function createAppRequestHandler(
     if (request.method !== 'GET' && request.method !== 'HEAD') return plain(405, 'method not allowed');
     try {
       if (isCoverPath(url.pathname)) return await serveCover(url.pathname, options);
+      if (isLibraryFilePath(url.pathname) && options.libraryFile)
+        return await serveLibraryFile(request, url.pathname, options.libraryFile);
+      if (isPreviewPath(url.pathname) && options.preview)
+        return await servePreview(request, url.pathname, options.preview);
       return await serveFile(url.pathname, options.rendererDir);
     } catch {
       return plain(500, 'internal error');

@@ -45,6 +45,7 @@ export const SettingsPatch = z
     defaultEncoding: Encoding,
     theme: z.enum(['system', 'light', 'dark']),
     language: z.enum(LANGUAGE_SETTINGS),
+    replayGain: z.enum(['off', 'track', 'album']),
   })
   .partial()
   .strict();
@@ -128,6 +129,8 @@ export const CONTRACT = {
   'library.availability': { kind: 'query', input: Empty },
   /** Downloads an album's missing files again through its purchases, at no charge. */
   'library.redownload': { kind: 'command', input: z.object({ albumId: Id }).strict() },
+  /** Opens one library file (by index id) with the OS's default player: for formats the UI cannot play. */
+  'library.openFile': { kind: 'command', input: z.object({ fileId: Id }).strict() },
   // Settings
   'settings.get': { kind: 'query', input: Empty },
   'settings.update': { kind: 'command', input: SettingsPatch },
@@ -177,6 +180,7 @@ export interface MethodOutputs {
   'library.openFolder': null;
   'library.availability': LibraryAvailability;
   'library.redownload': { requeued: number };
+  'library.openFile': null;
   'settings.get': Settings;
   'settings.update': Settings;
   'settings.previewPath': PathPreview;

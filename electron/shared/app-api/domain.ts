@@ -119,7 +119,11 @@ export interface Settings {
   theme: Theme;
   /** The UI language: the OS's (browser's in web mode) preferred languages, or English or Russian. */
   language: LanguageSetting;
+  /** The library player's loudness levelling from the files' ReplayGain tags: off, per track or per album. */
+  replayGain: ReplayGainMode;
 }
+
+export type ReplayGainMode = 'off' | 'track' | 'album';
 
 /** ok: last seen intact; missing: not at its path; changed: there, but not the bytes we bought. */
 export type FileStatus = 'ok' | 'missing' | 'changed';

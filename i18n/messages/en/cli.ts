@@ -284,4 +284,11 @@ export const cli = {
   'cli.web.demoStore': 'demo store: {url}',
   'cli.web.demoVoucher': 'demo voucher: {code}',
   'cli.web.stopping': 'stopping…',
+
+  // preview
+  'cli.help.preview': "a track's free 30-second preview, saved to a file or played",
+  'cli.preview.saved': 'Preview of track {trackId} saved to {path} ({size})',
+  'cli.preview.playing': 'Playing {path} with the system player',
+  'cli.preview.noPlayer':
+    'No system player to open it with here (xdg-open, open or start); the preview is saved at {path}',
 } as const;

@@ -7,6 +7,7 @@ import { downloads } from './downloads.ts';
 import { errors } from './errors.ts';
 import { library } from './library.ts';
 import { operator } from './operator.ts';
+import { player } from './player.ts';
 import { server } from './server.ts';
 import { settings } from './settings.ts';
 import { shell } from './shell.ts';
@@ -19,6 +20,7 @@ export const en = {
   ...store,
   ...downloads,
   ...library,
+  ...player,
   ...account,
   ...settings,
   ...core,

@@ -138,4 +138,12 @@ export const store = {
   'store.sale.requeued': 'Downloading {count, plural, one {# file} other {# files}} again at no charge.',
   'store.sale.withdrawn':
     'The store withdrew re-downloads of this release. The files you have stay in your library, untouched.',
+
+  // Previews (a play button per track)
+  'store.preview.play': 'Play a preview of “{title}”',
+  'store.preview.pause': 'Pause the preview of “{title}”',
+  'store.preview.rateLimited': 'Too many previews for now; try again in a few minutes.',
+  'store.preview.unavailable': 'No preview: this track is not available here.',
+  'store.preview.offline': 'No preview: the store is out of reach.',
+  'store.preview.failed': 'This preview could not be played.',
 } as const;

@@ -291,4 +291,10 @@ export const cli: Translation<typeof en> = {
   'cli.web.demoStore': 'демо-магазин: {url}',
   'cli.web.demoVoucher': 'демо-ваучер: {code}',
   'cli.web.stopping': 'останавливаемся…',
+
+  'cli.help.preview': 'бесплатный 30-секундный фрагмент трека: сохранить в файл или прослушать',
+  'cli.preview.saved': 'Фрагмент трека {trackId} сохранён в {path} ({size})',
+  'cli.preview.playing': 'Открываем {path} в системном проигрывателе',
+  'cli.preview.noPlayer':
+    'Здесь нет системного проигрывателя (xdg-open, open или start); фрагмент сохранён в {path}',
 };

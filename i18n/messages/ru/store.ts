@@ -144,4 +144,11 @@ export const store: Translation<typeof en> = {
     'Бесплатно загружаем снова {count, plural, one {# файл} few {# файла} many {# файлов} other {# файла}}.',
   'store.sale.withdrawn':
     'Магазин отключил повторные загрузки этого релиза. Ваши файлы остаются в фонотеке нетронутыми.',
+
+  'store.preview.play': 'Прослушать фрагмент «{title}»',
+  'store.preview.pause': 'Остановить фрагмент «{title}»',
+  'store.preview.rateLimited': 'Слишком много прослушиваний подряд; попробуйте через несколько минут.',
+  'store.preview.unavailable': 'Фрагмента нет: этот трек здесь недоступен.',
+  'store.preview.offline': 'Фрагмента нет: магазин недоступен.',
+  'store.preview.failed': 'Не удалось воспроизвести фрагмент.',
 };

@@ -101,6 +101,7 @@ export class FakeAppApi {
         defaultEncoding: 'mp3-v0',
         theme: 'system',
         language: 'system',
+        replayGain: 'off',
       },
       ...patch,
     };
@@ -591,6 +592,13 @@ export class FakeAppApi {
       }
       if (!this.state.library.some((a) => a.id === i.albumId)) {
         throw new MegadiscError('NOT_FOUND', `no album ${i.albumId} in the library`);
+      }
+      return null;
+    },
+    // The system player "opens" any file the library holds (calls records which).
+    'library.openFile': (i) => {
+      if (!this.state.library.some((a) => a.tracks.some((t) => t.files.some((f) => f.id === i.fileId)))) {
+        throw new MegadiscError('NOT_FOUND', `no library file ${i.fileId}`);
       }
       return null;
     },

@@ -8,6 +8,7 @@ import { Cover } from '../../components/Cover.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { richText } from '../../components/rich-text.tsx';
+import { useAlbumPlayback } from '../player/use-album-playback.ts';
 import { AlbumFiles } from './AlbumFiles.tsx';
 import { encodingShortLabel } from './encoding-short-label.ts';
 import { LibrarySaleNotice } from './LibrarySaleNotice.tsx';
@@ -28,6 +29,7 @@ export function AlbumDetail({ id }: { id: number }) {
   const album = useLibraryAlbum(id);
   const actions = useAlbumActions(id, album.reload);
   const { info } = useAppStatus();
+  const play = useAlbumPlayback(album.data ?? null);
   const back = (
     <a className="back-link" href={hrefOf({ view: 'library', page: 'albums' })}>
       {i18n.t('library.album.back')}
@@ -92,6 +94,19 @@ export function AlbumDetail({ id }: { id: number }) {
             <SaleBadge availability={a.availability} />
           </div>
           <div className="row album-actions">
+            <button
+              type="button"
+              className="button button-primary"
+              onClick={play.playAlbum}
+              disabled={a.tracks.length === 0}
+            >
+              {i18n.t('player.library.playAlbum')}
+            </button>
+            {play.files.selected.size > 0 ? (
+              <button type="button" className="button" onClick={play.playSelected}>
+                {i18n.t('player.library.playSelected', { count: play.files.selected.size })}
+              </button>
+            ) : null}
             <button type="button" className="button" onClick={actions.verify} disabled={actions.verifying}>
               {actions.verifying ? i18n.t('library.album.verifying') : i18n.t('library.album.verify')}
             </button>
@@ -121,7 +136,7 @@ export function AlbumDetail({ id }: { id: number }) {
       ) : null}
 
       <h2>{i18n.t('library.album.files')}</h2>
-      <AlbumFiles album={a} />
+      <AlbumFiles album={a} playback={play.files} />
     </article>
   );
 }

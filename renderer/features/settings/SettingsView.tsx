@@ -8,6 +8,7 @@ import { Loading } from '../../components/Loading.tsx';
 import { AppearanceSection } from './AppearanceSection.tsx';
 import { DownloadsSection } from './DownloadsSection.tsx';
 import { LibrarySection } from './LibrarySection.tsx';
+import { PlaybackSection } from './PlaybackSection.tsx';
 import { PurchasesSection } from './PurchasesSection.tsx';
 import { SessionPanel } from './SessionPanel.tsx';
 import { StoreSection } from './StoreSection.tsx';
@@ -85,6 +86,7 @@ export function SettingsView() {
         onChanged={form.reload}
       />
       <AppearanceSection form={form} />
+      <PlaybackSection saved={form.saved} />
     </div>
   );
 }

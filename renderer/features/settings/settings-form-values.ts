@@ -22,8 +22,8 @@ export interface FormValues {
 }
 
 export type FieldName = keyof FormValues;
-/** Everything the form saves; the theme and the language save themselves the moment they are picked. */
-export type FormSettings = Omit<Settings, 'theme' | 'language'>;
+/** Everything the form saves; the theme, the language and ReplayGain save themselves the moment they are picked. */
+export type FormSettings = Omit<Settings, 'theme' | 'language' | 'replayGain'>;
 
 const UNIT = { kB: 1000, MB: 1_000_000 } as const;
 /** The contract's lowest bandwidth limit, in bytes per second. */

@@ -55,7 +55,7 @@ export function AlbumPage({ id }: { id: number }) {
       <article className="store-album">
         <AlbumHeader album={album} />
         <SaleNotice view={view} />
-        <TrackList album={album} />
+        <TrackList album={album} previews={false} />
       </article>
     );
   }

@@ -1,4 +1,5 @@
 // Search results for the top bar's query: artists, albums and tracks, each section with its count.
+import { useEffect } from 'react';
 import type { SearchResult } from '../../../api/schemas/catalog.ts';
 import type { Translator } from '../../../i18n/index.ts';
 import { useI18n } from '../../app/i18n-context.tsx';
@@ -7,12 +8,15 @@ import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { formatDuration } from '../../components/format.ts';
 import { Loading } from '../../components/Loading.tsx';
 import { richText } from '../../components/rich-text.tsx';
+import { PreviewButton } from '../previews/PreviewButton.tsx';
+import { stopPreviews } from '../previews/use-preview.ts';
 import { AlbumGrid } from './AlbumGrid.tsx';
 import { useStoreSearch } from './use-catalog.ts';
 
 export function SearchPage({ q }: { q: string }) {
   const i18n = useI18n();
   const { data, error, loading, reload } = useStoreSearch(q);
+  useEffect(() => stopPreviews, []);
 
   if (q.trim() === '') {
     return (
@@ -110,7 +114,10 @@ function Results({ result }: { result: SearchResult }) {
               {tracks.items.map((track) => (
                 <tr key={track.id}>
                   <td>
-                    <a href={hrefOf({ view: 'store', page: 'album', id: track.album.id })}>{track.title}</a>
+                    <span className="preview-title">
+                      <PreviewButton trackId={track.id} title={track.title} />
+                      <a href={hrefOf({ view: 'store', page: 'album', id: track.album.id })}>{track.title}</a>
+                    </span>
                   </td>
                   <td>{track.artists.map((a) => a.name).join(', ')}</td>
                   <td>

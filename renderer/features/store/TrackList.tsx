@@ -1,12 +1,25 @@
 // An album's tracks, disc by disc, each with a checkbox: the selection the prices are for. Without a
-// selection (an album not for sale), just the tracks.
+// selection (an album not for sale), just the tracks. A preview button per track while the album is
+// on sale (the store has no preview of a withdrawn one).
+import { useEffect } from 'react';
 import type { Album } from '../../../api/schemas/catalog.ts';
 import { useI18n } from '../../app/i18n-context.tsx';
 import { formatDuration } from '../../components/format.ts';
+import { PreviewButton } from '../previews/PreviewButton.tsx';
+import { stopPreviews } from '../previews/use-preview.ts';
 import type { TrackSelection } from './use-track-selection.ts';
 
-export function TrackList({ album, selection }: { album: Album; selection?: TrackSelection }) {
+export function TrackList({
+  album,
+  selection,
+  previews = true,
+}: {
+  album: Album;
+  selection?: TrackSelection;
+  previews?: boolean;
+}) {
   const i18n = useI18n();
+  useEffect(() => stopPreviews, []);
   const multiDisc = album.discs.length > 1;
   return (
     <section className="store-tracklist" aria-labelledby="store-tracks-title">
@@ -58,7 +71,16 @@ export function TrackList({ album, selection }: { album: Album; selection?: Trac
                       </td>
                     ) : null}
                     <td className="num store-col-num">{track.trackNumber}</td>
-                    <td>{track.title}</td>
+                    <td>
+                      {previews ? (
+                        <span className="preview-title">
+                          <PreviewButton trackId={track.id} title={track.title} />
+                          {track.title}
+                        </span>
+                      ) : (
+                        track.title
+                      )}
+                    </td>
                     <td className="muted">{track.artists.map((a) => a.name).join(', ')}</td>
                     <td className="num">{formatDuration(track.durationMs)}</td>
                   </tr>

@@ -76,6 +76,12 @@ export function createFakeService(): FakeService {
       coverCalls.push([source, albumId, size]);
       return covers.get(albumId) ?? null;
     },
+    async libraryFile(fileId) {
+      throw new MegadiscError('NOT_FOUND', `no library file ${fileId}`);
+    },
+    async preview() {
+      return { status: 404, headers: {}, body: null };
+    },
     async close() {},
   };
   return { service, events, calls, coverCalls, covers };

@@ -77,6 +77,7 @@ describe('library in Russian', () => {
     const files = album.tracks.map((t) => t.files[0]!);
     const cells = within(within(table).getAllByRole('row')[2]!)
       .getAllByRole('cell')
+      .slice(2) // the player's select and play cells
       .map((c) => plain(c.textContent));
     expect(cells).toEqual([
       '02',

@@ -1,0 +1,48 @@
+import type { player as en } from '../en/player.ts';
+import type { Translation } from '../translation.ts';
+
+export const player: Translation<typeof en> = {
+  'player.bar': 'Плеер',
+  'player.nowPlaying': 'Сейчас играет',
+  'player.byArtist': '{artist} — {album}',
+  'player.position': 'Трек {index, number} из {count, number}',
+  'player.play': 'Играть',
+  'player.pause': 'Пауза',
+  'player.next': 'Следующий трек',
+  'player.previous': 'Предыдущий трек',
+  'player.shuffle': 'Перемешать',
+  'player.repeat.off': 'Повтор: выключен',
+  'player.repeat.all': 'Повтор: все треки',
+  'player.repeat.one': 'Повтор: этот трек',
+  'player.seek': 'Позиция в треке',
+  'player.seek.valueText': '{position} из {duration}',
+  'player.volume': 'Громкость',
+  'player.volume.valueText':
+    '{percent, plural, one {# процент} few {# процента} many {# процентов} other {# процента}}',
+  'player.mute': 'Выключить звук',
+  'player.unmute': 'Включить звук',
+  'player.close': 'Остановить и закрыть плеер',
+  'player.loading': 'Загрузка…',
+  'player.unsupported': 'Это приложение не воспроизводит файлы {format}. Системный плеер сможет.',
+  'player.failed': 'Не удалось воспроизвести файл: возможно, он пропал или повреждён.',
+  'player.openSystem': 'Открыть в системном плеере',
+  'player.replayGain.applied': 'ReplayGain {gain} дБ',
+
+  'player.library.playAlbum': 'Слушать альбом',
+  'player.library.playSelected': 'Слушать выбранное ({count, number})',
+  'player.library.colPlay': 'Слушать',
+  'player.library.colSelect': 'Выбрать',
+  'player.library.playTrack': 'Слушать «{title}» ({encoding})',
+  'player.library.selectTrack': 'Выбрать «{title}» ({encoding})',
+  'player.library.playing': 'Играет',
+
+  'player.settings.title': 'Воспроизведение',
+  'player.settings.replayGain': 'Выравнивание громкости ReplayGain',
+  'player.settings.replayGain.off': 'Выключено',
+  'player.settings.replayGain.off.hint': 'Каждый файл звучит так, как его свели.',
+  'player.settings.replayGain.track': 'По трекам',
+  'player.settings.replayGain.track.hint': 'Все треки одинаково громкие: удобно при перемешивании.',
+  'player.settings.replayGain.album': 'По альбомам',
+  'player.settings.replayGain.album.hint': 'Альбомы выровнены между собой; тихие песни остаются тихими.',
+  'player.settings.replayGain.applied': 'Применяется сразу, по значениям из тегов каждого файла.',
+};

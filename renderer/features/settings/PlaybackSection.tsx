@@ -1,0 +1,55 @@
+// Playback: ReplayGain for the library player, saved the moment it is picked (like the theme).
+import { useState } from 'react';
+import type { ReplayGainMode, Settings } from '../../../electron/shared/app-api/domain.ts';
+import type { MegadiscError } from '../../../electron/shared/errors.ts';
+import { useApi } from '../../app/api-context.tsx';
+import { useI18n } from '../../app/i18n-context.tsx';
+import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+
+const MODES: ReplayGainMode[] = ['off', 'track', 'album'];
+
+export function PlaybackSection({ saved }: { saved: Settings | null }) {
+  const i18n = useI18n();
+  const api = useApi();
+  const [picked, setPicked] = useState<ReplayGainMode | null>(null);
+  const [error, setError] = useState<MegadiscError | null>(null);
+  const mode = picked ?? saved?.replayGain ?? 'off';
+  const choose = (next: ReplayGainMode) => {
+    setPicked(next);
+    setError(null);
+    api['settings.update']({ replayGain: next }).then(
+      () => setPicked(null),
+      (e: MegadiscError) => {
+        setPicked(null);
+        setError(e);
+      },
+    );
+  };
+  return (
+    <section className="card settings-section" aria-labelledby="settings-playback">
+      <h2 id="settings-playback">{i18n.t('player.settings.title')}</h2>
+      <fieldset className="theme-choice">
+        <legend>{i18n.t('player.settings.replayGain')}</legend>
+        <div className="theme-options">
+          {MODES.map((m) => (
+            <label key={m} className="theme-option">
+              <input
+                type="radio"
+                name="replayGain"
+                value={m}
+                checked={mode === m}
+                onChange={() => choose(m)}
+              />
+              <span>
+                <strong>{i18n.t(`player.settings.replayGain.${m}`)}</strong>
+                <span className="muted">{i18n.t(`player.settings.replayGain.${m}.hint`)}</span>
+              </span>
+            </label>
+          ))}
+        </div>
+        <p className="hint muted">{i18n.t('player.settings.replayGain.applied')}</p>
+      </fieldset>
+      {error ? <ErrorNotice error={error} /> : null}
+    </section>
+  );
+}

@@ -88,6 +88,8 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     // One line, never a stack trace: the code tells scripts what happened.
     process.stderr.write(`${errorLine(cliI18n(), error)}\n`);
+    // Arguments the CLI itself refused are bad usage (2), as the help says; the core's refusals keep their own codes.
+    if (error instanceof CliError && error.code === 'INVALID_ARGUMENT') return EXIT.usage;
     return exitCodeFor((error as { code?: unknown } | null)?.code);
   }
 }

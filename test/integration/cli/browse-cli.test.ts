@@ -112,12 +112,12 @@ describe('megadisc new', () => {
 
   it('refuses a cursor the store did not make, and a limit it does not take', async () => {
     const bad = await cli(['new', '--cursor', 'bm90LWEtY3Vyc29y']);
-    expect(bad.code).toBe(1);
+    expect(bad.code).toBe(2);
     expect(bad.output.trim()).toBe(
       'megadisc: the store does not know this --cursor; use the one the previous page of the same command printed (INVALID_ARGUMENT)',
     );
     const limit = await cli(['new', '--limit', '101']);
-    expect(limit.code).toBe(1);
+    expect(limit.code).toBe(2);
     expect(limit.output).toContain('--limit must be a number from 1 to 100 (INVALID_ARGUMENT)');
   });
 });
@@ -198,14 +198,14 @@ describe('megadisc genres and genre', () => {
     ]);
   });
 
-  it('refuses a genre the store does not list, with NOT_FOUND and exit 1', async () => {
+  it('refuses a genre the store does not list with NOT_FOUND and exit 1, and a missing one as bad usage (2)', async () => {
     const r = await cli(['genre', 'polka']);
     expect(r.code).toBe(1);
     expect(r.output.trim()).toBe(
       'megadisc: no genre "polka" in the store; see "megadisc genres" (NOT_FOUND)',
     );
     const missing = await cli(['genre']);
-    expect(missing.code).toBe(1);
+    expect(missing.code).toBe(2);
     expect(missing.output).toContain('a GENRE is required');
     const sort = await cli(['genre', 'ambient', '--sort', 'loudest']);
     expect(sort.output).toContain('--sort takes new, sales or title (INVALID_ARGUMENT)');
@@ -261,7 +261,7 @@ describe('megadisc artist', () => {
       'megadisc: no artist 99999 in the store; find one with "megadisc search --type artist NAME" (NOT_FOUND)',
     );
     const word = await cli(['artist', 'lumiere']);
-    expect(word.code).toBe(1);
+    expect(word.code).toBe(2);
     expect(word.output.trim()).toBe('megadisc: ARTIST_ID must be a number (INVALID_ARGUMENT)');
   });
 });

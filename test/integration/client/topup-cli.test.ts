@@ -97,7 +97,7 @@ describe('megadisc topup --pack', () => {
 
   it('takes either a voucher code or a pack', async () => {
     const r = await cli('topup', 'MD-XXXX', '--pack', '500MB');
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.output).toContain('give either a voucher CODE or --pack, not both (INVALID_ARGUMENT)');
   });
 

@@ -17,19 +17,19 @@ afterAll(() => {
 describe('megadisc web', () => {
   it('refuses bad options before starting anything', async () => {
     const both = await runCli(['web', '--demo', '--store', 'http://127.0.0.1:1', '--no-open']);
-    expect(both.code).toBe(1);
+    expect(both.code).toBe(2);
     expect(both.output).toContain('--store URL or --demo');
     const port = await runCli(['web', '--port', 'eighty', '--no-open']);
-    expect(port.code).toBe(1);
+    expect(port.code).toBe(2);
     expect(port.output).toContain('--port');
     const unknown = await runCli(['web', '--host', '0.0.0.0']);
-    expect(unknown.code).toBe(1);
+    expect(unknown.code).toBe(2);
     expect(unknown.output).toContain('megadisc web [--port N]');
   });
 
   it('speaks the terminal’s language', async () => {
     const port = await runCli(['web', '--port', 'eighty', '--no-open'], { LANG: 'ru_RU.UTF-8' });
-    expect(port.code).toBe(1);
+    expect(port.code).toBe(2);
     expect(port.output.trim()).toBe(
       'megadisc: --port должен быть от 0 до 65535, получено eighty (INVALID_ARGUMENT)',
     );

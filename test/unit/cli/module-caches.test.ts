@@ -35,7 +35,7 @@ describe('module caches', () => {
     const env = { MEGADISC_MODULE_CACHE_DIR: dir };
     // `web` with a bad port loads the command's module (after the caches are on) and stops at once.
     const first = await runCli(['web', '--port', 'eighty', '--no-open'], env);
-    expect(first.code).toBe(1);
+    expect(first.code).toBe(2);
     const entries = readdirSync(join(dir, 'strip-types'));
     expect(entries).toContain(entryFor(WEB_COMMAND));
     expect(entries.every((name) => name.endsWith('.js'))).toBe(true);
@@ -57,7 +57,7 @@ describe('module caches', () => {
       ...env,
       MEGADISC_MODULE_CACHE: '0',
     });
-    expect(off.code).toBe(1);
+    expect(off.code).toBe(2);
     expect(off.output).toContain('--port');
   });
 
@@ -67,7 +67,7 @@ describe('module caches', () => {
       MEGADISC_MODULE_CACHE_DIR: dir,
       MEGADISC_MODULE_CACHE: '0',
     });
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(2);
     expect(readdirSync(dir)).toEqual([]);
   });
 });

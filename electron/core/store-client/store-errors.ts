@@ -1,4 +1,5 @@
 // Maps what came back from the store (or didn't) to a MegadiscError with a stable code.
+import { parseRetryAfter } from '../../../api/http/retry-after.ts';
 import { MegadiscError } from '../../shared/errors.ts';
 
 const SERVER_CODES: Record<string, MegadiscError['code']> = {
@@ -27,13 +28,6 @@ const STATUS_CODES: Record<number, MegadiscError['code']> = {
   // Unavailable For Legal Reasons: a takedown is the usual one.
   451: 'TAKEN_DOWN',
 };
-
-export function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
-  if (!value) return undefined;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
 
 /**
  * The target of the first `Link: <…>; rel="blocked-by"` (RFC 7725), resolved against the request's
@@ -67,10 +61,7 @@ export function errorFromResponse(
   headers: Record<string, string | string[] | undefined>,
   requestUrl?: string,
 ) {
-  const retryAfterHeader = headers['retry-after'];
-  const retryAfterMs = parseRetryAfter(
-    Array.isArray(retryAfterHeader) ? retryAfterHeader[0] : retryAfterHeader,
-  );
+  const retryAfterMs = parseRetryAfter(headers['retry-after']);
   let serverCode: string | undefined;
   let message: string | undefined;
   try {

@@ -1,7 +1,6 @@
 // The single-file download transfer layer: resumable, verified, retrying downloads into a .part file.
 export { backoffDelay, DEFAULT_RETRY_POLICY } from './backoff.ts';
 export { finalizeFile } from './finalize-file.ts';
-export { parseRetryAfter } from './retry-after.ts';
 export { transferOnce } from './transfer-once.ts';
 export { transferWithRetry } from './transfer-with-retry.ts';
 export type {

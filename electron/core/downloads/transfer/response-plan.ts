@@ -1,7 +1,7 @@
 // Decides what a download response means for the .part: write from where, verify as is, restart, or fail.
 import type { IncomingHttpHeaders } from 'node:http';
+import { parseRetryAfter } from '../../../../api/http/retry-after.ts';
 import { MegadiscError } from '../../../shared/errors.ts';
-import { parseRetryAfter } from './retry-after.ts';
 
 export type ResponsePlan =
   /** Stream the body into the .part starting at `from` (0 after a 200: never append a full body). */

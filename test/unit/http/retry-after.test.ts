@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRetryAfter } from '../../../electron/core/downloads/transfer/index.ts';
+import { parseRetryAfter } from '../../../api/http/retry-after.ts';
 
 describe('parseRetryAfter', () => {
   const now = Date.parse('2026-03-01T12:00:00Z');

@@ -1,4 +1,5 @@
-// Parses an HTTP Retry-After header (delay-seconds or HTTP-date) into a wait in milliseconds.
+// Parses an HTTP Retry-After header (delay-seconds or HTTP-date) into a wait in milliseconds: the one
+// parser the store client and the download transfer both use.
 
 /** Returns undefined when the header is missing or unreadable; a date in the past means "now" (0). */
 export function parseRetryAfter(

@@ -2,8 +2,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ZodError } from 'zod';
 import type { AppService } from '../core/app/app-host.ts';
-import type { MethodName } from '../shared/app-api/contract.ts';
 import { failure, success } from '../shared/app-api/envelope.ts';
+import { describeInputIssues } from '../shared/app-api/input-issues.ts';
 import { sendFailure, sendJson } from './http-replies.ts';
 
 /** Inputs are ids, queries and settings; nothing legitimate comes close. */
@@ -69,7 +69,7 @@ export async function handleApiCall(
     input = parseInput(methodName, payload);
   } catch (error) {
     if (!(error instanceof ZodError)) throw error;
-    return sendFailure(res, 400, 'INVALID_ARGUMENT', describeIssues(methodName, error));
+    return sendFailure(res, 400, 'INVALID_ARGUMENT', describeInputIssues(methodName, error.issues));
   }
 
   // Checked and parsed above while the core may still be starting; only the call waits for it.
@@ -85,13 +85,6 @@ export async function handleApiCall(
       log(`${methodName} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     sendJson(res, 200, envelope);
   }
-}
-
-function describeIssues(method: MethodName, error: ZodError): string {
-  const issues = error.issues
-    .slice(0, 5)
-    .map((issue) => `${issue.path.length ? issue.path.join('.') : 'input'}: ${issue.message}`);
-  return `invalid input for ${method}: ${issues.join('; ')}`;
 }
 
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {

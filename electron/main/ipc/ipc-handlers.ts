@@ -4,6 +4,7 @@ import { ZodError } from 'zod';
 import { channelOf } from '../../shared/app-api/bridge.ts';
 import { type AppApi, METHOD_NAMES, type MethodName, parseInput } from '../../shared/app-api/contract.ts';
 import { type Envelope, failure, success } from '../../shared/app-api/envelope.ts';
+import { describeInputIssues } from '../../shared/app-api/input-issues.ts';
 import { MegadiscError } from '../../shared/errors.ts';
 import type { SenderEvent } from './trusted-sender.ts';
 
@@ -43,7 +44,12 @@ export async function callMethod(
   try {
     input = parseInput(method, payload);
   } catch (error) {
-    return failure(new MegadiscError('INVALID_ARGUMENT', summarizeInputError(method, error)));
+    return failure(
+      new MegadiscError(
+        'INVALID_ARGUMENT',
+        error instanceof ZodError ? describeInputIssues(method, error.issues) : `${method}: invalid input`,
+      ),
+    );
   }
   try {
     const call = options.api[method] as (input: unknown) => Promise<unknown>;
@@ -51,15 +57,4 @@ export async function callMethod(
   } catch (error) {
     return failure(error);
   }
-}
-
-/** The first few zod issues as one line: "store.album: id: expected number, received string". */
-export function summarizeInputError(method: MethodName, error: unknown): string {
-  if (!(error instanceof ZodError)) return `${method}: invalid input`;
-  const issues = error.issues.slice(0, 3).map((issue) => {
-    const where = issue.path.length > 0 ? issue.path.join('.') : 'input';
-    return `${where}: ${issue.message}`;
-  });
-  const more = error.issues.length > 3 ? ` (+${error.issues.length - 3} more)` : '';
-  return `${method}: ${issues.join('; ')}${more}`;
 }

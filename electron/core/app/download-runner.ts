@@ -1,7 +1,7 @@
 // Works the download queue in the background: one engine run at a time, started again when work
 // arrives while it runs, retried with backoff after a failure, aborted at a checkpoint on stop.
-import { setTimeout as delay } from 'node:timers/promises';
 import type { MegadiscError } from '../../shared/errors.ts';
+import { sleep } from '../time/sleep.ts';
 import { asMegadiscError } from './as-megadisc-error.ts';
 
 export interface DownloadRunnerOptions {
@@ -21,9 +21,8 @@ export interface DownloadRunnerOptions {
 const NEEDS_USER = new Set(['NOT_LOGGED_IN', 'UNAUTHORIZED']);
 
 /** Unref'd: a pending retry must not keep the process alive. Rejects when the signal aborts. */
-function backgroundSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return delay(ms, undefined, { signal, ref: false });
-}
+/** A backoff in the background never keeps the process alive by itself. */
+const backgroundSleep = (ms: number, signal?: AbortSignal) => sleep(ms, { signal, keepAlive: false });
 
 export class DownloadRunner {
   readonly #o: DownloadRunnerOptions;
@@ -111,8 +110,8 @@ export class DownloadRunner {
     this.#cancelBackoff();
     const backoff = new AbortController();
     this.#backoff = backoff;
-    const sleep = this.#o.sleep ?? backgroundSleep;
-    void sleep(delayMs, backoff.signal).then(
+    const pause = this.#o.sleep ?? backgroundSleep;
+    void pause(delayMs, backoff.signal).then(
       () => {
         if (backoff.signal.aborted) return;
         this.#backoff = null;

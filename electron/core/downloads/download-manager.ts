@@ -12,6 +12,7 @@ import type { PurchaseDesk } from '../purchases/purchase-desk.ts';
 import type { Settings, SettingsStore } from '../settings/settings.ts';
 import { routes, type StoreClient } from '../store-client/store-client.ts';
 import { type CoverImage, fetchFittingCover } from '../tagging/index.ts';
+import { sleep } from '../time/sleep.ts';
 import { type JobRow, type JobStore, toJobView } from './job-store.ts';
 import { OrderWatch } from './order-watch.ts';
 import type { TokenBucket } from './token-bucket.ts';
@@ -45,8 +46,6 @@ export interface RunSummary {
   failed: number;
   paused: number;
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** How long the store may hold an order answer: well under the client's idle timeout, at most 20 s. */
 const longPollMs = (idleMs = 30_000) => Math.max(0, Math.min(20_000, Math.floor(idleMs / 2)));

@@ -1,5 +1,6 @@
 // Shared byte-rate limiter: every concurrent download takes tokens from one bucket, so the global limit holds.
 import { MegadiscError } from '../../shared/errors.ts';
+import { wakeableSleep } from '../time/sleep.ts';
 
 export interface TokenBucketOptions {
   /** null = unlimited. */
@@ -22,18 +23,6 @@ const MIN_BURST = 16 * 1024;
 /** A burst of a tenth of a second keeps the rate smooth without costing a sleep per chunk. */
 const defaultBurst = (rate: number | null) => Math.max(MIN_BURST, Math.round((rate ?? 0) / 10));
 
-function timerSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener('abort', done, { once: true });
-  });
-}
-
 export class TokenBucket {
   #rate: number | null;
   #burst: number;
@@ -52,7 +41,7 @@ export class TokenBucket {
     this.#fixedBurst = opts.burstBytes;
     this.#burst = opts.burstBytes ?? defaultBurst(opts.bytesPerSecond);
     this.#clock = opts.clock ?? performance;
-    this.#sleep = opts.sleep ?? timerSleep;
+    this.#sleep = opts.sleep ?? wakeableSleep;
     this.#tokens = this.#burst;
     this.#last = this.#clock.now();
   }

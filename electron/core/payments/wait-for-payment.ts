@@ -2,6 +2,7 @@
 // the deadline passes or the caller gives up. Clock and sleep are injected for tests.
 import type { Checkout } from '../../../api/schemas/payments.ts';
 import { MegadiscError } from '../../shared/errors.ts';
+import { wakeableSleep } from '../time/sleep.ts';
 
 export interface WaitForPaymentOptions {
   /** Stop waiting at this time (ms since the epoch). */
@@ -43,23 +44,12 @@ export function settlementError(checkout: Checkout): MegadiscError | null {
   }
 }
 
-const abortableSleep = (ms: number, signal?: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    }
-    signal?.addEventListener('abort', done, { once: true });
-  });
-
 export async function waitForPayment(
   check: () => Promise<Checkout>,
   first: Checkout,
   options: WaitForPaymentOptions,
 ): Promise<Checkout> {
-  const { deadline, intervalMs = 1000, signal, now = Date.now, sleep = abortableSleep } = options;
+  const { deadline, intervalMs = 1000, signal, now = Date.now, sleep = wakeableSleep } = options;
   let latest = first;
   while (!isSettled(latest)) {
     const left = deadline - now();

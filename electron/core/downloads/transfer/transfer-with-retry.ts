@@ -1,6 +1,6 @@
 // Retries a transfer with backoff; every retry resumes from the last durable checkpoint of the .part.
-import { setTimeout as delay } from 'node:timers/promises';
 import { MegadiscError } from '../../../shared/errors.ts';
+import { sleep } from '../../time/sleep.ts';
 import { backoffDelay, DEFAULT_RETRY_POLICY } from './backoff.ts';
 import { PartFile } from './part-file.ts';
 import { transferOnce } from './transfer-once.ts';
@@ -17,7 +17,7 @@ export async function transferWithRetry(
   onRetry?: (info: RetryInfo) => void,
 ): Promise<TransferResult> {
   const { maxAttempts, baseDelayMs, maxDelayMs } = { ...DEFAULT_RETRY_POLICY, ...policy };
-  const sleep = policy.sleep ?? sleepFor;
+  const pause = policy.sleep ?? ((ms: number, signal?: AbortSignal) => sleep(ms, { signal }));
   const random = policy.random ?? Math.random;
   let checkpoint: Checkpoint | null = req.resumeFrom ?? null;
   let restartedFromZero = false;
@@ -49,7 +49,7 @@ export async function transferWithRetry(
       const delayMs = backoffDelay(attempt, { baseDelayMs, maxDelayMs }, random, error.retryAfterMs);
       onRetry?.({ attempt, delayMs, error });
       try {
-        await sleep(delayMs, req.signal);
+        await pause(delayMs, req.signal);
       } catch (sleepError) {
         if (req.signal?.aborted) {
           throw new MegadiscError('ABORTED', 'the download was cancelled', { cause: req.signal.reason });
@@ -72,8 +72,4 @@ async function discard(partPath: string): Promise<void> {
   } finally {
     await part.close();
   }
-}
-
-function sleepFor(ms: number, signal?: AbortSignal): Promise<void> {
-  return delay(ms, undefined, { signal });
 }

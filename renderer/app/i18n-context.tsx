@@ -1,6 +1,6 @@
 // The UI's language: the language setting, or the system's preferred languages (Electron reports the
 // OS's; web mode asks the browser). A change applies at once: every useI18n() reader re-renders.
-import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
+import { createContext, type ReactNode, useContext, useEffect, useLayoutEffect, useState } from 'react';
 import { type LanguageSetting, resolveLocale, type Translator, translator } from '../../i18n/index.ts';
 import { useApi } from './api-context.tsx';
 import { useEvent } from './use-event.ts';
@@ -47,7 +47,8 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const locale = resolveLocale(language, systemLanguages ?? browser);
-  useEffect(() => {
+  // In the same commit as the text (before paint): <html lang> never disagrees with what is shown.
+  useLayoutEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
   return <I18nContext.Provider value={translator(locale)}>{children}</I18nContext.Provider>;

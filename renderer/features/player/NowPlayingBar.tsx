@@ -1,11 +1,12 @@
 // The now-playing bar at the bottom of the window: what plays, the transport controls, position
 // and volume sliders, shuffle and repeat; and, for a format the UI cannot decode, the way out to
 // the system's player.
+import type { ButtonHTMLAttributes } from 'react';
 import { useI18n } from '../../app/i18n-context.tsx';
 import { Cover } from '../../components/Cover.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { formatTime } from './format-time.ts';
-import { PlayerIcon } from './PlayerIcon.tsx';
+import { PlayerIcon, type PlayerIconName } from './PlayerIcon.tsx';
 import { formatName } from './playable-formats.ts';
 import { usePlayer } from './player-context.tsx';
 import './player.css';
@@ -47,56 +48,29 @@ export function NowPlayingBar() {
 
       <div className="now-playing-center">
         <div className="now-playing-controls">
-          <button
-            type="button"
-            className="player-button"
+          <ControlButton
+            label={i18n.t('player.shuffle')}
+            icon="shuffle"
             aria-pressed={queue.shuffle}
-            aria-label={i18n.t('player.shuffle')}
-            title={i18n.t('player.shuffle')}
             onClick={player.toggleShuffle}
-          >
-            <PlayerIcon name="shuffle" />
-          </button>
-          <button
-            type="button"
-            className="player-button"
-            aria-label={i18n.t('player.previous')}
-            title={i18n.t('player.previous')}
-            onClick={player.previous}
-          >
-            <PlayerIcon name="previous" />
-          </button>
-          <button
-            type="button"
-            className="player-button player-button-main"
-            aria-label={playing ? i18n.t('player.pause') : i18n.t('player.play')}
-            title={playing ? i18n.t('player.pause') : i18n.t('player.play')}
+          />
+          <ControlButton label={i18n.t('player.previous')} icon="previous" onClick={player.previous} />
+          <ControlButton
+            main
+            label={playing ? i18n.t('player.pause') : i18n.t('player.play')}
+            icon={playing ? 'pause' : 'play'}
             onClick={player.toggle}
             disabled={status === 'unsupported'}
             data-testid="player-toggle"
-          >
-            <PlayerIcon name={playing ? 'pause' : 'play'} />
-          </button>
-          <button
-            type="button"
-            className="player-button"
-            aria-label={i18n.t('player.next')}
-            title={i18n.t('player.next')}
-            onClick={player.next}
-          >
-            <PlayerIcon name="next" />
-          </button>
-          <button
-            type="button"
-            className="player-button"
+          />
+          <ControlButton label={i18n.t('player.next')} icon="next" onClick={player.next} />
+          <ControlButton
+            label={i18n.t(`player.repeat.${queue.repeat}`)}
+            icon={queue.repeat === 'one' ? 'repeatOne' : 'repeat'}
             aria-pressed={queue.repeat !== 'off'}
-            aria-label={i18n.t(`player.repeat.${queue.repeat}`)}
-            title={i18n.t(`player.repeat.${queue.repeat}`)}
             onClick={player.cycleRepeat}
             data-repeat={queue.repeat}
-          >
-            <PlayerIcon name={queue.repeat === 'one' ? 'repeatOne' : 'repeat'} />
-          </button>
+          />
         </div>
         {blocked ? (
           <div className="now-playing-problem" role="alert">
@@ -139,16 +113,12 @@ export function NowPlayingBar() {
       </div>
 
       <div className="now-playing-volume">
-        <button
-          type="button"
-          className="player-button"
+        <ControlButton
+          label={player.muted ? i18n.t('player.unmute') : i18n.t('player.mute')}
+          icon={player.muted || player.volume === 0 ? 'mute' : 'volume'}
           aria-pressed={player.muted}
-          aria-label={player.muted ? i18n.t('player.unmute') : i18n.t('player.mute')}
-          title={player.muted ? i18n.t('player.unmute') : i18n.t('player.mute')}
           onClick={player.toggleMute}
-        >
-          <PlayerIcon name={player.muted || player.volume === 0 ? 'mute' : 'volume'} />
-        </button>
+        />
         <input
           type="range"
           className="player-slider player-volume"
@@ -160,16 +130,28 @@ export function NowPlayingBar() {
           value={player.muted ? 0 : percent}
           onChange={(e) => player.setVolume(Number(e.target.value) / 100)}
         />
-        <button
-          type="button"
-          className="player-button"
-          aria-label={i18n.t('player.close')}
-          title={i18n.t('player.close')}
-          onClick={player.stop}
-        >
-          <PlayerIcon name="close" />
-        </button>
+        <ControlButton label={i18n.t('player.close')} icon="close" onClick={player.stop} />
       </div>
     </section>
+  );
+}
+
+type ControlButtonProps = { label: string; icon: PlayerIconName; main?: boolean } & Omit<
+  ButtonHTMLAttributes<HTMLButtonElement>,
+  'type' | 'className' | 'aria-label' | 'title' | 'children'
+>;
+
+/** A round icon button: its label is both its accessible name and its tooltip. */
+function ControlButton({ label, icon, main = false, ...rest }: ControlButtonProps) {
+  return (
+    <button
+      type="button"
+      className={main ? 'player-button player-button-main' : 'player-button'}
+      aria-label={label}
+      title={label}
+      {...rest}
+    >
+      <PlayerIcon name={icon} />
+    </button>
   );
 }

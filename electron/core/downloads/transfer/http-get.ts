@@ -4,7 +4,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { Socket } from 'node:net';
-import { rawGet } from './raw-http.ts';
+import { type RawGetOptions, rawGet } from './raw-http.ts';
 
 /** What the transfer needs of a response: IncomingMessage and RawResponse both are one. */
 export interface HttpResponse {
@@ -25,16 +25,8 @@ export interface HttpResponse {
   release?(chunks: readonly Uint8Array[]): void;
 }
 
-export interface HttpGetOptions {
-  headers: Record<string, string>;
-  signal?: AbortSignal;
-  /** Limit for the DNS lookup, and then again for the TCP connect (got's `lookup` + `connect`). */
-  connectMs: number;
-  /** Called once the socket is connected (at once for a reused keep-alive socket). */
-  onConnected: () => void;
-  /** Called with each exchange as it starts (one per redirect hop), so the caller can end it. */
-  onRequest: (request: { destroy(error?: Error): void }) => void;
-}
+/** The same options as a plain-HTTP GET; `connectMs` also bounds an HTTPS lookup and connect. */
+export type HttpGetOptions = RawGetOptions;
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const MAX_REDIRECTS = 10;

@@ -14,9 +14,14 @@ const MAX_HEADER_BYTES = 64 * 1024;
 export interface RawGetOptions {
   headers: Record<string, string>;
   signal?: AbortSignal;
+  /** Limit for the DNS lookup, and then again for the TCP connect. */
   connectMs: number;
+  /** Called once the socket is connected (at once for a reused keep-alive socket). */
   onConnected: () => void;
-  /** Called at once with a way to end the exchange (before or after the headers), e.g. on a stall. */
+  /**
+   * Called at once with a way to end the exchange (before or after the headers), e.g. on a stall;
+   * through redirects, once per hop.
+   */
   onRequest: (request: { destroy(error?: Error): void }) => void;
 }
 

@@ -38,8 +38,13 @@ async function openAccount(state: Parameters<typeof renderApp>[1] = {}) {
   return { ...rendered, timers };
 }
 
-/** One poll: the clock reaches the next second and the answer is shown. */
+/**
+ * One poll: the clock reaches the next second and the answer is shown. The next poll is scheduled
+ * by an effect after the last answer rendered, so wait for it before moving the clock: a render
+ * seen in the DOM does not mean its effects have run.
+ */
 async function tick(timers: ManualTimers, fake: FakeAppApi) {
+  await waitFor(() => expect(timers.pending).toBe(1));
   const before = fake.calls.filter((c) => c.method === 'account.checkoutStatus').length;
   await act(async () => timers.advance(1000));
   await waitFor(() =>

@@ -10,6 +10,8 @@ import { CatalogQueries } from './catalog/catalog-queries.ts';
 import { CatalogSearch } from './catalog/search.ts';
 import { SqliteEncodeIndex } from './db/encode-index.ts';
 import { type Db, openDatabase } from './db/open-database.ts';
+import type { Database } from './db/sql/port.ts';
+import { openSqliteDatabase } from './db/sql/sqlite-database.ts';
 import { OrderDesk } from './orders/create-order.ts';
 import { Fulfilment } from './orders/fulfilment.ts';
 import { IdempotencyKeys } from './orders/idempotency.ts';
@@ -65,7 +67,14 @@ export interface StorePaths {
 export interface Store {
   paths: StorePaths;
   rate: Rate;
+  /** The synchronous node:sqlite connection of the repositories not yet on the storage port. */
   db: Db;
+  /**
+   * The storage port (issue 15): converted repositories use only this. During the conversion it is
+   * a second connection to the same file, so SQLite's own locking keeps the two apart: an async
+   * transaction here and a synchronous one on `db` never share a connection (they would, on one).
+   */
+  sql: Database;
   availability: Map<EncodingId, EncoderAvailability>;
   transcoder: Transcoder;
   catalog: CatalogQueries;
@@ -115,6 +124,7 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
   const paths = storePaths(opts.dataDir);
   const log = opts.log ?? (() => {});
   const db = openDatabase(paths.database);
+  const sql = openSqliteDatabase(paths.database);
   const availability = await probeEncoders(opts.tools);
   const transcoder = new Transcoder({
     cacheDir: paths.cache,
@@ -126,7 +136,7 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
   const catalog = new CatalogQueries(db, paths.data);
   const now = opts.now ?? Date.now;
   const rate = opts.rate ?? parseRate('0.02');
-  const ledger = new Ledger(db, now);
+  const ledger = new Ledger(db, sql, now);
   const packs = new PackTable(db, rate);
   if (opts.packConfig) packs.replace(opts.packConfig.packs, opts.packConfig.tiers);
   const links = new SignedLinks(loadOrCreateSecret(db));
@@ -175,28 +185,29 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
   // Abandoned checkouts expire on their own, not only when someone looks at them.
   const sweeper = setInterval(() => payments.expireDue(), 30_000);
   sweeper.unref();
-  const audit = new AuditLog(db, now);
-  const rightsHolders = new RightsHolders(db, (...entry) => audit.record(...entry));
+  const audit = new AuditLog(db, sql, now);
+  const rightsHolders = new RightsHolders(sql, (...entry) => audit.append(...entry));
   const store: Store = {
     paths,
     rate,
     db,
+    sql,
     availability,
     transcoder,
     catalog,
     search: new CatalogSearch(db, catalog),
-    sessions: new Sessions(db),
+    sessions: new Sessions(sql),
     voucherLimiter: new RateLimiter({ max: 10, windowMs: 15 * 60_000 }),
     ledger,
     vouchers: new Vouchers(db, ledger, rate.currency),
     packs,
     payments,
     testProvider,
-    operatorToken: new OperatorToken(db),
+    operatorToken: new OperatorToken(sql),
     audit,
     rightsHolders,
     royalties,
-    statements: new Statements(db, now),
+    statements: new Statements(sql, now),
     takedowns: new TakedownNotices(db, audit, now),
     sale,
     redownloads: new RedownloadPolicy(db, audit),
@@ -229,6 +240,7 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
       await fulfilment.idle();
       await store.search.close(); // its worker threads hold connections of their own
       db.close();
+      await sql.close();
     },
   };
   return store;

@@ -3,6 +3,7 @@
 // sum to the balance and the open lots always hold exactly the balance.
 import type { LedgerEntry, LedgerKind, LedgerPage } from '../../api/schemas/account.ts';
 import type { Db } from '../db/open-database.ts';
+import type { Database } from '../db/sql/port.ts';
 import { StoreError } from '../errors.ts';
 import { decodeCursor, encodeCursor } from '../http/cursor.ts';
 import { money } from '../pricing/money.ts';
@@ -70,11 +71,15 @@ const GRANT: Funding = { source: 'grant', moneyMicros: 0, currency: 'USD' };
 
 export class Ledger {
   readonly #db: Db;
+  readonly #sql: Database;
   readonly #now: () => number;
   readonly lots: Lots;
 
-  constructor(db: Db, now: () => number = Date.now) {
+  // Transitional (issue 15): movements still run on the synchronous connection, inside the callers'
+  // transaction(); reads that stand alone already go through the storage port.
+  constructor(db: Db, sql: Database, now: () => number = Date.now) {
     this.#db = db;
+    this.#sql = sql;
     this.#now = now;
     this.lots = new Lots(db);
   }
@@ -139,11 +144,14 @@ export class Ledger {
     return { ...toEntry(row), takes };
   }
 
-  page(accountId: number, limit: number, cursor?: string): LedgerPage {
+  async page(accountId: number, limit: number, cursor?: string): Promise<LedgerPage> {
     const after = cursor ? (decodeCursor(cursor, ['number'])[0] as number) : 0;
-    const rows = this.#db
-      .prepare('SELECT * FROM ledger WHERE account_id = ? AND id > ? ORDER BY id LIMIT ?')
-      .all(accountId, after, limit + 1) as unknown as LedgerRow[];
+    const rows = await this.#sql.all<LedgerRow>(
+      'SELECT * FROM ledger WHERE account_id = ? AND id > ? ORDER BY id LIMIT ?',
+      accountId,
+      after,
+      limit + 1,
+    );
     const items = rows.slice(0, limit).map(toEntry);
     const last = items.at(-1);
     // Even at the end, hand back a cursor so a client can later ask "what is new since here".

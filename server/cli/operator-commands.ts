@@ -160,8 +160,8 @@ async function vouchers(argv: string[], i18n: Translator): Promise<number> {
 
 async function operatorToken(argv: string[]): Promise<number> {
   const { values } = parse(argv, {});
-  return withStore(values, (store) => {
-    const token = store.operatorToken.issue();
+  return withStore(values, async (store) => {
+    const token = await store.operatorToken.issue();
     if (values.json) json({ token });
     else out(token);
     return 0;

@@ -118,8 +118,8 @@ async function auditLog(argv: string[], i18n: Translator): Promise<number> {
   const limit = Number(values.limit ?? 500);
   if (!Number.isInteger(limit) || limit < 1 || limit > 100_000)
     throw new UsageError(i18n.t('operator.auditLog.badLimit'));
-  return withStore(values, (store) => {
-    const log = store.audit.list(limit);
+  return withStore(values, async (store) => {
+    const log = await store.audit.list(limit);
     if (values.json) json(log);
     else
       for (const e of log.items)

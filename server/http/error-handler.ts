@@ -67,12 +67,11 @@ export function installErrorHandling(app: FastifyInstance): void {
     if (isDbError(error) && (error.code === 'STORE_DB_UNAVAILABLE' || error.code === 'STORE_DB_BUSY')) {
       const code: StoreErrorCode = error.code;
       // The driver's own text may name hosts or statements: log it, answer with a fixed one.
-      const english = code === 'STORE_DB_BUSY' ? 'the store is busy; try again' : 'the store database is unavailable';
+      const english =
+        code === 'STORE_DB_BUSY' ? 'the store is busy; try again' : 'the store database is unavailable';
       for (const [name, value] of Object.entries(error.headers)) reply.header(name, value);
       request.log.error({ err: error.cause ?? error }, error.message);
-      return reply
-        .code(error.status)
-        .send(errorReply(locale, { code, english, headers: error.headers }));
+      return reply.code(error.status).send(errorReply(locale, { code, english, headers: error.headers }));
     }
     const known = FASTIFY_CODES[(error as FastifyError).code];
     if (known) {

@@ -3,14 +3,30 @@
 import type { z } from 'zod';
 import type { AuditLog as AuditLogView } from '../../api/schemas/rights.ts';
 import type { Db } from '../db/open-database.ts';
+import type { Database, Sql } from '../db/sql/port.ts';
 
 export class AuditLog {
   readonly #db: Db;
+  readonly #sql: Database;
   readonly #now: () => number;
 
-  constructor(db: Db, now: () => number = Date.now) {
+  // Transitional (issue 15): record() serves the takedown modules still on the synchronous
+  // connection; append() is the storage port's, in the caller's transaction.
+  constructor(db: Db, sql: Database, now: () => number = Date.now) {
     this.#db = db;
+    this.#sql = sql;
     this.#now = now;
+  }
+
+  async append(q: Sql, actor: string, action: string, subject: string, detail?: string): Promise<void> {
+    await q.run(
+      'INSERT INTO audit_log (at, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?)',
+      new Date(this.#now()).toISOString(),
+      actor,
+      action,
+      subject,
+      detail ?? null,
+    );
   }
 
   record(actor: string, action: string, subject: string, detail?: string): void {
@@ -20,15 +36,15 @@ export class AuditLog {
   }
 
   /** Newest first. */
-  list(limit = 500): z.infer<typeof AuditLogView> {
-    const rows = this.#db.prepare('SELECT * FROM audit_log ORDER BY id DESC LIMIT ?').all(limit) as {
+  async list(limit = 500): Promise<z.infer<typeof AuditLogView>> {
+    const rows = await this.#sql.all<{
       id: number;
       at: string;
       actor: string;
       action: string;
       subject: string;
       detail: string | null;
-    }[];
+    }>('SELECT * FROM audit_log ORDER BY id DESC LIMIT ?', limit);
     return {
       items: rows.map((r) => ({
         id: r.id,

@@ -20,7 +20,9 @@ export function accountRoutes(app: FastifyInstance, store: Store): void {
     store.sessions.login(body.email, body.password, request.ip),
   );
 
-  bindRoute(app, routes.account, auth, ({ accountId }) => toAccount(store.sessions.account(accountId!)));
+  bindRoute(app, routes.account, auth, async ({ accountId }) =>
+    toAccount(await store.sessions.account(accountId!)),
+  );
 
   bindRoute(app, routes.ledger, auth, ({ accountId, query }) =>
     store.ledger.page(accountId!, query.limit, query.cursor),

@@ -7,7 +7,7 @@ import { checkLedger, revenueCsv, revenueReport } from '../payments/money-books.
 import type { Store } from '../store.ts';
 
 export function operatorRoutes(app: FastifyInstance, store: Store): void {
-  const operator = (token: string) => (store.operatorToken.check(token) ? 0 : undefined);
+  const operator = async (token: string) => ((await store.operatorToken.check(token)) ? 0 : undefined);
 
   bindRoute(app, routes.refundPayment, operator, ({ params, body }) =>
     store.payments.refund(params.id, body?.reason),

@@ -12,7 +12,7 @@ const OPERATOR = 'operator';
 
 export function takedownRoutes(app: FastifyInstance, store: Store): void {
   const auth = (token: string) => store.sessions.authenticate(token);
-  const operator = (token: string) => (store.operatorToken.check(token) ? 0 : undefined);
+  const operator = async (token: string) => ((await store.operatorToken.check(token)) ? 0 : undefined);
   // Every filing counts, complete or not: a notice is rare, a flood of them is abuse.
   const filings = new RateLimiter({ max: 20, windowMs: 60 * 60_000 });
 

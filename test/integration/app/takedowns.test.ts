@@ -41,7 +41,7 @@ async function refusal(call: Promise<unknown>) {
 
 beforeAll(async () => {
   server = await startTestServer();
-  operatorToken = server.store.operatorToken.issue();
+  operatorToken = await server.store.operatorToken.issue();
   proxy = await FaultProxy.start(server.url);
   app = await startApp(home, { kind: 'url', url: proxy.url });
   events = new EventLog(app, ['album-filed', 'library-availability', 'connection']);

@@ -26,7 +26,7 @@ const lines = (text: string) => text.trim().split('\n');
 
 beforeAll(async () => {
   server = await startTestServer();
-  operatorToken = server.store.operatorToken.issue();
+  operatorToken = await server.store.operatorToken.issue();
   proxy = await FaultProxy.start(server.url);
   await loginDemo(proxy.url, home);
   expect((await cli('config', '--library-dir', join(home, 'library'))).code).toBe(0);

@@ -212,7 +212,7 @@ describe.skipIf(!hasNginx)('downloads through nginx with X-Accel-Redirect', () =
   });
 
   it('refuses a refunded item without sending the file', async () => {
-    const operator = new StoreApi(nginx.url, server.store.operatorToken.issue());
+    const operator = new StoreApi(nginx.url, await server.store.operatorToken.issue());
     // Another item of the same order: the first one is still used below.
     const done = await demo.get(`/v1/orders/${orderId}`);
     const victim = done.body.items[1];
@@ -232,7 +232,7 @@ describe.skipIf(!hasNginx)('downloads through nginx with X-Accel-Redirect', () =
   });
 
   it('checks the re-download policy of taken-down works on every request', async () => {
-    const operator = new StoreApi(nginx.url, server.store.operatorToken.issue());
+    const operator = new StoreApi(nginx.url, await server.store.operatorToken.issue());
     const albums = (await demo.get('/v1/albums?limit=100&sort=title')).body.items;
     const target = albums[1];
     const created = await demo.post(

@@ -17,7 +17,7 @@ const DE_THEN_RU = 'de-DE, ru;q=0.5';
 
 beforeAll(async () => {
   server = await startTestServer();
-  operator = new StoreApi(server.url, server.store.operatorToken.issue());
+  operator = new StoreApi(server.url, await server.store.operatorToken.issue());
   [licensedInGermany] = (await new StoreApi(server.url).get('/v1/albums?sort=title&limit=1')).body.items;
   const set = await operator.post(`/v1/operator/albums/${licensedInGermany.id}/territories`, {
     territories: ['DE'],

@@ -13,7 +13,7 @@ let clock = Date.parse('2026-03-01T12:00:00Z');
 
 beforeAll(async () => {
   server = await startTestServer({ now: () => clock, checkoutTtlMs: 15 * 60_000 });
-  operator = new StoreApi(server.url, server.store.operatorToken.issue());
+  operator = new StoreApi(server.url, await server.store.operatorToken.issue());
 });
 afterAll(() => server?.dispose());
 

@@ -19,7 +19,7 @@ let scratch: string;
 beforeAll(async () => {
   server = await startTestServer();
   anyone = new StoreApi(server.url);
-  operator = new StoreApi(server.url, server.store.operatorToken.issue());
+  operator = new StoreApi(server.url, await server.store.operatorToken.issue());
   albums = (await anyone.get('/v1/albums?sort=title&limit=10')).body.items;
   scratch = mkdtempSync(join(tmpdir(), 'megadisc-preview-'));
 });

@@ -13,7 +13,7 @@ let clock = Date.parse('2026-03-10T12:00:00Z');
 
 beforeAll(async () => {
   server = await startTestServer({ now: () => clock });
-  operator = new StoreApi(server.url, server.store.operatorToken.issue());
+  operator = new StoreApi(server.url, await server.store.operatorToken.issue());
 });
 afterAll(() => server?.dispose());
 
@@ -87,9 +87,9 @@ describe('royalties', () => {
       expect(total.royaltyMicros).toBe(Math.floor((total.revenueMicros * 1500) / 10_000));
   });
 
-  it('carries fractions forward: 10,000 sales of 3 micros owe exactly 15% of 30,000', () => {
+  it('carries fractions forward: 10,000 sales of 3 micros owe exactly 15% of 30,000', async () => {
     const { db, royalties } = server.store;
-    const holder = server.store.rightsHolders.create({ name: 'Tiny Sales Ltd', royaltyBasisPoints: 1500 });
+    const holder = await server.store.rightsHolders.create({ name: 'Tiny Sales Ltd', royaltyBasisPoints: 1500 });
     const track = db.prepare('SELECT id, album_id FROM tracks ORDER BY id DESC LIMIT 1').get() as any;
     db.prepare('UPDATE tracks SET rights_holder_id = ? WHERE id = ?').run(holder.id, track.id);
     const ledgerId = (db.prepare('SELECT MAX(id) AS id FROM ledger').get() as { id: number }).id;
@@ -152,7 +152,7 @@ describe('royalties', () => {
     };
     const owner = new StoreApi(
       server.url,
-      server.store.sessions.issue(server.store.sessions.account(account.account_id)).token,
+      (await server.store.sessions.issue(await server.store.sessions.account(account.account_id))).token,
     );
     expect((await owner.get(`/v1/orders/${orderId}/items/${bonus.item_id}/file`)).status).toBe(410);
     expect(() => server.store.db.prepare('UPDATE royalty_lines SET royalty_micros = 0').run()).toThrow(

@@ -17,7 +17,7 @@ let albums: any[];
 
 beforeAll(async () => {
   server = await startTestServer();
-  operator = new StoreApi(server.url, server.store.operatorToken.issue());
+  operator = new StoreApi(server.url, await server.store.operatorToken.issue());
   demo = await new StoreApi(server.url).login();
   anyone = new StoreApi(server.url);
   albums = (await anyone.get('/v1/albums?sort=title&limit=100')).body.items;

@@ -13,7 +13,7 @@ let worldwide: any;
 
 beforeAll(async () => {
   server = await startTestServer();
-  operator = new StoreApi(server.url, server.store.operatorToken.issue());
+  operator = new StoreApi(server.url, await server.store.operatorToken.issue());
   anyone = new StoreApi(server.url);
   [german, worldwide] = (await anyone.get('/v1/albums?sort=title&limit=2')).body.items;
   // The operator licenses the first release in Germany only.

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { Ledger } from '../../../server/accounts/ledger.ts';
 import { Vouchers } from '../../../server/accounts/vouchers.ts';
 import { openDatabase, transaction } from '../../../server/db/open-database.ts';
+import { SqliteDatabase } from '../../../server/db/sql/sqlite-database.ts';
 import { checkLedger } from '../../../server/payments/money-books.ts';
 import { PaymentDesk } from '../../../server/payments/payment-desk.ts';
 import { TestProvider } from '../../../server/payments/test-provider/test-provider.ts';
@@ -49,7 +50,7 @@ describe('the books under a randomized run', () => {
     const now = () => clock;
     const db = openDatabase(':memory:');
     const rate = parseRate('0.02');
-    const ledger = new Ledger(db, now);
+    const ledger = new Ledger(db, new SqliteDatabase(db), now);
     const packs = new PackTable(db, rate);
     const provider = new TestProvider({ db, baseUrl: () => 'http://127.0.0.1:9', now });
     const desk = new PaymentDesk({

@@ -185,7 +185,7 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
   // Abandoned checkouts expire on their own, not only when someone looks at them.
   const sweeper = setInterval(() => payments.expireDue(), 30_000);
   sweeper.unref();
-  const audit = new AuditLog(db, sql, now);
+  const audit = new AuditLog(sql, now);
   const rightsHolders = new RightsHolders(sql, (...entry) => audit.append(...entry));
   const store: Store = {
     paths,
@@ -208,10 +208,10 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
     rightsHolders,
     royalties,
     statements: new Statements(sql, now),
-    takedowns: new TakedownNotices(db, audit, now),
+    takedowns: new TakedownNotices(sql, audit, now),
     sale,
-    redownloads: new RedownloadPolicy(db, audit),
-    countries: new AccountCountries(db, audit),
+    redownloads: new RedownloadPolicy(sql, audit),
+    countries: new AccountCountries(sql, audit),
     get publicUrl() {
       return publicUrl;
     },

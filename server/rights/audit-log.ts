@@ -2,22 +2,18 @@
 // The database refuses updates and deletes (triggers), so history cannot be rewritten.
 import type { z } from 'zod';
 import type { AuditLog as AuditLogView } from '../../api/schemas/rights.ts';
-import type { Db } from '../db/open-database.ts';
 import type { Database, Sql } from '../db/sql/port.ts';
 
 export class AuditLog {
-  readonly #db: Db;
   readonly #sql: Database;
   readonly #now: () => number;
 
-  // Transitional (issue 15): record() serves the takedown modules still on the synchronous
-  // connection; append() is the storage port's, in the caller's transaction.
-  constructor(db: Db, sql: Database, now: () => number = Date.now) {
-    this.#db = db;
+  constructor(sql: Database, now: () => number = Date.now) {
     this.#sql = sql;
     this.#now = now;
   }
 
+  /** One entry, in the caller's transaction: a change and its record commit together or not at all. */
   async append(q: Sql, actor: string, action: string, subject: string, detail?: string): Promise<void> {
     await q.run(
       'INSERT INTO audit_log (at, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?)',
@@ -27,12 +23,6 @@ export class AuditLog {
       subject,
       detail ?? null,
     );
-  }
-
-  record(actor: string, action: string, subject: string, detail?: string): void {
-    this.#db
-      .prepare('INSERT INTO audit_log (at, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?)')
-      .run(new Date(this.#now()).toISOString(), actor, action, subject, detail ?? null);
   }
 
   /** Newest first. */

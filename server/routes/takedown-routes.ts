@@ -33,7 +33,7 @@ export function takedownRoutes(app: FastifyInstance, store: Store): void {
     ),
   }));
 
-  bindRoute(app, routes.listNotices, operator, () => ({ items: store.takedowns.list() }));
+  bindRoute(app, routes.listNotices, operator, async () => ({ items: await store.takedowns.list() }));
 
   bindRoute(app, routes.decideNotice, operator, ({ params, body }) =>
     store.takedowns.decide(params.id, body),

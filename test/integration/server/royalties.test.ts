@@ -89,7 +89,10 @@ describe('royalties', () => {
 
   it('carries fractions forward: 10,000 sales of 3 micros owe exactly 15% of 30,000', async () => {
     const { db, royalties } = server.store;
-    const holder = await server.store.rightsHolders.create({ name: 'Tiny Sales Ltd', royaltyBasisPoints: 1500 });
+    const holder = await server.store.rightsHolders.create({
+      name: 'Tiny Sales Ltd',
+      royaltyBasisPoints: 1500,
+    });
     const track = db.prepare('SELECT id, album_id FROM tracks ORDER BY id DESC LIMIT 1').get() as any;
     db.prepare('UPDATE tracks SET rights_holder_id = ? WHERE id = ?').run(holder.id, track.id);
     const ledgerId = (db.prepare('SELECT MAX(id) AS id FROM ledger').get() as { id: number }).id;

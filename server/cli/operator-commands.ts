@@ -106,8 +106,8 @@ async function report(argv: string[], i18n: Translator): Promise<number> {
   for (const key of ['from', 'to'] as const)
     if (values[key] !== undefined && !IsoDate.safeParse(values[key]).success)
       throw new UsageError(i18n.t('operator.report.badDate', { flag: `--${key}` }));
-  return withStore(values, (store) => {
-    const r = revenueReport(store.db, store.rate.currency, {
+  return withStore(values, async (store) => {
+    const r = await revenueReport(store.sql, store.rate.currency, {
       group,
       ...(values.from ? { from: String(values.from) } : {}),
       ...(values.to ? { to: String(values.to) } : {}),
@@ -120,8 +120,8 @@ async function report(argv: string[], i18n: Translator): Promise<number> {
 
 async function ledgerCheck(argv: string[], i18n: Translator): Promise<number> {
   const { values } = parse(argv, {});
-  return withStore(values, (store) => {
-    const check = checkLedger(store.db);
+  return withStore(values, async (store) => {
+    const check = await checkLedger(store.sql);
     if (values.json) json(check);
     else {
       out(

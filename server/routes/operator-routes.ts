@@ -13,8 +13,8 @@ export function operatorRoutes(app: FastifyInstance, store: Store): void {
     store.payments.refund(params.id, body?.reason),
   );
 
-  bindRoute(app, routes.revenueReport, operator, ({ query, reply }) => {
-    const report = revenueReport(store.db, store.rate.currency, query);
+  bindRoute(app, routes.revenueReport, operator, async ({ query, reply }) => {
+    const report = await revenueReport(store.sql, store.rate.currency, query);
     if (query.format === 'json') return report;
     reply
       .code(200)
@@ -24,5 +24,5 @@ export function operatorRoutes(app: FastifyInstance, store: Store): void {
     return SENT;
   });
 
-  bindRoute(app, routes.ledgerCheck, operator, () => checkLedger(store.db));
+  bindRoute(app, routes.ledgerCheck, operator, () => checkLedger(store.sql));
 }

@@ -156,7 +156,7 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
   });
   const keys = new IdempotencyKeys(db);
   // The 451's Link names the store's address, known once it listens.
-  const sale = new SaleGate(db, () => publicUrl);
+  const sale = new SaleGate(sql, () => publicUrl);
   const orders = new OrderDesk({
     db,
     catalog,

@@ -51,7 +51,7 @@ export class OrderDesk {
     const claim = keys.claim(accountId, key, requestHash(canonical));
     if (claim.kind === 'replay') return { status: claim.status, body: claim.body };
     try {
-      const { tracks, territory } = this.#selectTracks(accountId, body);
+      const { tracks, territory } = await this.#selectTracks(accountId, body);
       await this.#preflight(tracks);
       const order = this.#reserveAndCreate(accountId, key, body, tracks, territory);
       this.#d.onCreated(order.id);
@@ -64,7 +64,10 @@ export class OrderDesk {
   }
 
   /** The tracks to sell: those asked for (or the album's), less any taken down; and the buyer's country. */
-  #selectTracks(accountId: number, body: CreateOrderBody): { tracks: TrackRow[]; territory: string } {
+  async #selectTracks(
+    accountId: number,
+    body: CreateOrderBody,
+  ): Promise<{ tracks: TrackRow[]; territory: string }> {
     const avail = this.#d.availability.get(body.encoding);
     if (!avail?.available) {
       throw new StoreError(
@@ -83,7 +86,7 @@ export class OrderDesk {
     }
     // 451 for a taken-down album, a release not licensed where the buyer is, or a taken-down track
     // asked for by id; a whole-album order leaves taken-down tracks out.
-    const { country, withheld } = this.#d.sale.checkSale(body.albumId, { accountId }, wanted);
+    const { country, withheld } = await this.#d.sale.checkSale(body.albumId, { accountId }, wanted);
     const tracks = all.filter((t) => (wanted ? wanted.includes(t.id) : !withheld.has(t.id)));
     return { tracks, territory: country! };
   }

@@ -83,7 +83,7 @@ export class PreviewDesk {
         : listener.country
           ? { country: listener.country }
           : {};
-    this.#sale.checkSale(track.album_id, buyer, [track.id]);
+    await this.#sale.checkSale(track.album_id, buyer, [track.id]);
 
     const record = await this.#transcoder.ensurePreview({
       trackId: track.id,

@@ -122,7 +122,7 @@ export function orderRoutes(app: FastifyInstance, store: Store, downloads: Downl
   // Held long polls answer at once on shutdown, so closing the server does not wait for them.
   app.addHook('preClose', async () => store.orderChanges.close());
 
-  bindRoute(app, routes.download, auth, ({ accountId, params, query, request, reply }) => {
+  bindRoute(app, routes.download, auth, async ({ accountId, params, query, request, reply }) => {
     const row = downloadRow.get(params.itemId, params.id) as DownloadRow | undefined;
     if (accountId === undefined) {
       if (query.expires === undefined || query.sig === undefined) {
@@ -139,7 +139,7 @@ export function orderRoutes(app: FastifyInstance, store: Store, downloads: Downl
     if (row.reversed_at)
       throw new StoreError('REFUNDED', 410, 'this item was refunded and can no longer be downloaded');
     // Bought files of taken-down works still download, unless the operator has withdrawn that (451).
-    store.sale.assertRedownload(row.album_id, row.track_id);
+    await store.sale.assertRedownload(row.album_id, row.track_id);
     if (row.state !== 'ready' || !row.file_path || row.bytes === null || !row.sha256) {
       throw new StoreError('NOT_READY', 409, `the item is ${row.state}, not ready to download`, {
         headers: { 'retry-after': '2' },

@@ -26,8 +26,8 @@ export function takedownRoutes(app: FastifyInstance, store: Store): void {
 
   bindRoute(app, routes.publicNotice, auth, ({ params }) => store.takedowns.publicView(params.id));
 
-  bindRoute(app, routes.availability, auth, ({ query, accountId }) => ({
-    items: store.sale.availability(
+  bindRoute(app, routes.availability, auth, async ({ query, accountId }) => ({
+    items: await store.sale.availability(
       query.ids,
       accountId !== undefined ? { accountId } : query.country ? { country: query.country } : {},
     ),

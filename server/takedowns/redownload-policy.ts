@@ -1,23 +1,13 @@
 // Whether owners may still download again the files they bought of works since taken down. Off by
 // default (they keep what they paid for); the operator withdraws it when a notice demands it.
-import type { StatementSync } from 'node:sqlite';
-import type { Db } from '../db/open-database.ts';
-import type { Database } from '../db/sql/port.ts';
+import type { Database, Sql } from '../db/sql/port.ts';
 import type { AuditLog } from '../rights/audit-log.ts';
 
 const KEY = 'withdraw_redownloads';
 
-/** One statement per database: every download request asks (preparing it was ~10 % of a small file's CPU). */
-const reads = new WeakMap<Db, StatementSync>();
-
-// Transitional (issue 15): the sale gate, not yet on the storage port, reads on the synchronous connection.
-export function redownloadsWithdrawn(db: Db): boolean {
-  let read = reads.get(db);
-  if (!read) {
-    read = db.prepare('SELECT value FROM meta WHERE key = ?');
-    reads.set(db, read);
-  }
-  const row = read.get(KEY) as { value: string } | undefined;
+/** Asked on every download request; the adapter keeps the statement prepared. */
+export async function redownloadsWithdrawn(db: Sql): Promise<boolean> {
+  const row = await db.get<{ value: string }>('SELECT value FROM meta WHERE key = ?', KEY);
   return row?.value === 'on';
 }
 
@@ -30,9 +20,8 @@ export class RedownloadPolicy {
     this.#audit = audit;
   }
 
-  async withdrawn(): Promise<boolean> {
-    const row = await this.#db.get<{ value: string }>('SELECT value FROM meta WHERE key = ?', KEY);
-    return row?.value === 'on';
+  withdrawn(): Promise<boolean> {
+    return redownloadsWithdrawn(this.#db);
   }
 
   async set(withdraw: boolean, actor: string): Promise<{ withdrawRedownloads: boolean }> {

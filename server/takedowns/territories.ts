@@ -1,6 +1,5 @@
 // Territories: where a release is licensed for sale, and the country each account buys from.
-import type { Db } from '../db/open-database.ts';
-import type { Database } from '../db/sql/port.ts';
+import type { Database, Sql } from '../db/sql/port.ts';
 import { StoreError } from '../errors.ts';
 import type { AuditLog } from '../rights/audit-log.ts';
 
@@ -17,11 +16,8 @@ export function licensedIn(stored: string | null, country: string | null): boole
   return list === null || (country !== null && list.includes(country));
 }
 
-// Transitional (issue 15): the sale gate, not yet on the storage port, reads on the synchronous connection.
-export function accountCountry(db: Db, accountId: number): string {
-  const row = db.prepare('SELECT country FROM accounts WHERE id = ?').get(accountId) as
-    | { country: string }
-    | undefined;
+export async function accountCountry(db: Sql, accountId: number): Promise<string> {
+  const row = await db.get<{ country: string }>('SELECT country FROM accounts WHERE id = ?', accountId);
   if (!row) throw new StoreError('NOT_FOUND', 404, 'account not found');
   return row.country;
 }

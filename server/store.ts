@@ -139,7 +139,7 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
   const ledger = new Ledger(db, sql, now);
   const packs = new PackTable(db, rate);
   if (opts.packConfig) packs.replace(opts.packConfig.packs, opts.packConfig.tiers);
-  const links = new SignedLinks(loadOrCreateSecret(db));
+  const links = new SignedLinks(await loadOrCreateSecret(sql));
   const orderView = new OrderView(db, catalog, links, transcoder);
   const royalties = new RoyaltyBook(db);
   const orderChanges = new OrderChanges();
@@ -224,7 +224,7 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
     orders,
     fulfilment,
     previews: new PreviewDesk({
-      db,
+      db: sql,
       dataDir: paths.data,
       sale,
       transcoder,

@@ -170,7 +170,7 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
   });
   // The test provider reads the store's address when it builds a page or posts a webhook.
   let publicUrl = 'http://127.0.0.1';
-  const testProvider = new TestProvider({ db, baseUrl: () => publicUrl, now, log });
+  const testProvider = await TestProvider.open({ db: sql, baseUrl: () => publicUrl, now, log });
   const payments = new PaymentDesk({
     db,
     ledger,

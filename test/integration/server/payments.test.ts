@@ -179,7 +179,7 @@ describe('webhooks', () => {
   async function pendingCheckout() {
     const buyer = await register();
     const created = await checkout(buyer, '100MB');
-    const charge = server.store.testProvider.charge(created.body.id)!;
+    const charge = (await server.store.testProvider.charge(created.body.id))!;
     return { buyer, created, charge };
   }
 
@@ -276,8 +276,8 @@ describe('refunds', () => {
     const again = await operator.post(`/v1/operator/payments/${refunded.id}/refund`, {});
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('NOT_REFUNDABLE');
-    expect(server.store.testProvider.charge(refunded.id)?.state).toBe('refunded');
-    expect(server.store.testProvider.charge(kept.id)?.state).toBe('succeeded');
+    expect((await server.store.testProvider.charge(refunded.id))?.state).toBe('refunded');
+    expect((await server.store.testProvider.charge(kept.id))?.state).toBe('succeeded');
   });
 
   it('is for the operator only', async () => {

@@ -54,7 +54,7 @@ describe('the books under a randomized run', () => {
     const sql = new SqliteDatabase(db);
     const ledger = new Ledger(db, sql, now);
     const packs = new PackTable(db, rate);
-    const provider = new TestProvider({ db, baseUrl: () => 'http://127.0.0.1:9', now });
+    const provider = await TestProvider.open({ db: sql, baseUrl: () => 'http://127.0.0.1:9', now });
     const desk = new PaymentDesk({
       db,
       ledger,
@@ -106,7 +106,7 @@ describe('the books under a randomized run', () => {
       if (op === 'pack' || op === 'decline') {
         const packId = pick(['1MB', '3MB', '7MB']);
         const co = await desk.createCheckout(a.id, `k-${step}`, packId);
-        const charge = provider.charge(co.id)!;
+        const charge = (await provider.charge(co.id))!;
         const body = provider.event(
           charge,
           op === 'pack' ? 'payment.succeeded' : 'payment.failed',

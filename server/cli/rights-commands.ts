@@ -149,9 +149,9 @@ export const rightsCommands: Record<string, OperatorCommand> = {
 
   'royalty-rate': async (argv, i18n) => {
     const { values, positionals } = parse(argv, {});
-    return withStore(values, (store) => {
-      if (positionals[0]) store.royalties.setStoreRate(percentToBp(i18n, positionals[0]));
-      const bp = store.royalties.storeRate();
+    return withStore(values, async (store) => {
+      if (positionals[0]) await store.royalties.setStoreRate(percentToBp(i18n, positionals[0]));
+      const bp = await store.royalties.storeRate();
       if (values.json) json({ royaltyBasisPoints: bp });
       else out(i18n.t('operator.royaltyRate.show', { rate: i18n.basisPoints(bp) }));
       return 0;
@@ -161,9 +161,9 @@ export const rightsCommands: Record<string, OperatorCommand> = {
   'refund-item': async (argv, i18n) => {
     const { values, positionals } = parse(argv, { reason: { type: 'string' } });
     if (positionals.length !== 2) throw new UsageError(i18n.t('operator.refundItem.usage'));
-    return withStore(values, (store) => {
-      const result = refundItem(
-        { db: store.db, ledger: store.ledger, royalties: store.royalties, currency: store.rate.currency },
+    return withStore(values, async (store) => {
+      const result = await refundItem(
+        { db: store.sql, ledger: store.ledger, royalties: store.royalties, currency: store.rate.currency },
         positionals[0]!,
         positionals[1]!,
         values.reason as string | undefined,

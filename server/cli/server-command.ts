@@ -1,11 +1,12 @@
 // `megadisc server …`: runs the store, or imports a folder of masters into its catalog.
 import { readFile, stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Locale } from '../../i18n/locales.ts';
 import type { Translator } from '../../i18n/translator.ts';
 import { addAlbums } from '../catalog/seed-catalog.ts';
 import { isTagEncoding, scanMasters, TAG_ENCODINGS } from '../catalog/sources/index.ts';
+import { openSqlDatabase } from '../db/sql/open-sql-database.ts';
 import { defaultStoreDataDir } from '../default-data-dir.ts';
 import { type StripeProvider, stripeFromEnv } from '../payments/stripe-provider.ts';
 import { parseRate } from '../pricing/money.ts';
@@ -13,7 +14,7 @@ import { parsePackConfig } from '../pricing/pack-config.ts';
 import { checkAccelPrefix, startServer } from '../start-server.ts';
 import { openStore } from '../store.ts';
 import { OPERATOR_COMMANDS, runOperatorCommand } from './operator-commands.ts';
-import { badArguments, operatorI18n } from './operator-kit.ts';
+import { badArguments, databaseOf, operatorI18n, shownDatabase } from './operator-kit.ts';
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
 
@@ -29,6 +30,7 @@ function fail(message: string): number {
 export async function runServerCommand(argv: string[], locale?: Locale): Promise<number> {
   const i18n = operatorI18n(locale);
   if (argv[0] === 'import') return runImport(argv.slice(1), i18n);
+  if (argv[0] === 'migrate') return runMigrate(argv.slice(1), i18n);
   if (argv[0] && Object.hasOwn(OPERATOR_COMMANDS, argv[0]))
     return runOperatorCommand(argv[0], argv.slice(1), i18n);
   let values: Record<string, string | boolean | undefined>;
@@ -39,6 +41,7 @@ export async function runServerCommand(argv: string[], locale?: Locale): Promise
         port: { type: 'string', default: '8700' },
         host: { type: 'string', default: '127.0.0.1' },
         data: { type: 'string' },
+        db: { type: 'string' },
         demo: { type: 'boolean', default: false },
         'price-per-mb': { type: 'string', default: '0.02' },
         'http-log': { type: 'boolean', default: false },
@@ -94,8 +97,10 @@ export async function runServerCommand(argv: string[], locale?: Locale): Promise
   if (fileCacheMb !== undefined && (!Number.isInteger(fileCacheMb) || fileCacheMb < 0 || fileCacheMb > 65536))
     return fail(i18n.t('operator.server.badFileCache', { value: String(values['file-cache-mb']) }));
   const dataDir = resolve(String(values.data ?? defaultStoreDataDir()));
+  const database = databaseOf(values);
   const server = await startServer({
     dataDir,
+    ...(database ? { database } : {}),
     host: String(values.host),
     port,
     rate,
@@ -111,6 +116,7 @@ export async function runServerCommand(argv: string[], locale?: Locale): Promise
     log,
   });
   log(i18n.t('operator.server.dataIn', { dir: dataDir }));
+  if (database) log(i18n.t('operator.server.databaseAt', { target: shownDatabase(database) }));
   for (const [id, a] of server.store.availability)
     if (!a.available) log(i18n.t('operator.server.encodingUnavailable', { id, reason: String(a.reason) }));
   if (server.demo) {
@@ -142,7 +148,11 @@ async function runImport(argv: string[], i18n: Translator): Promise<number> {
   try {
     parsed = parseArgs({
       args: argv,
-      options: { data: { type: 'string' }, 'tag-encoding': { type: 'string', default: 'auto' } },
+      options: {
+        data: { type: 'string' },
+        db: { type: 'string' },
+        'tag-encoding': { type: 'string', default: 'auto' },
+      },
       allowPositionals: true,
       strict: true,
     });
@@ -159,10 +169,15 @@ async function runImport(argv: string[], i18n: Translator): Promise<number> {
   const source = resolve(dir);
   if (!(await stat(source).catch(() => null))?.isDirectory())
     return fail(i18n.t('operator.import.notFound', { dir: source }));
-  const store = await openStore({ dataDir: resolve(parsed.values.data ?? defaultStoreDataDir()), log });
+  const database = databaseOf(parsed.values);
+  const store = await openStore({
+    dataDir: resolve(parsed.values.data ?? defaultStoreDataDir()),
+    ...(database ? { database } : {}),
+    log,
+  });
   try {
     const report = await scanMasters(source, { workDir: store.paths.masters, tagEncoding, onProgress: log });
-    const ids = await addAlbums(store.db, store.paths, report.albums, log);
+    const ids = await addAlbums(store.sql, store.paths, report.albums, log);
     const tracks = report.albums.reduce((n, a) => n + a.tracks.length, 0);
     for (const skipped of report.skipped)
       log(i18n.t('operator.import.skipped', { path: skipped.path, reason: skipped.reason }));
@@ -173,4 +188,24 @@ async function runImport(argv: string[], i18n: Translator): Promise<number> {
   } finally {
     await store.close();
   }
+}
+
+/** `megadisc server migrate`: brings the database up to date (opening it migrates it) and exits. */
+async function runMigrate(argv: string[], i18n: Translator): Promise<number> {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: { data: { type: 'string' }, db: { type: 'string' } },
+      strict: true,
+    }));
+  } catch (error) {
+    return fail(badArguments(i18n, error));
+  }
+  const dataDir = resolve(String(values.data ?? defaultStoreDataDir()));
+  const target = databaseOf(values) ?? join(dataDir, 'store.db');
+  const db = await openSqlDatabase(target);
+  await db.close();
+  process.stdout.write(`${i18n.t('operator.migrate.done', { target: shownDatabase(target) })}\n`);
+  return 0;
 }

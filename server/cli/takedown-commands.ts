@@ -182,7 +182,7 @@ async function territories(argv: string[], i18n: Translator): Promise<number> {
   return withStore(values, async (store) => {
     const result =
       countries === undefined
-        ? { albumId: Number(album), territories: store.catalog.album(Number(album)).territories }
+        ? { albumId: Number(album), territories: (await store.catalog.album(Number(album))).territories }
         : await store.countries.setRelease(Number(album), countries, actor(values));
     if (values.json) json(result);
     else

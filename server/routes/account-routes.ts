@@ -28,11 +28,11 @@ export function accountRoutes(app: FastifyInstance, store: Store): void {
     store.ledger.page(accountId!, query.limit, query.cursor),
   );
 
-  bindRoute(app, routes.redeemVoucher, auth, ({ accountId, body }) => {
+  bindRoute(app, routes.redeemVoucher, auth, async ({ accountId, body }) => {
     const keys = [`voucher:${accountId}`];
     store.voucherLimiter.check(keys);
     try {
-      return store.vouchers.redeem(accountId!, body.code);
+      return await store.vouchers.redeem(accountId!, body.code);
     } catch (error) {
       if (error instanceof StoreError && error.code === 'NOT_FOUND') store.voucherLimiter.fail(keys);
       throw error;

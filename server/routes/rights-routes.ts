@@ -55,7 +55,7 @@ export function rightsRoutes(app: FastifyInstance, store: Store): void {
 
   bindRoute(app, routes.refundItem, operator, ({ params, body }) =>
     refundItem(
-      { db: store.db, ledger: store.ledger, royalties: store.royalties, currency: store.rate.currency },
+      { db: store.sql, ledger: store.ledger, royalties: store.royalties, currency: store.rate.currency },
       params.id,
       params.itemId,
       body?.reason,

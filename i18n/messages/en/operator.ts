@@ -27,6 +27,10 @@ export const operator = {
   'operator.server.noVouchers': 'none',
   'operator.server.listening': 'listening on {url}',
   'operator.server.shuttingDown': 'shutting down…',
+  'operator.server.databaseAt': 'database: {target}',
+
+  // megadisc server migrate
+  'operator.migrate.done': 'the database is up to date: {target}',
 
   // megadisc server import
   'operator.import.usage':

@@ -28,6 +28,10 @@ export const operator: Translation<typeof en> = {
   'operator.server.noVouchers': 'нет',
   'operator.server.listening': 'магазин работает по адресу {url}',
   'operator.server.shuttingDown': 'остановка…',
+  'operator.server.databaseAt': 'база данных: {target}',
+
+  // megadisc server migrate
+  'operator.migrate.done': 'база данных обновлена: {target}',
 
   // megadisc server import
   'operator.import.usage':

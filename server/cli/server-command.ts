@@ -6,7 +6,8 @@ import type { Locale } from '../../i18n/locales.ts';
 import type { Translator } from '../../i18n/translator.ts';
 import { addAlbums } from '../catalog/seed-catalog.ts';
 import { isTagEncoding, scanMasters, TAG_ENCODINGS } from '../catalog/sources/index.ts';
-import { openSqlDatabase } from '../db/sql/open-sql-database.ts';
+import { copyDatabase } from '../db/copy-database.ts';
+import { isPostgresUrl, openSqlDatabase } from '../db/sql/open-sql-database.ts';
 import { defaultStoreDataDir } from '../default-data-dir.ts';
 import { type StripeProvider, stripeFromEnv } from '../payments/stripe-provider.ts';
 import { parseRate } from '../pricing/money.ts';
@@ -31,6 +32,7 @@ export async function runServerCommand(argv: string[], locale?: Locale): Promise
   const i18n = operatorI18n(locale);
   if (argv[0] === 'import') return runImport(argv.slice(1), i18n);
   if (argv[0] === 'migrate') return runMigrate(argv.slice(1), i18n);
+  if (argv[0] === 'copy-to') return runCopyTo(argv.slice(1), i18n);
   if (argv[0] && Object.hasOwn(OPERATOR_COMMANDS, argv[0]))
     return runOperatorCommand(argv[0], argv.slice(1), i18n);
   let values: Record<string, string | boolean | undefined>;
@@ -207,5 +209,39 @@ async function runMigrate(argv: string[], i18n: Translator): Promise<number> {
   const db = await openSqlDatabase(target);
   await db.close();
   process.stdout.write(`${i18n.t('operator.migrate.done', { target: shownDatabase(target) })}\n`);
+  return 0;
+}
+
+/** `megadisc server copy-to postgres://…`: copies the data folder's SQLite store into an empty PostgreSQL database. */
+async function runCopyTo(argv: string[], i18n: Translator): Promise<number> {
+  let parsed: { values: Record<string, string | boolean | undefined>; positionals: string[] };
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: { data: { type: 'string' } },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (error) {
+    return fail(badArguments(i18n, error));
+  }
+  const target = parsed.positionals[0];
+  if (parsed.positionals.length !== 1 || !target || !isPostgresUrl(target))
+    return fail(i18n.t('operator.copyTo.usage'));
+  const dataDir = resolve(String(parsed.values.data ?? defaultStoreDataDir()));
+  const from = await openSqlDatabase(join(dataDir, 'store.db'));
+  try {
+    const to = await openSqlDatabase(target);
+    try {
+      const report = await copyDatabase(from, to);
+      process.stdout.write(
+        `${i18n.t('operator.copyTo.done', { ...report, target: shownDatabase(target) })}\n`,
+      );
+    } finally {
+      await to.close();
+    }
+  } finally {
+    await from.close();
+  }
   return 0;
 }

@@ -62,6 +62,7 @@ const SERVER: readonly Row[] = [
   ],
   ['megadisc server import DIR [--data DIR] [--tag-encoding auto|cp1251|latin1]'],
   ['megadisc server migrate [--data DIR] [--db postgres://…]', 'cli.help.migrate'],
+  ['megadisc server copy-to postgres://… [--data DIR]', 'cli.help.copyTo'],
 ];
 
 const OPERATOR: readonly Row[] = [

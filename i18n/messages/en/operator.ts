@@ -32,6 +32,11 @@ export const operator = {
   // megadisc server migrate
   'operator.migrate.done': 'the database is up to date: {target}',
 
+  // megadisc server copy-to
+  'operator.copyTo.usage': 'usage: megadisc server copy-to postgres://USER@HOST:PORT/DB [--data DIR]',
+  'operator.copyTo.done':
+    'copied {rows, number} rows of {tables, number} tables into {target}; start the store with --db {target}',
+
   // megadisc server import
   'operator.import.usage':
     'usage: megadisc server import DIR [--data DIR] [--tag-encoding auto|cp1251|latin1]',

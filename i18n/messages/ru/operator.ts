@@ -33,6 +33,11 @@ export const operator: Translation<typeof en> = {
   // megadisc server migrate
   'operator.migrate.done': 'база данных обновлена: {target}',
 
+  // megadisc server copy-to
+  'operator.copyTo.usage': 'использование: megadisc server copy-to postgres://USER@HOST:PORT/DB [--data DIR]',
+  'operator.copyTo.done':
+    'скопировано строк: {rows, number}, таблиц: {tables, number} в {target}; запускайте магазин с --db {target}',
+
   // megadisc server import
   'operator.import.usage':
     'использование: megadisc server import DIR [--data DIR] [--tag-encoding auto|cp1251|latin1]',

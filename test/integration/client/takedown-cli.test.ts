@@ -39,7 +39,7 @@ beforeAll(async () => {
   expect(run.code, run.output).toBe(0);
   notice = await takeDown(server.url, operatorToken, [{ type: 'album', id: ids.unowned }]);
   await takeDown(server.url, operatorToken, [{ type: 'album', id: ids.owned }]);
-  server.store.db.prepare(`UPDATE albums SET territories = '["DE"]' WHERE id = ?`).run(ids.elsewhere);
+  await server.store.sql.run(`UPDATE albums SET territories = '["DE"]' WHERE id = ?`, ids.elsewhere);
 }, 120_000);
 afterAll(async () => {
   await proxy?.close();

@@ -49,9 +49,10 @@ describe.skipIf(!hasNginx)('downloads through nginx with X-Accel-Redirect', () =
     const done = await demo.waitForOrder(orderId);
     item = done.items[0];
     expect(item.state).toBe('ready');
-    const row = server.store.db.prepare('SELECT file_path FROM order_items WHERE id = ?').get(item.id) as {
-      file_path: string;
-    };
+    const row = (await server.store.sql.get<{ file_path: string }>(
+      'SELECT file_path FROM order_items WHERE id = ?',
+      item.id,
+    ))!;
     cachePath = `${server.dataDir}/${row.file_path}`;
   });
   afterAll(async () => {

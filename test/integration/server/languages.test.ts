@@ -52,7 +52,7 @@ type Ask = (language: string | undefined) => ReturnType<typeof raw>;
 async function fundedAccount(megabytes: number): Promise<string> {
   const api = await new StoreApi(server.url).register();
   if (megabytes > 0) {
-    const code = server.store.vouchers.create(megabytes * 1_000_000);
+    const code = await server.store.vouchers.create(megabytes * 1_000_000);
     expect((await api.post('/v1/account/vouchers', { code })).status).toBe(200);
   }
   return api.token!;
@@ -119,7 +119,7 @@ const cases: [string, () => Promise<Ask>, RegExp, RegExp][] = [
     'VOUCHER_USED',
     async () => {
       const token = await fundedAccount(0);
-      const code = server.store.vouchers.create(10_000_000);
+      const code = await server.store.vouchers.create(10_000_000);
       expect((await raw('POST', '/v1/account/vouchers', json(token), JSON.stringify({ code }))).status).toBe(
         200,
       );

@@ -16,6 +16,21 @@ export default defineConfig({
         },
       },
       {
+        // The store's own tests again, on PostgreSQL: the template store is copied into a database
+        // of the run's cluster (global-setup.ts) and every test server runs on a copy of it.
+        test: {
+          name: 'server-pg',
+          include: ['test/integration/server/**/*.test.ts'],
+          // The serve command's own checks read the SQLite file of the store it started.
+          exclude: ['test/integration/server/server-cli.test.ts'],
+          env: { MEGADISC_TEST_DB: 'postgres' },
+          globalSetup: ['test/helpers/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+          pool: 'forks',
+        },
+      },
+      {
         // Packaging runs `npm run build` into dist/, which web mode's and the e2e tests' pages are
         // served from: it runs alone, after every other project (a later group order).
         test: {

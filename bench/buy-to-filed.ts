@@ -68,7 +68,7 @@ async function main(): Promise<void> {
   const cover = join(dir, 'cover.jpg');
   await run('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'testsrc2=s=1400x1400', '-frames:v', '1', cover]);
   const store = await openStore({ dataDir });
-  const [albumId] = await addAlbums(store.db, store.paths, [
+  const [albumId] = await addAlbums(store.sql, store.paths, [
     {
       title: 'Twelve Encodes',
       albumArtist: 'The Bench Ensemble',
@@ -84,8 +84,8 @@ async function main(): Promise<void> {
       })),
     },
   ]);
-  const vouchers = Array.from({ length: ENCODING_IDS.length * (RUNS + 1) }, () =>
-    store.vouchers.create(10_000_000_000),
+  const vouchers = await Promise.all(
+    Array.from({ length: ENCODING_IDS.length * (RUNS + 1) }, () => store.vouchers.create(10_000_000_000)),
   );
   const storeDb = store.paths.database;
   const cacheDir = store.paths.cache;

@@ -126,8 +126,8 @@ async function ensureData(): Promise<{ data: BenchData; cached: boolean }> {
   const store = await openStore({ dataDir });
   let ids: Pick<BenchData, 'albumId' | 'trackIds' | 'bigAlbumId' | 'bigTrackId'>;
   try {
-    const writer = new CatalogWriter(store.db, dataDir);
-    const album = writer.addAlbum({
+    const writer = new CatalogWriter(store.sql, dataDir);
+    const album = await writer.addAlbum({
       title: 'Noise Floor',
       albumArtist: 'The Load Generators',
       releaseDate: '2024-06-01',
@@ -140,7 +140,7 @@ async function ensureData(): Promise<{ data: BenchData; cached: boolean }> {
         master,
       })),
     });
-    const long = writer.addAlbum({
+    const long = await writer.addAlbum({
       title: 'The Long Hiss',
       albumArtist: 'The Load Generators',
       releaseDate: '2024-06-01',
@@ -288,7 +288,7 @@ async function main(): Promise<void> {
   const prepared = performance.now();
   const { data, cached } = await ensureData();
   const store = await openStore({ dataDir: data.dataDir });
-  const voucher = store.vouchers.create(50_000_000_000);
+  const voucher = await store.vouchers.create(50_000_000_000);
   await store.close();
   const server = await startServerProcess(data.dataDir);
   note(`store at ${server.url} (pid ${server.pid})`);

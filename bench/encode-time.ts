@@ -27,13 +27,16 @@ const RUNS = 3;
 const SECONDS = 60;
 class MemoryIndex implements EncodeIndex {
   readonly #rows = new Map<string, EncodeRecord>();
-  get(trackId: number, encoding: EncodingId, version: string) {
+  async get(trackId: number, encoding: EncodingId, version: string) {
     return this.#rows.get(`${trackId}/${encoding}/${version}`);
   }
-  put(r: EncodeRecord) {
+  async ofTracks(trackIds: number[]) {
+    return [...this.#rows.values()].filter((r) => trackIds.includes(r.trackId));
+  }
+  async put(r: EncodeRecord) {
     this.#rows.set(`${r.trackId}/${r.encoding}/${r.encoderVersion}`, r);
   }
-  delete(trackId: number, encoding: EncodingId, version: string) {
+  async delete(trackId: number, encoding: EncodingId, version: string) {
     this.#rows.delete(`${trackId}/${encoding}/${version}`);
   }
 }

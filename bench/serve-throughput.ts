@@ -72,7 +72,7 @@ async function main(): Promise<void> {
 
   const server = await startServer({ dataDir, port: 0, host: '127.0.0.1' });
   onCleanup(() => server.close());
-  const { albumId, trackIds } = new CatalogWriter(server.store.db, dataDir).addAlbum({
+  const { albumId, trackIds } = await new CatalogWriter(server.store.sql, dataDir).addAlbum({
     title: 'Benchmark Sessions',
     albumArtist: 'The Load Generators',
     releaseDate: '2024-06-01',
@@ -94,7 +94,7 @@ async function main(): Promise<void> {
   });
   if (account.status !== 201) throw new Error(`register: ${account.status} ${JSON.stringify(account.body)}`);
   api.token = account.body.token;
-  const code = server.store.vouchers.create(200_000_000);
+  const code = await server.store.vouchers.create(200_000_000);
   const redeemed = await api.post('/v1/account/vouchers', { code });
   if (redeemed.status !== 200)
     throw new Error(`voucher: ${redeemed.status} ${JSON.stringify(redeemed.body)}`);
@@ -111,9 +111,10 @@ async function main(): Promise<void> {
     const item = done.items[0];
     if (item?.state !== 'ready')
       throw new Error(`order ${encoding} ended ${done.state}: ${JSON.stringify(item?.error)}`);
-    const row = server.store.db.prepare('SELECT file_path FROM order_items WHERE id = ?').get(item.id) as {
-      file_path: string;
-    };
+    const row = (await server.store.sql.get<{ file_path: string }>(
+      'SELECT file_path FROM order_items WHERE id = ?',
+      item.id,
+    ))!;
     return {
       signedUrl: item.download.signedUrl as string,
       bytes: item.bytes as number,

@@ -41,6 +41,10 @@ export const STORE_ERROR_CODES = [
   'ALREADY_DECIDED',
   'NAME_TAKEN',
   'REFUNDED',
+  /** The store's database cannot be reached right now (503, Retry-After). */
+  'STORE_DB_UNAVAILABLE',
+  /** The store's database is too busy with conflicting writes (503, Retry-After). */
+  'STORE_DB_BUSY',
   'INTERNAL',
 ] as const;
 

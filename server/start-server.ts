@@ -48,7 +48,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const store = await openStore(opts);
   try {
     const demo = opts.demo ? await seedDemo(store, opts.demo === true ? {} : opts.demo) : null;
-    const resumed = store.fulfilment.resumeUnfinished();
+    const resumed = await store.fulfilment.resumeUnfinished();
     if (resumed.length > 0) store.log(`resuming ${resumed.length} unfinished order(s)`);
     const app = buildApp(store, {
       logger: opts.httpLog,

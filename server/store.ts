@@ -7,9 +7,12 @@ import { RateLimiter } from './accounts/rate-limiter.ts';
 import { Sessions } from './accounts/sessions.ts';
 import { Vouchers } from './accounts/vouchers.ts';
 import { CatalogQueries } from './catalog/catalog-queries.ts';
-import { CatalogSearch } from './catalog/search.ts';
-import { SqliteEncodeIndex } from './db/encode-index.ts';
-import { type Db, openDatabase } from './db/open-database.ts';
+import { PostgresSearch } from './catalog/postgres-search.ts';
+import { CatalogSearch, type StoreSearch } from './catalog/search.ts';
+import { openSearchConnection } from './catalog/search-pool.ts';
+import { SqlEncodeIndex } from './db/encode-index.ts';
+import { openSqlDatabase } from './db/sql/open-sql-database.ts';
+import type { Database } from './db/sql/port.ts';
 import { OrderDesk } from './orders/create-order.ts';
 import { Fulfilment } from './orders/fulfilment.ts';
 import { IdempotencyKeys } from './orders/idempotency.ts';
@@ -35,6 +38,11 @@ import { type EncoderAvailability, probeEncoders, type ToolPaths, Transcoder } f
 
 export interface StoreOptions {
   dataDir: string;
+  /**
+   * The database: a postgres:// URL, or by default the SQLite file store.db in dataDir. The data
+   * folder holds the masters, covers and encode cache either way.
+   */
+  database?: string;
   /** Price of one MB; default $0.02. */
   rate?: Rate;
   tools?: ToolPaths;
@@ -65,11 +73,12 @@ export interface StorePaths {
 export interface Store {
   paths: StorePaths;
   rate: Rate;
-  db: Db;
+  /** The store's database, through the storage port: every repository reads and writes through it. */
+  sql: Database;
   availability: Map<EncodingId, EncoderAvailability>;
   transcoder: Transcoder;
   catalog: CatalogQueries;
-  search: CatalogSearch;
+  search: StoreSearch;
   sessions: Sessions;
   voucherLimiter: RateLimiter;
   ledger: Ledger;
@@ -114,27 +123,27 @@ export function storePaths(dataDir: string): StorePaths {
 export async function openStore(opts: StoreOptions): Promise<Store> {
   const paths = storePaths(opts.dataDir);
   const log = opts.log ?? (() => {});
-  const db = openDatabase(paths.database);
+  const sql = await openSqlDatabase(opts.database ?? paths.database);
   const availability = await probeEncoders(opts.tools);
   const transcoder = new Transcoder({
     cacheDir: paths.cache,
-    index: new SqliteEncodeIndex(db, paths.data),
+    index: new SqlEncodeIndex(sql, paths.data),
     availability,
     concurrency: opts.concurrency,
     tools: opts.tools,
   });
-  const catalog = new CatalogQueries(db, paths.data);
+  const catalog = new CatalogQueries(sql, paths.data);
   const now = opts.now ?? Date.now;
   const rate = opts.rate ?? parseRate('0.02');
-  const ledger = new Ledger(db, now);
-  const packs = new PackTable(db, rate);
-  if (opts.packConfig) packs.replace(opts.packConfig.packs, opts.packConfig.tiers);
-  const links = new SignedLinks(loadOrCreateSecret(db));
-  const orderView = new OrderView(db, catalog, links, transcoder);
-  const royalties = new RoyaltyBook(db);
+  const ledger = new Ledger(sql, now);
+  const packs = await PackTable.open(sql, rate);
+  if (opts.packConfig) await packs.replace(opts.packConfig.packs, opts.packConfig.tiers);
+  const links = new SignedLinks(await loadOrCreateSecret(sql));
+  const orderView = new OrderView(sql, catalog, links, transcoder);
+  const royalties = new RoyaltyBook(sql);
   const orderChanges = new OrderChanges();
   const fulfilment = new Fulfilment({
-    db,
+    db: sql,
     dataDir: paths.data,
     ledger,
     catalog,
@@ -144,11 +153,11 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
     changes: orderChanges,
     log,
   });
-  const keys = new IdempotencyKeys(db);
+  const keys = new IdempotencyKeys(sql);
   // The 451's Link names the store's address, known once it listens.
-  const sale = new SaleGate(db, () => publicUrl);
+  const sale = new SaleGate(sql, () => publicUrl);
   const orders = new OrderDesk({
-    db,
+    db: sql,
     catalog,
     ledger,
     keys,
@@ -160,9 +169,9 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
   });
   // The test provider reads the store's address when it builds a page or posts a webhook.
   let publicUrl = 'http://127.0.0.1';
-  const testProvider = new TestProvider({ db, baseUrl: () => publicUrl, now, log });
+  const testProvider = await TestProvider.open({ db: sql, baseUrl: () => publicUrl, now, log });
   const payments = new PaymentDesk({
-    db,
+    db: sql,
     ledger,
     packs,
     rate,
@@ -173,34 +182,38 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
     log,
   });
   // Abandoned checkouts expire on their own, not only when someone looks at them.
-  const sweeper = setInterval(() => payments.expireDue(), 30_000);
+  const sweeper = setInterval(() => {
+    payments.expireDue().catch((error: Error) => log(`expiring checkouts failed: ${error.message}`));
+  }, 30_000);
   sweeper.unref();
-  const audit = new AuditLog(db, now);
-  const rightsHolders = new RightsHolders(db, (...entry) => audit.record(...entry));
+  const audit = new AuditLog(sql, now);
+  // On SQLite, search reads the full-text index on a read-only connection of its own (workers have theirs).
+  const searchDb = sql.dialect === 'sqlite' ? openSearchConnection(paths.database) : undefined;
+  const rightsHolders = new RightsHolders(sql, (...entry) => audit.append(...entry));
   const store: Store = {
     paths,
     rate,
-    db,
+    sql,
     availability,
     transcoder,
     catalog,
-    search: new CatalogSearch(db, catalog),
-    sessions: new Sessions(db),
+    search: searchDb ? new CatalogSearch(searchDb, catalog) : new PostgresSearch(sql, catalog),
+    sessions: new Sessions(sql),
     voucherLimiter: new RateLimiter({ max: 10, windowMs: 15 * 60_000 }),
     ledger,
-    vouchers: new Vouchers(db, ledger, rate.currency),
+    vouchers: new Vouchers(sql, ledger, rate.currency),
     packs,
     payments,
     testProvider,
-    operatorToken: new OperatorToken(db),
+    operatorToken: new OperatorToken(sql),
     audit,
     rightsHolders,
     royalties,
-    statements: new Statements(db, now),
-    takedowns: new TakedownNotices(db, audit, now),
+    statements: new Statements(sql, now),
+    takedowns: new TakedownNotices(sql, audit, now),
     sale,
-    redownloads: new RedownloadPolicy(db, audit),
-    countries: new AccountCountries(db, audit),
+    redownloads: new RedownloadPolicy(sql, audit),
+    countries: new AccountCountries(sql, audit),
     get publicUrl() {
       return publicUrl;
     },
@@ -213,7 +226,7 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
     orders,
     fulfilment,
     previews: new PreviewDesk({
-      db,
+      db: sql,
       dataDir: paths.data,
       sale,
       transcoder,
@@ -228,7 +241,8 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
       await transcoder.close();
       await fulfilment.idle();
       await store.search.close(); // its worker threads hold connections of their own
-      db.close();
+      searchDb?.close();
+      await sql.close();
     },
   };
   return store;

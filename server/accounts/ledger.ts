@@ -2,7 +2,7 @@
 // appends an entry and moves the lots behind it in the caller's transaction, so the entries always
 // sum to the balance and the open lots always hold exactly the balance.
 import type { LedgerEntry, LedgerKind, LedgerPage } from '../../api/schemas/account.ts';
-import type { Db } from '../db/open-database.ts';
+import type { Database, Sql } from '../db/sql/port.ts';
 import { StoreError } from '../errors.ts';
 import { decodeCursor, encodeCursor } from '../http/cursor.ts';
 import { money } from '../pricing/money.ts';
@@ -69,20 +69,21 @@ function toEntry(r: LedgerRow): LedgerEntry {
 const GRANT: Funding = { source: 'grant', moneyMicros: 0, currency: 'USD' };
 
 export class Ledger {
-  readonly #db: Db;
+  readonly #sql: Database;
   readonly #now: () => number;
-  readonly lots: Lots;
+  readonly lots = new Lots();
 
-  constructor(db: Db, now: () => number = Date.now) {
-    this.#db = db;
+  constructor(sql: Database, now: () => number = Date.now) {
+    this.#sql = sql;
     this.#now = now;
-    this.lots = new Lots(db);
   }
 
-  /** Applies one movement. Must run inside a transaction together with the change that causes it. */
-  apply(m: Movement): Applied {
-    const db = this.#db;
-    if (!db.isTransaction) throw new Error('ledger movements must run inside a transaction');
+  /**
+   * Applies one movement in the caller's transaction `q`, together with the change that causes it:
+   * the account, its ledger entry and its lots commit or roll back as one.
+   */
+  async apply(q: Sql, m: Movement): Promise<Applied> {
+    if (q === this.#sql) throw new Error('ledger movements must run inside a transaction');
     if (m.kind === 'topup' && m.amountBytes <= 0) throw new Error('a top-up credits a positive amount');
     if (m.kind === 'refund' && m.refundLot && m.amountBytes !== -m.refundLot.bytes)
       throw new Error('a pack refund takes back exactly one whole lot');
@@ -95,55 +96,56 @@ export class Ledger {
         : m.kind === 'refund' && m.refundLot
           ? { moneyMicros: m.refundLot.money_micros, currency: m.refundLot.currency }
           : undefined;
-    const account = db
-      .prepare(
-        `UPDATE accounts SET balance_bytes = balance_bytes + ?, reserved_bytes = reserved_bytes + ?
-         WHERE id = ? RETURNING *`,
-      )
-      .get(m.amountBytes, m.reservedDeltaBytes, m.accountId) as AccountRow | undefined;
+    const account = await q.get<AccountRow>(
+      `UPDATE accounts SET balance_bytes = balance_bytes + ?, reserved_bytes = reserved_bytes + ?
+       WHERE id = ? RETURNING *`,
+      m.amountBytes,
+      m.reservedDeltaBytes,
+      m.accountId,
+    );
     if (!account) throw new StoreError('NOT_FOUND', 404, 'account not found');
-    const row = db
-      .prepare(
-        `INSERT INTO ledger (account_id, kind, amount_bytes, reserved_delta_bytes, balance_after, reserved_after,
-           order_id, item_id, voucher, note, created_at, payment_id, paid_micros, paid_currency)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
-      )
-      .get(
-        m.accountId,
-        m.kind,
-        m.amountBytes,
-        m.reservedDeltaBytes,
-        account.balance_bytes,
-        account.reserved_bytes,
-        m.orderId ?? null,
-        m.itemId ?? null,
-        m.voucher ?? null,
-        m.note ?? null,
-        createdAt,
-        m.funding?.paymentId ?? m.refundLot?.payment_id ?? null,
-        paid?.moneyMicros ?? null,
-        paid?.currency ?? null,
-      ) as unknown as LedgerRow;
+    const row = (await q.get<LedgerRow>(
+      `INSERT INTO ledger (account_id, kind, amount_bytes, reserved_delta_bytes, balance_after, reserved_after,
+         order_id, item_id, voucher, note, created_at, payment_id, paid_micros, paid_currency)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+      m.accountId,
+      m.kind,
+      m.amountBytes,
+      m.reservedDeltaBytes,
+      account.balance_bytes,
+      account.reserved_bytes,
+      m.orderId ?? null,
+      m.itemId ?? null,
+      m.voucher ?? null,
+      m.note ?? null,
+      createdAt,
+      m.funding?.paymentId ?? m.refundLot?.payment_id ?? null,
+      paid?.moneyMicros ?? null,
+      paid?.currency ?? null,
+    ))!;
     let takes: LotTake[] = [];
     if (m.kind === 'topup') {
-      this.lots.open(m.accountId, m.amountBytes, m.funding ?? GRANT, createdAt);
+      await this.lots.open(q, m.accountId, m.amountBytes, m.funding ?? GRANT, createdAt);
     } else if (m.kind === 'refund' && m.refundLot) {
-      this.lots.refund(m.refundLot, row.id, createdAt);
+      await this.lots.refund(q, m.refundLot, row.id, createdAt);
     } else if (m.kind === 'refund') {
-      takes = this.lots.giveBack(m.reverses!, row.id, createdAt);
+      takes = await this.lots.giveBack(q, m.reverses!, row.id, createdAt);
     } else if (m.amountBytes < 0) {
-      takes = this.lots.consume(m.accountId, -m.amountBytes, row.id, createdAt);
+      takes = await this.lots.consume(q, m.accountId, -m.amountBytes, row.id, createdAt);
     } else if (m.amountBytes > 0) {
       throw new Error(`a ${m.kind} cannot credit bytes`);
     }
     return { ...toEntry(row), takes };
   }
 
-  page(accountId: number, limit: number, cursor?: string): LedgerPage {
+  async page(accountId: number, limit: number, cursor?: string): Promise<LedgerPage> {
     const after = cursor ? (decodeCursor(cursor, ['number'])[0] as number) : 0;
-    const rows = this.#db
-      .prepare('SELECT * FROM ledger WHERE account_id = ? AND id > ? ORDER BY id LIMIT ?')
-      .all(accountId, after, limit + 1) as unknown as LedgerRow[];
+    const rows = await this.#sql.all<LedgerRow>(
+      'SELECT * FROM ledger WHERE account_id = ? AND id > ? ORDER BY id LIMIT ?',
+      accountId,
+      after,
+      limit + 1,
+    );
     const items = rows.slice(0, limit).map(toEntry);
     const last = items.at(-1);
     // Even at the end, hand back a cursor so a client can later ask "what is new since here".

@@ -1,6 +1,6 @@
 // Lots: every credit's bytes and the money received for them. Settles take bytes from the oldest open
 // lots and record their money value; a refund takes back one whole unspent lot.
-import type { Db } from '../db/open-database.ts';
+import type { Sql } from '../db/sql/port.ts';
 import { StoreError } from '../errors.ts';
 
 /** Where a credit's money came from. A grant (demo credit, old balances) and a promotional voucher are worth 0. */
@@ -43,40 +43,39 @@ export interface LotTake {
   micros: number;
 }
 
+/**
+ * The lots of every account. Each method runs in the caller's transaction (`q`), together with the
+ * ledger entry that moves the bytes.
+ */
 export class Lots {
-  readonly #db: Db;
-
-  constructor(db: Db) {
-    this.#db = db;
-  }
-
-  open(accountId: number, bytes: number, funding: Funding, createdAt: string): number {
-    const row = this.#db
-      .prepare(
-        `INSERT INTO lots (account_id, source, payment_id, voucher, bytes, money_micros, currency, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-      )
-      .get(
-        accountId,
-        funding.source,
-        funding.paymentId ?? null,
-        funding.voucher ?? null,
-        bytes,
-        funding.moneyMicros,
-        funding.currency,
-        createdAt,
-      ) as { id: number };
-    return row.id;
+  async open(q: Sql, accountId: number, bytes: number, funding: Funding, createdAt: string): Promise<number> {
+    const row = await q.get<{ id: number }>(
+      `INSERT INTO lots (account_id, source, payment_id, voucher, bytes, money_micros, currency, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+      accountId,
+      funding.source,
+      funding.paymentId ?? null,
+      funding.voucher ?? null,
+      bytes,
+      funding.moneyMicros,
+      funding.currency,
+      createdAt,
+    );
+    return row!.id;
   }
 
   /** Takes `bytes` from the account's open lots, oldest first, recording each take against the ledger entry. */
-  consume(accountId: number, bytes: number, ledgerId: number, createdAt: string): LotTake[] {
-    const db = this.#db;
-    const open = db
-      .prepare(
-        `SELECT * FROM lots WHERE account_id = ? AND consumed_bytes + refunded_bytes < bytes ORDER BY id`,
-      )
-      .all(accountId) as unknown as LotRow[];
+  async consume(
+    q: Sql,
+    accountId: number,
+    bytes: number,
+    ledgerId: number,
+    createdAt: string,
+  ): Promise<LotTake[]> {
+    const open = await q.all<LotRow>(
+      'SELECT * FROM lots WHERE account_id = ? AND consumed_bytes + refunded_bytes < bytes ORDER BY id',
+      accountId,
+    );
     const takes: LotTake[] = [];
     let left = bytes;
     for (const lot of open) {
@@ -91,12 +90,20 @@ export class Lots {
     if (left > 0)
       throw new StoreError('INTERNAL', 500, `lots of account ${accountId} are short by ${left} bytes`);
     for (const t of takes) {
-      db.prepare(
+      await q.run(
         'UPDATE lots SET consumed_bytes = consumed_bytes + ?, consumed_micros = consumed_micros + ? WHERE id = ?',
-      ).run(t.bytes, t.micros, t.lotId);
-      db.prepare(
+        t.bytes,
+        t.micros,
+        t.lotId,
+      );
+      await q.run(
         `INSERT INTO lot_moves (ledger_id, lot_id, kind, bytes, micros, created_at) VALUES (?, ?, 'settle', ?, ?, ?)`,
-      ).run(ledgerId, t.lotId, t.bytes, t.micros, createdAt);
+        ledgerId,
+        t.lotId,
+        t.bytes,
+        t.micros,
+        createdAt,
+      );
     }
     return takes;
   }
@@ -105,49 +112,57 @@ export class Lots {
    * Gives back to their lots the bytes a settle took (an item refunded after it was settled). Each
    * lot's value is taken off its cumulative value, so its settles still add up to exactly its money.
    */
-  giveBack(settleLedgerId: number, ledgerId: number, createdAt: string): LotTake[] {
-    const db = this.#db;
-    const moves = db
-      .prepare(
-        `SELECT m.lot_id, SUM(m.bytes) AS bytes FROM lot_moves m
-         WHERE m.ledger_id = ? AND m.kind = 'settle' GROUP BY m.lot_id ORDER BY m.lot_id`,
-      )
-      .all(settleLedgerId) as { lot_id: number; bytes: number }[];
+  async giveBack(q: Sql, settleLedgerId: number, ledgerId: number, createdAt: string): Promise<LotTake[]> {
+    const moves = await q.all<{ lot_id: number; bytes: number }>(
+      `SELECT m.lot_id, SUM(m.bytes) AS bytes FROM lot_moves m
+       WHERE m.ledger_id = ? AND m.kind = 'settle' GROUP BY m.lot_id ORDER BY m.lot_id`,
+      settleLedgerId,
+    );
     const gives: LotTake[] = [];
     for (const move of moves) {
-      const lot = db.prepare('SELECT * FROM lots WHERE id = ?').get(move.lot_id) as unknown as LotRow;
+      const lot = (await q.get<LotRow>('SELECT * FROM lots WHERE id = ?', move.lot_id))!;
       const micros =
         valueOfFirst(lot, lot.consumed_bytes) - valueOfFirst(lot, lot.consumed_bytes - move.bytes);
-      db.prepare(
+      await q.run(
         'UPDATE lots SET consumed_bytes = consumed_bytes - ?, consumed_micros = consumed_micros - ? WHERE id = ?',
-      ).run(move.bytes, micros, lot.id);
-      db.prepare(
+        move.bytes,
+        micros,
+        lot.id,
+      );
+      await q.run(
         `INSERT INTO lot_moves (ledger_id, lot_id, kind, bytes, micros, created_at) VALUES (?, ?, 'settle', ?, ?, ?)`,
-      ).run(ledgerId, lot.id, -move.bytes, -micros, createdAt);
+        ledgerId,
+        lot.id,
+        -move.bytes,
+        -micros,
+        createdAt,
+      );
       gives.push({ lotId: lot.id, bytes: -move.bytes, micros: -micros });
     }
     return gives;
   }
 
   /** The lot a payment opened. */
-  ofPayment(paymentId: string): LotRow | undefined {
-    return this.#db.prepare('SELECT * FROM lots WHERE payment_id = ?').get(paymentId) as LotRow | undefined;
+  ofPayment(q: Sql, paymentId: string): Promise<LotRow | undefined> {
+    return q.get<LotRow>('SELECT * FROM lots WHERE payment_id = ?', paymentId);
   }
 
   /** Closes a whole unspent lot: its bytes and money go back. Callers check that it is unspent. */
-  refund(lot: LotRow, ledgerId: number, createdAt: string): void {
-    const done = this.#db
-      .prepare(
-        `UPDATE lots SET refunded_bytes = bytes, refunded_micros = money_micros
-         WHERE id = ? AND consumed_bytes = 0 AND refunded_bytes = 0`,
-      )
-      .run(lot.id);
+  async refund(q: Sql, lot: LotRow, ledgerId: number, createdAt: string): Promise<void> {
+    const done = await q.run(
+      `UPDATE lots SET refunded_bytes = bytes, refunded_micros = money_micros
+       WHERE id = ? AND consumed_bytes = 0 AND refunded_bytes = 0`,
+      lot.id,
+    );
     if (done.changes !== 1)
       throw new StoreError('NOT_REFUNDABLE', 409, 'this pack has already been spent or refunded');
-    this.#db
-      .prepare(
-        `INSERT INTO lot_moves (ledger_id, lot_id, kind, bytes, micros, created_at) VALUES (?, ?, 'refund', ?, ?, ?)`,
-      )
-      .run(ledgerId, lot.id, lot.bytes, lot.money_micros, createdAt);
+    await q.run(
+      `INSERT INTO lot_moves (ledger_id, lot_id, kind, bytes, micros, created_at) VALUES (?, ?, 'refund', ?, ?, ?)`,
+      ledgerId,
+      lot.id,
+      lot.bytes,
+      lot.money_micros,
+      createdAt,
+    );
   }
 }

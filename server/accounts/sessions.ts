@@ -1,7 +1,7 @@
 // Accounts and bearer sessions. Tokens are random; only their SHA-256 is stored.
 import { createHash, randomBytes } from 'node:crypto';
 import type { Account, Session } from '../../api/schemas/account.ts';
-import type { Db } from '../db/open-database.ts';
+import type { Database } from '../db/sql/port.ts';
 import { StoreError } from '../errors.ts';
 import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from './passwords.ts';
 import { RateLimiter } from './rate-limiter.ts';
@@ -33,42 +33,44 @@ export function toAccount(row: AccountRow): Account {
 }
 
 export class Sessions {
-  readonly #db: Db;
+  readonly #db: Database;
   /** Failed logins per email: slows guessing one account's password. */
   readonly emailLimiter: RateLimiter;
   /** Failed logins per client address: slows spraying guesses over many accounts. */
   readonly addressLimiter: RateLimiter;
 
-  constructor(db: Db, opts: { perEmail?: number; perAddress?: number; windowMs?: number } = {}) {
+  constructor(db: Database, opts: { perEmail?: number; perAddress?: number; windowMs?: number } = {}) {
     this.#db = db;
     const windowMs = opts.windowMs ?? 15 * 60_000;
     this.emailLimiter = new RateLimiter({ max: opts.perEmail ?? 10, windowMs });
     this.addressLimiter = new RateLimiter({ max: opts.perAddress ?? 100, windowMs });
   }
 
-  account(id: number): AccountRow {
-    const row = this.#db.prepare('SELECT * FROM accounts WHERE id = ?').get(id) as AccountRow | undefined;
+  async account(id: number): Promise<AccountRow> {
+    const row = await this.#db.get<AccountRow>('SELECT * FROM accounts WHERE id = ?', id);
     if (!row) throw new StoreError('NOT_FOUND', 404, 'account not found');
     return row;
   }
 
   async createAccount(email: string, password: string, country = 'US'): Promise<AccountRow> {
     const hash = await hashPassword(password);
-    const exists = this.#db.prepare('SELECT 1 FROM accounts WHERE email = ?').get(email);
+    const exists = await this.#db.get('SELECT 1 FROM accounts WHERE email = ?', email);
     if (exists) throw new StoreError('EMAIL_TAKEN', 409, 'an account with this email already exists');
-    const id = this.#db
-      .prepare('INSERT INTO accounts (email, password_hash, country, created_at) VALUES (?, ?, ?, ?)')
-      .run(email, hash, country, new Date().toISOString()).lastInsertRowid;
-    return this.account(Number(id));
+    const row = await this.#db.get<AccountRow>(
+      'INSERT INTO accounts (email, password_hash, country, created_at) VALUES (?, ?, ?, ?) RETURNING *',
+      email,
+      hash,
+      country,
+      new Date().toISOString(),
+    );
+    return row!;
   }
 
   /** Checks the password; failures count against both the email and the client address. */
   async login(email: string, password: string, clientIp: string): Promise<Session> {
     this.emailLimiter.check([email]);
     this.addressLimiter.check([clientIp]);
-    const row = this.#db.prepare('SELECT * FROM accounts WHERE email = ?').get(email) as
-      | AccountRow
-      | undefined;
+    const row = await this.#db.get<AccountRow>('SELECT * FROM accounts WHERE email = ?', email);
     const ok = await verifyPassword(password, row?.password_hash ?? (await DUMMY_HASH_PROMISE));
     if (!row || !ok) {
       this.emailLimiter.fail([email]);
@@ -79,21 +81,26 @@ export class Sessions {
     return this.issue(row);
   }
 
-  issue(row: AccountRow): Session {
+  async issue(row: AccountRow): Promise<Session> {
     const token = `mdt_${randomBytes(32).toString('base64url')}`;
     const now = new Date();
     const expiresAt = new Date(now.getTime() + SESSION_DAYS * 86_400_000).toISOString();
-    this.#db
-      .prepare('INSERT INTO sessions (token_hash, account_id, created_at, expires_at) VALUES (?, ?, ?, ?)')
-      .run(hashToken(token), row.id, now.toISOString(), expiresAt);
+    await this.#db.run(
+      'INSERT INTO sessions (token_hash, account_id, created_at, expires_at) VALUES (?, ?, ?, ?)',
+      hashToken(token),
+      row.id,
+      now.toISOString(),
+      expiresAt,
+    );
     return { token, accountId: row.id, email: row.email, expiresAt };
   }
 
   /** Account id for a bearer token, or undefined when the token is unknown or expired. */
-  authenticate(token: string): number | undefined {
-    const row = this.#db
-      .prepare('SELECT account_id, expires_at FROM sessions WHERE token_hash = ?')
-      .get(hashToken(token)) as { account_id: number; expires_at: string } | undefined;
+  async authenticate(token: string): Promise<number | undefined> {
+    const row = await this.#db.get<{ account_id: number; expires_at: string }>(
+      'SELECT account_id, expires_at FROM sessions WHERE token_hash = ?',
+      hashToken(token),
+    );
     if (!row || row.expires_at <= new Date().toISOString()) return undefined;
     return row.account_id;
   }

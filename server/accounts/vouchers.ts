@@ -1,7 +1,7 @@
 // Single-use vouchers that credit megabytes to an account.
 import { randomInt } from 'node:crypto';
 import type { VoucherRedeemed } from '../../api/schemas/account.ts';
-import { type Db, transaction } from '../db/open-database.ts';
+import type { Database } from '../db/sql/port.ts';
 import { StoreError } from '../errors.ts';
 import type { Ledger } from './ledger.ts';
 import { type AccountRow, toAccount } from './sessions.ts';
@@ -19,44 +19,47 @@ export interface VoucherSale {
 }
 
 export class Vouchers {
-  readonly #db: Db;
+  readonly #db: Database;
   readonly #ledger: Ledger;
   readonly #currency: string;
 
-  constructor(db: Db, ledger: Ledger, currency = 'USD') {
+  constructor(db: Database, ledger: Ledger, currency = 'USD') {
     this.#db = db;
     this.#ledger = ledger;
     this.#currency = currency;
   }
 
   /** A promotional voucher (no money received), or a sold one when `sale` says what it was paid. */
-  create(bytes: number, code = newVoucherCode(), sale?: VoucherSale): string {
+  async create(bytes: number, code = newVoucherCode(), sale?: VoucherSale): Promise<string> {
     if (sale && (!Number.isSafeInteger(sale.priceMicros) || sale.priceMicros < 0))
       throw new Error('a sold voucher needs a price in whole micros');
-    this.#db
-      .prepare('INSERT INTO vouchers (code, bytes, created_at, kind, price_micros) VALUES (?, ?, ?, ?, ?)')
-      .run(code, bytes, new Date().toISOString(), sale ? 'sold' : 'promotional', sale?.priceMicros ?? 0);
+    await this.#db.run(
+      'INSERT INTO vouchers (code, bytes, created_at, kind, price_micros) VALUES (?, ?, ?, ?, ?)',
+      code,
+      bytes,
+      new Date().toISOString(),
+      sale ? 'sold' : 'promotional',
+      sale?.priceMicros ?? 0,
+    );
     return code;
   }
 
-  redeem(accountId: number, code: string): VoucherRedeemed {
-    const db = this.#db;
-    return transaction(db, () => {
+  redeem(accountId: number, code: string): Promise<VoucherRedeemed> {
+    return this.#db.tx(async (q) => {
       // Claim first: the WHERE makes a second redemption match no row, even under concurrency.
-      const claimed = db
-        .prepare(
-          `UPDATE vouchers SET redeemed_by = ?, redeemed_at = ? WHERE code = ? AND redeemed_by IS NULL
-           RETURNING bytes, kind, price_micros`,
-        )
-        .get(accountId, new Date().toISOString(), code) as
-        | { bytes: number; kind: 'promotional' | 'sold'; price_micros: number }
-        | undefined;
+      const claimed = await q.get<{ bytes: number; kind: 'promotional' | 'sold'; price_micros: number }>(
+        `UPDATE vouchers SET redeemed_by = ?, redeemed_at = ? WHERE code = ? AND redeemed_by IS NULL
+         RETURNING bytes, kind, price_micros`,
+        accountId,
+        new Date().toISOString(),
+        code,
+      );
       if (!claimed) {
-        const exists = db.prepare('SELECT 1 FROM vouchers WHERE code = ?').get(code);
+        const exists = await q.get('SELECT 1 FROM vouchers WHERE code = ?', code);
         if (exists) throw new StoreError('VOUCHER_USED', 409, 'this voucher has already been redeemed');
         throw new StoreError('NOT_FOUND', 404, 'no such voucher');
       }
-      const entry = this.#ledger.apply({
+      const entry = await this.#ledger.apply(q, {
         accountId,
         kind: 'topup',
         amountBytes: claimed.bytes,
@@ -70,9 +73,7 @@ export class Vouchers {
           voucher: code,
         },
       });
-      const account = db
-        .prepare('SELECT * FROM accounts WHERE id = ?')
-        .get(accountId) as unknown as AccountRow;
+      const account = (await q.get<AccountRow>('SELECT * FROM accounts WHERE id = ?', accountId))!;
       return { creditedBytes: claimed.bytes, kind: claimed.kind, account: toAccount(account), entry };
     });
   }

@@ -10,7 +10,8 @@ import type {
   Track,
 } from '../../api/schemas/catalog.ts';
 import type { RightsHolderRef } from '../../api/schemas/rights.ts';
-import type { Db } from '../db/open-database.ts';
+import { inList } from '../db/sql/in-list.ts';
+import type { Database, Sql } from '../db/sql/port.ts';
 import { fromStoredPath } from '../db/stored-path.ts';
 import { StoreError } from '../errors.ts';
 import { decodeCursor, encodeCursor } from '../http/cursor.ts';
@@ -83,47 +84,38 @@ export function toAlbumSummary(row: AlbumRow): AlbumSummary {
 }
 
 export class CatalogQueries {
-  readonly #db: Db;
+  readonly #db: Database;
   readonly #dataDir: string;
-  readonly #statements = new Map<string, ReturnType<Db['prepare']>>();
 
-  constructor(db: Db, dataDir: string) {
+  constructor(db: Database, dataDir: string) {
     this.#db = db;
     this.#dataDir = dataDir;
   }
 
-  /** Prepared once: search loads the rows of its results through these on every request. */
-  #statement(sql: string) {
-    let statement = this.#statements.get(sql);
-    if (!statement) {
-      statement = this.#db.prepare(sql);
-      this.#statements.set(sql, statement);
-    }
-    return statement;
-  }
-
-  albumRow(id: number): AlbumRow {
-    const row = this.#db.prepare(`${ALBUM_SELECT} WHERE a.id = ?`).get(id) as AlbumRow | undefined;
+  async albumRow(id: number, q: Sql = this.#db): Promise<AlbumRow> {
+    const row = await q.get<AlbumRow>(`${ALBUM_SELECT} WHERE a.id = ?`, id);
     if (!row) throw new StoreError('NOT_FOUND', 404, `album ${id} not found`);
     return row;
   }
 
   /** The album's tracks in order, with master paths made absolute. */
-  trackRows(albumId: number): TrackRow[] {
-    const rows = this.#db
-      .prepare('SELECT * FROM tracks WHERE album_id = ? ORDER BY disc_number, track_number, id')
-      .all(albumId) as unknown as TrackRow[];
+  async trackRows(albumId: number, q: Sql = this.#db): Promise<TrackRow[]> {
+    const rows = await q.all<TrackRow>(
+      'SELECT * FROM tracks WHERE album_id = ? ORDER BY disc_number, track_number, id',
+      albumId,
+    );
     for (const row of rows) row.master_path = fromStoredPath(this.#dataDir, row.master_path);
     return rows;
   }
 
-  trackArtists(trackIds: number[]): Map<number, ArtistRef[]> {
+  async trackArtists(trackIds: number[]): Promise<Map<number, ArtistRef[]>> {
     const out = new Map<number, ArtistRef[]>();
     if (trackIds.length === 0) return out;
-    const rows = this.#statement(
+    const rows = await this.#db.all<{ track_id: number; id: number; name: string }>(
       `SELECT ta.track_id, ar.id, ar.name FROM track_artists ta JOIN artists ar ON ar.id = ta.artist_id
-         WHERE ta.track_id IN (SELECT value FROM json_each(?)) ORDER BY ta.track_id, ta.position`,
-    ).all(JSON.stringify(trackIds)) as { track_id: number; id: number; name: string }[];
+       WHERE ta.track_id IN ${inList(trackIds)} ORDER BY ta.track_id, ta.position`,
+      ...trackIds,
+    );
     for (const r of rows) {
       const list = out.get(r.track_id) ?? [];
       list.push({ id: r.id, name: r.name });
@@ -133,32 +125,33 @@ export class CatalogQueries {
   }
 
   /** Names of rights holders by id. */
-  rightsHolders(ids: (number | null)[]): Map<number, RightsHolderRef> {
+  async rightsHolders(ids: (number | null)[]): Promise<Map<number, RightsHolderRef>> {
     const wanted = [...new Set(ids.filter((id): id is number => id !== null))];
     const out = new Map<number, RightsHolderRef>();
     if (wanted.length === 0) return out;
-    const rows = this.#statement(
-      'SELECT id, name FROM rights_holders WHERE id IN (SELECT value FROM json_each(?))',
-    ).all(JSON.stringify(wanted)) as { id: number; name: string }[];
+    const rows = await this.#db.all<{ id: number; name: string }>(
+      `SELECT id, name FROM rights_holders WHERE id IN ${inList(wanted)}`,
+      ...wanted,
+    );
     for (const r of rows) out.set(r.id, { id: r.id, name: r.name });
     return out;
   }
 
-  toTracks(rows: TrackRow[]): Track[] {
-    const artists = this.trackArtists(rows.map((r) => r.id));
+  async toTracks(rows: TrackRow[]): Promise<Track[]> {
+    if (rows.length === 0) return [];
+    const artists = await this.trackArtists(rows.map((r) => r.id));
     // A track without its own rights holder has its release's.
+    const albumIds = [...new Set(rows.map((r) => r.album_id))];
     const albumHolders = new Map(
       (
-        this.#statement(
-          'SELECT id, rights_holder_id FROM albums WHERE id IN (SELECT value FROM json_each(?))',
-        ).all(JSON.stringify([...new Set(rows.map((r) => r.album_id))])) as {
-          id: number;
-          rights_holder_id: number | null;
-        }[]
+        await this.#db.all<{ id: number; rights_holder_id: number | null }>(
+          `SELECT id, rights_holder_id FROM albums WHERE id IN ${inList(albumIds)}`,
+          ...albumIds,
+        )
       ).map((a) => [a.id, a.rights_holder_id]),
     );
     const holderOf = (r: TrackRow) => r.rights_holder_id ?? albumHolders.get(r.album_id) ?? null;
-    const holders = this.rightsHolders(rows.map(holderOf));
+    const holders = await this.rightsHolders(rows.map(holderOf));
     return rows.map((r) => ({
       id: r.id,
       albumId: r.album_id,
@@ -172,53 +165,51 @@ export class CatalogQueries {
     }));
   }
 
-  album(id: number): Album {
-    const row = this.albumRow(id);
-    const tracks = this.toTracks(this.trackRows(id));
+  async album(id: number): Promise<Album> {
+    const row = await this.albumRow(id);
+    const tracks = await this.toTracks(await this.trackRows(id));
     const discNumbers = [...new Set(tracks.map((t) => t.discNumber))].sort((a, b) => a - b);
+    const holders = await this.rightsHolders([row.rights_holder_id]);
     return {
       ...toAlbumSummary(row),
       discs: discNumbers.map((n) => ({ number: n, tracks: tracks.filter((t) => t.discNumber === n) })),
-      rightsHolder: this.rightsHolders([row.rights_holder_id]).get(row.rights_holder_id ?? -1) ?? null,
+      rightsHolder: holders.get(row.rights_holder_id ?? -1) ?? null,
       upc: row.upc,
       territories: row.territories ? (JSON.parse(row.territories) as string[]) : null,
     };
   }
 
-  artist(id: number): Artist {
-    const row = this.#db.prepare('SELECT id, name FROM artists WHERE id = ?').get(id) as
-      | ArtistRef
-      | undefined;
+  async artist(id: number): Promise<Artist> {
+    const row = await this.#db.get<ArtistRef>('SELECT id, name FROM artists WHERE id = ?', id);
     if (!row) throw new StoreError('NOT_FOUND', 404, `artist ${id} not found`);
     // Albums by the artist, and albums where they appear on a track (features).
-    const albums = this.#db
-      .prepare(
-        `${ALBUM_SELECT} WHERE (a.artist_id = ? OR a.id IN (
-           SELECT t.album_id FROM track_artists ta JOIN tracks t ON t.id = ta.track_id WHERE ta.artist_id = ?))
-           AND ${albumOnSale('a.id')}
-         ORDER BY a.release_date DESC, a.id DESC LIMIT 500`,
-      )
-      .all(id, id) as unknown as AlbumRow[];
+    const albums = await this.#db.all<AlbumRow>(
+      `${ALBUM_SELECT} WHERE (a.artist_id = ? OR a.id IN (
+         SELECT t.album_id FROM track_artists ta JOIN tracks t ON t.id = ta.track_id WHERE ta.artist_id = ?))
+         AND ${albumOnSale('a.id')}
+       ORDER BY a.release_date DESC, a.id DESC LIMIT 500`,
+      id,
+      id,
+    );
     return { id: row.id, name: row.name, albums: albums.map(toAlbumSummary) };
   }
 
-  genres(): Genre[] {
-    return this.#db
-      .prepare(
-        `SELECT g.slug, g.name, COUNT(ag.album_id) AS albumCount FROM genres g
-         LEFT JOIN album_genres ag ON ag.genre_slug = g.slug AND ${albumOnSale('ag.album_id')} GROUP BY g.slug ORDER BY albumCount DESC, g.name, g.slug`,
-      )
-      .all() as unknown as Genre[];
+  genres(): Promise<Genre[]> {
+    return this.#db.all<Genre>(
+      `SELECT g.slug, g.name, COUNT(ag.album_id) AS "albumCount" FROM genres g
+       LEFT JOIN album_genres ag ON ag.genre_slug = g.slug AND ${albumOnSale('ag.album_id')}
+       GROUP BY g.slug, g.name ORDER BY COUNT(ag.album_id) DESC, g.name, g.slug`,
+    );
   }
 
   /** Keyset-paged album list; the cursor carries the sort key of the last row. */
-  listAlbums(q: {
+  async listAlbums(q: {
     genre?: string;
     artistId?: number;
     sort: 'new' | 'sales' | 'title';
     limit: number;
     cursor?: string;
-  }): AlbumPage {
+  }): Promise<AlbumPage> {
     const where: string[] = [albumOnSale('a.id')];
     const args: (string | number)[] = [];
     if (q.genre) {
@@ -240,7 +231,7 @@ export class CatalogQueries {
       args.push(key!, key!, id!);
     }
     const sql = `${ALBUM_SELECT} WHERE ${where.join(' AND ')} ORDER BY ${order.by} LIMIT ?`;
-    const rows = this.#db.prepare(sql).all(...args, q.limit + 1) as unknown as AlbumRow[];
+    const rows = await this.#db.all<AlbumRow>(sql, ...args, q.limit + 1);
     const more = rows.length > q.limit;
     const pageRows = rows.slice(0, q.limit);
     const last = pageRows.at(-1);

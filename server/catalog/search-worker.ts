@@ -15,21 +15,22 @@ process.on('warning', (warning) => {
 // Loaded after the filter above, since loading them loads node:sqlite.
 const { CatalogQueries } = await import('./catalog-queries.ts');
 const { CatalogSearch } = await import('./search.ts');
+const { SqliteDatabase } = await import('../db/sql/sqlite-database.ts');
 const { openSearchConnection, toSearchError } = await import('./search-pool.ts');
 
 const data = workerData as SearchWorkerData;
 const port = parentPort!;
 const db = openSearchConnection(data.path);
 // Search loads no files: the catalog's data folder only matters for master paths, which it never reads.
-const search = new CatalogSearch(db, new CatalogQueries(db, dirname(data.path)), {
+const search = new CatalogSearch(db, new CatalogQueries(new SqliteDatabase(db), dirname(data.path)), {
   candidates: data.candidates,
   workers: 0,
 });
 
-port.on('message', ({ id, query }: SearchRequest) => {
+port.on('message', async ({ id, query }: SearchRequest) => {
   let response: SearchResponse;
   try {
-    response = { id, ok: true, result: search.searchNow(query) };
+    response = { id, ok: true, result: await search.searchNow(query) };
   } catch (error) {
     response = { id, ok: false, error: toSearchError(error) };
   }

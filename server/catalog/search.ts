@@ -33,8 +33,8 @@ interface KindSpec {
   onSale: string;
 }
 
-const KINDS: Record<SearchKind, KindSpec> = {
-  artist: { table: 'artists_fts', columns: ['name'], weights: [1], onSale: '1' },
+export const KINDS: Record<SearchKind, KindSpec> = {
+  artist: { table: 'artists_fts', columns: ['name'], weights: [1], onSale: '1 = 1' },
   album: {
     table: 'albums_fts',
     columns: ['title', 'artist', 'label'],
@@ -60,7 +60,7 @@ const B = 0.75;
 const MIN_SCORE = 1e-9;
 
 /** One word of a search: the spellings it is tried in (see toMatchExpression), each whole or a prefix. */
-type Term = { text: string; prefix: boolean }[];
+export type Term = { text: string; prefix: boolean }[];
 
 /** The searchable words of user text, folded as the index is (see searchKey): at most 8. */
 function words(text: string): string[] {
@@ -71,7 +71,7 @@ function words(text: string): string[] {
   );
 }
 
-function parseTerms(text: string): Term[] {
+export function parseTerms(text: string): Term[] {
   const list = words(text);
   return list.map((w, i) => {
     // A one-letter word stays whole in every spelling ("щ" is not the prefix "shch").
@@ -178,7 +178,21 @@ interface SearchOptions {
   workerUrl?: URL;
 }
 
-export class CatalogSearch {
+/** The rows in the order of ids (a search's rank order), leaving out ids with no row. */
+export function byIds<T extends { id: number }>(ids: number[], rows: T[]): T[] {
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id)).filter((r): r is T => r !== undefined);
+}
+
+/** What the store's routes need of a search engine: SQLite's FTS5 (here) or PostgreSQL's (postgres-search.ts). */
+export interface StoreSearch {
+  search(q: SearchQuery): Promise<SearchResult>;
+  /** Resolves with the number of worker threads ready (0: searches run in the calling thread). */
+  workersReady(): Promise<number>;
+  close(): Promise<void>;
+}
+
+export class CatalogSearch implements StoreSearch {
   readonly #db: Db;
   readonly #catalog: CatalogQueries;
   readonly #candidates: number;
@@ -206,7 +220,7 @@ export class CatalogSearch {
   search(q: SearchQuery): Promise<SearchResult> {
     try {
       if (q.cursor) decodeCursor(q.cursor, ['number', 'number']);
-      return this.#pool?.run(q) ?? Promise.resolve(this.searchNow(q));
+      return this.#pool?.run(q) ?? this.searchNow(q);
     } catch (error) {
       return Promise.reject(error);
     }
@@ -367,19 +381,14 @@ export class CatalogSearch {
     };
   }
 
-  #byIds<T extends { id: number }>(ids: number[], rows: T[]): T[] {
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    return ids.map((id) => byId.get(id)).filter((r): r is T => r !== undefined);
-  }
-
   /** The ids of one page of one kind, best first (no rows loaded): what the benchmark times as "FTS". */
   matchIds(q: { q: string; type: SearchKind; limit: number; cursor?: string }): number[] {
     const terms = parseTerms(q.q);
     return terms.length === 0 ? [] : this.#ids(q.type, terms, q.limit, q.cursor).ids;
   }
 
-  /** Searches in this thread, synchronously. */
-  searchNow(q: SearchQuery): SearchResult {
+  /** Searches in this thread: the matching is synchronous, the tracks' artists and holders are read after. */
+  async searchNow(q: SearchQuery): Promise<SearchResult> {
     const empty = { items: [], nextCursor: null };
     const result: SearchResult = { query: q.q, artists: empty, albums: empty, tracks: empty };
     const terms = parseTerms(q.q);
@@ -392,20 +401,20 @@ export class CatalogSearch {
         const rows = this.#statement(
           'SELECT id, name FROM artists WHERE id IN (SELECT value FROM json_each(?))',
         ).all(json) as unknown as ArtistRef[];
-        result.artists = { items: this.#byIds(ids, rows), nextCursor: next };
+        result.artists = { items: byIds(ids, rows), nextCursor: next };
       } else if (kind === 'album') {
         const rows = this.#statement(`${ALBUM_SELECT} WHERE a.id IN (SELECT value FROM json_each(?))`).all(
           json,
         ) as unknown as AlbumRow[];
-        const items: AlbumSummary[] = this.#byIds(ids, rows).map(toAlbumSummary);
+        const items: AlbumSummary[] = byIds(ids, rows).map(toAlbumSummary);
         result.albums = { items, nextCursor: next };
       } else {
         const rows = this.#statement(
           `SELECT t.*, a.title AS album_title FROM tracks t JOIN albums a ON a.id = t.album_id
            WHERE t.id IN (SELECT value FROM json_each(?))`,
         ).all(json) as unknown as (TrackRow & { album_title: string })[];
-        const ordered = this.#byIds(ids, rows);
-        const tracks = this.#catalog.toTracks(ordered);
+        const ordered = byIds(ids, rows);
+        const tracks = await this.#catalog.toTracks(ordered);
         result.tracks = {
           items: tracks.map((t, i) => ({ ...t, album: { id: t.albumId, title: ordered[i]!.album_title } })),
           nextCursor: next,

@@ -1,6 +1,6 @@
 // Puts albums from a catalog source into the store: rows, full-text index, and cover sizes.
 import { join } from 'node:path';
-import type { Db } from '../db/open-database.ts';
+import type { Database } from '../db/sql/port.ts';
 import { CatalogWriter } from './catalog-writer.ts';
 import { renderCoverSizes } from './sources/index.ts';
 import type { AlbumInput } from './types.ts';
@@ -8,7 +8,7 @@ import type { AlbumInput } from './types.ts';
 export const COVER_SIZES = [150, 300, 600, 1200];
 
 export async function addAlbums(
-  db: Db,
+  db: Database,
   paths: { data: string; covers: string },
   albums: AlbumInput[],
   log: (message: string) => void = () => {},
@@ -16,7 +16,7 @@ export async function addAlbums(
   const writer = new CatalogWriter(db, paths.data);
   const ids: number[] = [];
   for (const album of albums) {
-    const { albumId } = writer.addAlbum(album);
+    const { albumId } = await writer.addAlbum(album);
     if (album.coverPath) {
       try {
         const rendered = await renderCoverSizes(
@@ -24,7 +24,7 @@ export async function addAlbums(
           join(paths.covers, String(albumId)),
           COVER_SIZES,
         );
-        writer.setCoverSizes(
+        await writer.setCoverSizes(
           albumId,
           [...rendered.keys()].sort((a, b) => a - b),
         );

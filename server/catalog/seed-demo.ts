@@ -23,8 +23,8 @@ export interface DemoInfo {
 }
 
 export async function seedDemo(store: Store, opts: DemoSeedOptions = {}): Promise<DemoInfo> {
-  const { db } = store;
-  const seeded = db.prepare(`SELECT value FROM meta WHERE key = 'demo_seeded'`).get();
+  const { sql } = store;
+  const seeded = await sql.get(`SELECT value FROM meta WHERE key = 'demo_seeded'`);
   if (!seeded) {
     store.log('seeding the demo catalog (first start; this synthesizes the music locally)…');
     const definition = await loadDemoDefinition(opts.definitionPath);
@@ -32,28 +32,23 @@ export async function seedDemo(store: Store, opts: DemoSeedOptions = {}): Promis
       durationScale: opts.durationScale,
       onProgress: (message) => store.log(`  ${message}`),
     });
-    await addAlbums(db, store.paths, albums, store.log);
+    await addAlbums(sql, store.paths, albums, store.log);
     const account = await store.sessions.createAccount(DEMO_EMAIL, DEMO_PASSWORD);
-    db.exec('BEGIN IMMEDIATE');
-    try {
-      store.ledger.apply({
+    await sql.tx(async (q) => {
+      await store.ledger.apply(q, {
         accountId: account.id,
         kind: 'topup',
         amountBytes: DEMO_CREDIT_BYTES,
         reservedDeltaBytes: 0,
         note: 'demo welcome credit',
       });
-      for (const bytes of DEMO_VOUCHERS) store.vouchers.create(bytes);
-      db.prepare(`INSERT INTO meta (key, value) VALUES ('demo_seeded', ?)`).run(new Date().toISOString());
-      db.exec('COMMIT');
-    } catch (error) {
-      db.exec('ROLLBACK');
-      throw error;
-    }
+      for (const bytes of DEMO_VOUCHERS) await store.vouchers.create(bytes);
+      await q.run(`INSERT INTO meta (key, value) VALUES ('demo_seeded', ?)`, new Date().toISOString());
+    });
   }
-  // In the order they were made (rowid): they share a created_at, and codes are random.
-  const unusedVouchers = db
-    .prepare('SELECT code, bytes FROM vouchers WHERE redeemed_by IS NULL ORDER BY rowid')
-    .all() as { code: string; bytes: number }[];
+  // In the order they were made; those made in the same millisecond largest first, as DEMO_VOUCHERS.
+  const unusedVouchers = await sql.all<{ code: string; bytes: number }>(
+    'SELECT code, bytes FROM vouchers WHERE redeemed_by IS NULL ORDER BY created_at, bytes DESC, code',
+  );
   return { email: DEMO_EMAIL, password: DEMO_PASSWORD, unusedVouchers, seededNow: !seeded };
 }

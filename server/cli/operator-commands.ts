@@ -42,22 +42,26 @@ async function packs(argv: string[], i18n: Translator): Promise<number> {
       const [size, price] = rest;
       const mb = /^(\d{1,7})(?:MB)?$/i.exec(size ?? '')?.[1];
       if (!mb || !price) throw new UsageError(i18n.t('operator.packs.usageSet'));
-      store.packs.setPack({
+      await store.packs.setPack({
         id: packIdOf(Number(mb) * 1_000_000),
         bytes: Number(mb) * 1_000_000,
         priceMicros: amount(i18n, price),
       });
     } else if (action === 'remove') {
       const id = (rest[0] ?? '').toUpperCase();
-      if (!store.packs.removePack(id)) throw new StoreError('NOT_FOUND', 404, `no pack ${id}`);
+      if (!(await store.packs.removePack(id))) throw new StoreError('NOT_FOUND', 404, `no pack ${id}`);
     } else if (action === 'load') {
       if (!rest[0]) throw new UsageError(i18n.t('operator.packs.usageLoad'));
       const config = parsePackConfig(await readFile(resolve(rest[0]), 'utf8'));
-      store.packs.replace(config.packs, config.tiers);
+      await store.packs.replace(config.packs, config.tiers);
     } else if (action !== undefined) {
       throw new UsageError(i18n.t('operator.packs.unknownAction', { action }));
     }
-    const table = { packs: store.packs.packs(), tiers: store.packs.tiers(), currency: store.rate.currency };
+    const table = {
+      packs: await store.packs.packs(),
+      tiers: await store.packs.tiers(),
+      currency: store.rate.currency,
+    };
     if (values.json) json(table);
     else {
       out(
@@ -106,8 +110,8 @@ async function report(argv: string[], i18n: Translator): Promise<number> {
   for (const key of ['from', 'to'] as const)
     if (values[key] !== undefined && !IsoDate.safeParse(values[key]).success)
       throw new UsageError(i18n.t('operator.report.badDate', { flag: `--${key}` }));
-  return withStore(values, (store) => {
-    const r = revenueReport(store.db, store.rate.currency, {
+  return withStore(values, async (store) => {
+    const r = await revenueReport(store.sql, store.rate.currency, {
       group,
       ...(values.from ? { from: String(values.from) } : {}),
       ...(values.to ? { to: String(values.to) } : {}),
@@ -120,8 +124,8 @@ async function report(argv: string[], i18n: Translator): Promise<number> {
 
 async function ledgerCheck(argv: string[], i18n: Translator): Promise<number> {
   const { values } = parse(argv, {});
-  return withStore(values, (store) => {
-    const check = checkLedger(store.db);
+  return withStore(values, async (store) => {
+    const check = await checkLedger(store.sql);
     if (values.json) json(check);
     else {
       out(
@@ -146,11 +150,11 @@ async function vouchers(argv: string[], i18n: Translator): Promise<number> {
   const count = Number(values.count ?? 1);
   if (!Number.isInteger(count) || count < 1 || count > 1000)
     throw new UsageError(i18n.t('operator.vouchers.badCount'));
-  return withStore(values, (store) => {
+  return withStore(values, async (store) => {
     const sale = values['sold-for'] ? { priceMicros: amount(i18n, String(values['sold-for'])) } : undefined;
-    const codes = Array.from({ length: count }, () =>
-      store.vouchers.create(Number(values.mb) * 1_000_000, undefined, sale),
-    );
+    const codes: string[] = [];
+    for (let n = 0; n < count; n++)
+      codes.push(await store.vouchers.create(Number(values.mb) * 1_000_000, undefined, sale));
     if (values.json)
       json({ kind: sale ? 'sold' : 'promotional', bytes: Number(values.mb) * 1_000_000, codes });
     else for (const code of codes) out(code);
@@ -160,8 +164,8 @@ async function vouchers(argv: string[], i18n: Translator): Promise<number> {
 
 async function operatorToken(argv: string[]): Promise<number> {
   const { values } = parse(argv, {});
-  return withStore(values, (store) => {
-    const token = store.operatorToken.issue();
+  return withStore(values, async (store) => {
+    const token = await store.operatorToken.issue();
     if (values.json) json({ token });
     else out(token);
     return 0;

@@ -48,7 +48,7 @@ export function parse(argv: string[], options: Record<string, { type: 'string' |
   try {
     return parseArgs({
       args: argv,
-      options: { data: { type: 'string' }, json: { type: 'boolean' }, ...options },
+      options: { data: { type: 'string' }, db: { type: 'string' }, json: { type: 'boolean' }, ...options },
       allowPositionals: true,
       strict: true,
     }) as { values: Values; positionals: string[] };
@@ -57,9 +57,24 @@ export function parse(argv: string[], options: Record<string, { type: 'string' |
   }
 }
 
-/** Opens the store for one command; safe beside a running server (SQLite WAL). */
+/** The database --db names (or MEGADISC_STORE_DB): a postgres:// URL; none means the data folder's SQLite file. */
+export function databaseOf(values: Values): string | undefined {
+  const target = values.db ?? process.env.MEGADISC_STORE_DB;
+  return typeof target === 'string' && target !== '' ? target : undefined;
+}
+
+/** A database target fit to print: a URL's password is left out. */
+export function shownDatabase(target: string): string {
+  return target.replace(/^(postgres(?:ql)?:\/\/[^:/@]*):[^@]*@/i, '$1:***@');
+}
+
+/** Opens the store for one command; safe beside a running server (SQLite WAL, or PostgreSQL). */
 export async function withStore<T>(values: Values, fn: (store: Store) => Promise<T> | T): Promise<T> {
-  const store = await openStore({ dataDir: resolve(String(values.data ?? defaultStoreDataDir())) });
+  const database = databaseOf(values);
+  const store = await openStore({
+    dataDir: resolve(String(values.data ?? defaultStoreDataDir())),
+    ...(database ? { database } : {}),
+  });
   try {
     return await fn(store);
   } finally {

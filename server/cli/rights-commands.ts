@@ -38,7 +38,7 @@ export const rightsCommands: Record<string, OperatorCommand> = {
       name: { type: 'string' },
     });
     const [action, ...rest] = positionals;
-    return withStore(values, (store) => {
+    return withStore(values, async (store) => {
       const holders = store.rightsHolders;
       const rate =
         values.rate === undefined
@@ -47,16 +47,16 @@ export const rightsCommands: Record<string, OperatorCommand> = {
             ? null
             : percentToBp(i18n, String(values.rate));
       let result: unknown;
-      if (action === undefined || action === 'list') result = { items: holders.list() };
+      if (action === undefined || action === 'list') result = { items: await holders.list() };
       else if (action === 'create') {
         if (!rest[0]) throw new UsageError(i18n.t('operator.rights.usageCreate'));
-        result = holders.create({
+        result = await holders.create({
           name: rest.join(' '),
           ...(values.email ? { email: String(values.email) } : {}),
           ...(rate !== undefined ? { royaltyBasisPoints: rate } : {}),
         });
       } else if (action === 'edit')
-        result = holders.edit(idOf(i18n, rest[0]), {
+        result = await holders.edit(idOf(i18n, rest[0]), {
           ...(values.name ? { name: String(values.name) } : {}),
           ...(values.email ? { email: String(values.email) } : {}),
           ...(rate !== undefined ? { royaltyBasisPoints: rate } : {}),
@@ -65,16 +65,19 @@ export const rightsCommands: Record<string, OperatorCommand> = {
         const ids = (rest[1] ?? '').split(',').map(Number);
         if (ids.length === 0 || ids.some((n) => !Number.isInteger(n) || n <= 0))
           throw new UsageError(i18n.t('operator.rights.usageAssign'));
-        result = holders.assignReleases(idOf(i18n, rest[0]), ids);
+        result = await holders.assignReleases(idOf(i18n, rest[0]), ids);
       } else if (action === 'token')
-        result = { rightsHolderId: idOf(i18n, rest[0]), token: holders.issueToken(idOf(i18n, rest[0])) };
+        result = {
+          rightsHolderId: idOf(i18n, rest[0]),
+          token: await holders.issueToken(idOf(i18n, rest[0])),
+        };
       else throw new UsageError(i18n.t('operator.rights.unknownAction', { action }));
       if (values.json) json(result);
       else if (action === 'token') out((result as { token: string }).token);
       else
         for (const h of 'items' in (result as object)
-          ? (result as { items: ReturnType<typeof holders.list> }).items
-          : [result as ReturnType<typeof holders.get>])
+          ? (result as { items: Awaited<ReturnType<typeof holders.list>> }).items
+          : [result as Awaited<ReturnType<typeof holders.get>>])
           out(
             `${String(h.id).padStart(4)}  ${h.name}  ${h.royaltyBasisPoints === null ? i18n.t('operator.rights.storeRate') : i18n.basisPoints(h.royaltyBasisPoints)}  ${i18n.t('operator.rights.releases', { count: h.releases })}${h.email ? `  ${h.email}` : ''}`,
           );
@@ -97,7 +100,9 @@ export const rightsCommands: Record<string, OperatorCommand> = {
       throw new UsageError(i18n.t('operator.statements.badFormat'));
     return withStore(values, async (store) => {
       if (action === undefined || action === 'list') {
-        const items = store.statements.list(values.holder ? idOf(i18n, String(values.holder)) : undefined);
+        const items = await store.statements.list(
+          values.holder ? idOf(i18n, String(values.holder)) : undefined,
+        );
         if (values.json) json({ items });
         else
           for (const s of items)
@@ -113,13 +118,13 @@ export const rightsCommands: Record<string, OperatorCommand> = {
             );
         return 0;
       }
-      let statement: ReturnType<typeof store.statements.get>['statement'];
+      let statement: Awaited<ReturnType<typeof store.statements.get>>['statement'];
       if (action === 'issue') {
         if (!values.holder || !(values.period || (values.from && values.to)))
           throw new UsageError(i18n.t('operator.statements.usageIssue'));
         if (values.period && !StatementPeriod.safeParse(values.period).success)
           throw new UsageError(i18n.t('operator.statements.badPeriod'));
-        statement = store.statements.issue(
+        statement = await store.statements.issue(
           idOf(i18n, String(values.holder)),
           resolvePeriod({
             ...(values.period ? { period: String(values.period) } : {}),
@@ -128,7 +133,7 @@ export const rightsCommands: Record<string, OperatorCommand> = {
           }),
           store.rate.currency,
         );
-      } else if (action === 'show' && number) statement = store.statements.get(number).statement;
+      } else if (action === 'show' && number) statement = (await store.statements.get(number)).statement;
       else throw new UsageError(i18n.t('operator.statements.usage'));
       const text =
         values.json || format === 'json'
@@ -144,9 +149,9 @@ export const rightsCommands: Record<string, OperatorCommand> = {
 
   'royalty-rate': async (argv, i18n) => {
     const { values, positionals } = parse(argv, {});
-    return withStore(values, (store) => {
-      if (positionals[0]) store.royalties.setStoreRate(percentToBp(i18n, positionals[0]));
-      const bp = store.royalties.storeRate();
+    return withStore(values, async (store) => {
+      if (positionals[0]) await store.royalties.setStoreRate(percentToBp(i18n, positionals[0]));
+      const bp = await store.royalties.storeRate();
       if (values.json) json({ royaltyBasisPoints: bp });
       else out(i18n.t('operator.royaltyRate.show', { rate: i18n.basisPoints(bp) }));
       return 0;
@@ -156,9 +161,9 @@ export const rightsCommands: Record<string, OperatorCommand> = {
   'refund-item': async (argv, i18n) => {
     const { values, positionals } = parse(argv, { reason: { type: 'string' } });
     if (positionals.length !== 2) throw new UsageError(i18n.t('operator.refundItem.usage'));
-    return withStore(values, (store) => {
-      const result = refundItem(
-        { db: store.db, ledger: store.ledger, royalties: store.royalties, currency: store.rate.currency },
+    return withStore(values, async (store) => {
+      const result = await refundItem(
+        { db: store.sql, ledger: store.ledger, royalties: store.royalties, currency: store.rate.currency },
         positionals[0]!,
         positionals[1]!,
         values.reason as string | undefined,

@@ -1,11 +1,13 @@
 // `megadisc server …`: runs the store, or imports a folder of masters into its catalog.
 import { readFile, stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Locale } from '../../i18n/locales.ts';
 import type { Translator } from '../../i18n/translator.ts';
 import { addAlbums } from '../catalog/seed-catalog.ts';
 import { isTagEncoding, scanMasters, TAG_ENCODINGS } from '../catalog/sources/index.ts';
+import { copyDatabase } from '../db/copy-database.ts';
+import { isPostgresUrl, openSqlDatabase } from '../db/sql/open-sql-database.ts';
 import { defaultStoreDataDir } from '../default-data-dir.ts';
 import { type StripeProvider, stripeFromEnv } from '../payments/stripe-provider.ts';
 import { parseRate } from '../pricing/money.ts';
@@ -13,7 +15,7 @@ import { parsePackConfig } from '../pricing/pack-config.ts';
 import { checkAccelPrefix, startServer } from '../start-server.ts';
 import { openStore } from '../store.ts';
 import { OPERATOR_COMMANDS, runOperatorCommand } from './operator-commands.ts';
-import { badArguments, operatorI18n } from './operator-kit.ts';
+import { badArguments, databaseOf, operatorI18n, shownDatabase } from './operator-kit.ts';
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
 
@@ -29,6 +31,8 @@ function fail(message: string): number {
 export async function runServerCommand(argv: string[], locale?: Locale): Promise<number> {
   const i18n = operatorI18n(locale);
   if (argv[0] === 'import') return runImport(argv.slice(1), i18n);
+  if (argv[0] === 'migrate') return runMigrate(argv.slice(1), i18n);
+  if (argv[0] === 'copy-to') return runCopyTo(argv.slice(1), i18n);
   if (argv[0] && Object.hasOwn(OPERATOR_COMMANDS, argv[0]))
     return runOperatorCommand(argv[0], argv.slice(1), i18n);
   let values: Record<string, string | boolean | undefined>;
@@ -39,6 +43,7 @@ export async function runServerCommand(argv: string[], locale?: Locale): Promise
         port: { type: 'string', default: '8700' },
         host: { type: 'string', default: '127.0.0.1' },
         data: { type: 'string' },
+        db: { type: 'string' },
         demo: { type: 'boolean', default: false },
         'price-per-mb': { type: 'string', default: '0.02' },
         'http-log': { type: 'boolean', default: false },
@@ -94,8 +99,10 @@ export async function runServerCommand(argv: string[], locale?: Locale): Promise
   if (fileCacheMb !== undefined && (!Number.isInteger(fileCacheMb) || fileCacheMb < 0 || fileCacheMb > 65536))
     return fail(i18n.t('operator.server.badFileCache', { value: String(values['file-cache-mb']) }));
   const dataDir = resolve(String(values.data ?? defaultStoreDataDir()));
+  const database = databaseOf(values);
   const server = await startServer({
     dataDir,
+    ...(database ? { database } : {}),
     host: String(values.host),
     port,
     rate,
@@ -111,6 +118,7 @@ export async function runServerCommand(argv: string[], locale?: Locale): Promise
     log,
   });
   log(i18n.t('operator.server.dataIn', { dir: dataDir }));
+  if (database) log(i18n.t('operator.server.databaseAt', { target: shownDatabase(database) }));
   for (const [id, a] of server.store.availability)
     if (!a.available) log(i18n.t('operator.server.encodingUnavailable', { id, reason: String(a.reason) }));
   if (server.demo) {
@@ -142,7 +150,11 @@ async function runImport(argv: string[], i18n: Translator): Promise<number> {
   try {
     parsed = parseArgs({
       args: argv,
-      options: { data: { type: 'string' }, 'tag-encoding': { type: 'string', default: 'auto' } },
+      options: {
+        data: { type: 'string' },
+        db: { type: 'string' },
+        'tag-encoding': { type: 'string', default: 'auto' },
+      },
       allowPositionals: true,
       strict: true,
     });
@@ -159,10 +171,15 @@ async function runImport(argv: string[], i18n: Translator): Promise<number> {
   const source = resolve(dir);
   if (!(await stat(source).catch(() => null))?.isDirectory())
     return fail(i18n.t('operator.import.notFound', { dir: source }));
-  const store = await openStore({ dataDir: resolve(parsed.values.data ?? defaultStoreDataDir()), log });
+  const database = databaseOf(parsed.values);
+  const store = await openStore({
+    dataDir: resolve(parsed.values.data ?? defaultStoreDataDir()),
+    ...(database ? { database } : {}),
+    log,
+  });
   try {
     const report = await scanMasters(source, { workDir: store.paths.masters, tagEncoding, onProgress: log });
-    const ids = await addAlbums(store.db, store.paths, report.albums, log);
+    const ids = await addAlbums(store.sql, store.paths, report.albums, log);
     const tracks = report.albums.reduce((n, a) => n + a.tracks.length, 0);
     for (const skipped of report.skipped)
       log(i18n.t('operator.import.skipped', { path: skipped.path, reason: skipped.reason }));
@@ -173,4 +190,58 @@ async function runImport(argv: string[], i18n: Translator): Promise<number> {
   } finally {
     await store.close();
   }
+}
+
+/** `megadisc server migrate`: brings the database up to date (opening it migrates it) and exits. */
+async function runMigrate(argv: string[], i18n: Translator): Promise<number> {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: { data: { type: 'string' }, db: { type: 'string' } },
+      strict: true,
+    }));
+  } catch (error) {
+    return fail(badArguments(i18n, error));
+  }
+  const dataDir = resolve(String(values.data ?? defaultStoreDataDir()));
+  const target = databaseOf(values) ?? join(dataDir, 'store.db');
+  const db = await openSqlDatabase(target);
+  await db.close();
+  process.stdout.write(`${i18n.t('operator.migrate.done', { target: shownDatabase(target) })}\n`);
+  return 0;
+}
+
+/** `megadisc server copy-to postgres://…`: copies the data folder's SQLite store into an empty PostgreSQL database. */
+async function runCopyTo(argv: string[], i18n: Translator): Promise<number> {
+  let parsed: { values: Record<string, string | boolean | undefined>; positionals: string[] };
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: { data: { type: 'string' } },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (error) {
+    return fail(badArguments(i18n, error));
+  }
+  const target = parsed.positionals[0];
+  if (parsed.positionals.length !== 1 || !target || !isPostgresUrl(target))
+    return fail(i18n.t('operator.copyTo.usage'));
+  const dataDir = resolve(String(parsed.values.data ?? defaultStoreDataDir()));
+  const from = await openSqlDatabase(join(dataDir, 'store.db'));
+  try {
+    const to = await openSqlDatabase(target);
+    try {
+      const report = await copyDatabase(from, to);
+      process.stdout.write(
+        `${i18n.t('operator.copyTo.done', { ...report, target: shownDatabase(target) })}\n`,
+      );
+    } finally {
+      await to.close();
+    }
+  } finally {
+    await from.close();
+  }
+  return 0;
 }

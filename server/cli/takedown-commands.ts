@@ -45,8 +45,8 @@ async function takedowns(argv: string[], i18n: Translator): Promise<number> {
 }
 
 function listNotices(values: Values, i18n: Translator): Promise<number> {
-  return withStore(values, (store) => {
-    const items = store.takedowns.list();
+  return withStore(values, async (store) => {
+    const items = await store.takedowns.list();
     if (values.json) json({ items });
     else if (items.length === 0) out(i18n.t('operator.takedowns.none'));
     else {
@@ -77,8 +77,8 @@ async function fileNotice(values: Values, i18n: Translator): Promise<number> {
       }),
     );
   }
-  return withStore(values, (store) => {
-    const receipt = store.takedowns.file(body);
+  return withStore(values, async (store) => {
+    const receipt = await store.takedowns.file(body);
     if (values.json) json(receipt);
     else
       out(
@@ -97,8 +97,8 @@ function decide(values: Values, rest: string[], i18n: Translator): Promise<numbe
   const parsed = DecisionBody.safeParse({ decision, by: values.by, note: values.note });
   if (!id || !/^TD-[A-Z0-9]{8,20}$/.test(id) || rest.length !== 2 || !parsed.success)
     throw new UsageError(i18n.t('operator.takedowns.usageDecide'));
-  return withStore(values, (store) => {
-    const notice = store.takedowns.decide(id, parsed.data);
+  return withStore(values, async (store) => {
+    const notice = await store.takedowns.decide(id, parsed.data);
     if (values.json) json(notice);
     else
       out(
@@ -118,8 +118,8 @@ async function auditLog(argv: string[], i18n: Translator): Promise<number> {
   const limit = Number(values.limit ?? 500);
   if (!Number.isInteger(limit) || limit < 1 || limit > 100_000)
     throw new UsageError(i18n.t('operator.auditLog.badLimit'));
-  return withStore(values, (store) => {
-    const log = store.audit.list(limit);
+  return withStore(values, async (store) => {
+    const log = await store.audit.list(limit);
     if (values.json) json(log);
     else
       for (const e of log.items)
@@ -138,11 +138,11 @@ async function settings(argv: string[], i18n: Translator): Promise<number> {
   const flag = values['withdraw-redownloads'];
   if (positionals.length > 0 || (flag !== undefined && flag !== 'on' && flag !== 'off'))
     throw new UsageError(i18n.t('operator.settings.usage'));
-  return withStore(values, (store) => {
+  return withStore(values, async (store) => {
     const result =
       flag === undefined
-        ? { withdrawRedownloads: store.redownloads.withdrawn() }
-        : store.redownloads.set(flag === 'on', actor(values));
+        ? { withdrawRedownloads: await store.redownloads.withdrawn() }
+        : await store.redownloads.set(flag === 'on', actor(values));
     if (values.json) json(result);
     else out(i18n.t(result.withdrawRedownloads ? 'operator.settings.on' : 'operator.settings.off'));
     return 0;
@@ -156,8 +156,8 @@ async function accounts(argv: string[], i18n: Translator): Promise<number> {
   if (action !== 'set-country' || !email || positionals.length !== 3)
     throw new UsageError(i18n.t('operator.accounts.usage'));
   if (!country.success) throw new UsageError(i18n.t('operator.usage.country'));
-  return withStore(values, (store) => {
-    const result = store.countries.set(email.trim().toLowerCase(), country.data, actor(values));
+  return withStore(values, async (store) => {
+    const result = await store.countries.set(email.trim().toLowerCase(), country.data, actor(values));
     if (values.json) json(result);
     else out(`${result.email}: ${result.country}`);
     return 0;
@@ -179,11 +179,11 @@ async function territories(argv: string[], i18n: Translator): Promise<number> {
       return parsed.data;
     });
   }
-  return withStore(values, (store) => {
+  return withStore(values, async (store) => {
     const result =
       countries === undefined
-        ? { albumId: Number(album), territories: store.catalog.album(Number(album)).territories }
-        : store.countries.setRelease(Number(album), countries, actor(values));
+        ? { albumId: Number(album), territories: (await store.catalog.album(Number(album))).territories }
+        : await store.countries.setRelease(Number(album), countries, actor(values));
     if (values.json) json(result);
     else
       out(

@@ -454,4 +454,11 @@ export const migrations: string[] = [
   ALTER TABLE tracks_fts_v5 RENAME TO tracks_fts;
   INSERT INTO tracks_fts (tracks_fts) VALUES ('optimize');
   `,
+  // 6: the order notices were filed in, as a column of its own: the list broke ties of received_at
+  // on rowid, which PostgreSQL does not have (the table's key is the receipt id, random).
+  `
+  ALTER TABLE takedown_notices ADD COLUMN filed_seq INTEGER NOT NULL DEFAULT 0;
+  UPDATE takedown_notices SET filed_seq = rowid;
+  CREATE UNIQUE INDEX takedown_notices_filed_seq ON takedown_notices(filed_seq) WHERE filed_seq > 0;
+  `,
 ];

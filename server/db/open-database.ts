@@ -1,4 +1,5 @@
-// Opens the store database (node:sqlite, WAL), applies migrations, and runs transactions.
+// Opens the store's SQLite database (node:sqlite, WAL) and applies its migrations. Everything else
+// reaches it through the storage port (sql/sqlite-database.ts), which runs the transactions.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -24,26 +25,15 @@ export function openDatabase(path: string): Db {
 function migrate(db: Db): void {
   const row = db.prepare('PRAGMA user_version').get() as { user_version: number };
   for (let version = row.user_version; version < migrations.length; version++) {
-    transaction(db, () => {
+    // Each migration and its version number commit together, or neither does.
+    db.exec('BEGIN IMMEDIATE');
+    try {
       db.exec(migrations[version]!);
       db.exec(`PRAGMA user_version = ${version + 1}`);
-    });
-  }
-}
-
-/**
- * Runs fn inside BEGIN IMMEDIATE ... COMMIT, rolling back on any throw. fn must be synchronous:
- * an await inside would let other requests interleave with the open transaction.
- */
-export function transaction<T>(db: Db, fn: () => T): T {
-  if (db.isTransaction) return fn();
-  db.exec('BEGIN IMMEDIATE');
-  try {
-    const result = fn();
-    db.exec('COMMIT');
-    return result;
-  } catch (error) {
-    db.exec('ROLLBACK');
-    throw error;
+      db.exec('COMMIT');
+    } catch (error) {
+      db.exec('ROLLBACK');
+      throw error;
+    }
   }
 }

@@ -29,7 +29,7 @@ export type Handler<R extends RouteDef> = (ctx: RouteContext<R>) => Promise<unkn
  * the operator token that answers 0: the operator is no account. Rights-holder routes answer the
  * holder's id for its token, and 0 for the operator's.
  */
-export type Authenticate = (token: string) => number | undefined;
+export type Authenticate = (token: string) => number | undefined | Promise<number | undefined>;
 
 function parse<T extends z.ZodType>(
   schema: T | undefined,
@@ -74,7 +74,7 @@ export function bindRoute<R extends RouteDef>(
       let accountId: number | undefined;
       if (route.auth !== 'public') {
         const token = bearer(request);
-        accountId = token ? authenticate(token) : undefined;
+        accountId = token ? await authenticate(token) : undefined;
         if (token && accountId === undefined)
           throw new StoreError('UNAUTHORIZED', 401, 'the token is invalid or has expired');
         if (

@@ -1,6 +1,7 @@
 // Turns every failure into {"error": {code, message, detail?}} with the right status; never a stack
 // trace. The message is in the request's language (Accept-Language); see error-language.ts.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isDbError } from '../db/sql/db-error.ts';
 import { StoreError, type StoreErrorCode } from '../errors.ts';
 import { errorReply, languageHeaders, noRouteReply, requestLocale } from './error-language.ts';
 
@@ -60,6 +61,17 @@ export function installErrorHandling(app: FastifyInstance): void {
           headers: error.headers,
         }),
       );
+    }
+    // The storage port's 503s (database lost, conflicts past the retry budget) are public codes;
+    // its other errors are the store's own faults, answered as INTERNAL below.
+    if (isDbError(error) && (error.code === 'STORE_DB_UNAVAILABLE' || error.code === 'STORE_DB_BUSY')) {
+      const code: StoreErrorCode = error.code;
+      // The driver's own text may name hosts or statements: log it, answer with a fixed one.
+      const english =
+        code === 'STORE_DB_BUSY' ? 'the store is busy; try again' : 'the store database is unavailable';
+      for (const [name, value] of Object.entries(error.headers)) reply.header(name, value);
+      request.log.error({ err: error.cause ?? error }, error.message);
+      return reply.code(error.status).send(errorReply(locale, { code, english, headers: error.headers }));
     }
     const known = FASTIFY_CODES[(error as FastifyError).code];
     if (known) {

@@ -3,7 +3,7 @@
 import type { EncodingId } from '../../api/encodings.ts';
 import type { Ledger } from '../accounts/ledger.ts';
 import type { CatalogQueries } from '../catalog/catalog-queries.ts';
-import { type Db, transaction } from '../db/open-database.ts';
+import type { Database } from '../db/sql/port.ts';
 import { toStoredPath } from '../db/stored-path.ts';
 import { StoreError } from '../errors.ts';
 import type { RoyaltyBook } from '../royalties/royalty-book.ts';
@@ -16,7 +16,7 @@ export interface Encoder {
 }
 
 export class Fulfilment {
-  readonly #db: Db;
+  readonly #db: Database;
   readonly #ledger: Ledger;
   readonly #catalog: CatalogQueries;
   readonly #encoder: Encoder;
@@ -29,7 +29,7 @@ export class Fulfilment {
   #stopping = false;
 
   constructor(opts: {
-    db: Db;
+    db: Database;
     dataDir: string;
     ledger: Ledger;
     catalog: CatalogQueries;
@@ -62,11 +62,9 @@ export class Fulfilment {
   }
 
   /** After a restart: items caught mid-encode go back to the queue and their orders carry on. */
-  resumeUnfinished(): string[] {
-    const ids = this.#db.prepare(`SELECT id FROM orders WHERE state = 'processing'`).all() as {
-      id: string;
-    }[];
-    this.#db.prepare(`UPDATE order_items SET state = 'queued' WHERE state = 'encoding'`).run();
+  async resumeUnfinished(): Promise<string[]> {
+    const ids = await this.#db.all<{ id: string }>(`SELECT id FROM orders WHERE state = 'processing'`);
+    await this.#db.run(`UPDATE order_items SET state = 'queued' WHERE state = 'encoding'`);
     for (const { id } of ids) void this.start(id);
     return ids.map((r) => r.id);
   }
@@ -82,16 +80,22 @@ export class Fulfilment {
   }
 
   async #run(orderId: string): Promise<void> {
-    const order = this.#db.prepare('SELECT * FROM orders WHERE id = ?').get(orderId) as OrderRow | undefined;
+    const order = await this.#db.get<OrderRow>('SELECT * FROM orders WHERE id = ?', orderId);
     if (!order) return;
-    const tracks = new Map(this.#catalog.trackRows(order.album_id).map((t) => [t.id, t]));
-    const items = this.#db
-      .prepare(`SELECT * FROM order_items WHERE order_id = ? AND state = 'queued' ORDER BY position`)
-      .all(orderId) as unknown as ItemRow[];
+    const tracks = new Map((await this.#catalog.trackRows(order.album_id)).map((t) => [t.id, t]));
+    const items = await this.#db.all<ItemRow>(
+      `SELECT * FROM order_items WHERE order_id = ? AND state = 'queued' ORDER BY position`,
+      orderId,
+    );
     await Promise.all(
       items.map(async (item) => {
         const track = tracks.get(item.track_id)!;
-        this.#db.prepare(`UPDATE order_items SET state = 'encoding' WHERE id = ?`).run(item.id);
+        // Taken only if still queued: another run of this order (another node) may have it.
+        const taken = await this.#db.run(
+          `UPDATE order_items SET state = 'encoding' WHERE id = ? AND state = 'queued'`,
+          item.id,
+        );
+        if (taken.changes !== 1) return;
         try {
           const record = await this.#encoder.ensure({
             trackId: track.id,
@@ -99,45 +103,63 @@ export class Fulfilment {
             durationMs: track.duration_ms,
             encoding: order.encoding,
           });
-          this.#settle(order, item, record);
+          await this.#settle(order, item, record);
           this.#changes?.notify(orderId);
         } catch (error) {
           if (this.#stopping) {
-            this.#db.prepare(`UPDATE order_items SET state = 'queued' WHERE id = ?`).run(item.id);
+            await this.#db
+              .run(`UPDATE order_items SET state = 'queued' WHERE id = ? AND state = 'encoding'`, item.id)
+              .catch(() => {});
             return;
           }
           const code = error instanceof StoreError ? error.code : 'ENCODE_FAILED';
           const message = error instanceof Error ? error.message : String(error);
           this.#log(`order ${orderId} item ${item.id}: ${code} ${message}`);
-          this.#db
-            .prepare(
-              `UPDATE order_items SET state = 'failed', error_code = ?, error_message = ? WHERE id = ?`,
-            )
-            .run(code, message.slice(0, 500), item.id);
+          await this.#db.run(
+            `UPDATE order_items SET state = 'failed', error_code = ?, error_message = ?
+             WHERE id = ? AND state = 'encoding'`,
+            code,
+            message.slice(0, 500),
+            item.id,
+          );
           this.#changes?.notify(orderId);
         }
       }),
     );
     if (!this.#stopping) {
-      this.#finish(order);
+      await this.#finish(order);
       this.#changes?.notify(orderId);
     }
   }
 
-  #settle(order: OrderRow, item: ItemRow, record: EncodeRecord): void {
-    const db = this.#db;
-    transaction(db, () => {
+  /**
+   * Charges the item and publishes its file, once: the claim on the item (still 'encoding') is the
+   * first statement, so a second attempt at the same item changes nothing and charges nothing.
+   */
+  async #settle(order: OrderRow, item: ItemRow, record: EncodeRecord): Promise<void> {
+    await this.#db.tx(async (q) => {
+      const claimed = await q.run(
+        `UPDATE order_items SET state = 'ready', bytes = ?, sha256 = ?, file_path = ?, ready_at = ?
+         WHERE id = ? AND state = 'encoding'`,
+        record.bytes,
+        record.sha256,
+        toStoredPath(this.#dataDir, record.path),
+        new Date().toISOString(),
+        item.id,
+      );
+      if (claimed.changes !== 1) return;
       let charged = 0;
       if (item.already_owned === 0) {
-        const account = db
-          .prepare('SELECT balance_bytes, reserved_bytes FROM accounts WHERE id = ?')
-          .get(order.account_id) as { balance_bytes: number; reserved_bytes: number };
+        const account = (await q.get<{ balance_bytes: number; reserved_bytes: number }>(
+          'SELECT balance_bytes, reserved_bytes FROM accounts WHERE id = ?',
+          order.account_id,
+        ))!;
         // The reservation is generous, so the exact size fits it; should an encode ever outgrow it,
         // the excess comes from the free balance, and what the buyer cannot cover is on the store.
         const free = account.balance_bytes - account.reserved_bytes;
         charged = Math.min(record.bytes, item.reserved_bytes + Math.max(0, free));
         const consumed = Math.min(charged, item.reserved_bytes);
-        const settled = this.#ledger.apply({
+        const settled = await this.#ledger.apply(q, {
           accountId: order.account_id,
           kind: 'settle',
           amountBytes: -charged,
@@ -148,12 +170,12 @@ export class Fulfilment {
         });
         // The royalty on the money value of exactly these bytes, in the same transaction.
         if (charged > 0)
-          this.#royalties?.record({
+          await this.#royalties?.record(q, {
             ledgerId: settled.id,
             orderId: order.id,
             itemId: item.id,
             trackId: item.track_id,
-            territory: order.territory ?? this.#countryOf(order.account_id),
+            territory: order.territory ?? (await this.#countryOf(order.account_id)),
             units: 1,
             bytes: charged,
             revenueMicros: settled.takes.reduce((sum, t) => sum + t.micros, 0),
@@ -161,44 +183,46 @@ export class Fulfilment {
             createdAt: settled.createdAt,
           });
       }
-      db.prepare(
-        `UPDATE order_items SET state = 'ready', bytes = ?, sha256 = ?, file_path = ?, charged_bytes = ?, ready_at = ?
-         WHERE id = ?`,
-      ).run(
-        record.bytes,
-        record.sha256,
-        toStoredPath(this.#dataDir, record.path),
-        charged,
-        new Date().toISOString(),
+      await q.run('UPDATE order_items SET charged_bytes = ? WHERE id = ?', charged, item.id);
+      await q.run('UPDATE orders SET charged_bytes = charged_bytes + ? WHERE id = ?', charged, order.id);
+      await q.run(
+        `INSERT INTO ownership (account_id, track_id, encoding, item_id) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+        order.account_id,
+        item.track_id,
+        order.encoding as EncodingId,
         item.id,
       );
-      db.prepare('UPDATE orders SET charged_bytes = charged_bytes + ? WHERE id = ?').run(charged, order.id);
-      db.prepare(
-        `INSERT OR IGNORE INTO ownership (account_id, track_id, encoding, item_id) VALUES (?, ?, ?, ?)`,
-      ).run(order.account_id, item.track_id, order.encoding as EncodingId, item.id);
     });
   }
 
-  #countryOf(accountId: number): string {
-    const row = this.#db.prepare('SELECT country FROM accounts WHERE id = ?').get(accountId) as
-      | { country: string }
-      | undefined;
+  async #countryOf(accountId: number): Promise<string> {
+    const row = await this.#db.get<{ country: string }>(
+      'SELECT country FROM accounts WHERE id = ?',
+      accountId,
+    );
     return row?.country ?? 'ZZ';
   }
 
-  #finish(order: OrderRow): void {
-    const db = this.#db;
-    transaction(db, () => {
-      const items = db
-        .prepare('SELECT * FROM order_items WHERE order_id = ?')
-        .all(order.id) as unknown as ItemRow[];
+  async #finish(order: OrderRow): Promise<void> {
+    await this.#db.tx(async (q) => {
+      const items = await q.all<ItemRow>('SELECT * FROM order_items WHERE order_id = ?', order.id);
       if (items.some((i) => i.state === 'queued' || i.state === 'encoding')) return;
       const consumed = items
         .filter((i) => i.state === 'ready')
         .reduce((sum, i) => sum + Math.min(i.charged_bytes ?? 0, i.reserved_bytes), 0);
       const leftover = order.reserved_bytes - consumed;
+      const ready = items.filter((i) => i.state === 'ready').length;
+      const state = ready === items.length ? 'complete' : ready === 0 ? 'failed' : 'partial';
+      // Once: a second finisher (another node) finds the order no longer processing.
+      const finished = await q.run(
+        `UPDATE orders SET state = ?, completed_at = ? WHERE id = ? AND state = 'processing'`,
+        state,
+        new Date().toISOString(),
+        order.id,
+      );
+      if (finished.changes !== 1) return;
       if (leftover > 0) {
-        this.#ledger.apply({
+        await this.#ledger.apply(q, {
           accountId: order.account_id,
           kind: 'release',
           amountBytes: 0,
@@ -207,13 +231,6 @@ export class Fulfilment {
           note: 'unused reservation',
         });
       }
-      const ready = items.filter((i) => i.state === 'ready').length;
-      const state = ready === items.length ? 'complete' : ready === 0 ? 'failed' : 'partial';
-      db.prepare('UPDATE orders SET state = ?, completed_at = ? WHERE id = ?').run(
-        state,
-        new Date().toISOString(),
-        order.id,
-      );
     });
   }
 }

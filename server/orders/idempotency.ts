@@ -1,6 +1,6 @@
 // Idempotency keys for order creation: claim before working, store the response after, replay on retry.
 import { createHash } from 'node:crypto';
-import { type Db, transaction } from '../db/open-database.ts';
+import type { Database, Sql } from '../db/sql/port.ts';
 import { StoreError } from '../errors.ts';
 
 /** A claim older than this belongs to a request that died (crash, restart); it may be taken over. */
@@ -27,36 +27,39 @@ export function checkKey(key: string | undefined): string {
 }
 
 export class IdempotencyKeys {
-  readonly #db: Db;
+  readonly #db: Database;
   readonly #now: () => number;
 
-  constructor(db: Db, now: () => number = Date.now) {
+  constructor(db: Database, now: () => number = Date.now) {
     this.#db = db;
     this.#now = now;
   }
 
-  claim(accountId: number, key: string, hash: string): Claim {
-    const db = this.#db;
-    return transaction(db, () => {
-      const row = db
-        .prepare(
-          'SELECT request_hash, state, status, response, created_at FROM idempotency_keys WHERE account_id = ? AND key = ?',
-        )
-        .get(accountId, key) as
-        | {
-            request_hash: string;
-            state: string;
-            status: number | null;
-            response: string | null;
-            created_at: string;
-          }
-        | undefined;
+  async claim(accountId: number, key: string, hash: string): Promise<Claim> {
+    const claimed = await this.#db.tx(async (q): Promise<Claim | 'taken'> => {
+      const row = await q.get<{
+        request_hash: string;
+        state: string;
+        status: number | null;
+        response: string | null;
+        created_at: string;
+      }>(
+        'SELECT request_hash, state, status, response, created_at FROM idempotency_keys WHERE account_id = ? AND key = ?',
+        accountId,
+        key,
+      );
       const now = new Date(this.#now()).toISOString();
       if (!row) {
-        db.prepare(
-          `INSERT INTO idempotency_keys (account_id, key, request_hash, state, created_at) VALUES (?, ?, ?, 'in_progress', ?)`,
-        ).run(accountId, key, hash, now);
-        return { kind: 'claimed' } as const;
+        // ON CONFLICT: two nodes claiming one key at once; the loser reads the winner's claim.
+        const inserted = await q.run(
+          `INSERT INTO idempotency_keys (account_id, key, request_hash, state, created_at)
+           VALUES (?, ?, ?, 'in_progress', ?) ON CONFLICT DO NOTHING`,
+          accountId,
+          key,
+          hash,
+          now,
+        );
+        return inserted.changes === 1 ? { kind: 'claimed' } : 'taken';
       }
       if (row.request_hash !== hash) {
         throw new StoreError(
@@ -66,39 +69,49 @@ export class IdempotencyKeys {
         );
       }
       if (row.state === 'done')
-        return { kind: 'replay', status: row.status!, body: JSON.parse(row.response!) } as const;
-      if (this.#now() - Date.parse(row.created_at) < STALE_CLAIM_MS) {
-        throw new StoreError(
-          'IDEMPOTENCY_IN_PROGRESS',
-          409,
-          'a request with this Idempotency-Key is still being processed',
-          {
-            headers: { 'retry-after': '1' },
-          },
-        );
-      }
-      db.prepare('UPDATE idempotency_keys SET created_at = ? WHERE account_id = ? AND key = ?').run(
+        return { kind: 'replay', status: row.status!, body: JSON.parse(row.response!) };
+      if (this.#now() - Date.parse(row.created_at) < STALE_CLAIM_MS) throw inProgress();
+      // Taken over only if nobody else took it over since this read.
+      const taken = await q.run(
+        `UPDATE idempotency_keys SET created_at = ? WHERE account_id = ? AND key = ? AND created_at = ?
+           AND state = 'in_progress'`,
         now,
         accountId,
         key,
+        row.created_at,
       );
-      return { kind: 'claimed' } as const;
+      return taken.changes === 1 ? { kind: 'claimed' } : 'taken';
     });
+    if (claimed === 'taken') throw inProgress();
+    return claimed;
   }
 
-  /** Records the response; call inside the transaction that made the change, so both commit together. */
-  complete(accountId: number, key: string, status: number, body: unknown): void {
-    this.#db
-      .prepare(
-        `UPDATE idempotency_keys SET state = 'done', status = ?, response = ? WHERE account_id = ? AND key = ?`,
-      )
-      .run(status, JSON.stringify(body), accountId, key);
+  /** Records the response in the transaction that made the change, so both commit together. */
+  async complete(q: Sql, accountId: number, key: string, status: number, body: unknown): Promise<void> {
+    await q.run(
+      `UPDATE idempotency_keys SET state = 'done', status = ?, response = ? WHERE account_id = ? AND key = ?`,
+      status,
+      JSON.stringify(body),
+      accountId,
+      key,
+    );
   }
 
   /** Drops a claim whose request changed nothing, so a retry runs afresh. */
-  abandon(accountId: number, key: string): void {
-    this.#db
-      .prepare(`DELETE FROM idempotency_keys WHERE account_id = ? AND key = ? AND state = 'in_progress'`)
-      .run(accountId, key);
+  async abandon(accountId: number, key: string): Promise<void> {
+    await this.#db.run(
+      `DELETE FROM idempotency_keys WHERE account_id = ? AND key = ? AND state = 'in_progress'`,
+      accountId,
+      key,
+    );
   }
+}
+
+function inProgress(): StoreError {
+  return new StoreError(
+    'IDEMPOTENCY_IN_PROGRESS',
+    409,
+    'a request with this Idempotency-Key is still being processed',
+    { headers: { 'retry-after': '1' } },
+  );
 }

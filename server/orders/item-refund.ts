@@ -1,7 +1,7 @@
 // The operator refunds one settled item: its bytes return to the balance and to the lots they came
 // from, ownership ends, and the royalty on it is reversed by a negative line. Nothing is edited.
 import type { Ledger } from '../accounts/ledger.ts';
-import { type Db, transaction } from '../db/open-database.ts';
+import type { Database } from '../db/sql/port.ts';
 import { StoreError } from '../errors.ts';
 import type { RoyaltyBook } from '../royalties/royalty-book.ts';
 import type { ItemRow, OrderRow } from './order-rows.ts';
@@ -16,25 +16,28 @@ export interface ItemRefund {
 }
 
 export function refundItem(
-  deps: { db: Db; ledger: Ledger; royalties: RoyaltyBook; currency: string },
+  deps: { db: Database; ledger: Ledger; royalties: RoyaltyBook; currency: string },
   orderId: string,
   itemId: string,
   reason?: string,
-): ItemRefund {
+): Promise<ItemRefund> {
   const { db, ledger, royalties } = deps;
-  return transaction(db, () => {
-    const order = db.prepare('SELECT * FROM orders WHERE id = ?').get(orderId) as OrderRow | undefined;
-    const item = db.prepare('SELECT * FROM order_items WHERE id = ? AND order_id = ?').get(itemId, orderId) as
-      | ItemRow
-      | undefined;
+  return db.tx(async (q) => {
+    const order = await q.get<OrderRow>('SELECT * FROM orders WHERE id = ?', orderId);
+    const item = await q.get<ItemRow>(
+      'SELECT * FROM order_items WHERE id = ? AND order_id = ?',
+      itemId,
+      orderId,
+    );
     if (!order || !item) throw new StoreError('NOT_FOUND', 404, 'no such order item');
     if (item.reversed_at) throw new StoreError('NOT_REFUNDABLE', 409, 'this item has already been refunded');
-    const settle = db
-      .prepare(`SELECT id FROM ledger WHERE item_id = ? AND kind = 'settle' ORDER BY id LIMIT 1`)
-      .get(itemId) as { id: number } | undefined;
+    const settle = await q.get<{ id: number }>(
+      `SELECT id FROM ledger WHERE item_id = ? AND kind = 'settle' ORDER BY id LIMIT 1`,
+      itemId,
+    );
     if (item.state !== 'ready' || !settle || !item.charged_bytes)
       throw new StoreError('NOT_REFUNDABLE', 409, 'only a delivered, charged item can be refunded');
-    const entry = ledger.apply({
+    const entry = await ledger.apply(q, {
       accountId: order.account_id,
       kind: 'refund',
       amountBytes: item.charged_bytes,
@@ -45,7 +48,7 @@ export function refundItem(
       note: reason ? `item refund: ${reason}` : 'item refund',
     });
     const revenue = entry.takes.reduce((sum, t) => sum + t.micros, 0);
-    const royalty = royalties.record({
+    const royalty = await royalties.record(q, {
       ledgerId: entry.id,
       orderId,
       itemId,
@@ -57,8 +60,8 @@ export function refundItem(
       currency: deps.currency,
       createdAt: entry.createdAt,
     });
-    db.prepare('UPDATE order_items SET reversed_at = ? WHERE id = ?').run(entry.createdAt, itemId);
-    db.prepare('DELETE FROM ownership WHERE account_id = ? AND item_id = ?').run(order.account_id, itemId);
+    await q.run('UPDATE order_items SET reversed_at = ? WHERE id = ?', entry.createdAt, itemId);
+    await q.run('DELETE FROM ownership WHERE account_id = ? AND item_id = ?', order.account_id, itemId);
     return {
       orderId,
       itemId,

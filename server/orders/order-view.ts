@@ -2,7 +2,7 @@
 import { ENCODINGS } from '../../api/encodings.ts';
 import type { Order, OrderItem, TagData } from '../../api/schemas/orders.ts';
 import { type AlbumRow, type CatalogQueries, coverUrl, type TrackRow } from '../catalog/catalog-queries.ts';
-import type { Db } from '../db/open-database.ts';
+import type { Database, Sql } from '../db/sql/port.ts';
 import { StoreError } from '../errors.ts';
 import type { ItemRow, OrderRow } from './order-rows.ts';
 import type { SignedLinks } from './signed-links.ts';
@@ -23,23 +23,25 @@ export function fileName(
 }
 
 export class OrderView {
-  readonly #db: Db;
+  readonly #db: Database;
   readonly #catalog: CatalogQueries;
   readonly #links: SignedLinks;
   readonly #progress: ProgressSource;
 
-  constructor(db: Db, catalog: CatalogQueries, links: SignedLinks, progress: ProgressSource) {
+  constructor(db: Database, catalog: CatalogQueries, links: SignedLinks, progress: ProgressSource) {
     this.#db = db;
     this.#catalog = catalog;
     this.#links = links;
     this.#progress = progress;
   }
 
-  orderRow(accountId: number, orderId: string): OrderRow {
+  async orderRow(accountId: number, orderId: string): Promise<OrderRow> {
     // Another account's order is "not found", never "forbidden": ids must not leak.
-    const row = this.#db
-      .prepare('SELECT * FROM orders WHERE id = ? AND account_id = ?')
-      .get(orderId, accountId) as OrderRow | undefined;
+    const row = await this.#db.get<OrderRow>(
+      'SELECT * FROM orders WHERE id = ? AND account_id = ?',
+      orderId,
+      accountId,
+    );
     if (!row) throw new StoreError('NOT_FOUND', 404, `order ${orderId} not found`);
     return row;
   }
@@ -72,14 +74,16 @@ export class OrderView {
     };
   }
 
-  build(order: OrderRow): Order {
-    const album = this.#catalog.albumRow(order.album_id);
-    const tracks = this.#catalog.trackRows(order.album_id);
+  /** The order as the API shows it; `q` reads it inside a transaction that has just changed it. */
+  async build(order: OrderRow, q: Sql = this.#db): Promise<Order> {
+    const album = await this.#catalog.albumRow(order.album_id, q);
+    const tracks = await this.#catalog.trackRows(order.album_id, q);
     const byId = new Map(tracks.map((t) => [t.id, t]));
-    const items = this.#db
-      .prepare('SELECT * FROM order_items WHERE order_id = ? ORDER BY position')
-      .all(order.id) as unknown as ItemRow[];
-    const artists = this.#catalog.trackArtists(items.map((i) => i.track_id));
+    const items = await q.all<ItemRow>(
+      'SELECT * FROM order_items WHERE order_id = ? ORDER BY position',
+      order.id,
+    );
+    const artists = await this.#catalog.trackArtists(items.map((i) => i.track_id));
     const discTotal = Math.max(...tracks.map((t) => t.disc_number));
     const spec = ENCODINGS[order.encoding];
     return {

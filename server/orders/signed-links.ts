@@ -1,16 +1,16 @@
 // Expiring download links: HMAC-SHA256 over the item id and expiry, with a per-store secret.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Db } from '../db/open-database.ts';
+import type { Database } from '../db/sql/port.ts';
 import { StoreError } from '../errors.ts';
 
-export function loadOrCreateSecret(db: Db): Buffer {
-  const row = db.prepare(`SELECT value FROM meta WHERE key = 'link_secret'`).get() as
-    | { value: string }
-    | undefined;
-  if (row) return Buffer.from(row.value, 'base64');
-  const secret = randomBytes(32);
-  db.prepare(`INSERT INTO meta (key, value) VALUES ('link_secret', ?)`).run(secret.toString('base64'));
-  return secret;
+/** The store's link secret, made on first start. Nodes starting at once all end up with the first one stored. */
+export async function loadOrCreateSecret(db: Database): Promise<Buffer> {
+  await db.run(
+    `INSERT INTO meta (key, value) VALUES ('link_secret', ?) ON CONFLICT (key) DO NOTHING`,
+    randomBytes(32).toString('base64'),
+  );
+  const row = await db.get<{ value: string }>(`SELECT value FROM meta WHERE key = 'link_secret'`);
+  return Buffer.from(row!.value, 'base64');
 }
 
 export class SignedLinks {

@@ -1,5 +1,5 @@
 // Long polling of an order: holds a GET until an item the reader has not seen settle is ready or failed.
-import type { Db } from '../db/open-database.ts';
+import type { Database } from '../db/sql/port.ts';
 import type { OrderChanges } from './order-changes.ts';
 
 /**
@@ -8,18 +8,18 @@ import type { OrderChanges } from './order-changes.ts';
  * time it is woken, so a change that landed before the wait began is never missed.
  */
 export async function waitForOrder(
-  db: Db,
+  db: Database,
   changes: OrderChanges,
   orderId: string,
   opts: { waitMs: number; settled: number; signal: AbortSignal },
 ): Promise<void> {
   const deadline = performance.now() + opts.waitMs;
-  const progress = db.prepare(
-    `SELECT o.state, (SELECT COUNT(*) FROM order_items i WHERE i.order_id = o.id AND i.state IN ('ready', 'failed'))
-       AS settled FROM orders o WHERE o.id = ?`,
-  );
   for (;;) {
-    const now = progress.get(orderId) as { state: string; settled: number } | undefined;
+    const now = await db.get<{ state: string; settled: number }>(
+      `SELECT o.state, (SELECT COUNT(*) FROM order_items i WHERE i.order_id = o.id AND i.state IN ('ready', 'failed'))
+         AS settled FROM orders o WHERE o.id = ?`,
+      orderId,
+    );
     if (now?.state !== 'processing' || now.settled > opts.settled) return;
     const left = deadline - performance.now();
     if (left <= 0 || (await changes.next(orderId, left, opts.signal)) !== 'changed') return;

@@ -1,7 +1,7 @@
 // The operator's books: revenue recognised as megabytes are spent, deferred revenue, packs sold,
 // discounts given; and the invariants that tie ledger, lots and payments together.
 import type { LedgerCheck, RevenueReport } from '../../api/schemas/payments.ts';
-import type { Db } from '../db/open-database.ts';
+import type { Database, Sql } from '../db/sql/port.ts';
 import { microsToDecimal } from '../pricing/money.ts';
 
 export interface ReportQuery {
@@ -10,43 +10,45 @@ export interface ReportQuery {
   group: 'day' | 'month';
 }
 
-export function revenueReport(db: Db, currency: string, q: ReportQuery): RevenueReport {
+/** Read in one transaction, so every figure comes from the same moment of the books. */
+export function revenueReport(db: Database, currency: string, q: ReportQuery): Promise<RevenueReport> {
+  return db.tx((tx) => readRevenue(tx, currency, q));
+}
+
+async function readRevenue(db: Sql, currency: string, q: ReportQuery): Promise<RevenueReport> {
   const width = q.group === 'day' ? 10 : 7;
   // Periods are UTC dates of the settle; 'to' is inclusive.
   const from = q.from ?? '0000-00-00';
   const to = q.to ? `${q.to}T99` : '9999-99-99';
-  const recognised = db
-    .prepare(
-      `SELECT substr(created_at, 1, ${width}) AS period, SUM(bytes) AS bytes, SUM(micros) AS micros
+  const recognised = await db.all<{ period: string; bytes: number; micros: number }>(
+    `SELECT substr(created_at, 1, ${width}) AS period, SUM(bytes) AS bytes, SUM(micros) AS micros
        FROM lot_moves WHERE kind = 'settle' AND created_at >= ? AND created_at < ?
        GROUP BY period ORDER BY period`,
-    )
-    .all(from, to) as { period: string; bytes: number; micros: number }[];
-  const deferred = db
-    .prepare(
-      `SELECT COALESCE(SUM(bytes - consumed_bytes - refunded_bytes), 0) AS bytes,
+    from,
+    to,
+  );
+  const deferred = (await db.get<{ bytes: number; micros: number }>(
+    `SELECT COALESCE(SUM(bytes - consumed_bytes - refunded_bytes), 0) AS bytes,
               COALESCE(SUM(money_micros - consumed_micros - refunded_micros), 0) AS micros FROM lots`,
-    )
-    .get() as { bytes: number; micros: number };
-  const received = db
-    .prepare(
-      'SELECT COALESCE(SUM(money_micros), 0) AS micros, COALESCE(SUM(refunded_micros), 0) AS refunded FROM lots',
-    )
-    .get() as { micros: number; refunded: number };
-  const packs = db
-    .prepare(
-      `SELECT pack_id AS packId, SUM(state IN ('paid', 'refunded')) AS sold, SUM(state = 'refunded') AS refunded,
+  ))!;
+  const received = (await db.get<{ micros: number; refunded: number }>(
+    'SELECT COALESCE(SUM(money_micros), 0) AS micros, COALESCE(SUM(refunded_micros), 0) AS refunded FROM lots',
+  ))!;
+  const packs = await db.all<{ packId: string; sold: number; refunded: number; micros: number }>(
+    `SELECT pack_id AS "packId", SUM(CASE WHEN state IN ('paid', 'refunded') THEN 1 ELSE 0 END) AS sold,
+              SUM(CASE WHEN state = 'refunded' THEN 1 ELSE 0 END) AS refunded,
               SUM(CASE WHEN state = 'paid' THEN amount_micros ELSE 0 END) AS micros
        FROM payments WHERE state IN ('paid', 'refunded') AND substr(paid_at, 1, 10) >= ? AND paid_at < ?
        GROUP BY pack_id ORDER BY MIN(bytes), pack_id`,
-    )
-    .all(from, to) as { packId: string; sold: number; refunded: number; micros: number }[];
-  const discounts = db
-    .prepare(
-      `SELECT COALESCE(SUM(volume_discount_micros), 0) AS volume, COALESCE(SUM(loyalty_discount_micros), 0) AS loyalty
+    from,
+    to,
+  );
+  const discounts = (await db.get<{ volume: number; loyalty: number }>(
+    `SELECT COALESCE(SUM(volume_discount_micros), 0) AS volume, COALESCE(SUM(loyalty_discount_micros), 0) AS loyalty
        FROM payments WHERE state = 'paid' AND substr(paid_at, 1, 10) >= ? AND paid_at < ?`,
-    )
-    .get(from, to) as { volume: number; loyalty: number };
+    from,
+    to,
+  ))!;
   return {
     currency,
     from: q.from ?? null,
@@ -79,24 +81,26 @@ export function revenueCsv(r: RevenueReport): string {
  * entries sum to balances; open lots hold exactly the balances; each lot's columns match its moves;
  * money received = recognised + deferred + refunded; paid checkouts match their lots.
  */
-export function checkLedger(db: Db): LedgerCheck {
+export function checkLedger(db: Database): Promise<LedgerCheck> {
+  return db.tx(readChecks);
+}
+
+async function readChecks(db: Sql): Promise<LedgerCheck> {
   const problems: string[] = [];
-  const accounts = db
-    .prepare(
-      `SELECT a.id, a.balance_bytes, a.reserved_bytes,
-         (SELECT COALESCE(SUM(amount_bytes), 0) FROM ledger l WHERE l.account_id = a.id) AS entries,
-         (SELECT COALESCE(SUM(reserved_delta_bytes), 0) FROM ledger l WHERE l.account_id = a.id) AS reserved_entries,
-         (SELECT COALESCE(SUM(bytes - consumed_bytes - refunded_bytes), 0) FROM lots WHERE lots.account_id = a.id) AS lots
-       FROM accounts a ORDER BY a.id`,
-    )
-    .all() as {
+  const accounts = await db.all<{
     id: number;
     balance_bytes: number;
     reserved_bytes: number;
     entries: number;
     reserved_entries: number;
     lots: number;
-  }[];
+  }>(
+    `SELECT a.id, a.balance_bytes, a.reserved_bytes,
+         (SELECT COALESCE(SUM(amount_bytes), 0) FROM ledger l WHERE l.account_id = a.id) AS entries,
+         (SELECT COALESCE(SUM(reserved_delta_bytes), 0) FROM ledger l WHERE l.account_id = a.id) AS reserved_entries,
+         (SELECT COALESCE(SUM(bytes - consumed_bytes - refunded_bytes), 0) FROM lots WHERE lots.account_id = a.id) AS lots
+       FROM accounts a ORDER BY a.id`,
+  );
   for (const a of accounts) {
     if (a.entries !== a.balance_bytes)
       problems.push(`account ${a.id}: ledger entries sum to ${a.entries}, balance is ${a.balance_bytes}`);
@@ -107,44 +111,39 @@ export function checkLedger(db: Db): LedgerCheck {
     if (a.lots !== a.balance_bytes)
       problems.push(`account ${a.id}: unspent lots hold ${a.lots}, balance is ${a.balance_bytes}`);
   }
-  const lotMismatches = db
-    .prepare(
-      `SELECT l.id, l.consumed_bytes, l.consumed_micros, l.refunded_bytes, l.refunded_micros,
+  const lotMismatches = await db.all<{ id: number }>(
+    `SELECT l.id, l.consumed_bytes, l.consumed_micros, l.refunded_bytes, l.refunded_micros,
          COALESCE(SUM(CASE WHEN m.kind = 'settle' THEN m.bytes END), 0) AS sb,
          COALESCE(SUM(CASE WHEN m.kind = 'settle' THEN m.micros END), 0) AS sm,
          COALESCE(SUM(CASE WHEN m.kind = 'refund' THEN m.bytes END), 0) AS rb,
          COALESCE(SUM(CASE WHEN m.kind = 'refund' THEN m.micros END), 0) AS rm
        FROM lots l LEFT JOIN lot_moves m ON m.lot_id = l.id GROUP BY l.id
-       HAVING sb != l.consumed_bytes OR sm != l.consumed_micros OR rb != l.refunded_bytes OR rm != l.refunded_micros`,
-    )
-    .all() as { id: number }[];
+       HAVING COALESCE(SUM(CASE WHEN m.kind = 'settle' THEN m.bytes END), 0) != l.consumed_bytes
+           OR COALESCE(SUM(CASE WHEN m.kind = 'settle' THEN m.micros END), 0) != l.consumed_micros
+           OR COALESCE(SUM(CASE WHEN m.kind = 'refund' THEN m.bytes END), 0) != l.refunded_bytes
+           OR COALESCE(SUM(CASE WHEN m.kind = 'refund' THEN m.micros END), 0) != l.refunded_micros`,
+  );
   for (const l of lotMismatches) problems.push(`lot ${l.id}: its columns disagree with its moves`);
-  const settleMismatch = db
-    .prepare(
-      `SELECT l.id, -l.amount_bytes AS settled, COALESCE(SUM(m.bytes), 0) AS moved FROM ledger l
+  const settleMismatch = await db.all<{ id: number; settled: number; moved: number }>(
+    `SELECT l.id, -l.amount_bytes AS settled, COALESCE(SUM(m.bytes), 0) AS moved FROM ledger l
        LEFT JOIN lot_moves m ON m.ledger_id = l.id AND m.kind = 'settle'
-       WHERE l.kind = 'settle' GROUP BY l.id HAVING moved != -l.amount_bytes`,
-    )
-    .all() as { id: number; settled: number; moved: number }[];
+       WHERE l.kind = 'settle' GROUP BY l.id HAVING COALESCE(SUM(m.bytes), 0) != -l.amount_bytes`,
+  );
   for (const s of settleMismatch)
     problems.push(`settle ${s.id}: ${s.settled} bytes settled, ${s.moved} taken from lots`);
-  const payments = db
-    .prepare(
-      `SELECT p.id FROM payments p LEFT JOIN lots l ON l.payment_id = p.id
+  const payments = await db.all<{ id: string }>(
+    `SELECT p.id FROM payments p LEFT JOIN lots l ON l.payment_id = p.id
        WHERE (p.state IN ('paid', 'refunded') AND (l.id IS NULL OR l.money_micros != p.amount_micros OR l.bytes != p.bytes))
           OR (p.state NOT IN ('paid', 'refunded') AND l.id IS NOT NULL)
           OR (p.state = 'refunded' AND l.refunded_bytes != l.bytes)`,
-    )
-    .all() as { id: string }[];
+  );
   for (const p of payments) problems.push(`payment ${p.id}: its lot does not match what was paid`);
-  const totals = db
-    .prepare(
-      `SELECT (SELECT COALESCE(SUM(money_micros), 0) FROM lots) AS received,
+  const totals = (await db.get<{ received: number; recognised: number; deferred: number; refunded: number }>(
+    `SELECT (SELECT COALESCE(SUM(money_micros), 0) FROM lots) AS received,
               (SELECT COALESCE(SUM(micros), 0) FROM lot_moves WHERE kind = 'settle') AS recognised,
               (SELECT COALESCE(SUM(money_micros - consumed_micros - refunded_micros), 0) FROM lots) AS deferred,
               (SELECT COALESCE(SUM(micros), 0) FROM lot_moves WHERE kind = 'refund') AS refunded`,
-    )
-    .get() as { received: number; recognised: number; deferred: number; refunded: number };
+  ))!;
   if (totals.received !== totals.recognised + totals.deferred + totals.refunded)
     problems.push(
       `money received ${totals.received} != recognised ${totals.recognised} + deferred ${totals.deferred} + refunded ${totals.refunded}`,

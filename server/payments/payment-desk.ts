@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Checkout, CheckoutState, PackQuote, Refund, WebhookAck } from '../../api/schemas/payments.ts';
 import type { Ledger } from '../accounts/ledger.ts';
-import { type Db, transaction } from '../db/open-database.ts';
+import type { Database, Sql } from '../db/sql/port.ts';
 import { StoreError } from '../errors.ts';
 import type { Rate } from '../pricing/money.ts';
 import { money } from '../pricing/money.ts';
@@ -39,7 +39,7 @@ export interface PaymentRow {
 }
 
 export interface PaymentDeskOptions {
-  db: Db;
+  db: Database;
   ledger: Ledger;
   packs: PackTable;
   rate: Rate;
@@ -52,7 +52,7 @@ export interface PaymentDeskOptions {
 }
 
 export class PaymentDesk {
-  readonly #db: Db;
+  readonly #db: Database;
   readonly #ledger: Ledger;
   readonly #packs: PackTable;
   readonly #rate: Rate;
@@ -84,14 +84,16 @@ export class PaymentDesk {
     return new Date(ms).toISOString();
   }
 
-  #byKey(accountId: number, key: string): PaymentRow | undefined {
-    return this.#db
-      .prepare('SELECT * FROM payments WHERE account_id = ? AND idempotency_key = ?')
-      .get(accountId, key) as PaymentRow | undefined;
+  #byKey(accountId: number, key: string): Promise<PaymentRow | undefined> {
+    return this.#db.get<PaymentRow>(
+      'SELECT * FROM payments WHERE account_id = ? AND idempotency_key = ?',
+      accountId,
+      key,
+    );
   }
 
-  #byId(id: string): PaymentRow | undefined {
-    return this.#db.prepare('SELECT * FROM payments WHERE id = ?').get(id) as PaymentRow | undefined;
+  #byId(id: string, q: Sql = this.#db): Promise<PaymentRow | undefined> {
+    return q.get<PaymentRow>('SELECT * FROM payments WHERE id = ?', id);
   }
 
   /**
@@ -99,46 +101,46 @@ export class PaymentDesk {
    * often the client retries); the same key for another pack is refused.
    */
   async createCheckout(accountId: number, key: string, packId: string): Promise<Checkout> {
-    this.expireDue();
-    const existing = this.#byKey(accountId, key);
+    await this.expireDue();
+    const existing = await this.#byKey(accountId, key);
     if (existing) return this.#replay(existing, packId);
-    const pack = this.#packs.pack(packId);
+    const pack = await this.#packs.pack(packId);
     const id = `pay_${randomBytes(12).toString('hex')}`;
     const createdAt = this.#now();
     const expiresAt = createdAt + this.#ttl;
     let quote: PackQuote;
     try {
-      quote = transaction(this.#db, () => {
-        const bp = loyaltyBasisPoints(this.#packs.tiers(), this.#packs.lifetimeSpent(accountId));
+      quote = await this.#db.tx(async (tx) => {
+        const bp = loyaltyBasisPoints(
+          await this.#packs.tiers(tx),
+          await this.#packs.lifetimeSpent(accountId, tx),
+        );
         const q = quotePack(pack, this.#rate, bp);
         const discount = (kind: 'volume' | 'loyalty') =>
           q.discounts.find((d) => d.kind === kind)?.amount.micros ?? 0;
-        this.#db
-          .prepare(
-            `INSERT INTO payments (id, account_id, idempotency_key, provider, pack_id, bytes, currency, amount_micros,
+        await tx.run(
+          `INSERT INTO payments (id, account_id, idempotency_key, provider, pack_id, bytes, currency, amount_micros,
                volume_discount_micros, loyalty_discount_micros, quote, state, created_at, expires_at)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)`,
-          )
-          .run(
-            id,
-            accountId,
-            key,
-            this.#provider.name,
-            pack.id,
-            pack.bytes,
-            this.#rate.currency,
-            q.price.micros,
-            discount('volume'),
-            discount('loyalty'),
-            JSON.stringify(q),
-            this.#iso(createdAt),
-            this.#iso(expiresAt),
-          );
+          id,
+          accountId,
+          key,
+          this.#provider.name,
+          pack.id,
+          pack.bytes,
+          this.#rate.currency,
+          q.price.micros,
+          discount('volume'),
+          discount('loyalty'),
+          JSON.stringify(q),
+          this.#iso(createdAt),
+          this.#iso(expiresAt),
+        );
         return q;
       });
     } catch (error) {
       // Two requests with one key raced: the loser answers with the winner's checkout.
-      const raced = this.#byKey(accountId, key);
+      const raced = await this.#byKey(accountId, key);
       if (raced) return this.#replay(raced, packId);
       throw error;
     }
@@ -150,12 +152,15 @@ export class PaymentDesk {
         description: `Megadisc: ${quote.megabytes} MB`,
         expiresAt: new Date(expiresAt),
       });
-      this.#db
-        .prepare('UPDATE payments SET provider_ref = ?, pay_url = ? WHERE id = ?')
-        .run(created.providerRef, created.payUrl, id);
+      await this.#db.run(
+        'UPDATE payments SET provider_ref = ?, pay_url = ? WHERE id = ?',
+        created.providerRef,
+        created.payUrl,
+        id,
+      );
     } catch (error) {
       // No half state: without the provider's payment there is nothing to pay, so the row goes.
-      this.#db.prepare(`DELETE FROM payments WHERE id = ? AND provider_ref IS NULL`).run(id);
+      await this.#db.run('DELETE FROM payments WHERE id = ? AND provider_ref IS NULL', id);
       this.#log(`checkout ${id}: provider ${this.#provider.name} failed: ${(error as Error).message}`);
       throw new StoreError(
         'PROVIDER_UNAVAILABLE',
@@ -166,15 +171,15 @@ export class PaymentDesk {
         },
       );
     }
-    return this.view(this.#byId(id)!);
+    return this.view((await this.#byId(id))!);
   }
 
-  #replay(row: PaymentRow, packId: string): Checkout {
+  async #replay(row: PaymentRow, packId: string): Promise<Checkout> {
     if (row.pack_id !== packId)
       throw new StoreError('IDEMPOTENCY_KEY_REUSED', 422, 'this Idempotency-Key was used for another pack');
     if (row.provider_ref === null) {
       if (this.#now() - Date.parse(row.created_at) > STALE_CREATION_MS)
-        this.#db.prepare(`DELETE FROM payments WHERE id = ? AND provider_ref IS NULL`).run(row.id);
+        await this.#db.run('DELETE FROM payments WHERE id = ? AND provider_ref IS NULL', row.id);
       throw new StoreError(
         'IDEMPOTENCY_IN_PROGRESS',
         409,
@@ -188,23 +193,21 @@ export class PaymentDesk {
   }
 
   /** The account's own checkout; another account's is "not found", never shown. */
-  get(accountId: number, id: string): Checkout {
-    this.expireDue();
-    const row = this.#byId(id);
+  async get(accountId: number, id: string): Promise<Checkout> {
+    await this.expireDue();
+    const row = await this.#byId(id);
     if (!row || row.account_id !== accountId) throw new StoreError('NOT_FOUND', 404, 'no such checkout');
     return this.view(row);
   }
 
   /** Pending checkouts past their time become expired: no credit, nothing left half done. */
-  expireDue(): number {
-    return Number(
-      this.#db
-        .prepare(
-          `UPDATE payments SET state = 'expired', failure = 'The checkout expired before it was paid.'
-           WHERE state = 'pending' AND expires_at <= ?`,
-        )
-        .run(this.#iso()).changes,
+  async expireDue(): Promise<number> {
+    const expired = await this.#db.run(
+      `UPDATE payments SET state = 'expired', failure = 'The checkout expired before it was paid.'
+       WHERE state = 'pending' AND expires_at <= ?`,
+      this.#iso(),
     );
+    return expired.changes;
   }
 
   view(row: PaymentRow): Checkout {
@@ -226,19 +229,22 @@ export class PaymentDesk {
     };
   }
 
-  #reject(provider: string, reason: string): void {
-    this.#db
-      .prepare('INSERT INTO webhook_rejections (provider, reason, received_at) VALUES (?, ?, ?)')
-      .run(provider, reason.slice(0, 500), this.#iso());
+  async #reject(provider: string, reason: string): Promise<void> {
+    await this.#db.run(
+      'INSERT INTO webhook_rejections (provider, reason, received_at) VALUES (?, ?, ?)',
+      provider,
+      reason.slice(0, 500),
+      this.#iso(),
+    );
     this.#log(`webhook from ${provider} refused: ${reason}`);
   }
 
   /** A provider's webhook. Only a verified event for a known payment, seen for the first time, changes anything. */
-  handleWebhook(
+  async handleWebhook(
     providerName: string,
     rawBody: string,
     headers: Record<string, string | string[] | undefined>,
-  ): WebhookAck {
+  ): Promise<WebhookAck> {
     const provider = this.#providers.get(providerName);
     if (!provider)
       throw new StoreError('NOT_FOUND', 404, `no payment provider ${providerName} is configured`);
@@ -246,17 +252,17 @@ export class PaymentDesk {
     try {
       event = provider.parseWebhook({ rawBody, headers, nowMs: this.#now() });
     } catch (error) {
-      this.#reject(providerName, (error as Error).message);
+      await this.#reject(providerName, (error as Error).message);
       throw error;
     }
-    const row = event.paymentId ? this.#byId(event.paymentId) : undefined;
+    const row = event.paymentId ? await this.#byId(event.paymentId) : undefined;
     if (
       !row ||
       row.provider !== providerName ||
       (event.providerRef && row.provider_ref !== event.providerRef)
     ) {
       if (event.type === 'ignored') return { received: true, duplicate: false };
-      this.#reject(
+      await this.#reject(
         providerName,
         `event ${event.eventId} names an unknown payment ${event.paymentId ?? '(none)'}`,
       );
@@ -266,39 +272,47 @@ export class PaymentDesk {
       event.type === 'succeeded' &&
       (event.amountMicros !== row.amount_micros || event.currency !== row.currency)
     ) {
-      this.#reject(
+      await this.#reject(
         providerName,
         `event ${event.eventId}: amount ${event.amountMicros} ${event.currency} does not match ${row.id}`,
       );
       throw new StoreError('VALIDATION_FAILED', 400, 'the amount paid does not match the checkout');
     }
-    return transaction(this.#db, () => {
-      const fresh = this.#db
-        .prepare(
-          `INSERT INTO webhook_events (provider, event_id, payment_id, type, outcome, received_at)
-           VALUES (?, ?, ?, ?, 'seen', ?) ON CONFLICT DO NOTHING`,
-        )
-        .run(providerName, event.eventId, row.id, event.type, this.#iso());
+    return this.#db.tx(async (q) => {
+      const fresh = await q.run(
+        `INSERT INTO webhook_events (provider, event_id, payment_id, type, outcome, received_at)
+         VALUES (?, ?, ?, ?, 'seen', ?) ON CONFLICT DO NOTHING`,
+        providerName,
+        event.eventId,
+        row.id,
+        event.type,
+        this.#iso(),
+      );
       if (fresh.changes === 0) return { received: true as const, duplicate: true };
-      const outcome = this.#apply(this.#byId(row.id)!, event);
-      this.#db
-        .prepare('UPDATE webhook_events SET outcome = ? WHERE provider = ? AND event_id = ?')
-        .run(outcome, providerName, event.eventId);
+      const outcome = await this.#apply(q, (await this.#byId(row.id, q))!, event);
+      await q.run(
+        'UPDATE webhook_events SET outcome = ? WHERE provider = ? AND event_id = ?',
+        outcome,
+        providerName,
+        event.eventId,
+      );
       return { received: true as const, duplicate: false };
     });
   }
 
-  #apply(row: PaymentRow, event: PaymentEvent): string {
+  async #apply(q: Sql, row: PaymentRow, event: PaymentEvent): Promise<string> {
     const now = this.#iso();
     if (event.type === 'succeeded') {
       // Money received is credited even after a decline or expiry: keeping it without the megabytes would be worse.
       if (row.state === 'paid' || row.state === 'refunded') return 'already_paid';
       if (row.state !== 'pending')
         this.#log(`payment ${row.id} was ${row.state}; the money arrived, crediting it`);
-      this.#db
-        .prepare(`UPDATE payments SET state = 'paid', paid_at = ?, failure = NULL WHERE id = ?`)
-        .run(now, row.id);
-      this.#ledger.apply({
+      await q.run(
+        `UPDATE payments SET state = 'paid', paid_at = ?, failure = NULL WHERE id = ?`,
+        now,
+        row.id,
+      );
+      await this.#ledger.apply(q, {
         accountId: row.account_id,
         kind: 'topup',
         amountBytes: row.bytes,
@@ -319,7 +333,7 @@ export class PaymentDesk {
       const failure =
         event.reason ??
         (state === 'declined' ? 'The payment was declined.' : 'The checkout expired before it was paid.');
-      this.#db.prepare('UPDATE payments SET state = ?, failure = ? WHERE id = ?').run(state, failure, row.id);
+      await q.run('UPDATE payments SET state = ?, failure = ? WHERE id = ?', state, failure, row.id);
       return state;
     }
     return 'ignored';
@@ -327,17 +341,17 @@ export class PaymentDesk {
 
   /** Operator: gives back a paid pack that is not yet spent; its megabytes leave the balance. */
   async refund(paymentId: string, reason?: string): Promise<Refund> {
-    const row = this.#byId(paymentId);
+    const row = await this.#byId(paymentId);
     if (!row) throw new StoreError('NOT_FOUND', 404, 'no such payment');
-    const entry = transaction(this.#db, () => {
-      const current = this.#byId(paymentId)!;
+    const entry = await this.#db.tx(async (q) => {
+      const current = (await this.#byId(paymentId, q))!;
       if (current.state !== 'paid')
         throw new StoreError(
           'NOT_REFUNDABLE',
           409,
           `only a paid checkout can be refunded; this one is ${current.state}`,
         );
-      const lot = this.#ledger.lots.ofPayment(paymentId);
+      const lot = await this.#ledger.lots.ofPayment(q, paymentId);
       if (!lot) throw new StoreError('INTERNAL', 500, `payment ${paymentId} has no lot`);
       if (lot.consumed_bytes > 0 || lot.refunded_bytes > 0)
         throw new StoreError(
@@ -345,9 +359,10 @@ export class PaymentDesk {
           409,
           `${lot.consumed_bytes} of this pack's ${lot.bytes} bytes are already spent; only an unspent pack can be refunded`,
         );
-      const account = this.#db
-        .prepare('SELECT balance_bytes, reserved_bytes FROM accounts WHERE id = ?')
-        .get(current.account_id) as { balance_bytes: number; reserved_bytes: number };
+      const account = (await q.get<{ balance_bytes: number; reserved_bytes: number }>(
+        'SELECT balance_bytes, reserved_bytes FROM accounts WHERE id = ?',
+        current.account_id,
+      ))!;
       const available = account.balance_bytes - account.reserved_bytes;
       if (available < lot.bytes)
         throw new StoreError(
@@ -355,7 +370,7 @@ export class PaymentDesk {
           409,
           `the account has ${available} bytes available (the rest is held by orders in progress); refunding ${lot.bytes} would take it below zero`,
         );
-      const applied = this.#ledger.apply({
+      const applied = await this.#ledger.apply(q, {
         accountId: current.account_id,
         kind: 'refund',
         amountBytes: -lot.bytes,
@@ -363,9 +378,11 @@ export class PaymentDesk {
         refundLot: lot,
         note: reason ? `refund: ${reason}` : 'refund',
       });
-      this.#db
-        .prepare(`UPDATE payments SET state = 'refunded', refunded_at = ? WHERE id = ?`)
-        .run(applied.createdAt, paymentId);
+      await q.run(
+        `UPDATE payments SET state = 'refunded', refunded_at = ? WHERE id = ?`,
+        applied.createdAt,
+        paymentId,
+      );
       return applied;
     });
     try {

@@ -1,7 +1,7 @@
 // Free previews: who may hear which track (budget, takedowns, territories), and the cached clip to send.
 
 import { RateLimiter } from '../accounts/rate-limiter.ts';
-import type { Db } from '../db/open-database.ts';
+import type { Database } from '../db/sql/port.ts';
 import { fromStoredPath } from '../db/stored-path.ts';
 import { StoreError } from '../errors.ts';
 import type { ServedFile } from '../http/serve-file.ts';
@@ -39,7 +39,7 @@ interface PreviewTrack {
 }
 
 export class PreviewDesk {
-  readonly #db: Db;
+  readonly #db: Database;
   readonly #dataDir: string;
   readonly #sale: SaleGate;
   readonly #transcoder: Transcoder;
@@ -47,7 +47,7 @@ export class PreviewDesk {
   readonly #addresses: RateLimiter;
 
   constructor(opts: {
-    db: Db;
+    db: Database;
     dataDir: string;
     sale: SaleGate;
     transcoder: Transcoder;
@@ -72,9 +72,10 @@ export class PreviewDesk {
     this.#addresses.take([`address:${listener.address}`]);
     if (listener.accountId !== undefined) this.#accounts.take([`account:${listener.accountId}`]);
 
-    const track = this.#db
-      .prepare('SELECT id, album_id, title, duration_ms, master_path FROM tracks WHERE id = ?')
-      .get(trackId) as PreviewTrack | undefined;
+    const track = await this.#db.get<PreviewTrack>(
+      'SELECT id, album_id, title, duration_ms, master_path FROM tracks WHERE id = ?',
+      trackId,
+    );
     if (!track) throw new StoreError('NOT_FOUND', 404, `track ${trackId} not found`);
     // The same 451s as buying: the album or this track taken down, or not licensed where the listener is.
     const buyer =
@@ -83,7 +84,7 @@ export class PreviewDesk {
         : listener.country
           ? { country: listener.country }
           : {};
-    this.#sale.checkSale(track.album_id, buyer, [track.id]);
+    await this.#sale.checkSale(track.album_id, buyer, [track.id]);
 
     const record = await this.#transcoder.ensurePreview({
       trackId: track.id,

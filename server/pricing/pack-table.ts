@@ -1,7 +1,7 @@
 // The pack table and loyalty tiers in force, kept in the store database so the operator can change
 // them (CLI, config file) while every checkout keeps the copy of the pack it sold.
 import type { PackTable as PackTableView } from '../../api/schemas/payments.ts';
-import { type Db, transaction } from '../db/open-database.ts';
+import type { Database, Sql } from '../db/sql/port.ts';
 import { StoreError } from '../errors.ts';
 import type { Rate } from './money.ts';
 import { money } from './money.ts';
@@ -56,105 +56,116 @@ export function checkTier(tier: Tier): Tier {
 }
 
 export class PackTable {
-  readonly #db: Db;
+  readonly #db: Database;
   readonly #rate: Rate;
 
-  constructor(db: Db, rate: Rate) {
+  private constructor(db: Database, rate: Rate) {
     this.#db = db;
     this.#rate = rate;
-    // The defaults go in once; an operator who removes every pack is not overruled on the next start.
-    transaction(db, () => {
-      if (db.prepare(`SELECT 1 FROM meta WHERE key = 'packs_initialised'`).get()) return;
-      this.#write(DEFAULT_PACKS, DEFAULT_TIERS);
-      db.prepare(`INSERT INTO meta (key, value) VALUES ('packs_initialised', '1')`).run();
+  }
+
+  /** The table of this store; the defaults go in on its first start. */
+  static async open(db: Database, rate: Rate): Promise<PackTable> {
+    const table = new PackTable(db, rate);
+    // Once: an operator who removes every pack is not overruled on the next start. The marker is
+    // claimed with ON CONFLICT, so nodes starting together write the defaults once.
+    await db.tx(async (q) => {
+      const first = await q.run(
+        `INSERT INTO meta (key, value) VALUES ('packs_initialised', '1') ON CONFLICT DO NOTHING`,
+      );
+      if (first.changes === 1) await table.#write(q, DEFAULT_PACKS, DEFAULT_TIERS);
     });
+    return table;
   }
 
-  packs(): Pack[] {
-    return (
-      this.#db.prepare('SELECT id, bytes, price_micros FROM packs ORDER BY bytes, id').all() as {
-        id: string;
-        bytes: number;
-        price_micros: number;
-      }[]
-    ).map((r) => ({ id: r.id, bytes: r.bytes, priceMicros: r.price_micros }));
+  async packs(q: Sql = this.#db): Promise<Pack[]> {
+    const rows = await q.all<{ id: string; bytes: number; price_micros: number }>(
+      'SELECT id, bytes, price_micros FROM packs ORDER BY bytes, id',
+    );
+    return rows.map((r) => ({ id: r.id, bytes: r.bytes, priceMicros: r.price_micros }));
   }
 
-  tiers(): Tier[] {
-    return (
-      this.#db.prepare('SELECT from_micros, basis_points FROM loyalty_tiers ORDER BY from_micros').all() as {
-        from_micros: number;
-        basis_points: number;
-      }[]
-    ).map((r) => ({ fromMicros: r.from_micros, basisPoints: r.basis_points }));
+  async tiers(q: Sql = this.#db): Promise<Tier[]> {
+    const rows = await q.all<{ from_micros: number; basis_points: number }>(
+      'SELECT from_micros, basis_points FROM loyalty_tiers ORDER BY from_micros',
+    );
+    return rows.map((r) => ({ fromMicros: r.from_micros, basisPoints: r.basis_points }));
   }
 
-  pack(id: string): Pack {
-    const found = this.packs().find((p) => p.id === id);
+  async pack(id: string, q: Sql = this.#db): Promise<Pack> {
+    const found = (await this.packs(q)).find((p) => p.id === id);
     if (!found) throw new StoreError('NOT_FOUND', 404, `no pack ${id} is on sale`);
     return found;
   }
 
   /** Adds or reprices one pack. */
-  setPack(pack: Pack): Pack {
+  async setPack(pack: Pack): Promise<Pack> {
     const checked = checkPack(pack);
-    this.#db
-      .prepare(
-        `INSERT INTO packs (id, bytes, price_micros, updated_at) VALUES (?, ?, ?, ?)
-         ON CONFLICT (id) DO UPDATE SET price_micros = excluded.price_micros, updated_at = excluded.updated_at`,
-      )
-      .run(checked.id, checked.bytes, checked.priceMicros, new Date().toISOString());
+    await this.#db.run(
+      `INSERT INTO packs (id, bytes, price_micros, updated_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET price_micros = excluded.price_micros, updated_at = excluded.updated_at`,
+      checked.id,
+      checked.bytes,
+      checked.priceMicros,
+      new Date().toISOString(),
+    );
     return checked;
   }
 
-  removePack(id: string): boolean {
-    return this.#db.prepare('DELETE FROM packs WHERE id = ?').run(id).changes === 1;
+  async removePack(id: string): Promise<boolean> {
+    return (await this.#db.run('DELETE FROM packs WHERE id = ?', id)).changes === 1;
   }
 
   /** Replaces the whole table (a config file); tiers too when given. */
-  replace(packs: Pack[], tiers?: Tier[]): void {
+  async replace(packs: Pack[], tiers?: Tier[]): Promise<void> {
     const checked = packs.map(checkPack);
     const checkedTiers = tiers?.map(checkTier);
-    transaction(this.#db, () => this.#write(checked, checkedTiers));
+    await this.#db.tx((q) => this.#write(q, checked, checkedTiers));
   }
 
-  #write(packs: Pack[], tiers?: Tier[]): void {
+  async #write(q: Sql, packs: Pack[], tiers?: Tier[]): Promise<void> {
     const now = new Date().toISOString();
-    this.#db.prepare('DELETE FROM packs').run();
+    await q.run('DELETE FROM packs');
     for (const p of packs)
-      this.#db
-        .prepare('INSERT INTO packs (id, bytes, price_micros, updated_at) VALUES (?, ?, ?, ?)')
-        .run(p.id, p.bytes, p.priceMicros, now);
+      await q.run(
+        'INSERT INTO packs (id, bytes, price_micros, updated_at) VALUES (?, ?, ?, ?)',
+        p.id,
+        p.bytes,
+        p.priceMicros,
+        now,
+      );
     if (tiers) {
-      this.#db.prepare('DELETE FROM loyalty_tiers').run();
+      await q.run('DELETE FROM loyalty_tiers');
       for (const t of tiers)
-        this.#db
-          .prepare('INSERT INTO loyalty_tiers (from_micros, basis_points) VALUES (?, ?)')
-          .run(t.fromMicros, t.basisPoints);
+        await q.run(
+          'INSERT INTO loyalty_tiers (from_micros, basis_points) VALUES (?, ?)',
+          t.fromMicros,
+          t.basisPoints,
+        );
     }
   }
 
   /** What the account has paid for packs over its life, net of refunds: the loyalty measure. */
-  lifetimeSpent(accountId: number | undefined): number {
+  async lifetimeSpent(accountId: number | undefined, q: Sql = this.#db): Promise<number> {
     if (accountId === undefined) return 0;
-    const row = this.#db
-      .prepare(
-        `SELECT COALESCE(SUM(amount_micros), 0) AS spent FROM payments WHERE account_id = ? AND state = 'paid'`,
-      )
-      .get(accountId) as { spent: number };
-    return row.spent;
+    const row = await q.get<{ spent: number }>(
+      `SELECT COALESCE(SUM(amount_micros), 0) AS spent FROM payments WHERE account_id = ? AND state = 'paid'`,
+      accountId,
+    );
+    return row!.spent;
   }
 
-  view(accountId: number | undefined): PackTableView {
+  async view(accountId: number | undefined): Promise<PackTableView> {
     const cur = this.#rate.currency;
-    const tiers = this.tiers();
-    const spent = this.lifetimeSpent(accountId);
+    const tiers = await this.tiers();
+    const spent = await this.lifetimeSpent(accountId);
+    const packs = await this.packs();
     const bp = loyaltyBasisPoints(tiers, spent);
     const next = nextTier(tiers, spent);
     return {
       currency: cur,
       perMb: money(this.#rate.microsPerMb, cur),
-      packs: this.packs().map((p) => quotePack(p, this.#rate, bp)),
+      packs: packs.map((p) => quotePack(p, this.#rate, bp)),
       loyalty: {
         lifetimeSpent: money(spent, cur),
         basisPoints: bp,

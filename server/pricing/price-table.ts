@@ -2,14 +2,13 @@
 import { ENCODING_IDS, type EncodingId } from '../../api/encodings.ts';
 import type { EncodingPrice, PriceTable } from '../../api/schemas/encodings.ts';
 import type { TrackRow } from '../catalog/catalog-queries.ts';
-import type { Db } from '../db/open-database.ts';
-import type { EncoderAvailability } from '../transcode/index.ts';
+import { inList } from '../db/sql/in-list.ts';
+import type { Sql } from '../db/sql/port.ts';
+import type { EncoderAvailability, ExactSizes } from '../transcode/index.ts';
 import { estimateSize } from './estimate-size.ts';
 import { BYTES_PER_MB, priceOf, type Rate } from './money.ts';
 
-export interface ExactSizes {
-  lookup(trackId: number, encoding: EncodingId): { bytes: number } | undefined;
-}
+export type { ExactSizes };
 
 export interface TrackFigure {
   trackId: number;
@@ -41,42 +40,48 @@ export function trackFigure(track: TrackRow, encoding: EncodingId, exact: ExactS
   return { trackId: track.id, exact: false, ...e };
 }
 
-export function ownedTracks(
-  db: Db,
+/** Which of these tracks the account owns, in each encoding: one query for every encoding. */
+export async function ownedTracks(
+  q: Sql,
   accountId: number,
-  encoding: EncodingId,
   trackIds: number[],
-): Set<number> {
-  const rows = db
-    .prepare(
-      `SELECT track_id FROM ownership WHERE account_id = ? AND encoding = ?
-       AND track_id IN (SELECT value FROM json_each(?))`,
-    )
-    .all(accountId, encoding, JSON.stringify(trackIds)) as { track_id: number }[];
-  return new Set(rows.map((r) => r.track_id));
+): Promise<Map<EncodingId, Set<number>>> {
+  const owned = new Map<EncodingId, Set<number>>();
+  if (trackIds.length === 0) return owned;
+  const rows = await q.all<{ track_id: number; encoding: EncodingId }>(
+    `SELECT track_id, encoding FROM ownership WHERE account_id = ? AND track_id IN ${inList(trackIds)}`,
+    accountId,
+    ...trackIds,
+  );
+  for (const r of rows) {
+    const set = owned.get(r.encoding) ?? new Set<number>();
+    set.add(r.track_id);
+    owned.set(r.encoding, set);
+  }
+  return owned;
 }
 
-export function buildPriceTable(opts: {
-  db: Db;
+export async function buildPriceTable(opts: {
+  db: Sql;
   albumId: number;
   tracks: TrackRow[];
   availability: Map<EncodingId, EncoderAvailability>;
   exact: ExactSizes;
   rate: Rate;
   accountId?: number;
-}): PriceTable {
+}): Promise<PriceTable> {
   const sum = (list: number[]) => list.reduce((a, b) => a + b, 0);
+  const ownedBy =
+    opts.accountId === undefined
+      ? new Map<EncodingId, Set<number>>()
+      : await ownedTracks(
+          opts.db,
+          opts.accountId,
+          opts.tracks.map((t) => t.id),
+        );
   const encodings = ENCODING_IDS.map((encoding): EncodingPrice => {
     const avail = opts.availability.get(encoding);
-    const owned =
-      opts.accountId === undefined
-        ? new Set<number>()
-        : ownedTracks(
-            opts.db,
-            opts.accountId,
-            encoding,
-            opts.tracks.map((t) => t.id),
-          );
+    const owned = ownedBy.get(encoding) ?? new Set<number>();
     const tracks = opts.tracks.map((t) => ({
       ...trackFigure(t, encoding, opts.exact),
       owned: owned.has(t.id),

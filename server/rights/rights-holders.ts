@@ -2,7 +2,7 @@
 // for reading their statements.
 import { createHash, randomBytes } from 'node:crypto';
 import type { RightsHolder } from '../../api/schemas/rights.ts';
-import { type Db, transaction } from '../db/open-database.ts';
+import type { Database, Sql } from '../db/sql/port.ts';
 import { StoreError } from '../errors.ts';
 
 interface HolderRow {
@@ -22,112 +22,115 @@ export interface HolderPatch {
   royaltyBasisPoints?: number | null;
 }
 
-export class RightsHolders {
-  readonly #db: Db;
-  readonly #audit: (actor: string, action: string, subject: string, detail?: string) => void;
+/** Appends to the audit log in the caller's transaction, so a change and its record commit together. */
+export type AuditAppend = (
+  q: Sql,
+  actor: string,
+  action: string,
+  subject: string,
+  detail?: string,
+) => Promise<void>;
 
-  constructor(db: Db, audit: (actor: string, action: string, subject: string, detail?: string) => void) {
+export class RightsHolders {
+  readonly #db: Database;
+  readonly #audit: AuditAppend;
+
+  constructor(db: Database, audit: AuditAppend) {
     this.#db = db;
     this.#audit = audit;
   }
 
-  #row(id: number): HolderRow {
-    const row = this.#db
-      .prepare(
-        `SELECT h.*, (SELECT COUNT(*) FROM albums a WHERE a.rights_holder_id = h.id) AS releases
-         FROM rights_holders h WHERE h.id = ?`,
-      )
-      .get(id) as HolderRow | undefined;
+  async #row(q: Sql, id: number): Promise<HolderRow> {
+    const row = await q.get<HolderRow>(
+      `SELECT h.*, (SELECT COUNT(*) FROM albums a WHERE a.rights_holder_id = h.id) AS releases
+       FROM rights_holders h WHERE h.id = ?`,
+      id,
+    );
     if (!row) throw new StoreError('NOT_FOUND', 404, `rights holder ${id} not found`);
     return row;
   }
 
-  get(id: number): RightsHolder {
-    return toHolder(this.#row(id));
+  async get(id: number): Promise<RightsHolder> {
+    return toHolder(await this.#row(this.#db, id));
   }
 
-  list(): RightsHolder[] {
-    return (
-      this.#db
-        .prepare(
-          `SELECT h.*, (SELECT COUNT(*) FROM albums a WHERE a.rights_holder_id = h.id) AS releases
-           FROM rights_holders h ORDER BY h.name COLLATE NOCASE, h.id`,
-        )
-        .all() as unknown as HolderRow[]
-    ).map(toHolder);
+  async list(): Promise<RightsHolder[]> {
+    // lower(): SQLite's NOCASE folds ASCII only, as lower() does in a C-collated PostgreSQL database.
+    const rows = await this.#db.all<HolderRow>(
+      `SELECT h.*, (SELECT COUNT(*) FROM albums a WHERE a.rights_holder_id = h.id) AS releases
+       FROM rights_holders h ORDER BY lower(h.name), h.id`,
+    );
+    return rows.map(toHolder);
   }
 
-  /** The holder with this name, created if new (the importer and the demo seed use this). */
-  ensure(name: string): number {
-    const found = this.#db.prepare('SELECT id FROM rights_holders WHERE name = ?').get(name) as
-      | { id: number }
-      | undefined;
-    if (found) return found.id;
-    return this.create({ name }, 'importer').id;
-  }
-
-  create(body: HolderPatch & { name: string }, actor = 'operator'): RightsHolder {
-    return transaction(this.#db, () => {
-      if (this.#db.prepare('SELECT 1 FROM rights_holders WHERE name = ?').get(body.name))
+  async create(body: HolderPatch & { name: string }, actor = 'operator'): Promise<RightsHolder> {
+    return this.#db.tx(async (q) => {
+      if (await q.get('SELECT 1 FROM rights_holders WHERE name = ?', body.name))
         throw new StoreError('NAME_TAKEN', 409, `a rights holder named "${body.name}" exists`);
-      const row = this.#db
-        .prepare(
-          'INSERT INTO rights_holders (name, email, royalty_bp, created_at) VALUES (?, ?, ?, ?) RETURNING id',
-        )
-        .get(body.name, body.email ?? null, body.royaltyBasisPoints ?? null, new Date().toISOString()) as {
-        id: number;
-      };
-      this.#audit(actor, 'rights_holder.create', `rights-holder:${row.id}`, JSON.stringify(body));
-      return this.get(row.id);
+      const row = (await q.get<{ id: number }>(
+        'INSERT INTO rights_holders (name, email, royalty_bp, created_at) VALUES (?, ?, ?, ?) RETURNING id',
+        body.name,
+        body.email ?? null,
+        body.royaltyBasisPoints ?? null,
+        new Date().toISOString(),
+      ))!;
+      await this.#audit(q, actor, 'rights_holder.create', `rights-holder:${row.id}`, JSON.stringify(body));
+      return toHolder(await this.#row(q, row.id));
     });
   }
 
-  edit(id: number, patch: HolderPatch, actor = 'operator'): RightsHolder {
-    return transaction(this.#db, () => {
-      const row = this.#row(id);
+  async edit(id: number, patch: HolderPatch, actor = 'operator'): Promise<RightsHolder> {
+    return this.#db.tx(async (q) => {
+      const row = await this.#row(q, id);
       const name = patch.name ?? row.name;
-      const clash = this.#db
-        .prepare('SELECT id FROM rights_holders WHERE name = ? AND id != ?')
-        .get(name, id);
+      const clash = await q.get('SELECT id FROM rights_holders WHERE name = ? AND id != ?', name, id);
       if (clash) throw new StoreError('NAME_TAKEN', 409, `a rights holder named "${name}" exists`);
-      this.#db
-        .prepare('UPDATE rights_holders SET name = ?, email = ?, royalty_bp = ? WHERE id = ?')
-        .run(
-          name,
-          patch.email !== undefined ? patch.email : row.email,
-          patch.royaltyBasisPoints !== undefined ? patch.royaltyBasisPoints : row.royalty_bp,
-          id,
-        );
-      this.#audit(actor, 'rights_holder.edit', `rights-holder:${id}`, JSON.stringify(patch));
-      return this.get(id);
+      await q.run(
+        'UPDATE rights_holders SET name = ?, email = ?, royalty_bp = ? WHERE id = ?',
+        name,
+        patch.email !== undefined ? patch.email : row.email,
+        patch.royaltyBasisPoints !== undefined ? patch.royaltyBasisPoints : row.royalty_bp,
+        id,
+      );
+      await this.#audit(q, actor, 'rights_holder.edit', `rights-holder:${id}`, JSON.stringify(patch));
+      return toHolder(await this.#row(q, id));
     });
   }
 
-  assignReleases(id: number, albumIds: number[], actor = 'operator'): RightsHolder {
-    return transaction(this.#db, () => {
-      this.#row(id);
+  async assignReleases(id: number, albumIds: number[], actor = 'operator'): Promise<RightsHolder> {
+    return this.#db.tx(async (q) => {
+      await this.#row(q, id);
       for (const albumId of albumIds) {
-        const done = this.#db.prepare('UPDATE albums SET rights_holder_id = ? WHERE id = ?').run(id, albumId);
+        const done = await q.run('UPDATE albums SET rights_holder_id = ? WHERE id = ?', id, albumId);
         if (done.changes !== 1) throw new StoreError('NOT_FOUND', 404, `album ${albumId} not found`);
       }
-      this.#audit(actor, 'rights_holder.assign', `rights-holder:${id}`, JSON.stringify({ albumIds }));
-      return this.get(id);
+      await this.#audit(
+        q,
+        actor,
+        'rights_holder.assign',
+        `rights-holder:${id}`,
+        JSON.stringify({ albumIds }),
+      );
+      return toHolder(await this.#row(q, id));
     });
   }
 
   /** A new token for this holder's statements; the previous one stops working. Shown once. */
-  issueToken(id: number, actor = 'operator'): string {
-    this.#row(id);
+  async issueToken(id: number, actor = 'operator'): Promise<string> {
     const token = `rh_${randomBytes(24).toString('base64url')}`;
-    this.#db.prepare('UPDATE rights_holders SET token_sha256 = ? WHERE id = ?').run(hashToken(token), id);
-    this.#audit(actor, 'rights_holder.token', `rights-holder:${id}`);
+    await this.#db.tx(async (q) => {
+      await this.#row(q, id);
+      await q.run('UPDATE rights_holders SET token_sha256 = ? WHERE id = ?', hashToken(token), id);
+      await this.#audit(q, actor, 'rights_holder.token', `rights-holder:${id}`);
+    });
     return token;
   }
 
-  authenticate(token: string): number | undefined {
-    const row = this.#db
-      .prepare('SELECT id FROM rights_holders WHERE token_sha256 = ?')
-      .get(hashToken(token)) as { id: number } | undefined;
+  async authenticate(token: string): Promise<number | undefined> {
+    const row = await this.#db.get<{ id: number }>(
+      'SELECT id FROM rights_holders WHERE token_sha256 = ?',
+      hashToken(token),
+    );
     return row?.id;
   }
 }

@@ -20,17 +20,19 @@ export function accountRoutes(app: FastifyInstance, store: Store): void {
     store.sessions.login(body.email, body.password, request.ip),
   );
 
-  bindRoute(app, routes.account, auth, ({ accountId }) => toAccount(store.sessions.account(accountId!)));
+  bindRoute(app, routes.account, auth, async ({ accountId }) =>
+    toAccount(await store.sessions.account(accountId!)),
+  );
 
   bindRoute(app, routes.ledger, auth, ({ accountId, query }) =>
     store.ledger.page(accountId!, query.limit, query.cursor),
   );
 
-  bindRoute(app, routes.redeemVoucher, auth, ({ accountId, body }) => {
+  bindRoute(app, routes.redeemVoucher, auth, async ({ accountId, body }) => {
     const keys = [`voucher:${accountId}`];
     store.voucherLimiter.check(keys);
     try {
-      return store.vouchers.redeem(accountId!, body.code);
+      return await store.vouchers.redeem(accountId!, body.code);
     } catch (error) {
       if (error instanceof StoreError && error.code === 'NOT_FOUND') store.voucherLimiter.fail(keys);
       throw error;

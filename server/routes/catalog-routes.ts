@@ -24,17 +24,17 @@ export function catalogRoutes(app: FastifyInstance, store: Store): void {
   bindRoute(app, routes.charts, auth, ({ query }) =>
     store.catalog.listAlbums({ sort: 'sales', limit: query.limit }),
   );
-  bindRoute(app, routes.genres, auth, () => ({ genres: store.catalog.genres() }));
-  bindRoute(app, routes.album, auth, ({ params }) => {
-    const album = store.catalog.album(params.id);
+  bindRoute(app, routes.genres, auth, async () => ({ genres: await store.catalog.genres() }));
+  bindRoute(app, routes.album, auth, async ({ params }) => {
+    const album = await store.catalog.album(params.id);
     // A release not licensed in your country is still shown (availability says so); a takedown is not.
-    store.sale.assertListed(params.id);
+    await store.sale.assertListed(params.id);
     return album;
   });
   bindRoute(app, routes.artist, auth, ({ params }) => store.catalog.artist(params.id));
 
   bindRoute(app, routes.cover, auth, async ({ params, reply }) => {
-    const row = store.catalog.albumRow(params.id);
+    const row = await store.catalog.albumRow(params.id);
     const sizes = JSON.parse(row.cover_sizes) as number[];
     if (!sizes.includes(params.size)) {
       throw new StoreError(
@@ -73,9 +73,9 @@ export function catalogRoutes(app: FastifyInstance, store: Store): void {
     }),
   }));
 
-  bindRoute(app, routes.prices, auth, ({ params, query, accountId }) => {
-    store.catalog.albumRow(params.id);
-    let tracks = store.catalog.trackRows(params.id);
+  bindRoute(app, routes.prices, auth, async ({ params, query, accountId }) => {
+    await store.catalog.albumRow(params.id);
+    let tracks = await store.catalog.trackRows(params.id);
     const wanted = query.trackIds ? new Set(query.trackIds.split(',').map(Number)) : undefined;
     if (wanted) {
       tracks = tracks.filter((t) => wanted.has(t.id));
@@ -86,14 +86,14 @@ export function catalogRoutes(app: FastifyInstance, store: Store): void {
     // Signed in, the account's country counts; anonymous, ?country= (without it, a release licensed
     // only in some territories is 451). Taken-down tracks leave the table, or 451 if asked for by id.
     const buyer = accountId !== undefined ? { accountId } : query.country ? { country: query.country } : {};
-    const { withheld } = store.sale.checkSale(params.id, buyer, wanted && [...wanted]);
+    const { withheld } = await store.sale.checkSale(params.id, buyer, wanted && [...wanted]);
     tracks = tracks.filter((t) => !withheld.has(t.id));
     return buildPriceTable({
-      db: store.db,
+      db: store.sql,
       albumId: params.id,
       tracks,
       availability: store.availability,
-      exact: store.transcoder,
+      exact: await store.transcoder.exactSizes(tracks.map((t) => t.id)),
       rate: store.rate,
       accountId,
     });

@@ -7,14 +7,14 @@ import { checkLedger, revenueCsv, revenueReport } from '../payments/money-books.
 import type { Store } from '../store.ts';
 
 export function operatorRoutes(app: FastifyInstance, store: Store): void {
-  const operator = (token: string) => (store.operatorToken.check(token) ? 0 : undefined);
+  const operator = async (token: string) => ((await store.operatorToken.check(token)) ? 0 : undefined);
 
   bindRoute(app, routes.refundPayment, operator, ({ params, body }) =>
     store.payments.refund(params.id, body?.reason),
   );
 
-  bindRoute(app, routes.revenueReport, operator, ({ query, reply }) => {
-    const report = revenueReport(store.db, store.rate.currency, query);
+  bindRoute(app, routes.revenueReport, operator, async ({ query, reply }) => {
+    const report = await revenueReport(store.sql, store.rate.currency, query);
     if (query.format === 'json') return report;
     reply
       .code(200)
@@ -24,5 +24,5 @@ export function operatorRoutes(app: FastifyInstance, store: Store): void {
     return SENT;
   });
 
-  bindRoute(app, routes.ledgerCheck, operator, () => checkLedger(store.db));
+  bindRoute(app, routes.ledgerCheck, operator, () => checkLedger(store.sql));
 }

@@ -58,14 +58,17 @@ export function orderRoutes(app: FastifyInstance, store: Store, downloads: Downl
     }
     return path;
   };
-  // Prepared once: a download is the store's hottest request.
-  const downloadRow = store.db.prepare(
-    `SELECT i.track_id, i.state, i.bytes, i.sha256, i.file_path, i.reversed_at, o.account_id, o.album_id,
-       o.encoding, t.title, t.disc_number, t.track_number, a.disc_count
-     FROM order_items i JOIN orders o ON o.id = i.order_id JOIN tracks t ON t.id = i.track_id
-     JOIN albums a ON a.id = o.album_id
-     WHERE i.id = ? AND i.order_id = ?`,
-  );
+  // A download is the store's hottest request: one indexed read.
+  const downloadRow = (itemId: string, orderId: string) =>
+    store.sql.get<DownloadRow>(
+      `SELECT i.track_id, i.state, i.bytes, i.sha256, i.file_path, i.reversed_at, o.account_id, o.album_id,
+         o.encoding, t.title, t.disc_number, t.track_number, a.disc_count
+       FROM order_items i JOIN orders o ON o.id = i.order_id JOIN tracks t ON t.id = i.track_id
+       JOIN albums a ON a.id = o.album_id
+       WHERE i.id = ? AND i.order_id = ?`,
+      itemId,
+      orderId,
+    );
 
   bindRoute(app, routes.createOrder, auth, async ({ accountId, body, request, reply }) => {
     const header = request.headers['idempotency-key'];
@@ -75,16 +78,17 @@ export function orderRoutes(app: FastifyInstance, store: Store, downloads: Downl
     return SENT;
   });
 
-  bindRoute(app, routes.listOrders, auth, ({ accountId, query }) => {
+  bindRoute(app, routes.listOrders, auth, async ({ accountId, query }) => {
     const before = query.cursor
       ? (decodeCursor(query.cursor, ['number'])[0] as number)
       : Number.MAX_SAFE_INTEGER;
-    const rows = store.db
-      .prepare(
-        `SELECT o.*, (SELECT COUNT(*) FROM order_items i WHERE i.order_id = o.id) AS item_count FROM orders o
-         WHERE o.account_id = ? AND o.seq < ? ORDER BY o.seq DESC LIMIT ?`,
-      )
-      .all(accountId!, before, query.limit + 1) as unknown as (OrderRow & { item_count: number })[];
+    const rows = await store.sql.all<OrderRow & { item_count: number }>(
+      `SELECT o.*, (SELECT COUNT(*) FROM order_items i WHERE i.order_id = o.id) AS item_count FROM orders o
+       WHERE o.account_id = ? AND o.seq < ? ORDER BY o.seq DESC LIMIT ?`,
+      accountId!,
+      before,
+      query.limit + 1,
+    );
     const page = rows.slice(0, query.limit);
     const items: z.infer<typeof OrderSummary>[] = page.map((o) => ({
       id: o.id,
@@ -102,14 +106,14 @@ export function orderRoutes(app: FastifyInstance, store: Store, downloads: Downl
   });
 
   bindRoute(app, routes.order, auth, async ({ accountId, params, query, reply }) => {
-    const order = store.orderView.orderRow(accountId!, params.id);
+    const order = await store.orderView.orderRow(accountId!, params.id);
     if (!query.waitMs || order.state !== 'processing') return store.orderView.build(order);
     // Held until an item settles, so a client learns of each encode at once without polling.
     const gone = new AbortController();
     const onClose = () => gone.abort();
     reply.raw.once('close', onClose);
     try {
-      await waitForOrder(store.db, store.orderChanges, order.id, {
+      await waitForOrder(store.sql, store.orderChanges, order.id, {
         waitMs: query.waitMs,
         settled: query.settled ?? 0,
         signal: gone.signal,
@@ -117,13 +121,13 @@ export function orderRoutes(app: FastifyInstance, store: Store, downloads: Downl
     } finally {
       reply.raw.off('close', onClose);
     }
-    return store.orderView.build(store.orderView.orderRow(accountId!, params.id));
+    return store.orderView.build(await store.orderView.orderRow(accountId!, params.id));
   });
   // Held long polls answer at once on shutdown, so closing the server does not wait for them.
   app.addHook('preClose', async () => store.orderChanges.close());
 
-  bindRoute(app, routes.download, auth, ({ accountId, params, query, request, reply }) => {
-    const row = downloadRow.get(params.itemId, params.id) as DownloadRow | undefined;
+  bindRoute(app, routes.download, auth, async ({ accountId, params, query, request, reply }) => {
+    const row = await downloadRow(params.itemId, params.id);
     if (accountId === undefined) {
       if (query.expires === undefined || query.sig === undefined) {
         throw new StoreError('UNAUTHORIZED', 401, 'a bearer token or a signed link is needed', {
@@ -139,7 +143,7 @@ export function orderRoutes(app: FastifyInstance, store: Store, downloads: Downl
     if (row.reversed_at)
       throw new StoreError('REFUNDED', 410, 'this item was refunded and can no longer be downloaded');
     // Bought files of taken-down works still download, unless the operator has withdrawn that (451).
-    store.sale.assertRedownload(row.album_id, row.track_id);
+    await store.sale.assertRedownload(row.album_id, row.track_id);
     if (row.state !== 'ready' || !row.file_path || row.bytes === null || !row.sha256) {
       throw new StoreError('NOT_READY', 409, `the item is ${row.state}, not ready to download`, {
         headers: { 'retry-after': '2' },

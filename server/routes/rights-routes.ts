@@ -10,12 +10,14 @@ import { resolvePeriod } from '../royalties/statements.ts';
 import type { Store } from '../store.ts';
 
 export function rightsRoutes(app: FastifyInstance, store: Store): void {
-  const operator = (token: string) => (store.operatorToken.check(token) ? 0 : undefined);
+  const operator = async (token: string) => ((await store.operatorToken.check(token)) ? 0 : undefined);
   // 0 is the operator (every statement); a positive id is one rights holder (its own only).
-  const reader = (token: string) =>
-    store.operatorToken.check(token) ? 0 : store.rightsHolders.authenticate(token);
+  const reader = async (token: string) =>
+    (await store.operatorToken.check(token)) ? 0 : store.rightsHolders.authenticate(token);
 
-  bindRoute(app, routes.listRightsHolders, operator, () => ({ items: store.rightsHolders.list() }));
+  bindRoute(app, routes.listRightsHolders, operator, async () => ({
+    items: await store.rightsHolders.list(),
+  }));
   bindRoute(app, routes.createRightsHolder, operator, ({ body }) => store.rightsHolders.create(body));
   bindRoute(app, routes.editRightsHolder, operator, ({ params, body }) =>
     store.rightsHolders.edit(params.id, body),
@@ -23,21 +25,21 @@ export function rightsRoutes(app: FastifyInstance, store: Store): void {
   bindRoute(app, routes.assignReleases, operator, ({ params, body }) =>
     store.rightsHolders.assignReleases(params.id, body.albumIds),
   );
-  bindRoute(app, routes.rightsHolderToken, operator, ({ params }) => ({
+  bindRoute(app, routes.rightsHolderToken, operator, async ({ params }) => ({
     rightsHolderId: params.id,
-    token: store.rightsHolders.issueToken(params.id),
+    token: await store.rightsHolders.issueToken(params.id),
   }));
 
   bindRoute(app, routes.issueStatement, operator, ({ body }) =>
     store.statements.issue(body.rightsHolderId, resolvePeriod(body), store.rate.currency),
   );
 
-  bindRoute(app, routes.listStatements, reader, ({ accountId }) => ({
-    items: store.statements.list(accountId === 0 ? undefined : accountId),
+  bindRoute(app, routes.listStatements, reader, async ({ accountId }) => ({
+    items: await store.statements.list(accountId === 0 ? undefined : accountId),
   }));
 
-  bindRoute(app, routes.statement, reader, ({ accountId, params, query, reply }) => {
-    const { statement, rightsHolderId } = store.statements.get(params.number);
+  bindRoute(app, routes.statement, reader, async ({ accountId, params, query, reply }) => {
+    const { statement, rightsHolderId } = await store.statements.get(params.number);
     // Another holder's statement is "not found", never "forbidden": its existence is not told either.
     if (accountId !== 0 && accountId !== rightsHolderId)
       throw new StoreError('NOT_FOUND', 404, `no statement ${params.number}`);
@@ -53,7 +55,7 @@ export function rightsRoutes(app: FastifyInstance, store: Store): void {
 
   bindRoute(app, routes.refundItem, operator, ({ params, body }) =>
     refundItem(
-      { db: store.db, ledger: store.ledger, royalties: store.royalties, currency: store.rate.currency },
+      { db: store.sql, ledger: store.ledger, royalties: store.royalties, currency: store.rate.currency },
       params.id,
       params.itemId,
       body?.reason,

@@ -12,7 +12,7 @@ const OPERATOR = 'operator';
 
 export function takedownRoutes(app: FastifyInstance, store: Store): void {
   const auth = (token: string) => store.sessions.authenticate(token);
-  const operator = (token: string) => (store.operatorToken.check(token) ? 0 : undefined);
+  const operator = async (token: string) => ((await store.operatorToken.check(token)) ? 0 : undefined);
   // Every filing counts, complete or not: a notice is rare, a flood of them is abuse.
   const filings = new RateLimiter({ max: 20, windowMs: 60 * 60_000 });
 
@@ -26,14 +26,14 @@ export function takedownRoutes(app: FastifyInstance, store: Store): void {
 
   bindRoute(app, routes.publicNotice, auth, ({ params }) => store.takedowns.publicView(params.id));
 
-  bindRoute(app, routes.availability, auth, ({ query, accountId }) => ({
-    items: store.sale.availability(
+  bindRoute(app, routes.availability, auth, async ({ query, accountId }) => ({
+    items: await store.sale.availability(
       query.ids,
       accountId !== undefined ? { accountId } : query.country ? { country: query.country } : {},
     ),
   }));
 
-  bindRoute(app, routes.listNotices, operator, () => ({ items: store.takedowns.list() }));
+  bindRoute(app, routes.listNotices, operator, async () => ({ items: await store.takedowns.list() }));
 
   bindRoute(app, routes.decideNotice, operator, ({ params, body }) =>
     store.takedowns.decide(params.id, body),

@@ -30,9 +30,9 @@ export function testProviderRoutes(app: FastifyInstance, store: Store, provider:
   const auth = () => undefined;
   const words = (request: FastifyRequest) => translator(requestLocale(request));
 
-  bindRoute(app, routes.testPaymentPage, auth, ({ params, request, reply }) => {
+  bindRoute(app, routes.testPaymentPage, auth, async ({ params, request, reply }) => {
     const t = words(request);
-    const charge = provider.charge(params.id);
+    const charge = await provider.charge(params.id);
     if (!charge) return html(reply, t, 404, notFoundPage(t));
     if (charge.state === 'needs_action')
       return html(reply, t, 200, outcomePage({ kind: 'needs_action', charge }, t));

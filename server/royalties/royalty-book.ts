@@ -5,7 +5,7 @@
 // the holder's previous total. So the lines of a holder always add up to floor(rate × revenue), the
 // fraction below a micro carries forward, and a million tiny sales are not each rounded to zero.
 // Lines are append-only: a reversal is a new negative line, never an edit.
-import type { Db } from '../db/open-database.ts';
+import type { Database, Sql } from '../db/sql/port.ts';
 
 export const DEFAULT_ROYALTY_BP = 1500;
 
@@ -31,61 +31,57 @@ function floorDiv(a: bigint, b: bigint): bigint {
 }
 
 export class RoyaltyBook {
-  readonly #db: Db;
+  readonly #db: Database;
 
-  constructor(db: Db) {
+  constructor(db: Database) {
     this.#db = db;
   }
 
   /** The store's rate in basis points (default 15%). */
-  storeRate(): number {
-    const row = this.#db.prepare(`SELECT value FROM meta WHERE key = 'royalty_bp'`).get() as
-      | { value: string }
-      | undefined;
+  async storeRate(q: Sql = this.#db): Promise<number> {
+    const row = await q.get<{ value: string }>(`SELECT value FROM meta WHERE key = 'royalty_bp'`);
     return row ? Number(row.value) : DEFAULT_ROYALTY_BP;
   }
 
-  setStoreRate(bp: number): void {
+  async setStoreRate(bp: number): Promise<void> {
     if (!Number.isInteger(bp) || bp < 0 || bp > 10_000) throw new Error('a royalty rate is 0 to 100%');
-    this.#db
-      .prepare(
-        `INSERT INTO meta (key, value) VALUES ('royalty_bp', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
-      )
-      .run(String(bp));
+    await this.#db.run(
+      `INSERT INTO meta (key, value) VALUES ('royalty_bp', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+      String(bp),
+    );
   }
 
-  /** Records the royalty line of one settled track. Must run inside the settle's transaction. */
-  record(sale: SaleFacts): { rightsHolderId: number; royaltyMicros: number } | null {
-    const db = this.#db;
-    if (!db.isTransaction) throw new Error('royalties are recorded in the settle transaction');
-    const track = db
-      .prepare(
-        `SELECT t.album_id, COALESCE(t.rights_holder_id, a.rights_holder_id) AS holder, h.royalty_bp
-         FROM tracks t JOIN albums a ON a.id = t.album_id LEFT JOIN rights_holders h
-           ON h.id = COALESCE(t.rights_holder_id, a.rights_holder_id)
-         WHERE t.id = ?`,
-      )
-      .get(sale.trackId) as
-      | { album_id: number; holder: number | null; royalty_bp: number | null }
-      | undefined;
+  /** Records the royalty line of one settled track, in the settle's transaction `q`. */
+  async record(q: Sql, sale: SaleFacts): Promise<{ rightsHolderId: number; royaltyMicros: number } | null> {
+    if (q === this.#db) throw new Error('royalties are recorded in the settle transaction');
+    const track = await q.get<{ album_id: number; holder: number | null; royalty_bp: number | null }>(
+      `SELECT t.album_id, COALESCE(t.rights_holder_id, a.rights_holder_id) AS holder, h.royalty_bp
+       FROM tracks t JOIN albums a ON a.id = t.album_id LEFT JOIN rights_holders h
+         ON h.id = COALESCE(t.rights_holder_id, a.rights_holder_id)
+       WHERE t.id = ?`,
+      sale.trackId,
+    );
     // A release nobody holds the rights to owes nobody; the store assigns one to every release it imports.
     if (!track || track.holder === null) return null;
-    const rate = track.royalty_bp ?? this.storeRate();
-    const carry = db
-      .prepare('SELECT accrued, owed_micros FROM royalty_carry WHERE rights_holder_id = ?')
-      .get(track.holder) as { accrued: string; owed_micros: number } | undefined;
+    const rate = track.royalty_bp ?? (await this.storeRate(q));
+    const carry = await q.get<{ accrued: string; owed_micros: number }>(
+      'SELECT accrued, owed_micros FROM royalty_carry WHERE rights_holder_id = ?',
+      track.holder,
+    );
     const accrued = BigInt(carry?.accrued ?? '0') + BigInt(sale.revenueMicros) * BigInt(rate);
     const owed = Number(floorDiv(accrued, 10_000n));
     const royalty = owed - (carry?.owed_micros ?? 0);
-    db.prepare(
+    await q.run(
       `INSERT INTO royalty_carry (rights_holder_id, accrued, owed_micros) VALUES (?, ?, ?)
        ON CONFLICT (rights_holder_id) DO UPDATE SET accrued = excluded.accrued, owed_micros = excluded.owed_micros`,
-    ).run(track.holder, accrued.toString(), owed);
-    db.prepare(
+      track.holder,
+      accrued.toString(),
+      owed,
+    );
+    await q.run(
       `INSERT INTO royalty_lines (rights_holder_id, ledger_id, order_id, item_id, album_id, track_id, territory, units,
          bytes, revenue_micros, royalty_micros, rate_bp, currency, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
       track.holder,
       sale.ledgerId,
       sale.orderId,
@@ -105,12 +101,11 @@ export class RoyaltyBook {
   }
 
   /** What each holder is owed in all, and the revenue behind it (for checks and the operator). */
-  totals(): { rightsHolderId: number; revenueMicros: number; royaltyMicros: number }[] {
-    return this.#db
-      .prepare(
-        `SELECT rights_holder_id AS rightsHolderId, SUM(revenue_micros) AS revenueMicros, SUM(royalty_micros) AS royaltyMicros
-         FROM royalty_lines GROUP BY rights_holder_id ORDER BY rights_holder_id`,
-      )
-      .all() as { rightsHolderId: number; revenueMicros: number; royaltyMicros: number }[];
+  totals(): Promise<{ rightsHolderId: number; revenueMicros: number; royaltyMicros: number }[]> {
+    return this.#db.all(
+      `SELECT rights_holder_id AS "rightsHolderId", SUM(revenue_micros) AS "revenueMicros",
+         SUM(royalty_micros) AS "royaltyMicros"
+       FROM royalty_lines GROUP BY rights_holder_id ORDER BY rights_holder_id`,
+    );
   }
 }

@@ -2,7 +2,7 @@
 // statement and dated before the period's end (so late adjustments land on the next one), grouped
 // per track and territory, numbered and frozen. Issuing the same period again returns the same one.
 import type { Statement } from '../../api/schemas/rights.ts';
-import { type Db, transaction } from '../db/open-database.ts';
+import type { Database, Sql } from '../db/sql/port.ts';
 import { StoreError } from '../errors.ts';
 import { microsToDecimal, money } from '../pricing/money.ts';
 
@@ -51,30 +51,32 @@ interface GroupRow {
   upc: string | null;
   release_title: string;
   title: string;
-  artist: string;
+  /** The album's artist: the track's own artists replace it when it has any. */
+  album_artist: string;
 }
 
 export class Statements {
-  readonly #db: Db;
+  readonly #db: Database;
   readonly #now: () => number;
 
-  constructor(db: Db, now: () => number = Date.now) {
+  constructor(db: Database, now: () => number = Date.now) {
     this.#db = db;
     this.#now = now;
   }
 
-  issue(rightsHolderId: number, period: Period, currency: string): Statement {
-    const db = this.#db;
-    return transaction(db, () => {
-      const holder = db.prepare('SELECT id, name FROM rights_holders WHERE id = ?').get(rightsHolderId) as
-        | { id: number; name: string }
-        | undefined;
+  async issue(rightsHolderId: number, period: Period, currency: string): Promise<Statement> {
+    return this.#db.tx(async (q) => {
+      const holder = await q.get<{ id: number; name: string }>(
+        'SELECT id, name FROM rights_holders WHERE id = ?',
+        rightsHolderId,
+      );
       if (!holder) throw new StoreError('NOT_FOUND', 404, `rights holder ${rightsHolderId} not found`);
-      const existing = db
-        .prepare(
-          'SELECT body FROM statements WHERE rights_holder_id = ? AND period_start = ? AND period_end = ?',
-        )
-        .get(rightsHolderId, period.start, period.end) as { body: string } | undefined;
+      const existing = await q.get<{ body: string }>(
+        'SELECT body FROM statements WHERE rights_holder_id = ? AND period_start = ? AND period_end = ?',
+        rightsHolderId,
+        period.start,
+        period.end,
+      );
       if (existing) return JSON.parse(existing.body) as Statement;
       const now = new Date(this.#now());
       if (now.toISOString().slice(0, 10) < period.end)
@@ -83,24 +85,28 @@ export class Statements {
           409,
           `the period ends on ${period.end}; a statement is issued once it has`,
         );
-      const id = (db.prepare('SELECT COALESCE(MAX(id), 0) + 1 AS id FROM statements').get() as { id: number })
-        .id;
+      // The number (and every line id in the frozen body) names the id, and an issued statement is
+      // never updated, so the id is taken before the insert rather than with RETURNING. Two issues
+      // at once cannot both take it: SQLite has one writer, PostgreSQL's SERIALIZABLE re-runs one.
+      const id = (await q.get<{ id: number }>('SELECT COALESCE(MAX(id), 0) + 1 AS id FROM statements'))!.id;
       const number = `ST-${now.getUTCFullYear()}-${String(id).padStart(6, '0')}`;
       // Every line of this holder before the end not yet stated: this period's and late ones.
       const open = `FROM royalty_lines l WHERE l.rights_holder_id = ? AND l.created_at < ?
         AND NOT EXISTS (SELECT 1 FROM statement_lines s WHERE s.royalty_line_id = l.id)`;
-      const groups = db
-        .prepare(
-          `SELECT g.*, t.isrc, a.upc, a.title AS release_title, t.title,
-             COALESCE((SELECT group_concat(ar.name, ', ') FROM track_artists ta JOIN artists ar ON ar.id = ta.artist_id
-                        WHERE ta.track_id = t.id), ar0.name) AS artist
-           FROM (SELECT l.album_id, l.track_id, l.territory, l.currency, SUM(l.units) AS units, SUM(l.bytes) AS bytes,
-                   SUM(l.revenue_micros) AS revenue, SUM(l.royalty_micros) AS royalty ${open}
-                 GROUP BY l.album_id, l.track_id, l.territory, l.currency) g
-           JOIN tracks t ON t.id = g.track_id JOIN albums a ON a.id = g.album_id JOIN artists ar0 ON ar0.id = a.artist_id
-           ORDER BY a.title, g.album_id, t.disc_number, t.track_number, g.track_id, g.territory`,
-        )
-        .all(rightsHolderId, `${period.end}T00:00:00.000Z`) as unknown as GroupRow[];
+      const groups = await q.all<GroupRow>(
+        `SELECT g.*, t.isrc, a.upc, a.title AS release_title, t.title, ar0.name AS album_artist
+         FROM (SELECT l.album_id, l.track_id, l.territory, l.currency, SUM(l.units) AS units, SUM(l.bytes) AS bytes,
+                 SUM(l.revenue_micros) AS revenue, SUM(l.royalty_micros) AS royalty ${open}
+               GROUP BY l.album_id, l.track_id, l.territory, l.currency) g
+         JOIN tracks t ON t.id = g.track_id JOIN albums a ON a.id = g.album_id JOIN artists ar0 ON ar0.id = a.artist_id
+         ORDER BY a.title, g.album_id, t.disc_number, t.track_number, g.track_id, g.territory`,
+        rightsHolderId,
+        `${period.end}T00:00:00.000Z`,
+      );
+      const artists = await trackArtists(
+        q,
+        groups.map((g) => g.track_id),
+      );
       const lines = groups.map((g, i) => ({
         lineId: `${number}-${String(i + 1).padStart(5, '0')}`,
         isrc: g.isrc,
@@ -109,7 +115,7 @@ export class Statements {
         releaseTitle: g.release_title,
         trackId: g.track_id,
         title: g.title,
-        artist: g.artist,
+        artist: artists.get(g.track_id) ?? g.album_artist,
         territory: g.territory,
         units: g.units,
         bytes: g.bytes,
@@ -155,10 +161,9 @@ export class Statements {
           royaltyMicros: lines.reduce((s, l) => s + l.royalty.micros, 0),
         },
       };
-      db.prepare(
+      await q.run(
         `INSERT INTO statements (id, number, rights_holder_id, period_start, period_end, currency, issued_at, body)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(
         id,
         number,
         rightsHolderId,
@@ -168,7 +173,8 @@ export class Statements {
         statement.issuedAt,
         JSON.stringify(statement),
       );
-      db.prepare(`INSERT INTO statement_lines (royalty_line_id, statement_id) SELECT l.id, ? ${open}`).run(
+      await q.run(
+        `INSERT INTO statement_lines (royalty_line_id, statement_id) SELECT l.id, ? ${open}`,
         id,
         rightsHolderId,
         `${period.end}T00:00:00.000Z`,
@@ -177,29 +183,31 @@ export class Statements {
     });
   }
 
-  get(number: string): { statement: Statement; rightsHolderId: number } {
-    const row = this.#db
-      .prepare('SELECT body, rights_holder_id FROM statements WHERE number = ?')
-      .get(number) as { body: string; rights_holder_id: number } | undefined;
+  async get(number: string): Promise<{ statement: Statement; rightsHolderId: number }> {
+    const row = await this.#db.get<{ body: string; rights_holder_id: number }>(
+      'SELECT body, rights_holder_id FROM statements WHERE number = ?',
+      number,
+    );
     if (!row) throw new StoreError('NOT_FOUND', 404, `no statement ${number}`);
     return { statement: JSON.parse(row.body) as Statement, rightsHolderId: row.rights_holder_id };
   }
 
   /** Statements of one holder, or all (undefined: the operator). */
-  list(rightsHolderId: number | undefined) {
-    const rows = this.#db
-      .prepare(
-        `SELECT number, rights_holder_id, period_start, period_end, issued_at, body FROM statements
-         WHERE ? IS NULL OR rights_holder_id = ? ORDER BY id DESC`,
-      )
-      .all(rightsHolderId ?? null, rightsHolderId ?? null) as {
+  async list(rightsHolderId: number | undefined) {
+    const rows = await this.#db.all<{
       number: string;
       rights_holder_id: number;
       period_start: string;
       period_end: string;
       issued_at: string;
       body: string;
-    }[];
+    }>(
+      // CAST: PostgreSQL cannot infer the type of a parameter that is only compared with NULL.
+      `SELECT number, rights_holder_id, period_start, period_end, issued_at, body FROM statements
+       WHERE CAST(? AS BIGINT) IS NULL OR rights_holder_id = ? ORDER BY id DESC`,
+      rightsHolderId ?? null,
+      rightsHolderId ?? null,
+    );
     return rows.map((r) => ({
       number: r.number,
       rightsHolderId: r.rights_holder_id,
@@ -209,4 +217,23 @@ export class Statements {
       royaltyMicros: (JSON.parse(r.body) as Statement).totals.royaltyMicros,
     }));
   }
+}
+
+/**
+ * Each track's own artists, joined with ", " in credit order (was group_concat, which PostgreSQL
+ * spells string_agg). Tracks without artists of their own are absent.
+ */
+async function trackArtists(q: Sql, trackIds: number[]): Promise<Map<number, string>> {
+  const names = new Map<number, string[]>();
+  // In slices: SQLite takes at most 32,766 parameters in one statement.
+  for (let i = 0; i < trackIds.length; i += 500) {
+    const ids = trackIds.slice(i, i + 500);
+    const rows = await q.all<{ track_id: number; name: string }>(
+      `SELECT ta.track_id, ar.name FROM track_artists ta JOIN artists ar ON ar.id = ta.artist_id
+       WHERE ta.track_id IN (${ids.map(() => '?').join(', ')}) ORDER BY ta.track_id, ta.position`,
+      ...ids,
+    );
+    for (const r of rows) names.set(r.track_id, [...(names.get(r.track_id) ?? []), r.name]);
+  }
+  return new Map([...names].map(([id, list]) => [id, list.join(', ')]));
 }

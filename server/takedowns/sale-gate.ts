@@ -1,7 +1,7 @@
 // Whether an album (or some of its tracks) may be shown, priced, sold or downloaded again, and the
 // 451 answer when not: takedowns first, then territories. Catalog, order and download routes ask here.
 import type { Availability } from '../../api/schemas/rights.ts';
-import type { Db } from '../db/open-database.ts';
+import type { Database } from '../db/sql/port.ts';
 import { StoreError } from '../errors.ts';
 import { redownloadsWithdrawn } from './redownload-policy.ts';
 import { accountCountry, licensedIn, territoryList } from './territories.ts';
@@ -25,54 +25,61 @@ interface AlbumFacts {
   territories: string | null;
 }
 
-const COLUMNS = `td.notice_id AS noticeId, td.since, json_extract(n.body, '$.onBehalfOf') AS onBehalfOf`;
+// The claimant's name is read from the notice's JSON body in JS: json_extract is SQLite's, and the
+// body is small.
+const COLUMNS = `td.notice_id AS "noticeId", td.since, n.body AS "noticeBody"`;
+
+type TakedownRow = Omit<Takedown, 'onBehalfOf'> & { noticeBody: string };
+
+const toTakedown = ({ noticeBody, ...td }: TakedownRow): Takedown => ({
+  ...td,
+  onBehalfOf: String((JSON.parse(noticeBody) as { onBehalfOf?: unknown }).onBehalfOf ?? ''),
+});
 
 const day = (iso: string) => iso.slice(0, 10);
 
 export class SaleGate {
-  readonly #db: Db;
+  readonly #db: Database;
   /** The store's address, for the Link of a 451 (known once the server listens). */
   readonly #publicUrl: () => string;
 
-  constructor(db: Db, publicUrl: () => string) {
+  constructor(db: Database, publicUrl: () => string) {
     this.#db = db;
     this.#publicUrl = publicUrl;
   }
 
-  #album(albumId: number): AlbumFacts | undefined {
-    return this.#db
-      .prepare(
-        `SELECT a.id, a.title, ar.name AS artist, a.territories FROM albums a
-         JOIN artists ar ON ar.id = a.artist_id WHERE a.id = ?`,
-      )
-      .get(albumId) as AlbumFacts | undefined;
+  #album(albumId: number): Promise<AlbumFacts | undefined> {
+    return this.#db.get<AlbumFacts>(
+      `SELECT a.id, a.title, ar.name AS artist, a.territories FROM albums a
+       JOIN artists ar ON ar.id = a.artist_id WHERE a.id = ?`,
+      albumId,
+    );
   }
 
   /** Tracks of the album taken down one by one, with the newest notice for each. */
-  withheldTracks(albumId: number): Map<number, Takedown> {
-    const rows = this.#db
-      .prepare(
-        `SELECT t.id AS trackId, ${COLUMNS} FROM takedowns td JOIN takedown_notices n ON n.id = td.notice_id
-         JOIN tracks t ON t.id = td.track_id WHERE t.album_id = ? AND td.lifted_at IS NULL ORDER BY td.id`,
-      )
-      .all(albumId) as unknown as (Takedown & { trackId: number })[];
-    return new Map(rows.map(({ trackId, ...td }) => [trackId, td]));
+  async withheldTracks(albumId: number): Promise<Map<number, Takedown>> {
+    const rows = await this.#db.all<TakedownRow & { trackId: number }>(
+      `SELECT t.id AS "trackId", ${COLUMNS} FROM takedowns td JOIN takedown_notices n ON n.id = td.notice_id
+       JOIN tracks t ON t.id = td.track_id WHERE t.album_id = ? AND td.lifted_at IS NULL ORDER BY td.id`,
+      albumId,
+    );
+    return new Map(rows.map(({ trackId, ...td }) => [trackId, toTakedown(td)]));
   }
 
   /** What keeps the whole album off sale: its own takedown, or every one of its tracks'. */
-  albumTakedown(albumId: number): Takedown | null {
-    const own = this.#db
-      .prepare(
-        `SELECT ${COLUMNS} FROM takedowns td JOIN takedown_notices n ON n.id = td.notice_id
-         WHERE td.album_id = ? AND td.lifted_at IS NULL ORDER BY td.id DESC LIMIT 1`,
-      )
-      .get(albumId) as Takedown | undefined;
-    if (own) return own;
-    const withheld = this.withheldTracks(albumId);
+  async albumTakedown(albumId: number): Promise<Takedown | null> {
+    const own = await this.#db.get<TakedownRow>(
+      `SELECT ${COLUMNS} FROM takedowns td JOIN takedown_notices n ON n.id = td.notice_id
+       WHERE td.album_id = ? AND td.lifted_at IS NULL ORDER BY td.id DESC LIMIT 1`,
+      albumId,
+    );
+    if (own) return toTakedown(own);
+    const withheld = await this.withheldTracks(albumId);
     if (withheld.size === 0) return null;
-    const { n } = this.#db.prepare('SELECT COUNT(*) AS n FROM tracks WHERE album_id = ?').get(albumId) as {
-      n: number;
-    };
+    const { n } = (await this.#db.get<{ n: number }>(
+      'SELECT COUNT(*) AS n FROM tracks WHERE album_id = ?',
+      albumId,
+    ))!;
     return withheld.size >= n ? [...withheld.values()].at(-1)! : null;
   }
 
@@ -96,7 +103,7 @@ export class SaleGate {
     return `"${album.title}" by ${album.artist} is no longer sold here: it was taken down on ${day(td.since)} after a notice on behalf of ${td.onBehalfOf} (${td.noticeId})`;
   }
 
-  #countryOf(buyer: Buyer): string | null {
+  async #countryOf(buyer: Buyer): Promise<string | null> {
     return buyer.accountId !== undefined
       ? accountCountry(this.#db, buyer.accountId)
       : (buyer.country ?? null);
@@ -114,9 +121,9 @@ export class SaleGate {
   }
 
   /** The album page: 451 TAKEN_DOWN once the album is off sale (territories do not hide it). */
-  assertListed(albumId: number): void {
-    const album = this.#album(albumId);
-    const td = album && this.albumTakedown(albumId);
+  async assertListed(albumId: number): Promise<void> {
+    const album = await this.#album(albumId);
+    const td = album && (await this.albumTakedown(albumId));
     if (album && td) throw this.#takenDownError('TAKEN_DOWN', this.#takenDownReason(album, td), td, album);
   }
 
@@ -124,16 +131,16 @@ export class SaleGate {
    * Prices and new orders: 451 when the album is taken down or not licensed in the buyer's country,
    * or when trackIds names a taken-down track. Returns the buyer's country and the tracks to leave out.
    */
-  checkSale(
+  async checkSale(
     albumId: number,
     buyer: Buyer,
     trackIds?: number[],
-  ): { country: string | null; withheld: Set<number> } {
-    const album = this.#album(albumId);
+  ): Promise<{ country: string | null; withheld: Set<number> }> {
+    const album = await this.#album(albumId);
     if (!album) throw new StoreError('NOT_FOUND', 404, `album ${albumId} not found`);
-    const td = this.albumTakedown(albumId);
+    const td = await this.albumTakedown(albumId);
     if (td) throw this.#takenDownError('TAKEN_DOWN', this.#takenDownReason(album, td), td, album);
-    const country = this.#countryOf(buyer);
+    const country = await this.#countryOf(buyer);
     if (!licensedIn(album.territories, country)) {
       const query = `ids=${albumId}${country ? `&country=${country}` : ''}`;
       throw new StoreError('NOT_IN_TERRITORY', 451, this.#territoryReason(album, buyer, country), {
@@ -146,7 +153,7 @@ export class SaleGate {
         },
       });
     }
-    const withheld = this.withheldTracks(albumId);
+    const withheld = await this.withheldTracks(albumId);
     const asked = (trackIds ?? []).find((id) => withheld.has(id));
     if (asked !== undefined) {
       const t = withheld.get(asked)!;
@@ -160,10 +167,10 @@ export class SaleGate {
   }
 
   /** Downloading a bought file again: refused only for taken-down works, and only if the operator says so. */
-  assertRedownload(albumId: number, trackId: number): void {
-    if (!redownloadsWithdrawn(this.#db)) return;
-    const album = this.#album(albumId);
-    const td = this.albumTakedown(albumId) ?? this.withheldTracks(albumId).get(trackId);
+  async assertRedownload(albumId: number, trackId: number): Promise<void> {
+    if (!(await redownloadsWithdrawn(this.#db))) return;
+    const album = await this.#album(albumId);
+    const td = (await this.albumTakedown(albumId)) ?? (await this.withheldTracks(albumId)).get(trackId);
     if (!album || !td) return;
     throw this.#takenDownError(
       'REDOWNLOAD_WITHDRAWN',
@@ -173,14 +180,14 @@ export class SaleGate {
   }
 
   /** For each album that exists: on sale, taken down or not in the buyer's territory, and why. */
-  availability(albumIds: number[], buyer: Buyer): Availability[] {
-    const country = this.#countryOf(buyer);
-    const withdrawn = redownloadsWithdrawn(this.#db);
+  async availability(albumIds: number[], buyer: Buyer): Promise<Availability[]> {
+    const country = await this.#countryOf(buyer);
+    const withdrawn = await redownloadsWithdrawn(this.#db);
     const out: Availability[] = [];
     for (const id of new Set(albumIds)) {
-      const album = this.#album(id);
+      const album = await this.#album(id);
       if (!album) continue;
-      const td = this.albumTakedown(id);
+      const td = await this.albumTakedown(id);
       if (td) {
         out.push({
           albumId: id,

@@ -10,7 +10,7 @@ import type {
   NoticeReceipt,
   PublicNotice,
 } from '../../api/schemas/rights.ts';
-import { type Db, transaction } from '../db/open-database.ts';
+import type { Database, Sql } from '../db/sql/port.ts';
 import { StoreError } from '../errors.ts';
 import type { AuditLog } from '../rights/audit-log.ts';
 import { checkNotice } from './notice-check.ts';
@@ -46,41 +46,44 @@ const workKey = (w: Work) => `${w.type}:${w.id}`;
 const describeWorks = (works: Work[]) => works.map((w) => `${w.type} ${w.id}`).join(', ');
 
 export class TakedownNotices {
-  readonly #db: Db;
+  readonly #db: Database;
   readonly #audit: AuditLog;
   readonly #now: () => number;
 
-  constructor(db: Db, audit: AuditLog, now: () => number = Date.now) {
+  constructor(db: Database, audit: AuditLog, now: () => number = Date.now) {
     this.#db = db;
     this.#audit = audit;
     this.#now = now;
   }
 
-  #row(id: string): NoticeRow {
-    const row = this.#db.prepare('SELECT * FROM takedown_notices WHERE id = ?').get(id) as
-      | NoticeRow
-      | undefined;
+  async #row(q: Sql, id: string): Promise<NoticeRow> {
+    const row = await q.get<NoticeRow>('SELECT * FROM takedown_notices WHERE id = ?', id);
     if (!row) throw new StoreError('NOT_FOUND', 404, `no notice ${id}`);
     return row;
   }
 
   /** Files a notice or counter-notice from anyone; the receipt id is how they follow it up. */
-  file(raw: unknown): z.infer<typeof NoticeReceipt> {
+  async file(raw: unknown): Promise<z.infer<typeof NoticeReceipt>> {
     const body = checkNotice(raw);
-    this.#checkWorksExist(body.works);
-    if (body.kind === 'counter') this.#checkAnswers(body);
-    else if (body.refersTo !== undefined)
-      throw new StoreError('BAD_REQUEST', 400, 'refersTo is only for a counter-notice (kind "counter")');
     const id = receiptId();
     const receivedAt = new Date(this.#now()).toISOString();
-    transaction(this.#db, () => {
-      this.#db
-        .prepare(
-          `INSERT INTO takedown_notices (id, kind, refers_to, body, state, received_at)
-           VALUES (?, ?, ?, ?, 'received', ?)`,
-        )
-        .run(id, body.kind, body.refersTo ?? null, JSON.stringify(body), receivedAt);
-      this.#audit.record(
+    await this.#db.tx(async (q) => {
+      await this.#checkWorksExist(q, body.works);
+      if (body.kind === 'counter') await this.#checkAnswers(q, body);
+      else if (body.refersTo !== undefined)
+        throw new StoreError('BAD_REQUEST', 400, 'refersTo is only for a counter-notice (kind "counter")');
+      // filed_seq: the order of filing, which breaks ties of received_at in the list.
+      await q.run(
+        `INSERT INTO takedown_notices (id, kind, refers_to, body, state, received_at, filed_seq)
+         VALUES (?, ?, ?, ?, 'received', ?, (SELECT COALESCE(MAX(filed_seq), 0) + 1 FROM takedown_notices))`,
+        id,
+        body.kind,
+        body.refersTo ?? null,
+        JSON.stringify(body),
+        receivedAt,
+      );
+      await this.#audit.append(
+        q,
         'public',
         body.kind === 'counter' ? 'counter_notice.file' : 'notice.file',
         `notice:${id}`,
@@ -90,18 +93,19 @@ export class TakedownNotices {
     return { receiptId: id, kind: body.kind, state: 'received', receivedAt };
   }
 
-  #checkWorksExist(works: Work[]): void {
-    const missing = works.filter((w) => {
+  async #checkWorksExist(q: Sql, works: Work[]): Promise<void> {
+    const missing: Work[] = [];
+    for (const w of works) {
       const table = w.type === 'album' ? 'albums' : 'tracks';
-      return !this.#db.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(w.id);
-    });
+      if (!(await q.get(`SELECT 1 FROM ${table} WHERE id = ?`, w.id))) missing.push(w);
+    }
     if (missing.length > 0)
       throw new StoreError('NOT_FOUND', 404, `no such work in this store: ${describeWorks(missing)}`);
   }
 
   /** A counter-notice answers an approved notice, and only for works that notice named. */
-  #checkAnswers(body: NoticeBody): void {
-    const answered = this.#row(body.refersTo!);
+  async #checkAnswers(q: Sql, body: NoticeBody): Promise<void> {
+    const answered = await this.#row(q, body.refersTo!);
     if (answered.kind !== 'notice' || answered.state !== 'approved') {
       throw new StoreError(
         'BAD_REQUEST',
@@ -117,46 +121,26 @@ export class TakedownNotices {
   }
 
   /** What anyone may see: no claimant contact details. */
-  publicView(id: string): z.infer<typeof PublicNotice> {
-    const row = this.#row(id);
-    const body = JSON.parse(row.body) as NoticeBody;
-    return {
-      id: row.id,
-      kind: row.kind,
-      state: row.state,
-      onBehalfOf: body.onBehalfOf,
-      works: body.works,
-      receivedAt: row.received_at,
-      decidedAt: row.decided_at,
-    };
+  async publicView(id: string): Promise<z.infer<typeof PublicNotice>> {
+    return toPublic(await this.#row(this.#db, id));
   }
 
-  get(id: string): Notice {
-    return this.#full(this.#row(id));
-  }
-
-  #full(row: NoticeRow): Notice {
-    return {
-      ...this.publicView(row.id),
-      refersTo: row.refers_to,
-      body: JSON.parse(row.body) as NoticeBody,
-      decidedBy: row.decided_by,
-      decisionNote: row.decision_note,
-    };
+  async get(id: string): Promise<Notice> {
+    return toFull(await this.#row(this.#db, id));
   }
 
   /** Newest first. */
-  list(): Notice[] {
-    const rows = this.#db
-      .prepare('SELECT * FROM takedown_notices ORDER BY received_at DESC, rowid DESC')
-      .all() as unknown as NoticeRow[];
-    return rows.map((r) => this.#full(r));
+  async list(): Promise<Notice[]> {
+    const rows = await this.#db.all<NoticeRow>(
+      'SELECT * FROM takedown_notices ORDER BY received_at DESC, filed_seq DESC',
+    );
+    return rows.map(toFull);
   }
 
   /** Approves or rejects once; approving takes works off sale (a notice) or restores them (a counter). */
-  decide(id: string, decision: z.infer<typeof DecisionBody>): Notice {
-    return transaction(this.#db, () => {
-      const row = this.#row(id);
+  async decide(id: string, decision: z.infer<typeof DecisionBody>): Promise<Notice> {
+    return this.#db.tx(async (q) => {
+      const row = await this.#row(q, id);
       if (row.state !== 'received') {
         throw new StoreError(
           'ALREADY_DECIDED',
@@ -166,13 +150,17 @@ export class TakedownNotices {
       }
       const at = new Date(this.#now()).toISOString();
       const state = decision.decision === 'approve' ? 'approved' : 'rejected';
-      this.#db
-        .prepare(
-          'UPDATE takedown_notices SET state = ?, decided_at = ?, decided_by = ?, decision_note = ? WHERE id = ?',
-        )
-        .run(state, at, decision.by, decision.note ?? null, id);
+      await q.run(
+        'UPDATE takedown_notices SET state = ?, decided_at = ?, decided_by = ?, decision_note = ? WHERE id = ?',
+        state,
+        at,
+        decision.by,
+        decision.note ?? null,
+        id,
+      );
       const kind = row.kind === 'counter' ? 'counter_notice' : 'notice';
-      this.#audit.record(
+      await this.#audit.append(
+        q,
         decision.by,
         `${kind}.${decision.decision}`,
         `notice:${id}`,
@@ -180,40 +168,71 @@ export class TakedownNotices {
       );
       if (state === 'approved') {
         const body = JSON.parse(row.body) as NoticeBody;
-        if (row.kind === 'notice') this.#takeDown(id, body.works, at, decision.by);
-        else this.#restore(row.refers_to!, id, body.works, at, decision.by);
+        if (row.kind === 'notice') await this.#takeDown(q, id, body.works, at, decision.by);
+        else await this.#restore(q, row.refers_to!, id, body.works, at, decision.by);
       }
-      return this.get(id);
+      return toFull(await this.#row(q, id));
     });
   }
 
-  #takeDown(noticeId: string, works: Work[], at: string, by: string): void {
-    const insert = this.#db.prepare(
-      'INSERT INTO takedowns (notice_id, album_id, track_id, since) VALUES (?, ?, ?, ?)',
-    );
+  async #takeDown(q: Sql, noticeId: string, works: Work[], at: string, by: string): Promise<void> {
     for (const work of works) {
-      insert.run(
+      await q.run(
+        'INSERT INTO takedowns (notice_id, album_id, track_id, since) VALUES (?, ?, ?, ?)',
         noticeId,
         work.type === 'album' ? work.id : null,
         work.type === 'track' ? work.id : null,
         at,
       );
-      this.#audit.record(by, 'work.take_down', workKey(work), `by ${noticeId}`);
+      await this.#audit.append(q, by, 'work.take_down', workKey(work), `by ${noticeId}`);
     }
   }
 
   /** Lifts the answered notice's takedowns of the works the counter-notice names. */
-  #restore(answered: string, counterId: string, works: Work[], at: string, by: string): void {
+  async #restore(
+    q: Sql,
+    answered: string,
+    counterId: string,
+    works: Work[],
+    at: string,
+    by: string,
+  ): Promise<void> {
     for (const work of works) {
       const column = work.type === 'album' ? 'album_id' : 'track_id';
-      const lifted = this.#db
-        .prepare(
-          `UPDATE takedowns SET lifted_at = ?, lifted_by_notice = ?
-           WHERE notice_id = ? AND ${column} = ? AND lifted_at IS NULL`,
-        )
-        .run(at, counterId, answered, work.id);
-      if (Number(lifted.changes) > 0)
-        this.#audit.record(by, 'work.restore', workKey(work), `${answered} lifted by ${counterId}`);
+      const lifted = await q.run(
+        `UPDATE takedowns SET lifted_at = ?, lifted_by_notice = ?
+         WHERE notice_id = ? AND ${column} = ? AND lifted_at IS NULL`,
+        at,
+        counterId,
+        answered,
+        work.id,
+      );
+      if (lifted.changes > 0)
+        await this.#audit.append(q, by, 'work.restore', workKey(work), `${answered} lifted by ${counterId}`);
     }
   }
+}
+
+/** What anyone may see: no claimant contact details. */
+function toPublic(row: NoticeRow): z.infer<typeof PublicNotice> {
+  const body = JSON.parse(row.body) as NoticeBody;
+  return {
+    id: row.id,
+    kind: row.kind,
+    state: row.state,
+    onBehalfOf: body.onBehalfOf,
+    works: body.works,
+    receivedAt: row.received_at,
+    decidedAt: row.decided_at,
+  };
+}
+
+function toFull(row: NoticeRow): Notice {
+  return {
+    ...toPublic(row),
+    refersTo: row.refers_to,
+    body: JSON.parse(row.body) as NoticeBody,
+    decidedBy: row.decided_by,
+    decisionNote: row.decision_note,
+  };
 }

@@ -1,5 +1,5 @@
 // Territories: where a release is licensed for sale, and the country each account buys from.
-import type { Db } from '../db/open-database.ts';
+import type { Database, Sql } from '../db/sql/port.ts';
 import { StoreError } from '../errors.ts';
 import type { AuditLog } from '../rights/audit-log.ts';
 
@@ -16,60 +16,73 @@ export function licensedIn(stored: string | null, country: string | null): boole
   return list === null || (country !== null && list.includes(country));
 }
 
-export function accountCountry(db: Db, accountId: number): string {
-  const row = db.prepare('SELECT country FROM accounts WHERE id = ?').get(accountId) as
-    | { country: string }
-    | undefined;
+export async function accountCountry(db: Sql, accountId: number): Promise<string> {
+  const row = await db.get<{ country: string }>('SELECT country FROM accounts WHERE id = ?', accountId);
   if (!row) throw new StoreError('NOT_FOUND', 404, 'account not found');
   return row.country;
 }
 
 export class AccountCountries {
-  readonly #db: Db;
+  readonly #db: Database;
   readonly #audit: AuditLog;
 
-  constructor(db: Db, audit: AuditLog) {
+  constructor(db: Database, audit: AuditLog) {
     this.#db = db;
     this.#audit = audit;
   }
 
   /** The operator moves an account to another country; audited with the old and new country. */
-  set(email: string, country: string, actor: string): { email: string; country: string } {
-    const row = this.#db.prepare('SELECT id, country FROM accounts WHERE email = ?').get(email) as
-      | { id: number; country: string }
-      | undefined;
-    if (!row) throw new StoreError('NOT_FOUND', 404, `no account ${email}`);
-    this.#db.prepare('UPDATE accounts SET country = ? WHERE id = ?').run(country, row.id);
-    this.#audit.record(actor, 'account.country', `account:${email}`, `${row.country} -> ${country}`);
-    return { email, country };
+  async set(email: string, country: string, actor: string): Promise<{ email: string; country: string }> {
+    return this.#db.tx(async (q) => {
+      const row = await q.get<{ id: number; country: string }>(
+        'SELECT id, country FROM accounts WHERE email = ?',
+        email,
+      );
+      if (!row) throw new StoreError('NOT_FOUND', 404, `no account ${email}`);
+      await q.run('UPDATE accounts SET country = ? WHERE id = ?', country, row.id);
+      await this.#audit.append(
+        q,
+        actor,
+        'account.country',
+        `account:${email}`,
+        `${row.country} -> ${country}`,
+      );
+      return { email, country };
+    });
   }
 
   /** The operator licenses a release everywhere (null) or in a list of countries; audited. */
-  setRelease(
+  async setRelease(
     albumId: number,
     countries: string[] | null,
     actor: string,
-  ): { albumId: number; territories: string[] | null } {
-    const row = this.#db.prepare('SELECT territories FROM albums WHERE id = ?').get(albumId) as
-      | { territories: string | null }
-      | undefined;
-    if (!row) throw new StoreError('NOT_FOUND', 404, `album ${albumId} not found`);
+  ): Promise<{ albumId: number; territories: string[] | null }> {
     const list = countries === null ? null : [...new Set(countries.map((c) => c.toUpperCase()))].sort();
-    if (list !== null && list.length === 0)
-      throw new StoreError(
-        'VALIDATION_FAILED',
-        400,
-        'a release is licensed in at least one country, or everywhere',
+    return this.#db.tx(async (q) => {
+      const row = await q.get<{ territories: string | null }>(
+        'SELECT territories FROM albums WHERE id = ?',
+        albumId,
       );
-    this.#db
-      .prepare('UPDATE albums SET territories = ? WHERE id = ?')
-      .run(list ? JSON.stringify(list) : null, albumId);
-    this.#audit.record(
-      actor,
-      'release.territories',
-      `album:${albumId}`,
-      `${row.territories ?? 'everywhere'} -> ${list ? JSON.stringify(list) : 'everywhere'}`,
-    );
-    return { albumId, territories: list };
+      if (!row) throw new StoreError('NOT_FOUND', 404, `album ${albumId} not found`);
+      if (list !== null && list.length === 0)
+        throw new StoreError(
+          'VALIDATION_FAILED',
+          400,
+          'a release is licensed in at least one country, or everywhere',
+        );
+      await q.run(
+        'UPDATE albums SET territories = ? WHERE id = ?',
+        list ? JSON.stringify(list) : null,
+        albumId,
+      );
+      await this.#audit.append(
+        q,
+        actor,
+        'release.territories',
+        `album:${albumId}`,
+        `${row.territories ?? 'everywhere'} -> ${list ? JSON.stringify(list) : 'everywhere'}`,
+      );
+      return { albumId, territories: list };
+    });
   }
 }

@@ -8,6 +8,7 @@ export type {
   EncodeRecord,
   EncodeRequest,
   EncoderAvailability,
+  ExactSizes,
   PreviewRequest,
   ToolPaths,
 } from './types.ts';

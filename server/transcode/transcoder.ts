@@ -19,6 +19,7 @@ import type {
   EncodeRecord,
   EncodeRequest,
   EncoderAvailability,
+  ExactSizes,
   PreviewRequest,
   ToolPaths,
 } from './types.ts';
@@ -73,21 +74,38 @@ export class Transcoder {
   }
 
   /** Cached record for the current encoder version whose file still exists with the recorded size, else undefined. */
-  lookup(trackId: number, encoding: EncodingId): EncodeRecord | undefined {
+  async lookup(trackId: number, encoding: EncodingId): Promise<EncodeRecord | undefined> {
     const version = this.#availability.get(encoding)?.encoderVersion;
     return version === undefined ? undefined : this.#lookupVersion(trackId, encoding, version);
   }
 
-  #lookupVersion<K extends CacheKind>(
+  /**
+   * The exact sizes of these tracks' current, intact encodes, read in one query: what a price table
+   * or an order's reservation needs for every encoding at once.
+   */
+  async exactSizes(trackIds: number[]): Promise<ExactSizes> {
+    const found = new Map<string, number>();
+    for (const record of await this.#index.ofTracks(trackIds)) {
+      if (record.encoding === 'preview') continue;
+      if (this.#availability.get(record.encoding)?.encoderVersion !== record.encoderVersion) continue;
+      if (intact(record)) found.set(`${record.trackId}:${record.encoding}`, record.bytes);
+    }
+    return {
+      lookup: (trackId, encoding) => {
+        const bytes = found.get(`${trackId}:${encoding}`);
+        return bytes === undefined ? undefined : { bytes };
+      },
+    };
+  }
+
+  async #lookupVersion<K extends CacheKind>(
     trackId: number,
     kind: K,
     version: string,
-  ): EncodeRecord<K> | undefined {
+  ): Promise<EncodeRecord<K> | undefined> {
     // The index hands back the kind it was asked for.
-    const record = this.#index.get(trackId, kind, version) as EncodeRecord<K> | undefined;
-    if (!record) return undefined;
-    const file = statSync(record.path, { throwIfNoEntry: false });
-    return file?.isFile() && file.size === record.bytes ? record : undefined;
+    const record = (await this.#index.get(trackId, kind, version)) as EncodeRecord<K> | undefined;
+    return record && intact(record) ? record : undefined;
   }
 
   /**
@@ -126,32 +144,36 @@ export class Transcoder {
   }
 
   /** Cached preview for the current tools, if its file is intact. */
-  lookupPreview(trackId: number): EncodeRecord<'preview'> | undefined {
+  async lookupPreview(trackId: number): Promise<EncodeRecord<'preview'> | undefined> {
     const opus = this.#availability.get('opus-160');
     return opus?.available ? this.#lookupVersion(trackId, 'preview', this.#previewVersion()) : undefined;
   }
 
-  async #ensureJob<K extends CacheKind>(
-    job: Job<K>,
-    onProgress?: ProgressListener,
-  ): Promise<EncodeRecord<K>> {
+  #ensureJob<K extends CacheKind>(job: Job<K>, onProgress?: ProgressListener): Promise<EncodeRecord<K>> {
     const key = `${job.trackId}:${job.kind}`;
     const running = this.#inFlight.get(key);
     if (running) {
       if (onProgress) running.progress.subscribe(onProgress);
       return running.promise as Promise<EncodeRecord<K>>;
     }
-    const cached = this.#lookupVersion(job.trackId, job.kind, job.version);
-    if (cached) return cached;
-    // A row whose file vanished or changed size is worse than none: drop it before re-encoding.
-    if (this.#index.get(job.trackId, job.kind, job.version))
-      this.#index.delete(job.trackId, job.kind, job.version);
-
+    // In flight from the first await on, so callers that come while the index is read share this run.
     const progress = new ProgressFanout();
     if (onProgress) progress.subscribe(onProgress);
-    const promise = this.#encodeQueued(job, progress).finally(() => this.#inFlight.delete(key));
+    const promise = this.#cachedOrEncoded(job, progress).finally(() => this.#inFlight.delete(key));
     this.#inFlight.set(key, { promise, progress });
     return promise;
+  }
+
+  async #cachedOrEncoded<K extends CacheKind>(
+    job: Job<K>,
+    progress: ProgressFanout,
+  ): Promise<EncodeRecord<K>> {
+    const cached = await this.#lookupVersion(job.trackId, job.kind, job.version);
+    if (cached) return cached;
+    // A row whose file vanished or changed size is worse than none: drop it before re-encoding.
+    if (await this.#index.get(job.trackId, job.kind, job.version))
+      await this.#index.delete(job.trackId, job.kind, job.version);
+    return this.#encodeQueued(job, progress);
   }
 
   /** Current progress 0..1 of an in-flight (running or queued) encode, or undefined. */
@@ -222,7 +244,7 @@ export class Transcoder {
         sha256,
         createdAt: new Date().toISOString(),
       };
-      this.#index.put(record);
+      await this.#index.put(record);
       progress.finish();
       return record;
     } catch (error) {
@@ -230,6 +252,12 @@ export class Transcoder {
       throw encodeFailure(job, error, signal);
     }
   }
+}
+
+/** The record's file is there with the size it was recorded at. */
+function intact(record: EncodeRecord<CacheKind>): boolean {
+  const file = statSync(record.path, { throwIfNoEntry: false });
+  return file?.isFile() === true && file.size === record.bytes;
 }
 
 function encodeFailure(job: Job<CacheKind>, error: unknown, signal: AbortSignal): StoreError {

@@ -18,11 +18,22 @@ export interface EncodeRecord<K extends CacheKind = EncodingId> {
   createdAt: string;
 }
 
+/** Sizes of finished encodes, looked up while a price table or a reservation is built. */
+export interface ExactSizes {
+  lookup(trackId: number, encoding: EncodingId): { bytes: number } | undefined;
+}
+
 /** Persistent map of finished encodes; keyed by encoder version so a tool or recipe change misses. */
 export interface EncodeIndex {
-  get(trackId: number, encoding: CacheKind, encoderVersion: string): EncodeRecord<CacheKind> | undefined;
-  put(record: EncodeRecord<CacheKind>): void;
-  delete(trackId: number, encoding: CacheKind, encoderVersion: string): void;
+  get(
+    trackId: number,
+    encoding: CacheKind,
+    encoderVersion: string,
+  ): Promise<EncodeRecord<CacheKind> | undefined>;
+  /** Every record of these tracks, whatever the kind and version (one query for a price table). */
+  ofTracks(trackIds: number[]): Promise<EncodeRecord<CacheKind>[]>;
+  put(record: EncodeRecord<CacheKind>): Promise<void>;
+  delete(trackId: number, encoding: CacheKind, encoderVersion: string): Promise<void>;
 }
 
 export interface EncoderAvailability {

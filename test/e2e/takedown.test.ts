@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OperatorToken } from '../../server/accounts/operator-token.ts';
-import { openDatabase } from '../../server/db/open-database.ts';
+import { openSqliteDatabase } from '../../server/db/sql/sqlite-database.ts';
 import { hasChromium } from '../helpers/chromium.ts';
 import { takeDown } from '../helpers/takedown-notices.ts';
 import { type E2eApp, startE2e } from './e2e-fixture.ts';
@@ -58,9 +58,9 @@ describe.skipIf(!hasChromium())('takedowns in web mode (Chromium)', () => {
     expect(before.length).toBeGreaterThan(0);
 
     // The store's operator takes both down, as after an approved notice.
-    const db = openDatabase(join(home, 'demo-store', 'store.db'));
-    const operatorToken = new OperatorToken(db).issue();
-    db.close();
+    const db = openSqliteDatabase(join(home, 'demo-store', 'store.db'));
+    const operatorToken = await new OperatorToken(db).issue();
+    await db.close();
     await takeDown(storeUrl, operatorToken, [{ type: 'album', id: owned }]);
     const notice = await takeDown(storeUrl, operatorToken, [{ type: 'album', id: unowned }]);
 

@@ -150,15 +150,19 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
 }
 
 /**
- * A new, empty database in the run's cluster (started by global-setup.ts), for one test file.
- * Databases are not dropped: the whole cluster goes at the end of the run.
+ * A new database in the run's cluster (started by global-setup.ts), for one test file: empty, or a
+ * copy of `template` (a database nobody is connected to). Databases are not dropped: the whole
+ * cluster goes at the end of the run.
  */
-export async function freshDatabase(clusterUrl: string = inject('postgresUrl')): Promise<string> {
+export async function freshDatabase(
+  clusterUrl: string = inject('postgresUrl'),
+  template?: string,
+): Promise<string> {
   const name = `megadisc_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
   const admin = new pg.Client({ connectionString: clusterUrl });
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
   } finally {
     await admin.end();
   }

@@ -55,11 +55,14 @@ const WEB: readonly Row[] = [[WEB_USAGE, 'cli.help.webServe']];
 const SERVER: readonly Row[] = [
   [
     [
-      'megadisc server [--port N] [--host 127.0.0.1] [--data DIR] [--demo] [--price-per-mb 0.02]',
+      'megadisc server [--port N] [--host 127.0.0.1] [--data DIR] [--db postgres://…] [--demo]',
+      '                [--price-per-mb 0.02]',
       '                [--packs FILE] [--checkout-minutes 30] [--public-url URL] [--provider test|stripe]',
     ],
   ],
   ['megadisc server import DIR [--data DIR] [--tag-encoding auto|cp1251|latin1]'],
+  ['megadisc server migrate [--data DIR] [--db postgres://…]', 'cli.help.migrate'],
+  ['megadisc server copy-to postgres://… [--data DIR]', 'cli.help.copyTo'],
 ];
 
 const OPERATOR: readonly Row[] = [

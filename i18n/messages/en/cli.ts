@@ -43,6 +43,8 @@ export const cli = {
   'cli.help.territories': 'where a release is licensed',
   'cli.help.royaltyRate': 'the store’s royalty rate (default 15)',
   'cli.help.refundItem': 'refund a delivered item; reverses its royalty',
+  'cli.help.copyTo': "copy the data folder's SQLite store into an empty PostgreSQL database",
+  'cli.help.migrate': 'bring the store database up to date (SQLite or PostgreSQL)',
 
   // Errors and usage
   'cli.error.withCode': '{text} ({code})',

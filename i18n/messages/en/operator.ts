@@ -27,6 +27,15 @@ export const operator = {
   'operator.server.noVouchers': 'none',
   'operator.server.listening': 'listening on {url}',
   'operator.server.shuttingDown': 'shutting down…',
+  'operator.server.databaseAt': 'database: {target}',
+
+  // megadisc server migrate
+  'operator.migrate.done': 'the database is up to date: {target}',
+
+  // megadisc server copy-to
+  'operator.copyTo.usage': 'usage: megadisc server copy-to postgres://USER@HOST:PORT/DB [--data DIR]',
+  'operator.copyTo.done':
+    'copied {rows, number} rows of {tables, number} tables into {target}; start the store with --db {target}',
 
   // megadisc server import
   'operator.import.usage':

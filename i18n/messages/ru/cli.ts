@@ -44,6 +44,8 @@ export const cli: Translation<typeof en> = {
   'cli.help.territories': 'где релиз лицензирован',
   'cli.help.royaltyRate': 'ставка роялти магазина (по умолчанию 15)',
   'cli.help.refundItem': 'вернуть деньги за доставленную позицию; отменяет её роялти',
+  'cli.help.copyTo': 'скопировать магазин SQLite из папки данных в пустую базу PostgreSQL',
+  'cli.help.migrate': 'обновить базу данных магазина (SQLite или PostgreSQL)',
 
   // Errors and usage
   'cli.error.withCode': '{text} ({code})',

@@ -28,6 +28,15 @@ export const operator: Translation<typeof en> = {
   'operator.server.noVouchers': 'нет',
   'operator.server.listening': 'магазин работает по адресу {url}',
   'operator.server.shuttingDown': 'остановка…',
+  'operator.server.databaseAt': 'база данных: {target}',
+
+  // megadisc server migrate
+  'operator.migrate.done': 'база данных обновлена: {target}',
+
+  // megadisc server copy-to
+  'operator.copyTo.usage': 'использование: megadisc server copy-to postgres://USER@HOST:PORT/DB [--data DIR]',
+  'operator.copyTo.done':
+    'скопировано строк: {rows, number}, таблиц: {tables, number} в {target}; запускайте магазин с --db {target}',
 
   // megadisc server import
   'operator.import.usage':

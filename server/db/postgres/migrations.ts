@@ -7,6 +7,7 @@ import { paymentsLotsSchema } from './schema/03-payments-lots.ts';
 import { rightsRoyaltiesSchema } from './schema/04-rights-royalties.ts';
 import { takedownsAuditSchema } from './schema/05-takedowns-audit.ts';
 import { searchSchema } from './schema/06-search.ts';
+import { noticeOrderSchema } from './schema/07-notice-order.ts';
 
 export interface PostgresMigration {
   name: string;
@@ -20,4 +21,5 @@ export const postgresMigrations: readonly PostgresMigration[] = [
   { name: 'rights-royalties', sql: rightsRoyaltiesSchema },
   { name: 'takedowns-audit', sql: takedownsAuditSchema },
   { name: 'search', sql: searchSchema },
+  { name: 'notice-order', sql: noticeOrderSchema },
 ];

@@ -14,7 +14,9 @@ export type DbErrorCode =
   /** The database was migrated by a newer version of the store. */
   | 'DB_SCHEMA_TOO_NEW'
   /** The PostgreSQL database does not sort text by code point, as SQLite does. */
-  | 'DB_COLLATION';
+  | 'DB_COLLATION'
+  /** A store was to be copied into a database that already holds one. */
+  | 'DB_NOT_EMPTY';
 
 const STATUS: Record<DbErrorCode, number> = {
   STORE_DB_UNAVAILABLE: 503,
@@ -23,6 +25,7 @@ const STATUS: Record<DbErrorCode, number> = {
   DB_TX_CLOSED: 500,
   DB_SCHEMA_TOO_NEW: 500,
   DB_COLLATION: 500,
+  DB_NOT_EMPTY: 409,
 };
 
 export class DbError extends Error {

@@ -44,8 +44,7 @@ export interface Database extends Sql {
    * more than once, so it must not have effects outside the database.
    *
    * Nesting flattens: tx() (or get/all/run/exec on this Database) called while a transaction of
-   * this Database is open in the same async context joins that transaction, as the synchronous
-   * `transaction()` in open-database.ts always did.
+   * this Database is open in the same async context joins that transaction.
    */
   tx<T>(fn: (q: Sql) => Promise<T>): Promise<T>;
   /** Waits for an open transaction to end, then closes every connection. */

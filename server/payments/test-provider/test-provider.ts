@@ -1,7 +1,7 @@
 // The built-in test payment provider: works offline, keeps its own charges, takes test cards on its
 // own page and tells the store by webhooks signed the way Stripe signs them.
 import { randomBytes } from 'node:crypto';
-import type { Db } from '../../db/open-database.ts';
+import type { Database } from '../../db/sql/port.ts';
 import { StoreError } from '../../errors.ts';
 import type {
   CreatedPayment,
@@ -39,7 +39,7 @@ interface TestEventBody {
 }
 
 export interface TestProviderOptions {
-  db: Db;
+  db: Database;
   /** The store's own address, known once it listens: the page and the webhook live there. */
   baseUrl: () => string;
   now?: () => number;
@@ -74,42 +74,46 @@ export type PayOutcome =
 
 export class TestProvider implements PaymentProvider {
   readonly name = 'test' as const;
-  readonly #db: Db;
+  readonly #db: Database;
   readonly #baseUrl: () => string;
   readonly #now: () => number;
   readonly #log: (message: string) => void;
   /** The webhook signing secret, made on first start and kept in the store's meta table. */
   readonly secret: string;
 
-  constructor(opts: TestProviderOptions) {
+  /** Opens the provider, with the webhook secret kept in the store (made on first start). */
+  static async open(opts: TestProviderOptions): Promise<TestProvider> {
+    await opts.db.run(
+      `INSERT INTO meta (key, value) VALUES ('test_provider_secret', ?) ON CONFLICT (key) DO NOTHING`,
+      `whsec_${randomBytes(24).toString('hex')}`,
+    );
+    const stored = await opts.db.get<{ value: string }>(
+      `SELECT value FROM meta WHERE key = 'test_provider_secret'`,
+    );
+    return new TestProvider(opts, stored!.value);
+  }
+
+  private constructor(opts: TestProviderOptions, secret: string) {
     this.#db = opts.db;
     this.#baseUrl = opts.baseUrl;
     this.#now = opts.now ?? Date.now;
     this.#log = opts.log ?? (() => {});
-    const stored = this.#db.prepare(`SELECT value FROM meta WHERE key = 'test_provider_secret'`).get() as
-      | { value: string }
-      | undefined;
-    this.secret = stored?.value ?? `whsec_${randomBytes(24).toString('hex')}`;
-    if (!stored)
-      this.#db.prepare(`INSERT INTO meta (key, value) VALUES ('test_provider_secret', ?)`).run(this.secret);
+    this.secret = secret;
   }
 
   async createPayment(request: PaymentRequest): Promise<CreatedPayment> {
     const ref = `tp_${randomBytes(12).toString('hex')}`;
-    this.#db
-      .prepare(
-        `INSERT INTO test_provider_charges (ref, payment_id, amount_micros, currency, description, expires_at, state, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, 'open', ?)`,
-      )
-      .run(
-        ref,
-        request.paymentId,
-        request.amountMicros,
-        request.currency,
-        request.description,
-        request.expiresAt.toISOString(),
-        new Date(this.#now()).toISOString(),
-      );
+    await this.#db.run(
+      `INSERT INTO test_provider_charges (ref, payment_id, amount_micros, currency, description, expires_at, state, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, 'open', ?)`,
+      ref,
+      request.paymentId,
+      request.amountMicros,
+      request.currency,
+      request.description,
+      request.expiresAt.toISOString(),
+      new Date(this.#now()).toISOString(),
+    );
     return { providerRef: ref, payUrl: `${this.#baseUrl()}/test-provider/pay/${request.paymentId}` };
   }
 
@@ -145,24 +149,22 @@ export class TestProvider implements PaymentProvider {
   }
 
   async refund(providerRef: string): Promise<void> {
-    const done = this.#db
-      .prepare(
-        `UPDATE test_provider_charges SET state = 'refunded', updated_at = ? WHERE ref = ? AND state = 'succeeded'`,
-      )
-      .run(new Date(this.#now()).toISOString(), providerRef);
+    const done = await this.#db.run(
+      `UPDATE test_provider_charges SET state = 'refunded', updated_at = ? WHERE ref = ? AND state = 'succeeded'`,
+      new Date(this.#now()).toISOString(),
+      providerRef,
+    );
     if (done.changes !== 1)
       throw new StoreError('NOT_REFUNDABLE', 409, 'the test provider has no succeeded charge to refund');
   }
 
-  charge(paymentId: string): ChargeRow | undefined {
-    return this.#db.prepare('SELECT * FROM test_provider_charges WHERE payment_id = ?').get(paymentId) as
-      | ChargeRow
-      | undefined;
+  charge(paymentId: string): Promise<ChargeRow | undefined> {
+    return this.#db.get<ChargeRow>('SELECT * FROM test_provider_charges WHERE payment_id = ?', paymentId);
   }
 
   /** The buyer submitted the card form (card) or the authentication step (action). */
   async pay(paymentId: string, input: { card?: string; action?: string }): Promise<PayOutcome | undefined> {
-    const charge = this.charge(paymentId);
+    const charge = await this.charge(paymentId);
     if (!charge) return undefined;
     const closed = this.#closedReason(charge);
     if (closed) return { kind: 'closed', charge, why: closed };
@@ -172,11 +174,11 @@ export class TestProvider implements PaymentProvider {
     }
     const digits = (input.card ?? '').replace(/[\s-]/g, '');
     if (!/^\d{12,19}$/.test(digits) || !luhnValid(digits)) return { kind: 'invalid_card', charge };
-    this.#update(charge, charge.state, digits.slice(-4));
+    await this.#update(charge, charge.state, digits.slice(-4));
     if (digits === TEST_CARDS.declines) return this.#decline(charge, 'card');
     if (digits === TEST_CARDS.needsAuthentication) {
-      this.#update(charge, 'needs_action', digits.slice(-4));
-      return { kind: 'needs_action', charge: this.charge(paymentId)! };
+      await this.#update(charge, 'needs_action', digits.slice(-4));
+      return { kind: 'needs_action', charge: (await this.charge(paymentId))! };
     }
     return this.#succeed(charge);
   }
@@ -188,25 +190,27 @@ export class TestProvider implements PaymentProvider {
     return Date.parse(charge.expires_at) <= this.#now() ? 'expired' : undefined;
   }
 
-  #update(charge: ChargeRow, state: ChargeRow['state'], last4: string | null): void {
-    this.#db
-      .prepare(
-        'UPDATE test_provider_charges SET state = ?, card_last4 = COALESCE(?, card_last4), updated_at = ? WHERE ref = ?',
-      )
-      .run(state, last4, new Date(this.#now()).toISOString(), charge.ref);
+  async #update(charge: ChargeRow, state: ChargeRow['state'], last4: string | null): Promise<void> {
+    await this.#db.run(
+      'UPDATE test_provider_charges SET state = ?, card_last4 = COALESCE(?, card_last4), updated_at = ? WHERE ref = ?',
+      state,
+      last4,
+      new Date(this.#now()).toISOString(),
+      charge.ref,
+    );
   }
 
   async #succeed(charge: ChargeRow): Promise<PayOutcome> {
-    this.#update(charge, 'succeeded', null);
+    await this.#update(charge, 'succeeded', null);
     const delivered = await this.#deliver(this.event(charge, 'payment.succeeded'));
-    return { kind: 'succeeded', charge: this.charge(charge.payment_id)!, delivered };
+    return { kind: 'succeeded', charge: (await this.charge(charge.payment_id))!, delivered };
   }
 
   async #decline(charge: ChargeRow, why: DeclineWhy): Promise<PayOutcome> {
     const reason = DECLINE_REASONS[why];
-    this.#update(charge, 'declined', null);
+    await this.#update(charge, 'declined', null);
     const delivered = await this.#deliver(this.event(charge, 'payment.failed', reason));
-    return { kind: 'declined', charge: this.charge(charge.payment_id)!, reason, why, delivered };
+    return { kind: 'declined', charge: (await this.charge(charge.payment_id))!, reason, why, delivered };
   }
 
   /** The event body for a charge; tests sign and replay these too. */

@@ -41,7 +41,7 @@ async function refusal(call: Promise<unknown>) {
 
 beforeAll(async () => {
   server = await startTestServer();
-  operatorToken = server.store.operatorToken.issue();
+  operatorToken = await server.store.operatorToken.issue();
   proxy = await FaultProxy.start(server.url);
   app = await startApp(home, { kind: 'url', url: proxy.url });
   events = new EventLog(app, ['album-filed', 'library-availability', 'connection']);
@@ -178,7 +178,7 @@ describe('takedowns and territories through the app service', () => {
   });
 
   it('shows an album licensed elsewhere, without prices, and refuses to buy it', async () => {
-    server.store.db.prepare(`UPDATE albums SET territories = '["DE","AT"]' WHERE id = ?`).run(ids.elsewhere);
+    await server.store.sql.run(`UPDATE albums SET territories = '["DE","AT"]' WHERE id = ?`, ids.elsewhere);
     const view = await app.api['store.album']({ id: ids.elsewhere });
     expect(view.album?.title).toBe('Glass Études');
     expect(view.availability).toMatchObject({ state: 'not_in_territory', noticeUrl: null });

@@ -22,7 +22,7 @@ beforeAll(async () => {
   const [album, down] = (await anyone.get('/v1/albums?sort=title&limit=2')).body.items;
   track = (await anyone.get(`/v1/albums/${album.id}`)).body.discs[0].tracks[0];
   downTrackId = (await anyone.get(`/v1/albums/${down.id}`)).body.discs[0].tracks[0].id;
-  await takeDown(server.url, server.store.operatorToken.issue(), [{ type: 'album', id: down.id }]);
+  await takeDown(server.url, await server.store.operatorToken.issue(), [{ type: 'album', id: down.id }]);
 }, 120_000);
 afterAll(async () => {
   await server?.dispose();

@@ -26,7 +26,7 @@ const lines = (text: string) => text.trim().split('\n');
 
 beforeAll(async () => {
   server = await startTestServer();
-  operatorToken = server.store.operatorToken.issue();
+  operatorToken = await server.store.operatorToken.issue();
   proxy = await FaultProxy.start(server.url);
   await loginDemo(proxy.url, home);
   expect((await cli('config', '--library-dir', join(home, 'library'))).code).toBe(0);
@@ -39,7 +39,7 @@ beforeAll(async () => {
   expect(run.code, run.output).toBe(0);
   notice = await takeDown(server.url, operatorToken, [{ type: 'album', id: ids.unowned }]);
   await takeDown(server.url, operatorToken, [{ type: 'album', id: ids.owned }]);
-  server.store.db.prepare(`UPDATE albums SET territories = '["DE"]' WHERE id = ?`).run(ids.elsewhere);
+  await server.store.sql.run(`UPDATE albums SET territories = '["DE"]' WHERE id = ?`, ids.elsewhere);
 }, 120_000);
 afterAll(async () => {
   await proxy?.close();

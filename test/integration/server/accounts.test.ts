@@ -38,11 +38,10 @@ describe('accounts', () => {
   });
 
   it('stores passwords hashed with scrypt', async () => {
-    const row = server.store.db
-      .prepare('SELECT password_hash FROM accounts WHERE email = ?')
-      .get('alice@example.com') as {
-      password_hash: string;
-    };
+    const row = (await server.store.sql.get<{ password_hash: string }>(
+      'SELECT password_hash FROM accounts WHERE email = ?',
+      'alice@example.com',
+    ))!;
     expect(row.password_hash).toMatch(/^scrypt\$/);
     expect(row.password_hash).not.toContain('correct horse');
   });
@@ -142,12 +141,12 @@ describe('bad input', () => {
     ],
     ['an empty body', '', 'application/json', 400, 'INVALID_JSON'],
   ])('answers %s with a clear 4xx and changes nothing', async (_name, rawBody, type, status, code) => {
-    const before = server.store.db.prepare('SELECT COUNT(*) AS n FROM accounts').get() as { n: number };
+    const before = (await server.store.sql.get<{ n: number }>('SELECT COUNT(*) AS n FROM accounts'))!;
     const res = await api.request('POST', '/v1/accounts', { rawBody, headers: { 'content-type': type } });
     expect(res.status).toBe(status);
     expect(res.body.error.code).toBe(code);
     expect(res.body.error.message).not.toMatch(/\n\s+at /);
-    const after = server.store.db.prepare('SELECT COUNT(*) AS n FROM accounts').get() as { n: number };
+    const after = (await server.store.sql.get<{ n: number }>('SELECT COUNT(*) AS n FROM accounts'))!;
     expect(after.n).toBe(before.n);
   });
 });

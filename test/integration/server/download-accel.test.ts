@@ -49,9 +49,10 @@ describe.skipIf(!hasNginx)('downloads through nginx with X-Accel-Redirect', () =
     const done = await demo.waitForOrder(orderId);
     item = done.items[0];
     expect(item.state).toBe('ready');
-    const row = server.store.db.prepare('SELECT file_path FROM order_items WHERE id = ?').get(item.id) as {
-      file_path: string;
-    };
+    const row = (await server.store.sql.get<{ file_path: string }>(
+      'SELECT file_path FROM order_items WHERE id = ?',
+      item.id,
+    ))!;
     cachePath = `${server.dataDir}/${row.file_path}`;
   });
   afterAll(async () => {
@@ -212,7 +213,7 @@ describe.skipIf(!hasNginx)('downloads through nginx with X-Accel-Redirect', () =
   });
 
   it('refuses a refunded item without sending the file', async () => {
-    const operator = new StoreApi(nginx.url, server.store.operatorToken.issue());
+    const operator = new StoreApi(nginx.url, await server.store.operatorToken.issue());
     // Another item of the same order: the first one is still used below.
     const done = await demo.get(`/v1/orders/${orderId}`);
     const victim = done.body.items[1];
@@ -232,7 +233,7 @@ describe.skipIf(!hasNginx)('downloads through nginx with X-Accel-Redirect', () =
   });
 
   it('checks the re-download policy of taken-down works on every request', async () => {
-    const operator = new StoreApi(nginx.url, server.store.operatorToken.issue());
+    const operator = new StoreApi(nginx.url, await server.store.operatorToken.issue());
     const albums = (await demo.get('/v1/albums?limit=100&sort=title')).body.items;
     const target = albums[1];
     const created = await demo.post(

@@ -27,9 +27,10 @@ beforeAll(async () => {
   items = (await demo.waitForOrder(created.body.id)).items;
   expect(items.length).toBeGreaterThanOrEqual(2);
   for (const item of items) {
-    const row = server.store.db.prepare('SELECT file_path FROM order_items WHERE id = ?').get(item.id) as {
-      file_path: string;
-    };
+    const row = (await server.store.sql.get<{ file_path: string }>(
+      'SELECT file_path FROM order_items WHERE id = ?',
+      item.id,
+    ))!;
     paths.set(item.id, `${server.dataDir}/${row.file_path}`);
   }
 });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ffmpeg, metadataArgs, writeTone } from '../../helpers/audio-fixtures.ts';
 import { runCli } from '../../helpers/cli-process.ts';
 import { StoreApi } from '../../helpers/store-api.ts';
-import { startTestServer, type TestServer } from '../../helpers/test-server.ts';
+import { startTestServer, storeEnv, type TestServer } from '../../helpers/test-server.ts';
 
 let root: string;
 let server: TestServer | undefined;
@@ -61,7 +61,10 @@ afterAll(async () => {
 describe('megadisc server import', () => {
   it('imports tagged masters as an album, skipping and reporting a corrupt file', async () => {
     const data = join(root, 'store');
-    const result = await runCli(['server', 'import', join(root, 'masters'), '--data', data]);
+    const result = await runCli(
+      ['server', 'import', join(root, 'masters'), '--data', data],
+      await storeEnv(data),
+    );
     expect(result.code, result.output).toBe(0);
     expect(result.output).toMatch(/imported 1 album\(s\), 2 track\(s\); skipped 1 file/);
     expect(result.output).toMatch(/skipped .*03\.flac: /);

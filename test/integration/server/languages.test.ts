@@ -17,7 +17,7 @@ const DE_THEN_RU = 'de-DE, ru;q=0.5';
 
 beforeAll(async () => {
   server = await startTestServer();
-  operator = new StoreApi(server.url, server.store.operatorToken.issue());
+  operator = new StoreApi(server.url, await server.store.operatorToken.issue());
   [licensedInGermany] = (await new StoreApi(server.url).get('/v1/albums?sort=title&limit=1')).body.items;
   const set = await operator.post(`/v1/operator/albums/${licensedInGermany.id}/territories`, {
     territories: ['DE'],
@@ -52,7 +52,7 @@ type Ask = (language: string | undefined) => ReturnType<typeof raw>;
 async function fundedAccount(megabytes: number): Promise<string> {
   const api = await new StoreApi(server.url).register();
   if (megabytes > 0) {
-    const code = server.store.vouchers.create(megabytes * 1_000_000);
+    const code = await server.store.vouchers.create(megabytes * 1_000_000);
     expect((await api.post('/v1/account/vouchers', { code })).status).toBe(200);
   }
   return api.token!;
@@ -119,7 +119,7 @@ const cases: [string, () => Promise<Ask>, RegExp, RegExp][] = [
     'VOUCHER_USED',
     async () => {
       const token = await fundedAccount(0);
-      const code = server.store.vouchers.create(10_000_000);
+      const code = await server.store.vouchers.create(10_000_000);
       expect((await raw('POST', '/v1/account/vouchers', json(token), JSON.stringify({ code }))).status).toBe(
         200,
       );

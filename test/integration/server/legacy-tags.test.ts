@@ -1,10 +1,10 @@
 // Masters tagged in Windows-1251 by an old tagger: the importer repairs the mojibake, the catalog shows
 // Cyrillic, and the client writes that Cyrillic into the files it downloads (ID3v2.4, ID3v2.3, Vorbis).
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseFile } from 'music-metadata';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAlbumCards, trackPage } from '../../../electron/core/library/index.ts';
 import { openProfile } from '../../../electron/core/profile/open-profile.ts';
 import { scanMasters } from '../../../server/catalog/sources/index.ts';
@@ -12,7 +12,7 @@ import { writeTone } from '../../helpers/audio-fixtures.ts';
 import { jsonOutput, loginDemo, runCli } from '../../helpers/cli-process.ts';
 import { legacyId3v1, legacyId3v23, writeLegacyWav } from '../../helpers/legacy-id3.ts';
 import { StoreApi } from '../../helpers/store-api.ts';
-import { startTestServer, type TestServer } from '../../helpers/test-server.ts';
+import { copyTemplateStore, startTestServer, storeEnv, type TestServer } from '../../helpers/test-server.ts';
 
 const ARTIST = 'Ёжики на пару';
 const ALBUM = 'Тёплый март';
@@ -61,7 +61,7 @@ beforeAll(async () => {
 
   // A copy of the seeded template, so the demo account can buy what gets imported.
   data = join(root, 'store');
-  cpSync(inject('templateStore'), data, { recursive: true });
+  await copyTemplateStore(data);
 });
 
 afterAll(async () => {
@@ -106,7 +106,7 @@ describe('legacy Windows-1251 tags', () => {
   });
 
   it('are imported as Cyrillic, while real Latin-1 tags stay as written', async () => {
-    const result = await runCli(['server', 'import', masters, '--data', data]);
+    const result = await runCli(['server', 'import', masters, '--data', data], await storeEnv(data));
     expect(result.code, result.output).toBe(0);
     expect(result.output).toMatch(/imported 2 album\(s\), 4 track\(s\); skipped 0 file/);
 

@@ -2,13 +2,14 @@
 // processes with --lang ru and with LANG=ru_RU.UTF-8. Usage errors (exit 2) and refusals (exit 1)
 // are Russian, refusals keep their code and the store's English message as detail; --json is the
 // same in every language; English stays the default (the helper sets LANG=C.UTF-8).
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { translator } from '../../../i18n/index.ts';
 import { type CliProcess, runCli, startCli } from '../../helpers/cli-process.ts';
 import { noticeBody } from '../../helpers/takedown-notices.ts';
+import { copyTemplateStore } from '../../helpers/test-server.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'megadisc-operator-lang-'));
 /** A store with nothing in it (no catalog, no notices). */
@@ -109,7 +110,7 @@ describe('megadisc server in Russian', () => {
 
   it('files, lists and decides a notice in Russian; a second decision is refused in Russian', async () => {
     const data = join(root, 'demo');
-    cpSync(inject('templateStore'), data, { recursive: true });
+    await copyTemplateStore(data);
     const noticeFile = join(root, 'notice.json');
     writeFileSync(noticeFile, JSON.stringify(noticeBody([{ type: 'album', id: 1 }])));
     const filed = await server(['takedowns', 'file', '--json-file', noticeFile], RU, data);

@@ -28,10 +28,12 @@ beforeAll(async () => {
 });
 afterAll(() => server?.dispose());
 
-function ordersOf(body: { albumId: number; encoding: string }): number {
-  const row = server.store.db
-    .prepare('SELECT COUNT(*) AS n FROM orders WHERE album_id = ? AND encoding = ?')
-    .get(body.albumId, body.encoding) as { n: number };
+async function ordersOf(body: { albumId: number; encoding: string }): Promise<number> {
+  const row = (await server.store.sql.get<{ n: number }>(
+    'SELECT COUNT(*) AS n FROM orders WHERE album_id = ? AND encoding = ?',
+    body.albumId,
+    body.encoding,
+  ))!;
   return row.n;
 }
 
@@ -179,15 +181,17 @@ describe('idempotency', () => {
     const accountId = (await demo.get('/v1/account')).body.id as number;
     // The first request's claim, as order creation takes it before doing any work; the duplicate
     // arrives while it is held, whatever the timing.
-    const keys = new IdempotencyKeys(server.store.db);
-    expect(keys.claim(accountId, k, requestHash({ ...body, trackIds: null }))).toEqual({ kind: 'claimed' });
+    const keys = new IdempotencyKeys(server.store.sql);
+    expect(await keys.claim(accountId, k, requestHash({ ...body, trackIds: null }))).toEqual({
+      kind: 'claimed',
+    });
     const duplicate = await order(demo, body, k);
     expect(duplicate.status).toBe(409);
     expect(duplicate.body.error.code).toBe('IDEMPOTENCY_IN_PROGRESS');
     expect(duplicate.headers.get('retry-after')).toBe('1');
-    expect(ordersOf(body)).toBe(0);
+    expect(await ordersOf(body)).toBe(0);
     // Once the claim is let go (its request changed nothing), the key goes through.
-    keys.abandon(accountId, k);
+    await keys.abandon(accountId, k);
     const retried = await order(demo, body, k);
     expect(retried.status).toBe(201);
     await demo.waitForOrder(retried.body.id);
@@ -202,7 +206,7 @@ describe('idempotency', () => {
     expect(statuses.every((s) => s === 201 || s === 409)).toBe(true);
     const ids = new Set(results.filter((r) => r.status === 201).map((r) => r.body.id));
     expect(ids.size).toBe(1);
-    expect(ordersOf(body)).toBe(1);
+    expect(await ordersOf(body)).toBe(1);
     await demo.waitForOrder([...ids][0]);
   });
 

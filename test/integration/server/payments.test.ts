@@ -13,7 +13,7 @@ let clock = Date.parse('2026-03-01T12:00:00Z');
 
 beforeAll(async () => {
   server = await startTestServer({ now: () => clock, checkoutTtlMs: 15 * 60_000 });
-  operator = new StoreApi(server.url, server.store.operatorToken.issue());
+  operator = new StoreApi(server.url, await server.store.operatorToken.issue());
 });
 afterAll(() => server?.dispose());
 
@@ -21,7 +21,7 @@ const register = () => new StoreApi(server.url).register();
 
 const balance = async (api: StoreApi) => (await api.get('/v1/account')).body.balanceBytes as number;
 const lotsOf = (paymentId: string) =>
-  server.store.db.prepare('SELECT * FROM lots WHERE payment_id = ?').all(paymentId) as any[];
+  server.store.sql.all<any>('SELECT * FROM lots WHERE payment_id = ?', paymentId);
 
 /** Posts a webhook body with a signature header, as the provider (or an attacker) would. */
 function postWebhook(body: string, signature: string | null) {
@@ -92,7 +92,7 @@ describe('packs', () => {
     const after = (await buyer.get(`/v1/checkouts/${created.body.id}`)).body;
     expect(after).toMatchObject({ state: 'declined', creditedBytes: 0, failure: 'The card was declined.' });
     expect(await balance(buyer)).toBe(0);
-    expect(lotsOf(created.body.id)).toEqual([]);
+    expect(await lotsOf(created.body.id)).toEqual([]);
     // The page cannot be paid again once declined.
     expect((await submitPayment(created.body.payUrl, { card: TEST_CARDS.succeeds })).heading).toMatch(
       /declined/,
@@ -137,7 +137,7 @@ describe('packs', () => {
         /expired/,
       );
       expect(await balance(buyer)).toBe(0);
-      expect(lotsOf(created.body.id)).toEqual([]);
+      expect(await lotsOf(created.body.id)).toEqual([]);
     } finally {
       clock -= 15 * 60_000 + 1;
     }
@@ -153,11 +153,10 @@ describe('packs', () => {
     const again = await checkout(buyer, '500MB', key);
     expect(again.status).toBe(201);
     expect(new Set([...ok, again].map((r) => r.body.id)).size).toBe(1);
-    const rows = server.store.db
-      .prepare('SELECT COUNT(*) AS n FROM payments WHERE idempotency_key = ?')
-      .get(key) as {
-      n: number;
-    };
+    const rows = (await server.store.sql.get<{ n: number }>(
+      'SELECT COUNT(*) AS n FROM payments WHERE idempotency_key = ?',
+      key,
+    ))!;
     expect(rows.n).toBe(1);
     const other = await checkout(buyer, '100MB', key);
     expect(other.status).toBe(422);
@@ -179,7 +178,7 @@ describe('webhooks', () => {
   async function pendingCheckout() {
     const buyer = await register();
     const created = await checkout(buyer, '100MB');
-    const charge = server.store.testProvider.charge(created.body.id)!;
+    const charge = (await server.store.testProvider.charge(created.body.id))!;
     return { buyer, created, charge };
   }
 
@@ -187,9 +186,8 @@ describe('webhooks', () => {
     const { buyer, created, charge } = await pendingCheckout();
     const provider = server.store.testProvider;
     const body = provider.event(charge, 'payment.succeeded');
-    const rejectionsBefore = (
-      server.store.db.prepare('SELECT COUNT(*) AS n FROM webhook_rejections').get() as any
-    ).n;
+    const rejectionsBefore = (await server.store.sql.get<any>('SELECT COUNT(*) AS n FROM webhook_rejections'))
+      .n;
     const tampered = body.replace(
       `"amount_micros":${charge.amount_micros}`,
       `"amount_micros":${charge.amount_micros}0`,
@@ -207,9 +205,8 @@ describe('webhooks', () => {
       expect(res.status).toBe(400);
       expect(res.body.error.code).toBe('WEBHOOK_SIGNATURE_INVALID');
     }
-    const rejectionsAfter = (
-      server.store.db.prepare('SELECT COUNT(*) AS n FROM webhook_rejections').get() as any
-    ).n;
+    const rejectionsAfter = (await server.store.sql.get<any>('SELECT COUNT(*) AS n FROM webhook_rejections'))
+      .n;
     expect(rejectionsAfter - rejectionsBefore).toBe(attempts.length);
     expect((await buyer.get(`/v1/checkouts/${created.body.id}`)).body.state).toBe('pending');
     expect(await balance(buyer)).toBe(0);
@@ -276,8 +273,8 @@ describe('refunds', () => {
     const again = await operator.post(`/v1/operator/payments/${refunded.id}/refund`, {});
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('NOT_REFUNDABLE');
-    expect(server.store.testProvider.charge(refunded.id)?.state).toBe('refunded');
-    expect(server.store.testProvider.charge(kept.id)?.state).toBe('succeeded');
+    expect((await server.store.testProvider.charge(refunded.id))?.state).toBe('refunded');
+    expect((await server.store.testProvider.charge(kept.id))?.state).toBe('succeeded');
   });
 
   it('is for the operator only', async () => {
@@ -295,19 +292,19 @@ describe('refunds', () => {
     const buyer = await register();
     const paid = await buyPack(buyer, '100MB');
     const accountId = (await buyer.get('/v1/account')).body.id;
-    const { db, ledger } = server.store;
+    const { sql, ledger } = server.store;
     // An order in progress holds 60 MB of the 100 MB.
-    db.exec('BEGIN IMMEDIATE');
-    ledger.apply({ accountId, kind: 'reserve', amountBytes: 0, reservedDeltaBytes: 60_000_000 });
-    db.exec('COMMIT');
+    await sql.tx((q) =>
+      ledger.apply(q, { accountId, kind: 'reserve', amountBytes: 0, reservedDeltaBytes: 60_000_000 }),
+    );
     const held = await operator.post(`/v1/operator/payments/${paid.id}/refund`, {});
     expect(held.status).toBe(409);
     expect(held.body.error.code).toBe('REFUND_EXCEEDS_BALANCE');
     // It settles 1 byte: now the pack is partly spent.
-    db.exec('BEGIN IMMEDIATE');
-    ledger.apply({ accountId, kind: 'settle', amountBytes: -1, reservedDeltaBytes: -1 });
-    ledger.apply({ accountId, kind: 'release', amountBytes: 0, reservedDeltaBytes: -59_999_999 });
-    db.exec('COMMIT');
+    await sql.tx(async (q) => {
+      await ledger.apply(q, { accountId, kind: 'settle', amountBytes: -1, reservedDeltaBytes: -1 });
+      await ledger.apply(q, { accountId, kind: 'release', amountBytes: 0, reservedDeltaBytes: -59_999_999 });
+    });
     const spent = await operator.post(`/v1/operator/payments/${paid.id}/refund`, {});
     expect(spent.status).toBe(409);
     expect(spent.body.error.code).toBe('NOT_REFUNDABLE');
@@ -319,7 +316,7 @@ describe('the money value of settled megabytes', () => {
   it('values a settle that spans two lots of different prices exactly, and the books add up', async () => {
     const buyer = await register();
     // Lot 1: a sold voucher, 50,000 bytes for $0.0025 (0.05 micros a byte).
-    const code = server.store.vouchers.create(50_000, undefined, { priceMicros: 2_500 });
+    const code = await server.store.vouchers.create(50_000, undefined, { priceMicros: 2_500 });
     const redeemed = await buyer.post('/v1/account/vouchers', { code });
     expect(redeemed.body).toMatchObject({ kind: 'sold', entry: { paid: { micros: 2_500 } } });
     // Lot 2: 100 MB for $2.00 (0.02 micros a byte).
@@ -337,9 +334,10 @@ describe('the money value of settled megabytes', () => {
     const charged = done.items[0].chargedBytes as number;
     expect(charged).toBeGreaterThan(50_000);
     const settle = (await buyer.get('/v1/account/ledger')).body.items.find((e: any) => e.kind === 'settle');
-    const moves = server.store.db
-      .prepare('SELECT bytes, micros FROM lot_moves WHERE ledger_id = ? ORDER BY id')
-      .all(settle.id) as { bytes: number; micros: number }[];
+    const moves = await server.store.sql.all<{ bytes: number; micros: number }>(
+      'SELECT bytes, micros FROM lot_moves WHERE ledger_id = ? ORDER BY id',
+      settle.id,
+    );
     const rest = charged - 50_000;
     expect(moves).toEqual([
       { bytes: 50_000, micros: 2_500 },

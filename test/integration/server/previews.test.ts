@@ -19,7 +19,7 @@ let scratch: string;
 beforeAll(async () => {
   server = await startTestServer();
   anyone = new StoreApi(server.url);
-  operator = new StoreApi(server.url, server.store.operatorToken.issue());
+  operator = new StoreApi(server.url, await server.store.operatorToken.issue());
   albums = (await anyone.get('/v1/albums?sort=title&limit=10')).body.items;
   scratch = mkdtempSync(join(tmpdir(), 'megadisc-preview-'));
 });
@@ -63,7 +63,7 @@ function meanVolume(bytes: Buffer, seconds: number): number {
  * Points a track at a 90 s master (20 s of silence, then a tone) so the preview window is the real one:
  * 30 s from 30 s in. A preview taken from the start would begin in silence.
  */
-function giveLongMaster(trackId: number): void {
+async function giveLongMaster(trackId: number): Promise<void> {
   const master = join(server.dataDir, 'masters', `long-${trackId}.flac`);
   execFileSync('ffmpeg', [
     '-hide_banner', '-nostdin', '-loglevel', 'error',
@@ -72,30 +72,32 @@ function giveLongMaster(trackId: number): void {
     '-filter_complex', '[1:a]aformat=channel_layouts=stereo[t];[0:a][t]concat=n=2:v=0:a=1',
     '-c:a', 'flac', '-y', master,
   ]); // biome-ignore format: ffmpeg arguments read best in pairs
-  server.store.db
-    .prepare('UPDATE tracks SET master_path = ?, duration_ms = 90000 WHERE id = ?')
-    .run(master, trackId);
+  await server.store.sql.run(
+    'UPDATE tracks SET master_path = ?, duration_ms = 90000 WHERE id = ?',
+    master,
+    trackId,
+  );
 }
 
 describe('GET /v1/tracks/{id}/preview', () => {
   it('is free: an account hears one and its balance and ledger stay as they were; no royalty line', async () => {
     const listener = await new StoreApi(server.url).register();
-    const code = server.store.vouchers.create(50_000_000);
+    const code = await server.store.vouchers.create(50_000_000);
     expect((await listener.post('/v1/account/vouchers', { code })).status).toBe(200);
     const [track] = await tracksOf(albums[0].id);
     const before = (await listener.get('/v1/account')).body;
-    const ledgerRows = () => (server.store.db.prepare('SELECT COUNT(*) AS n FROM ledger').get() as any).n;
-    const royaltyRows = () =>
-      (server.store.db.prepare('SELECT COUNT(*) AS n FROM royalty_lines').get() as any).n;
-    const [ledger, royalties] = [ledgerRows(), royaltyRows()];
+    const ledgerRows = async () => (await server.store.sql.get<any>('SELECT COUNT(*) AS n FROM ledger')).n;
+    const royaltyRows = async () =>
+      (await server.store.sql.get<any>('SELECT COUNT(*) AS n FROM royalty_lines')).n;
+    const [ledger, royalties] = [await ledgerRows(), await royaltyRows()];
     const res = await listener.get(`/v1/tracks/${track.id}/preview`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('audio/ogg');
     expect(res.headers.get('accept-ranges')).toBe('bytes');
     expect(res.headers.get('etag')).toMatch(/^"/);
     expect((await listener.get('/v1/account')).body).toEqual(before);
-    expect(ledgerRows()).toBe(ledger);
-    expect(royaltyRows()).toBe(royalties);
+    expect(await ledgerRows()).toBe(ledger);
+    expect(await royaltyRows()).toBe(royalties);
   });
 
   it('is never the whole track: a short track gets at most half of itself', async () => {
@@ -111,7 +113,7 @@ describe('GET /v1/tracks/{id}/preview', () => {
   it('is 30 s of a long track, not from its start, fading in', async () => {
     const tracks = await tracksOf(albums[2].id);
     const track = tracks.at(-1);
-    giveLongMaster(track.id);
+    await giveLongMaster(track.id);
     const res = await anyone.get(`/v1/tracks/${track.id}/preview`);
     expect(res.status).toBe(200);
     const seconds = probeSeconds(res.body);
@@ -125,14 +127,14 @@ describe('GET /v1/tracks/{id}/preview', () => {
     const [, track] = await tracksOf(albums[0].id);
     const first = await anyone.get(`/v1/tracks/${track.id}/preview`);
     const files = () => readdirSync(join(server.dataDir, 'cache', 'preview'));
-    const record = server.store.transcoder.lookupPreview(track.id);
+    const record = await server.store.transcoder.lookupPreview(track.id);
     expect(record).toBeDefined();
     const count = files().length;
     const second = await anyone.get(`/v1/tracks/${track.id}/preview`);
     expect(second.headers.get('etag')).toBe(first.headers.get('etag'));
     expect(Buffer.compare(second.body, first.body)).toBe(0);
     expect(files().length).toBe(count);
-    expect(server.store.transcoder.lookupPreview(track.id)?.createdAt).toBe(record?.createdAt);
+    expect((await server.store.transcoder.lookupPreview(track.id))?.createdAt).toBe(record?.createdAt);
   });
 
   it('serves Ranges, and a Range past its end is 416', async () => {

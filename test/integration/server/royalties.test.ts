@@ -13,16 +13,16 @@ let clock = Date.parse('2026-03-10T12:00:00Z');
 
 beforeAll(async () => {
   server = await startTestServer({ now: () => clock });
-  operator = new StoreApi(server.url, server.store.operatorToken.issue());
+  operator = new StoreApi(server.url, await server.store.operatorToken.issue());
 });
 afterAll(() => server?.dispose());
 
 const register = () => new StoreApi(server.url).register('DE');
 
-const holderId = (name: string) =>
-  (server.store.db.prepare('SELECT id FROM rights_holders WHERE name = ?').get(name) as { id: number }).id;
+const holderId = async (name: string) =>
+  (await server.store.sql.get<{ id: number }>('SELECT id FROM rights_holders WHERE name = ?', name))!.id;
 const linesOf = (orderId: string) =>
-  server.store.db.prepare('SELECT * FROM royalty_lines WHERE order_id = ? ORDER BY id').all(orderId) as any[];
+  server.store.sql.all<any>('SELECT * FROM royalty_lines WHERE order_id = ? ORDER BY id', orderId);
 
 let pixel: any;
 let orderId: string;
@@ -49,7 +49,7 @@ describe('royalties', () => {
   it('records per track and holder the royalty on the money value of a sale spanning two lots, exactly', async () => {
     const buyer = await register();
     // Lot 1: 50,000 bytes sold for $0.0025; lot 2: 100 MB for $2.00.
-    const code = server.store.vouchers.create(50_000, undefined, { priceMicros: 2_500 });
+    const code = await server.store.vouchers.create(50_000, undefined, { priceMicros: 2_500 });
     await buyer.post('/v1/account/vouchers', { code });
     await buyPack(buyer, '100MB');
     const tracks = pixel.discs.flatMap((d: any) => d.tracks);
@@ -65,52 +65,58 @@ describe('royalties', () => {
     orderId = created.body.id;
     const done = await buyer.waitForOrder(orderId);
     expect(done.state).toBe('complete');
-    const lines = linesOf(orderId);
+    const lines = await linesOf(orderId);
     expect(lines).toHaveLength(2);
     // Each line's revenue is exactly the money value its settle took from the lots.
     for (const line of lines) {
-      const taken = server.store.db
-        .prepare('SELECT SUM(micros) AS micros FROM lot_moves WHERE ledger_id = ?')
-        .get(line.ledger_id) as { micros: number };
+      const taken = (await server.store.sql.get<{ micros: number }>(
+        'SELECT SUM(micros) AS micros FROM lot_moves WHERE ledger_id = ?',
+        line.ledger_id,
+      ))!;
       expect(line.revenue_micros).toBe(taken.micros);
       expect(line).toMatchObject({ units: 1, territory: 'DE', rate_bp: 1500, currency: 'USD' });
     }
     expect(new Set(lines.map((l) => l.rights_holder_id))).toEqual(
-      new Set([holderId('8-Bit Cooperative'), holderId('Bonus Round Music')]),
+      new Set([await holderId('8-Bit Cooperative'), await holderId('Bonus Round Music')]),
     );
     // The whole sale: the voucher lot's $0.0025 plus 0.02 micros a byte for the rest.
     const bytes = lines.reduce((s, l) => s + l.bytes, 0);
     const revenue = lines.reduce((s, l) => s + l.revenue_micros, 0);
     expect(revenue).toBe(2_500 + Math.floor((2_000_000 * (bytes - 50_000)) / 100_000_000));
     // Per holder, what is owed is floor(15% × revenue) of all its lines so far.
-    for (const total of server.store.royalties.totals())
+    for (const total of await server.store.royalties.totals())
       expect(total.royaltyMicros).toBe(Math.floor((total.revenueMicros * 1500) / 10_000));
   });
 
-  it('carries fractions forward: 10,000 sales of 3 micros owe exactly 15% of 30,000', () => {
-    const { db, royalties } = server.store;
-    const holder = server.store.rightsHolders.create({ name: 'Tiny Sales Ltd', royaltyBasisPoints: 1500 });
-    const track = db.prepare('SELECT id, album_id FROM tracks ORDER BY id DESC LIMIT 1').get() as any;
-    db.prepare('UPDATE tracks SET rights_holder_id = ? WHERE id = ?').run(holder.id, track.id);
-    const ledgerId = (db.prepare('SELECT MAX(id) AS id FROM ledger').get() as { id: number }).id;
-    const owed: number[] = [];
-    db.exec('BEGIN IMMEDIATE');
-    for (let i = 0; i < 10_000; i++) {
-      const line = royalties.record({
-        ledgerId,
-        orderId: null,
-        itemId: null,
-        trackId: track.id,
-        territory: 'FR',
-        units: 1,
-        bytes: 150,
-        revenueMicros: 3,
-        currency: 'USD',
-        createdAt: new Date(clock).toISOString(),
-      });
-      owed.push(line!.royaltyMicros);
-    }
-    db.exec('COMMIT');
+  it('carries fractions forward: 10,000 sales of 3 micros owe exactly 15% of 30,000', async () => {
+    const { sql: db, royalties } = server.store;
+    const holder = await server.store.rightsHolders.create({
+      name: 'Tiny Sales Ltd',
+      royaltyBasisPoints: 1500,
+    });
+    const track = (await db.get<any>('SELECT id, album_id FROM tracks ORDER BY id DESC LIMIT 1'))!;
+    await db.run('UPDATE tracks SET rights_holder_id = ? WHERE id = ?', holder.id, track.id);
+    const ledgerId = (await db.get<{ id: number }>('SELECT MAX(id) AS id FROM ledger'))!.id;
+    // In one transaction, as a settle records its lines (a retried transaction starts the list over).
+    const owed = await db.tx(async (q) => {
+      const lines: number[] = [];
+      for (let i = 0; i < 10_000; i++) {
+        const line = await royalties.record(q, {
+          ledgerId,
+          orderId: null,
+          itemId: null,
+          trackId: track.id,
+          territory: 'FR',
+          units: 1,
+          bytes: 150,
+          revenueMicros: 3,
+          currency: 'USD',
+          createdAt: new Date(clock).toISOString(),
+        });
+        lines.push(line!.royaltyMicros);
+      }
+      return lines;
+    });
     // Rounded one by one, each 0.45 micro would be 0; carried, the total is exact.
     expect(owed.reduce((s, n) => s + n, 0)).toBe(4_500);
     expect(owed.slice(0, 3)).toEqual([0, 0, 1]);
@@ -121,44 +127,44 @@ describe('royalties', () => {
       sum += n;
       if (i % 997 === 0) expect(sum).toBe(Math.floor(((i + 1) * 3 * 1500) / 10_000));
     });
-    db.prepare('UPDATE tracks SET rights_holder_id = NULL WHERE id = ?').run(track.id);
+    await db.run('UPDATE tracks SET rights_holder_id = NULL WHERE id = ?', track.id);
   });
 
   it('reverses a refunded item with negative lines and never edits a recorded one', async () => {
-    const before = linesOf(orderId);
-    const bonus = before.find((l) => l.rights_holder_id === holderId('Bonus Round Music'));
+    const before = await linesOf(orderId);
+    const bonusHolder = await holderId('Bonus Round Music');
+    const bonus = before.find((l) => l.rights_holder_id === bonusHolder);
     const res = await operator.post(`/v1/operator/orders/${orderId}/items/${bonus.item_id}/refund`, {
       reason: 'test',
     });
     expect(res.status).toBe(200);
     expect(res.body.refundedBytes).toBe(bonus.bytes);
-    const after = linesOf(orderId);
+    const after = await linesOf(orderId);
     expect(after.slice(0, before.length)).toEqual(before);
     const reversal = after.at(-1);
     expect(reversal).toMatchObject({ units: -1, bytes: -bonus.bytes, item_id: bonus.item_id });
     expect(reversal.revenue_micros).toBe(res.body.revenueMicros);
     expect(reversal.revenue_micros).toBeLessThan(0);
     expect(reversal.royalty_micros).toBeLessThanOrEqual(0);
-    const holder = server.store.royalties
-      .totals()
-      .find((t) => t.rightsHolderId === holderId('Bonus Round Music'))!;
+    const holder = (await server.store.royalties.totals()).find((t) => t.rightsHolderId === bonusHolder)!;
     expect(holder.royaltyMicros).toBe(Math.floor((holder.revenueMicros * 1500) / 10_000));
     expect(
       (await operator.post(`/v1/operator/orders/${orderId}/items/${bonus.item_id}/refund`, {})).status,
     ).toBe(409);
     // The refunded file is no longer the buyer's to download.
-    const account = server.store.db.prepare('SELECT account_id FROM orders WHERE id = ?').get(orderId) as {
-      account_id: number;
-    };
+    const account = (await server.store.sql.get<{ account_id: number }>(
+      'SELECT account_id FROM orders WHERE id = ?',
+      orderId,
+    ))!;
     const owner = new StoreApi(
       server.url,
-      server.store.sessions.issue(server.store.sessions.account(account.account_id)).token,
+      (await server.store.sessions.issue(await server.store.sessions.account(account.account_id))).token,
     );
     expect((await owner.get(`/v1/orders/${orderId}/items/${bonus.item_id}/file`)).status).toBe(410);
-    expect(() => server.store.db.prepare('UPDATE royalty_lines SET royalty_micros = 0').run()).toThrow(
+    await expect(server.store.sql.run('UPDATE royalty_lines SET royalty_micros = 0')).rejects.toThrow(
       /never changed/,
     );
-    expect(() => server.store.db.prepare('DELETE FROM royalty_lines').run()).toThrow(/never deleted/);
+    await expect(server.store.sql.run('DELETE FROM royalty_lines')).rejects.toThrow(/never deleted/);
     const books = await operator.get('/v1/operator/ledger-check');
     expect(books.body.problems).toEqual([]);
   });
@@ -168,7 +174,7 @@ describe('statements', () => {
   let march: any;
 
   it('refuses a period that has not ended, then issues it in CSV and DSR, immutable on reissue', async () => {
-    const id = holderId('8-Bit Cooperative');
+    const id = await holderId('8-Bit Cooperative');
     const early = await operator.post('/v1/operator/statements', { rightsHolderId: id, period: '2026-03' });
     expect(early.status).toBe(409);
     clock = Date.parse('2026-04-02T09:00:00Z');
@@ -222,24 +228,24 @@ describe('statements', () => {
   });
 
   it('puts a late adjustment for a stated period into the next statement', async () => {
-    const id = holderId('8-Bit Cooperative');
-    const { db, royalties } = server.store;
+    const id = await holderId('8-Bit Cooperative');
+    const { sql: db, royalties } = server.store;
     const track = pixel.discs[0].tracks[0];
-    const ledgerId = (db.prepare('SELECT MAX(id) AS id FROM ledger').get() as { id: number }).id;
-    db.exec('BEGIN IMMEDIATE');
-    royalties.record({
-      ledgerId,
-      orderId: null,
-      itemId: null,
-      trackId: track.id,
-      territory: 'GB',
-      units: 1,
-      bytes: 1_000_000,
-      revenueMicros: 20_000,
-      currency: 'USD',
-      createdAt: '2026-03-31T23:00:00.000Z',
-    });
-    db.exec('COMMIT');
+    const ledgerId = (await db.get<{ id: number }>('SELECT MAX(id) AS id FROM ledger'))!.id;
+    await db.tx((q) =>
+      royalties.record(q, {
+        ledgerId,
+        orderId: null,
+        itemId: null,
+        trackId: track.id,
+        territory: 'GB',
+        units: 1,
+        bytes: 1_000_000,
+        revenueMicros: 20_000,
+        currency: 'USD',
+        createdAt: '2026-03-31T23:00:00.000Z',
+      }),
+    );
     expect(
       (await operator.post('/v1/operator/statements', { rightsHolderId: id, period: '2026-03' })).body,
     ).toEqual(march);
@@ -252,8 +258,8 @@ describe('statements', () => {
   });
 
   it('gives each rights holder a token that reads only its own statements', async () => {
-    const a = holderId('8-Bit Cooperative');
-    const b = holderId('Bonus Round Music');
+    const a = await holderId('8-Bit Cooperative');
+    const b = await holderId('Bonus Round Music');
     const other = (await operator.post('/v1/operator/statements', { rightsHolderId: b, period: '2026-03' }))
       .body;
     const tokenA = (await operator.post(`/v1/operator/rights-holders/${a}/token`, {})).body.token;

@@ -1,16 +1,17 @@
 // The operator's takedown commands as real child processes over a copy of the demo store: file,
 // list, decide, the redownload setting, account countries and the audit log; then the running
 // server answers for what they decided.
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { type CliProcess, jsonOutput, runCli, startCli } from '../../helpers/cli-process.ts';
 import { StoreApi } from '../../helpers/store-api.ts';
+import { copyTemplateStore } from '../../helpers/test-server.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'megadisc-takedown-cli-'));
 const data = join(root, 'store');
-cpSync(inject('templateStore'), data, { recursive: true });
+await copyTemplateStore(data);
 let server: CliProcess | undefined;
 
 afterAll(() => {

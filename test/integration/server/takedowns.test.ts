@@ -4,9 +4,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectLedgerBalances } from '../../helpers/ledger-checks.ts';
-import { queryPlan, statementsOf } from '../../helpers/query-plan.ts';
+import { queryPlanOf, statementsRun } from '../../helpers/query-plan.ts';
 import { StoreApi } from '../../helpers/store-api.ts';
-import { startTestServer, type TestServer } from '../../helpers/test-server.ts';
+import { onPostgres, startTestServer, type TestServer } from '../../helpers/test-server.ts';
 
 let server: TestServer;
 let operator: StoreApi;
@@ -17,7 +17,7 @@ let albums: any[];
 
 beforeAll(async () => {
   server = await startTestServer();
-  operator = new StoreApi(server.url, server.store.operatorToken.issue());
+  operator = new StoreApi(server.url, await server.store.operatorToken.issue());
   demo = await new StoreApi(server.url).login();
   anyone = new StoreApi(server.url);
   albums = (await anyone.get('/v1/albums?sort=title&limit=100')).body.items;
@@ -209,19 +209,23 @@ describe('an approved notice', () => {
     ]);
   });
 
-  it('keeps browsing on its sort index: the works off sale are read once, through the partial indexes', () => {
-    const [sql] = statementsOf(server.store.db, () =>
-      server.store.catalog.listAlbums({ sort: 'new', limit: 20 }),
-    );
-    const plan = queryPlan(server.store.db, sql!).join('\n');
-    expect(plan).toMatch(/SCAN a USING (COVERING )?INDEX albums_by_release/);
-    // An uncorrelated list, computed once per statement, not a probe per album.
-    expect(plan).toMatch(/LIST SUBQUERY/);
-    expect(plan).not.toMatch(/CORRELATED SCALAR SUBQUERY \d+\n.*takedowns/);
-    expect(plan).toMatch(/SEARCH takedowns USING INDEX takedowns_active_albums/);
-    expect(plan).toMatch(/SEARCH td USING INDEX takedowns_active_tracks/);
-    expect(plan).not.toMatch(/SCAN (td|takedowns)\b/);
-  });
+  // SQLite's query plan: PostgreSQL plans differently (and by its statistics), so this one is SQLite's alone.
+  it.skipIf(onPostgres)(
+    'keeps browsing on its sort index: the works off sale are read once, through the partial indexes',
+    async () => {
+      const [sql] = await statementsRun(server.store.sql, () =>
+        server.store.catalog.listAlbums({ sort: 'new', limit: 20 }),
+      );
+      const plan = (await queryPlanOf(server.store.sql, sql!)).join('\n');
+      expect(plan).toMatch(/SCAN a USING (COVERING )?INDEX albums_by_release/);
+      // An uncorrelated list, computed once per statement, not a probe per album.
+      expect(plan).toMatch(/LIST SUBQUERY/);
+      expect(plan).not.toMatch(/CORRELATED SCALAR SUBQUERY \d+\n.*takedowns/);
+      expect(plan).toMatch(/SEARCH takedowns USING INDEX takedowns_active_albums/);
+      expect(plan).toMatch(/SEARCH td USING INDEX takedowns_active_tracks/);
+      expect(plan).not.toMatch(/SCAN (td|takedowns)\b/);
+    },
+  );
 
   it('lets an order already being encoded finish, charged once, and its owner download it again', async () => {
     const target = albums[1];
@@ -312,9 +316,10 @@ describe('an approved notice', () => {
     expect(Object.values(await listed(target.id)).every(Boolean)).toBe(true);
     expect((await anyone.get(`/v1/albums/${target.id}`)).status).toBe(200);
     expect((await demo.get(`/v1/albums/${target.id}/prices`)).status).toBe(200);
-    const row = server.store.db
-      .prepare('SELECT lifted_at, lifted_by_notice FROM takedowns WHERE notice_id = ?')
-      .get(noticeId) as any;
+    const row = await server.store.sql.get<any>(
+      'SELECT lifted_at, lifted_by_notice FROM takedowns WHERE notice_id = ?',
+      noticeId,
+    );
     expect(row).toEqual({ lifted_at: decided.body.decidedAt, lifted_by_notice: counterId });
     expect((await anyone.get(`/v1/availability?ids=${target.id}`)).body.items[0].state).toBe('on_sale');
   });
@@ -406,11 +411,11 @@ describe('the audit log', () => {
     expect(log.map((e) => e.id)).toEqual([...log.map((e) => e.id)].sort((a, b) => b - a));
   });
 
-  it('refuses UPDATE and DELETE at the database level', () => {
-    const db = server.store.db;
-    expect(() => db.prepare(`UPDATE audit_log SET actor = 'nobody'`).run()).toThrow(/append-only/);
-    expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
-    const count = db.prepare('SELECT COUNT(*) AS n FROM audit_log').get() as { n: number };
+  it('refuses UPDATE and DELETE at the database level', async () => {
+    const db = server.store.sql;
+    await expect(db.run(`UPDATE audit_log SET actor = 'nobody'`)).rejects.toThrow(/append-only/);
+    await expect(db.run('DELETE FROM audit_log')).rejects.toThrow(/append-only/);
+    const count = (await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM audit_log'))!;
     expect(count.n).toBeGreaterThan(0);
   });
 });

@@ -13,7 +13,7 @@ let worldwide: any;
 
 beforeAll(async () => {
   server = await startTestServer();
-  operator = new StoreApi(server.url, server.store.operatorToken.issue());
+  operator = new StoreApi(server.url, await server.store.operatorToken.issue());
   anyone = new StoreApi(server.url);
   [german, worldwide] = (await anyone.get('/v1/albums?sort=title&limit=2')).body.items;
   // The operator licenses the first release in Germany only.
@@ -34,15 +34,15 @@ async function buyer(country?: string): Promise<StoreApi & { email: string }> {
   expect(res.status).toBe(201);
   api.token = res.body.token;
   api.email = email;
-  const code = server.store.vouchers.create(200_000_000);
+  const code = await server.store.vouchers.create(200_000_000);
   expect((await api.post('/v1/account/vouchers', { code })).status).toBe(200);
   return api;
 }
 
 const order = (api: StoreApi, albumId: number) =>
   api.post('/v1/orders', { albumId, encoding: 'opus-160' }, { 'idempotency-key': `terr-${randomUUID()}` });
-const territoryOf = (orderId: string) =>
-  (server.store.db.prepare('SELECT territory FROM orders WHERE id = ?').get(orderId) as { territory: string })
+const territoryOf = async (orderId: string) =>
+  (await server.store.sql.get<{ territory: string }>('SELECT territory FROM orders WHERE id = ?', orderId))!
     .territory;
 
 function expectNotInTerritory(res: any, country: string | null) {
@@ -80,7 +80,7 @@ describe('a release licensed for [DE]', () => {
     // Elsewhere in the catalog nothing changes for it; the order records where it was bought.
     const elsewhere = await order(us, worldwide.id);
     expect(elsewhere.status).toBe(201);
-    expect(territoryOf(elsewhere.body.id)).toBe('US');
+    expect(await territoryOf(elsewhere.body.id)).toBe('US');
     // Nor does a signed-in account get to claim another country.
     expectNotInTerritory(await us.get(`/v1/albums/${german.id}/prices?country=DE`), 'US');
     await us.waitForOrder(elsewhere.body.id);
@@ -92,7 +92,7 @@ describe('a release licensed for [DE]', () => {
     expect((await de.get(`/v1/albums/${german.id}/prices`)).status).toBe(200);
     const created = await order(de, german.id);
     expect(created.status).toBe(201);
-    expect(territoryOf(created.body.id)).toBe('DE');
+    expect(await territoryOf(created.body.id)).toBe('DE');
     expect((await de.get(`/v1/availability?ids=${german.id}`)).body.items[0].state).toBe('on_sale');
     const done = await de.waitForOrder(created.body.id);
     expect(done.state).toBe('complete');

@@ -25,7 +25,7 @@ beforeAll(async () => {
   const [album, down] = (await anyone.get('/v1/albums?sort=title&limit=2')).body.items;
   trackId = (await anyone.get(`/v1/albums/${album.id}`)).body.discs[0].tracks[0].id;
   downTrackId = (await anyone.get(`/v1/albums/${down.id}`)).body.discs[0].tracks[0].id;
-  await takeDown(server.url, server.store.operatorToken.issue(), [{ type: 'album', id: down.id }]);
+  await takeDown(server.url, await server.store.operatorToken.issue(), [{ type: 'album', id: down.id }]);
   storeBytes = (await anyone.get(`/v1/tracks/${trackId}/preview`)).body;
   const account = await new StoreApi(server.url).register();
   h = await startFakeHost();

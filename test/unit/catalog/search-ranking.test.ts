@@ -9,8 +9,9 @@ import { CatalogWriter } from '../../../server/catalog/catalog-writer.ts';
 import { CatalogSearch } from '../../../server/catalog/search.ts';
 import type { AlbumInput } from '../../../server/catalog/types.ts';
 import { type Db, openDatabase } from '../../../server/db/open-database.ts';
+import { SqliteDatabase } from '../../../server/db/sql/sqlite-database.ts';
 import { StoreError } from '../../../server/errors.ts';
-import { queryPlan, statementsOf } from '../../helpers/query-plan.ts';
+import { queryPlan, statementsOfAsync } from '../../helpers/query-plan.ts';
 
 const DATA = '/data';
 const WORDS = ['river', 'rivers', 'moon', 'night', 'love', 'stone', 'blue', 'dance', 'fire', 'rain'];
@@ -50,10 +51,10 @@ function albums(count: number): AlbumInput[] {
   }));
 }
 
-function seeded(path = ':memory:', count = 60): Db {
+async function seeded(path = ':memory:', count = 60): Promise<Db> {
   const db = openDatabase(path);
-  const writer = new CatalogWriter(db, DATA);
-  for (const album of albums(count)) writer.addAlbum(album);
+  const writer = new CatalogWriter(new SqliteDatabase(db), DATA);
+  for (const album of albums(count)) await writer.addAlbum(album);
   return db;
 }
 
@@ -75,9 +76,9 @@ describe('catalog search ranking', () => {
     dir = undefined;
   });
 
-  it("ranks as FTS5's bm25() with the same weights when every match is a candidate", () => {
-    db = seeded();
-    const search = new CatalogSearch(db, new CatalogQueries(db, DATA), { workers: 0 });
+  it("ranks as FTS5's bm25() with the same weights when every match is a candidate", async () => {
+    db = await seeded();
+    const search = new CatalogSearch(db, new CatalogQueries(new SqliteDatabase(db), DATA), { workers: 0 });
     for (const [q, match] of [
       ['river', '"river"*'],
       ['moon', '"moon"*'],
@@ -94,13 +95,16 @@ describe('catalog search ranking', () => {
     }
   });
 
-  it('ranks the first matches only, then pages the rest in catalog order, the same in pages as at once', () => {
-    db = seeded();
-    const search = new CatalogSearch(db, new CatalogQueries(db, DATA), { candidates: 5, workers: 0 });
+  it('ranks the first matches only, then pages the rest in catalog order, the same in pages as at once', async () => {
+    db = await seeded();
+    const search = new CatalogSearch(db, new CatalogQueries(new SqliteDatabase(db), DATA), {
+      candidates: 5,
+      workers: 0,
+    });
     const all = bm25Order(db, 'tracks_fts', '10.0, 4.0, 2.0', '"river"*');
     expect(all.length).toBeGreaterThan(12);
     const firstFive = [...all].sort((a, b) => a - b).slice(0, 5);
-    const once = search.searchNow({ q: 'river', type: 'track', limit: 1000 }).tracks;
+    const once = (await search.searchNow({ q: 'river', type: 'track', limit: 1000 })).tracks;
     const ids = once.items.map((t) => t.id);
     expect(once.nextCursor).toBeNull();
     // The five first matches in catalog order, ranked among themselves as bm25() ranks them.
@@ -111,7 +115,7 @@ describe('catalog search ranking', () => {
       const paged: number[] = [];
       let cursor: string | undefined;
       do {
-        const page = search.searchNow({ q: 'river', type: 'track', limit, cursor }).tracks;
+        const page = (await search.searchNow({ q: 'river', type: 'track', limit, cursor })).tracks;
         paged.push(...page.items.map((t) => t.id));
         cursor = page.nextCursor ?? undefined;
       } while (cursor);
@@ -119,9 +123,9 @@ describe('catalog search ranking', () => {
     }
   });
 
-  it('puts a title match before the same word in an artist or album name', () => {
+  it('puts a title match before the same word in an artist or album name', async () => {
     db = openDatabase(':memory:');
-    const writer = new CatalogWriter(db, DATA);
+    const writer = new CatalogWriter(new SqliteDatabase(db), DATA);
     const track = (title: string, n: number) => ({
       title,
       artists: [],
@@ -137,19 +141,24 @@ describe('catalog search ranking', () => {
       },
     });
     const base = { releaseDate: '2000', genres: ['Pop'] };
-    writer.addAlbum({ ...base, title: 'Comet Songs', albumArtist: 'Comet', tracks: [track('Orbit', 1)] });
-    writer.addAlbum({ ...base, title: 'Other', albumArtist: 'Someone', tracks: [track('Comet', 1)] });
-    const search = new CatalogSearch(db, new CatalogQueries(db, DATA), { workers: 0 });
-    expect(search.searchNow({ q: 'comet', limit: 10 }).tracks.items.map((t) => t.title)).toEqual([
+    await writer.addAlbum({
+      ...base,
+      title: 'Comet Songs',
+      albumArtist: 'Comet',
+      tracks: [track('Orbit', 1)],
+    });
+    await writer.addAlbum({ ...base, title: 'Other', albumArtist: 'Someone', tracks: [track('Comet', 1)] });
+    const search = new CatalogSearch(db, new CatalogQueries(new SqliteDatabase(db), DATA), { workers: 0 });
+    expect((await search.searchNow({ q: 'comet', limit: 10 })).tracks.items.map((t) => t.title)).toEqual([
       'Comet',
       'Orbit',
     ]);
   });
 
-  it('reads a bounded set of candidates in index order, and never asks bm25() to score every match', () => {
-    db = seeded();
-    const search = new CatalogSearch(db, new CatalogQueries(db, DATA), { workers: 0 });
-    const sql = statementsOf(db, () => search.searchNow({ q: 'love ri', limit: 10 }));
+  it('reads a bounded set of candidates in index order, and never asks bm25() to score every match', async () => {
+    db = await seeded();
+    const search = new CatalogSearch(db, new CatalogQueries(new SqliteDatabase(db), DATA), { workers: 0 });
+    const sql = await statementsOfAsync(db, () => search.searchNow({ q: 'love ri', limit: 10 }));
     expect(sql.some((s) => /bm25\(/i.test(s))).toBe(false);
     const fts = sql.filter((s) => /\bMATCH\b/.test(s));
     expect(fts.length).toBeGreaterThan(0);
@@ -159,18 +168,21 @@ describe('catalog search ranking', () => {
       expect(queryPlan(db, s).join('\n'), s).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
     }
     // Prepared once: a second search compiles nothing.
-    expect(statementsOf(db, () => search.searchNow({ q: 'love ri', limit: 10 }))).toEqual([]);
+    expect(await statementsOfAsync(db, () => search.searchNow({ q: 'love ri', limit: 10 }))).toEqual([]);
   });
 
   it('searches in a worker thread as in place, sees writes at once, and refuses a bad cursor with a 400', async () => {
     dir = mkdtempSync(join(tmpdir(), 'megadisc-search-'));
-    db = seeded(join(dir, 'store.db'), 20);
-    const search = new CatalogSearch(db, new CatalogQueries(db, DATA), { workers: 1 });
+    db = await seeded(join(dir, 'store.db'), 20);
+    const search = new CatalogSearch(db, new CatalogQueries(new SqliteDatabase(db), DATA), { workers: 1 });
     try {
       expect(await search.workersReady()).toBe(1);
       for (const q of ['river', 'love night', 'band 3', 'qqq', 'Рив'])
-        expect(await search.search({ q, limit: 10 }), q).toEqual(search.searchNow({ q, limit: 10 }));
-      new CatalogWriter(db, DATA).addAlbum({ ...albums(1)[0]!, title: 'Zyxwv Fresh' });
+        expect(await search.search({ q, limit: 10 }), q).toEqual(await search.searchNow({ q, limit: 10 }));
+      await new CatalogWriter(new SqliteDatabase(db), DATA).addAlbum({
+        ...albums(1)[0]!,
+        title: 'Zyxwv Fresh',
+      });
       expect((await search.search({ q: 'zyxwv', limit: 10 })).albums.items.map((a) => a.title)).toEqual([
         'Zyxwv Fresh',
       ]);
@@ -181,7 +193,7 @@ describe('catalog search ranking', () => {
       const first = await search.search({ q: 'river', type: 'track', limit: 2 });
       const cursor = first.tracks.nextCursor!;
       expect(await search.search({ q: 'river', type: 'track', limit: 2, cursor })).toEqual(
-        search.searchNow({ q: 'river', type: 'track', limit: 2, cursor }),
+        await search.searchNow({ q: 'river', type: 'track', limit: 2, cursor }),
       );
     } finally {
       await search.close();
@@ -191,9 +203,9 @@ describe('catalog search ranking', () => {
     await search.close();
   });
 
-  it('lets the process exit once its searches are answered: an idle worker holds nothing', () => {
+  it('lets the process exit once its searches are answered: an idle worker holds nothing', async () => {
     dir = mkdtempSync(join(tmpdir(), 'megadisc-search-'));
-    db = seeded(join(dir, 'store.db'), 5);
+    db = await seeded(join(dir, 'store.db'), 5);
     const at = (path: string) => fileURLToPath(new URL(path, import.meta.url));
     const script = join(dir, 'search-once.ts');
     writeFileSync(
@@ -201,8 +213,9 @@ describe('catalog search ranking', () => {
       `import { CatalogQueries } from ${JSON.stringify(at('../../../server/catalog/catalog-queries.ts'))};
        import { CatalogSearch } from ${JSON.stringify(at('../../../server/catalog/search.ts'))};
        import { openDatabase } from ${JSON.stringify(at('../../../server/db/open-database.ts'))};
+       import { SqliteDatabase } from ${JSON.stringify(at('../../../server/db/sql/sqlite-database.ts'))};
        const db = openDatabase(process.argv[2]);
-       const search = new CatalogSearch(db, new CatalogQueries(db, '/data'), { workers: 1 });
+       const search = new CatalogSearch(db, new CatalogQueries(new SqliteDatabase(db), '/data'), { workers: 1 });
        const workers = await search.workersReady();
        const result = await search.search({ q: 'river', limit: 3 });
        db.close();

@@ -4,6 +4,7 @@ import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOpenApi } from '../../../api/openapi.ts';
 import { CATALOGS, LOCALES, type MessageKey } from '../../../i18n/index.ts';
+import { DbError } from '../../../server/db/sql/db-error.ts';
 import { STORE_ERROR_CODES, StoreError } from '../../../server/errors.ts';
 import { installErrorHandling } from '../../../server/http/error-handler.ts';
 import { errorKey } from '../../../server/http/error-language.ts';
@@ -70,6 +71,12 @@ beforeAll(async () => {
   app.get('/boom', () => {
     throw new Error('secret stack');
   });
+  app.get('/db-lost', () => {
+    throw new DbError('STORE_DB_UNAVAILABLE', 'connect ECONNREFUSED 10.0.0.5:5432');
+  });
+  app.get('/db-unsafe', () => {
+    throw new DbError('DB_UNSAFE_INTEGER', 'value 9007199254740993 in column x');
+  });
   await app.ready();
 });
 afterAll(() => app.close());
@@ -134,6 +141,23 @@ describe('params in the translated message', () => {
       detail: 'internal error',
     });
     expect((await get('/boom', 'en')).error).toEqual({ code: 'INTERNAL', message: 'internal error' });
+  });
+});
+
+describe('storage port errors', () => {
+  it('a lost database is a 503 with Retry-After, without the driver’s text', async () => {
+    const ru = await get('/db-lost', 'ru');
+    expect(ru.res.statusCode).toBe(503);
+    expect(ru.res.headers['retry-after']).toBe('1');
+    expect(ru.error.code).toBe('STORE_DB_UNAVAILABLE');
+    expect(ru.error.message).toBe(CATALOGS.ru['server.error.STORE_DB_UNAVAILABLE']);
+    expect(JSON.stringify(ru.error)).not.toContain('10.0.0.5');
+  });
+
+  it('its other errors are the store’s own faults', async () => {
+    const { res, error } = await get('/db-unsafe', 'en');
+    expect(res.statusCode).toBe(500);
+    expect(error).toEqual({ code: 'INTERNAL', message: 'internal error' });
   });
 });
 

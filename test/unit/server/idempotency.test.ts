@@ -1,43 +1,45 @@
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../server/db/open-database.ts';
+import { openSqliteDatabase } from '../../../server/db/sql/sqlite-database.ts';
 import { checkKey, IdempotencyKeys, requestHash } from '../../../server/orders/idempotency.ts';
 
-function setup() {
-  const db = openDatabase(':memory:');
-  db.prepare(
-    `INSERT INTO accounts (id, email, password_hash, created_at) VALUES (1, 'a@x', 'h', 'now')`,
-  ).run();
+async function setup() {
+  const db = openSqliteDatabase(':memory:');
+  await db.run(`INSERT INTO accounts (id, email, password_hash, created_at) VALUES (1, 'a@x', 'h', 'now')`);
   let now = Date.parse('2026-11-23T10:00:00Z');
   const keys = new IdempotencyKeys(db, () => now);
   return { db, keys, advance: (ms: number) => (now += ms) };
 }
 
 describe('idempotency keys', () => {
-  it('claims, conflicts while in progress, replays when done', () => {
-    const { keys } = setup();
+  it('claims, conflicts while in progress, replays when done', async () => {
+    const { db, keys } = await setup();
     const h = requestHash({ a: 1 });
-    expect(keys.claim(1, 'key-00001', h)).toEqual({ kind: 'claimed' });
-    expect(() => keys.claim(1, 'key-00001', h)).toThrow(expect.objectContaining({ status: 409 }));
-    keys.complete(1, 'key-00001', 201, { id: 'ord_x' });
-    expect(keys.claim(1, 'key-00001', h)).toEqual({ kind: 'replay', status: 201, body: { id: 'ord_x' } });
+    expect(await keys.claim(1, 'key-00001', h)).toEqual({ kind: 'claimed' });
+    await expect(keys.claim(1, 'key-00001', h)).rejects.toThrow(expect.objectContaining({ status: 409 }));
+    await db.tx((q) => keys.complete(q, 1, 'key-00001', 201, { id: 'ord_x' }));
+    expect(await keys.claim(1, 'key-00001', h)).toEqual({
+      kind: 'replay',
+      status: 201,
+      body: { id: 'ord_x' },
+    });
   });
 
-  it('refuses a different body under the same key, even while in progress', () => {
-    const { keys } = setup();
-    keys.claim(1, 'key-00002', requestHash({ a: 1 }));
-    expect(() => keys.claim(1, 'key-00002', requestHash({ a: 2 }))).toThrow(
+  it('refuses a different body under the same key, even while in progress', async () => {
+    const { keys } = await setup();
+    await keys.claim(1, 'key-00002', requestHash({ a: 1 }));
+    await expect(keys.claim(1, 'key-00002', requestHash({ a: 2 }))).rejects.toThrow(
       expect.objectContaining({ status: 422, code: 'IDEMPOTENCY_KEY_REUSED' }),
     );
   });
 
-  it('lets a retry take over a claim abandoned by a crash, and frees abandoned claims', () => {
-    const { keys, advance } = setup();
+  it('lets a retry take over a claim abandoned by a crash, and frees abandoned claims', async () => {
+    const { keys, advance } = await setup();
     const h = requestHash({});
-    keys.claim(1, 'key-00003', h);
+    await keys.claim(1, 'key-00003', h);
     advance(130_000);
-    expect(keys.claim(1, 'key-00003', h)).toEqual({ kind: 'claimed' });
-    keys.abandon(1, 'key-00003');
-    expect(keys.claim(1, 'key-00003', requestHash({ other: true }))).toEqual({ kind: 'claimed' });
+    expect(await keys.claim(1, 'key-00003', h)).toEqual({ kind: 'claimed' });
+    await keys.abandon(1, 'key-00003');
+    expect(await keys.claim(1, 'key-00003', requestHash({ other: true }))).toEqual({ kind: 'claimed' });
   });
 
   it('validates the header', () => {

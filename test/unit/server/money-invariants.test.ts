@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { Ledger } from '../../../server/accounts/ledger.ts';
 import { Vouchers } from '../../../server/accounts/vouchers.ts';
-import { openDatabase, transaction } from '../../../server/db/open-database.ts';
+import { openSqliteDatabase } from '../../../server/db/sql/sqlite-database.ts';
 import { checkLedger } from '../../../server/payments/money-books.ts';
 import { PaymentDesk } from '../../../server/payments/payment-desk.ts';
 import { TestProvider } from '../../../server/payments/test-provider/test-provider.ts';
@@ -47,13 +47,13 @@ describe('the books under a randomized run', () => {
     const pick = <T>(xs: T[]): T => xs[Math.floor(random() * xs.length)]!;
     let clock = Date.parse('2026-05-01T00:00:00Z');
     const now = () => clock;
-    const db = openDatabase(':memory:');
+    const sql = openSqliteDatabase(':memory:');
     const rate = parseRate('0.02');
-    const ledger = new Ledger(db, now);
-    const packs = new PackTable(db, rate);
-    const provider = new TestProvider({ db, baseUrl: () => 'http://127.0.0.1:9', now });
+    const ledger = new Ledger(sql, now);
+    const packs = await PackTable.open(sql, rate);
+    const provider = await TestProvider.open({ db: sql, baseUrl: () => 'http://127.0.0.1:9', now });
     const desk = new PaymentDesk({
-      db,
+      db: sql,
       ledger,
       packs,
       rate,
@@ -61,16 +61,18 @@ describe('the books under a randomized run', () => {
       now,
       checkoutTtlMs: 3_600_000,
     });
-    const vouchers = new Vouchers(db, ledger, 'USD');
+    const vouchers = new Vouchers(sql, ledger, 'USD');
     const accounts: ModelAccount[] = [];
     for (let i = 0; i < 6; i++) {
-      const row = db
-        .prepare(`INSERT INTO accounts (email, password_hash, created_at) VALUES (?, 'x', ?) RETURNING id`)
-        .get(`a${i}@example.com`, new Date(clock).toISOString()) as { id: number };
+      const row = (await sql.get<{ id: number }>(
+        `INSERT INTO accounts (email, password_hash, created_at) VALUES (?, 'x', ?) RETURNING id`,
+        `a${i}@example.com`,
+        new Date(clock).toISOString(),
+      ))!;
       accounts.push({ id: row.id, reserved: 0, lots: [], holds: [] });
     }
     // Small packs so settles run through lots often and span them.
-    packs.replace(
+    await packs.replace(
       [
         { id: '1MB', bytes: 1_000_000, priceMicros: 30_000 },
         { id: '3MB', bytes: 3_000_000, priceMicros: 50_000 },
@@ -103,20 +105,22 @@ describe('the books under a randomized run', () => {
       if (op === 'pack' || op === 'decline') {
         const packId = pick(['1MB', '3MB', '7MB']);
         const co = await desk.createCheckout(a.id, `k-${step}`, packId);
-        const charge = provider.charge(co.id)!;
+        const charge = (await provider.charge(co.id))!;
         const body = provider.event(
           charge,
           op === 'pack' ? 'payment.succeeded' : 'payment.failed',
           'declined',
         );
         // The provider's own side of the charge, as its page would have left it.
-        db.prepare('UPDATE test_provider_charges SET state = ? WHERE ref = ?').run(
+        await sql.run(
+          'UPDATE test_provider_charges SET state = ? WHERE ref = ?',
           op === 'pack' ? 'succeeded' : 'declined',
           charge.ref,
         );
-        desk.handleWebhook('test', body, { 'megadisc-signature': provider.sign(body) });
+        await desk.handleWebhook('test', body, { 'megadisc-signature': provider.sign(body) });
         // Every other success is delivered twice: the replay must credit nothing.
-        if (step % 2 === 0) desk.handleWebhook('test', body, { 'megadisc-signature': provider.sign(body) });
+        if (step % 2 === 0)
+          await desk.handleWebhook('test', body, { 'megadisc-signature': provider.sign(body) });
         if (op === 'pack')
           a.lots.push({
             bytes: co.bytes,
@@ -129,13 +133,13 @@ describe('the books under a randomized run', () => {
         const bytes = 1 + Math.floor(random() * 2_000_000);
         const sold = random() < 0.5;
         const price = sold ? Math.floor(random() * 50_000) : 0;
-        const code = vouchers.create(bytes, `V-${step}`, sold ? { priceMicros: price } : undefined);
-        vouchers.redeem(a.id, code);
+        const code = await vouchers.create(bytes, `V-${step}`, sold ? { priceMicros: price } : undefined);
+        await vouchers.redeem(a.id, code);
         a.lots.push({ bytes, money: price, consumed: 0, refunded: false });
       } else if (op === 'reserve' && available > 0) {
         const hold = 1 + Math.floor(random() * Math.min(available, 5_000_000));
-        transaction(db, () =>
-          ledger.apply({ accountId: a.id, kind: 'reserve', amountBytes: 0, reservedDeltaBytes: hold }),
+        await sql.tx((q) =>
+          ledger.apply(q, { accountId: a.id, kind: 'reserve', amountBytes: 0, reservedDeltaBytes: hold }),
         );
         a.reserved += hold;
         a.holds.push(hold);
@@ -143,8 +147,13 @@ describe('the books under a randomized run', () => {
         const i = Math.floor(random() * a.holds.length);
         const hold = a.holds[i]!;
         const bytes = 1 + Math.floor(random() * hold);
-        transaction(db, () =>
-          ledger.apply({ accountId: a.id, kind: 'settle', amountBytes: -bytes, reservedDeltaBytes: -bytes }),
+        await sql.tx((q) =>
+          ledger.apply(q, {
+            accountId: a.id,
+            kind: 'settle',
+            amountBytes: -bytes,
+            reservedDeltaBytes: -bytes,
+          }),
         );
         a.holds[i] = hold - bytes;
         if (a.holds[i] === 0) a.holds.splice(i, 1);
@@ -160,8 +169,8 @@ describe('the books under a randomized run', () => {
         expect(left).toBe(0);
       } else if (op === 'release' && a.holds.length > 0) {
         const hold = a.holds.pop()!;
-        transaction(db, () =>
-          ledger.apply({ accountId: a.id, kind: 'release', amountBytes: 0, reservedDeltaBytes: -hold }),
+        await sql.tx((q) =>
+          ledger.apply(q, { accountId: a.id, kind: 'release', amountBytes: 0, reservedDeltaBytes: -hold }),
         );
         a.reserved -= hold;
       } else if (op === 'refund') {
@@ -183,15 +192,13 @@ describe('the books under a randomized run', () => {
       }
 
       if (step % 25 === 0 || step === 2999) {
-        const check = checkLedger(db);
+        const check = await checkLedger(sql);
         expect(check.problems, `after step ${step}`).toEqual([]);
         for (const m of accounts) {
-          const row = db
-            .prepare('SELECT balance_bytes, reserved_bytes FROM accounts WHERE id = ?')
-            .get(m.id) as {
-            balance_bytes: number;
-            reserved_bytes: number;
-          };
+          const row = await sql.get<{ balance_bytes: number; reserved_bytes: number }>(
+            'SELECT balance_bytes, reserved_bytes FROM accounts WHERE id = ?',
+            m.id,
+          );
           expect(row).toEqual({ balance_bytes: balanceOf(m), reserved_bytes: m.reserved });
         }
         // Revenue recognised, computed by the model from first principles, matches the books exactly.
@@ -211,6 +218,6 @@ describe('the books under a randomized run', () => {
     for (const op of ['pack', 'voucher', 'reserve', 'settle', 'release', 'refund', 'decline'])
       expect(counts[op]).toBeGreaterThan(100);
     expect(refundsRefused).toBeGreaterThan(0);
-    db.close();
+    await sql.close();
   });
 });

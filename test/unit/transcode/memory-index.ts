@@ -7,16 +7,24 @@ export class MemoryEncodeIndex implements EncodeIndex {
   readonly rows = new Map<string, EncodeRecord>();
   puts = 0;
 
-  get(trackId: number, encoding: EncodingId, encoderVersion: string): EncodeRecord | undefined {
+  async get(
+    trackId: number,
+    encoding: EncodingId,
+    encoderVersion: string,
+  ): Promise<EncodeRecord | undefined> {
     return this.rows.get(key(trackId, encoding, encoderVersion));
   }
 
-  put(record: EncodeRecord): void {
+  async ofTracks(trackIds: number[]): Promise<EncodeRecord[]> {
+    return [...this.rows.values()].filter((r) => trackIds.includes(r.trackId));
+  }
+
+  async put(record: EncodeRecord): Promise<void> {
     this.puts += 1;
     this.rows.set(key(record.trackId, record.encoding, record.encoderVersion), record);
   }
 
-  delete(trackId: number, encoding: EncodingId, encoderVersion: string): void {
+  async delete(trackId: number, encoding: EncodingId, encoderVersion: string): Promise<void> {
     this.rows.delete(key(trackId, encoding, encoderVersion));
   }
 }

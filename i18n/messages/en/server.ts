@@ -53,6 +53,8 @@ export const server = {
   'server.error.ALREADY_DECIDED': 'This notice has already been decided.',
   'server.error.NAME_TAKEN': 'That name is already taken.',
   'server.error.REFUNDED': 'This item was refunded and can no longer be downloaded.',
+  'server.error.STORE_DB_UNAVAILABLE': 'The store cannot reach its database right now. Try again shortly.',
+  'server.error.STORE_DB_BUSY': 'The store is busy right now. Try again shortly.',
   'server.error.INTERNAL': 'Something went wrong in the store.',
 
   'server.pay.pageTitle': '{title} · Megadisc test payments',

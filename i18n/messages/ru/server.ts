@@ -52,6 +52,9 @@ export const server: Translation<typeof en> = {
   'server.error.ALREADY_DECIDED': 'По этому уведомлению уже принято решение.',
   'server.error.NAME_TAKEN': 'Это имя уже занято.',
   'server.error.REFUNDED': 'За эту позицию вернули деньги, скачать её больше нельзя.',
+  'server.error.STORE_DB_UNAVAILABLE':
+    'Магазин сейчас не может связаться со своей базой данных. Попробуйте чуть позже.',
+  'server.error.STORE_DB_BUSY': 'Магазин сейчас перегружен. Попробуйте чуть позже.',
   'server.error.INTERNAL': 'Внутренняя ошибка магазина.',
 
   'server.pay.pageTitle': '{title} · Тестовые платежи Megadisc',

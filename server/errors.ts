@@ -4,51 +4,9 @@
 // the English text as `detail` (server/http/error-language.ts). Where the specifics matter to a
 // person, `params` carries them as data, so the translated message can name them too.
 
-/** Every code the store answers with; each has a `server.error.<CODE>` message in every catalog. */
-export const STORE_ERROR_CODES = [
-  'BAD_REQUEST',
-  'VALIDATION_FAILED',
-  'INVALID_JSON',
-  'UNSUPPORTED_MEDIA_TYPE',
-  'BODY_TOO_LARGE',
-  'UNAUTHORIZED',
-  'INVALID_CREDENTIALS',
-  'NOT_FOUND',
-  'METHOD_NOT_ALLOWED',
-  'EMAIL_TAKEN',
-  'RATE_LIMITED',
-  'VOUCHER_USED',
-  'IDEMPOTENCY_KEY_REQUIRED',
-  'IDEMPOTENCY_KEY_REUSED',
-  'IDEMPOTENCY_IN_PROGRESS',
-  'INSUFFICIENT_BALANCE',
-  'ENCODING_UNAVAILABLE',
-  'MASTER_MISSING',
-  'ENCODE_FAILED',
-  'NOT_READY',
-  'LINK_EXPIRED',
-  'RANGE_NOT_SATISFIABLE',
-  'CHECKOUT_EXPIRED',
-  'PAYMENT_DECLINED',
-  'WEBHOOK_SIGNATURE_INVALID',
-  'NOT_REFUNDABLE',
-  'REFUND_EXCEEDS_BALANCE',
-  'PROVIDER_UNAVAILABLE',
-  'TAKEN_DOWN',
-  'NOT_IN_TERRITORY',
-  'REDOWNLOAD_WITHDRAWN',
-  'NOTICE_INCOMPLETE',
-  'ALREADY_DECIDED',
-  'NAME_TAKEN',
-  'REFUNDED',
-  /** The store's database cannot be reached right now (503, Retry-After). */
-  'STORE_DB_UNAVAILABLE',
-  /** The store's database is too busy with conflicting writes (503, Retry-After). */
-  'STORE_DB_BUSY',
-  'INTERNAL',
-] as const;
+import type { StoreErrorCode } from '../api/schemas/error-codes.ts';
 
-export type StoreErrorCode = (typeof STORE_ERROR_CODES)[number];
+export type { StoreErrorCode };
 
 /** A release named in an error: data, never translated. */
 interface ReleaseParams {

@@ -1,10 +1,11 @@
 // Building blocks shared by every store API schema.
 import { z } from 'zod';
+import { StoreErrorCode } from './error-codes.ts';
 
 export const ErrorBody = z
   .object({
     error: z.object({
-      code: z.string().meta({ description: 'Stable, machine-read error code (never translated).' }),
+      code: StoreErrorCode,
       message: z.string().meta({
         description:
           'For a person, in the language chosen by Accept-Language (en or ru; English by default, see the ' +

@@ -1,5 +1,5 @@
 // Finds imports that cross a layer boundary: `electron` in core, shared or the store; Node built-ins
-// in the renderer.
+// and test code in the renderer.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { join, relative } from 'node:path';
@@ -22,6 +22,7 @@ const isElectron = (s: string) => s === 'electron' || s.startsWith('electron/');
 const NODE_BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
 const isNodeBuiltin = (s: string) =>
   s.startsWith('node:') || NODE_BUILTINS.has(s) || NODE_BUILTINS.has(s.split('/')[0]!);
+const isTestCode = (s: string) => s.startsWith('.') && /(^|\/)test\//.test(s);
 
 export const RULES: Rule[] = [
   {
@@ -43,6 +44,11 @@ export const RULES: Rule[] = [
   { folder: 'i18n', forbid: isNodeBuiltin, why: 'i18n runs in the renderer too: no Node built-ins' },
   { folder: 'server', forbid: isElectron, why: 'the store server never imports electron' },
   { folder: 'renderer', forbid: isNodeBuiltin, why: 'the renderer runs in a browser: no Node built-ins' },
+  {
+    folder: 'renderer',
+    forbid: isTestCode,
+    why: 'test fixtures (the in-memory fake of the app API) never ship in the renderer bundle',
+  },
 ];
 
 const SOURCE = /\.(ts|tsx|js|jsx|mts|cts|mjs|cjs)$/;

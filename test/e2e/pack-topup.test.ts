@@ -1,24 +1,13 @@
 // Buying megabytes in the real app: the Account screen's pack table, the test provider's page in a
 // new tab, and the balance rising by exactly the pack once the store's webhook lands.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { translator } from '../../i18n/index.ts';
 import { TEST_CARDS } from '../../server/payments/test-provider/test-provider.ts';
-import { hasChromium } from '../helpers/chromium.ts';
-import { type E2eApp, startE2e } from './e2e-fixture.ts';
+import { describeE2e } from './e2e-fixture.ts';
 
 const en = translator('en');
 
-describe.skipIf(!hasChromium())('buying a pack in web mode (Chromium)', () => {
-  let app: E2eApp;
-
-  beforeAll(async () => {
-    app = await startE2e();
-  }, 120_000);
-
-  afterAll(async () => {
-    await app?.close();
-  });
-
+describeE2e('buying a pack in web mode (Chromium)', (app) => {
   it('buys 500 MB through the test provider and sees the balance rise by exactly 500 MB', async () => {
     const { page, service } = app;
     const before = await service.api['account.balance']({});

@@ -1,41 +1,20 @@
 // The library player in Chromium through web mode: buy an album in the store's UI, open it in the
 // library, play a track (the audio element's time must advance), browse away with the bar staying,
 // and a WMA file saying it needs the system player. Screenshots in light and dark; axe-core clean.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium } from '../helpers/chromium.ts';
-import { type E2eApp, startE2e } from './e2e-fixture.ts';
+import { expect, it } from 'vitest';
+import { describeE2e } from './e2e-fixture.ts';
 
 const ALBUM = 'Static Psalms';
 /** The audio element's fields read here (this project's Node types have no DOM). */
 type AudioLike = { currentTime: number; duration: number; currentSrc: string; error: unknown };
 
-describe.skipIf(!hasChromium())('library player in web mode (Chromium)', () => {
-  let app: E2eApp;
-
-  beforeAll(async () => {
-    app = await startE2e();
-  }, 120_000);
-
-  afterAll(async () => {
-    await app?.close();
-  });
-
+describeE2e('library player in web mode (Chromium)', (app) => {
   it('plays a bought track, keeps playing while browsing, and offers the system player for WMA', async () => {
     const { page, service } = app;
     const { api } = service;
     const nav = page.getByRole('navigation', { name: 'Sections' });
     const albumId = (await api['store.search']({ q: ALBUM })).albums.items[0]!.id;
-    const filedTitles: string[] = [];
-    const filed = (count: number) =>
-      new Promise<void>((resolve) => {
-        const check = () => filedTitles.length >= count && resolve();
-        service.events.on('album-filed', (e) => {
-          filedTitles.push(e.albumTitle);
-          check();
-        });
-        check();
-      });
-    const firstFiled = filed(1);
+    const firstFiled = app.albumFiled(ALBUM);
 
     // Buy it in the store's UI.
     await page.goto(`${app.host.origin}/#/store/album/${albumId}`);
@@ -49,7 +28,7 @@ describe.skipIf(!hasChromium())('library player in web mode (Chromium)', () => {
     // One track again in WMA, which Chromium cannot decode (bought through the API: the store UI's
     // purchase is the test above).
     const album = await api['store.album']({ id: albumId });
-    const secondFiled = filed(2);
+    const secondFiled = app.albumFiled(ALBUM);
     await api['store.buy']({
       albumId,
       encoding: 'wma-192',

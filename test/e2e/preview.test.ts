@@ -1,20 +1,9 @@
 // Previews in Chromium through web mode with the demo store: an album page's preview button plays the
 // store's clip through the app's proxy (the audio's time advances), one at a time. Screenshot, axe.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium } from '../helpers/chromium.ts';
-import { type E2eApp, startE2e } from './e2e-fixture.ts';
+import { expect, it } from 'vitest';
+import { describeE2e } from './e2e-fixture.ts';
 
-describe.skipIf(!hasChromium())('previews in web mode (Chromium)', () => {
-  let app: E2eApp;
-
-  beforeAll(async () => {
-    app = await startE2e();
-  }, 120_000);
-
-  afterAll(async () => {
-    await app?.close();
-  });
-
+describeE2e('previews in web mode (Chromium)', (app) => {
   it('plays a preview from the album page, and the audio time advances', async () => {
     const { page, service } = app;
     const album = (await service.api['store.search']({ q: 'Static Psalms' })).albums.items[0]!;

@@ -1,24 +1,13 @@
 // The listener's path through the real app: search → album → encoding → buy → progress → library,
 // with the balance reduced by exactly the settled bytes. Saves a screenshot of every view and runs
 // axe-core on each.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { translator } from '../../i18n/index.ts';
-import { hasChromium } from '../helpers/chromium.ts';
-import { type E2eApp, startE2e } from './e2e-fixture.ts';
+import { describeE2e } from './e2e-fixture.ts';
 
 const en = translator('en');
 
-describe.skipIf(!hasChromium())('purchase flow in web mode (Chromium)', () => {
-  let app: E2eApp;
-
-  beforeAll(async () => {
-    app = await startE2e();
-  }, 120_000);
-
-  afterAll(async () => {
-    await app?.close();
-  });
-
+describeE2e('purchase flow in web mode (Chromium)', (app) => {
   it('buys an album and files it, charging exactly the settled bytes', async () => {
     const { page, service } = app;
     const nav = page.getByRole('navigation', { name: 'Sections' });
@@ -49,14 +38,7 @@ describe.skipIf(!hasChromium())('purchase flow in web mode (Chromium)', () => {
     await dialog.waitFor();
     await app.capture('04-buy-dialog');
     // Listen before buying: the album may be filed before the Downloads view is even open.
-    const filed = new Promise<void>((resolve) => {
-      const off = service.events.on('album-filed', (event) => {
-        if (event.albumTitle === 'Pixel Orchard') {
-          off();
-          resolve();
-        }
-      });
-    });
+    const filed = app.albumFiled('Pixel Orchard');
     await dialog.getByRole('button', { name: 'Confirm purchase' }).click();
     await page.getByText(/It is downloading now/).waitFor();
 

@@ -2,17 +2,16 @@
 // so the whole app speaks Russian from the first screen. Every view is saved as a screenshot,
 // checked for text that does not fit its box (Russian words are long), and run through axe-core
 // with <html lang="ru">. Then English is picked in Settings and applies at once.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { translator } from '../../i18n/index.ts';
-import { type Clipped, clippedText, hasChromium } from '../helpers/chromium.ts';
-import { type E2eApp, startE2e } from './e2e-fixture.ts';
+import { type Clipped, clippedText } from '../helpers/chromium.ts';
+import { describeE2e } from './e2e-fixture.ts';
 
 const ru = translator('ru');
 const en = translator('en');
 const ALBUM = 'Тёплые сумерки';
 
-describe.skipIf(!hasChromium())('the main flow in Russian (Chromium)', () => {
-  let app: E2eApp;
+describeE2e('the main flow in Russian (Chromium)', { locale: 'ru-RU' }, (app) => {
   const clipped: (Clipped & { view: string })[] = [];
 
   /** A screenshot, axe, the page language and a look for text that overflows its box. */
@@ -21,14 +20,6 @@ describe.skipIf(!hasChromium())('the main flow in Russian (Chromium)', () => {
     expect(await app.page.locator('html').getAttribute('lang')).toBe(lang);
     clipped.push(...(await clippedText(app.page)).map((c) => ({ view: name, ...c })));
   }
-
-  beforeAll(async () => {
-    app = await startE2e({ locale: 'ru-RU' });
-  }, 120_000);
-
-  afterAll(async () => {
-    await app?.close();
-  });
 
   it('buys and files an album with every screen in Russian', async () => {
     const { page, service } = app;
@@ -64,14 +55,7 @@ describe.skipIf(!hasChromium())('the main flow in Russian (Chromium)', () => {
     const dialog = page.getByRole('dialog');
     await dialog.waitFor();
     await look('ru-04-buy-dialog');
-    const filed = new Promise<void>((resolve) => {
-      const off = service.events.on('album-filed', (event) => {
-        if (event.albumTitle === ALBUM) {
-          off();
-          resolve();
-        }
-      });
-    });
+    const filed = app.albumFiled(ALBUM);
     await dialog.getByRole('button', { name: ru.t('store.buy.confirm') }).click();
     await nav.getByRole('link', { name: ru.t('shell.nav.downloads') }).click();
     await page.getByRole('heading', { level: 1, name: ru.t('downloads.title') }).waitFor();

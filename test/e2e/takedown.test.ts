@@ -4,24 +4,13 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { OperatorToken } from '../../server/accounts/operator-token.ts';
 import { openSqliteDatabase } from '../../server/db/sql/sqlite-database.ts';
-import { hasChromium } from '../helpers/chromium.ts';
 import { takeDown } from '../helpers/takedown-notices.ts';
-import { type E2eApp, startE2e } from './e2e-fixture.ts';
+import { describeE2e } from './e2e-fixture.ts';
 
-describe.skipIf(!hasChromium())('takedowns in web mode (Chromium)', () => {
-  let app: E2eApp;
-
-  beforeAll(async () => {
-    app = await startE2e();
-  }, 120_000);
-
-  afterAll(async () => {
-    await app?.close();
-  });
-
+describeE2e('takedowns in web mode (Chromium)', (app) => {
   it('marks an owned album no longer sold, leaves its files be, and sells neither', async () => {
     const { page, service, home } = app;
     const api = service.api;
@@ -31,14 +20,7 @@ describe.skipIf(!hasChromium())('takedowns in web mode (Chromium)', () => {
     const unowned = await idOf('Nuits Électriques');
 
     // Own one album (the purchase itself is the purchase flow's test).
-    const filed = new Promise<void>((resolve) => {
-      const off = service.events.on('album-filed', (e) => {
-        if (e.albumTitle === 'Static Psalms') {
-          off();
-          resolve();
-        }
-      });
-    });
+    const filed = app.albumFiled('Static Psalms');
     await api['store.buy']({ albumId: owned, encoding: 'mp3-v2' });
     await filed;
     const libraryId = (await api['library.albums']({})).find((a) => a.title === 'Static Psalms')!.id;

@@ -3,8 +3,8 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FakeAppApi } from '../../renderer/api/fake/fake-app-api.ts';
 import { App } from '../../renderer/app/App.tsx';
+import { FakeAppApi } from './fake/fake-app-api.ts';
 import { renderApp } from './render-app.tsx';
 
 const MB = 1_000_000;

@@ -1,6 +1,7 @@
 // buy ALBUM_ID --encoding ID [--tracks N,N] [--yes]: shows the charge, asks, and queues the purchase.
 import { createInterface } from 'node:readline/promises';
 import { isEncodingId } from '../../../api/encodings.ts';
+import type { MethodOutput } from '../../shared/app-api/contract.ts';
 import { MegadiscError } from '../../shared/errors.ts';
 import { requireInt, requireString, withContext } from '../cli-context.ts';
 import { CliError } from '../cli-error.ts';
@@ -64,9 +65,9 @@ export const buy = (argv: string[]) =>
           return 1;
         }
       }
-      let purchase: Awaited<ReturnType<typeof engine.buy>>;
+      let row: Awaited<ReturnType<typeof engine.buy>>;
       try {
-        purchase = await engine.buy(albumId, encoding, trackIds);
+        row = await engine.buy(albumId, encoding, trackIds);
       } catch (error) {
         if (error instanceof MegadiscError && (error.retryable || error.code === 'STORE_UNREACHABLE')) {
           // The purchase and its key are saved: sending it again can never buy twice.
@@ -77,11 +78,13 @@ export const buy = (argv: string[]) =>
         }
         throw error;
       }
-      const jobs = engine.queue().filter((j) => j.purchaseId === purchase.id);
+      // What the app API's store.buy answers, not the profile's row, and the jobs as downloads.list has them.
+      const purchase: MethodOutput<'store.buy'> = { purchaseId: row.id, orderId: row.order_id };
+      const jobs = engine.queue().filter((j) => j.purchaseId === purchase.purchaseId);
       print({ purchase, jobs }, () =>
         i18n.t('cli.buy.queued', {
           what,
-          order: purchase.order_id ?? i18n.t('common.none'),
+          order: purchase.orderId ?? i18n.t('common.none'),
           downloads: jobs.length,
         }),
       );

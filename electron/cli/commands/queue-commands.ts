@@ -1,5 +1,6 @@
 // queue, run, pause, resume, cancel, move, config.
 import type { Translator } from '../../../i18n/translator.ts';
+import { downloadsView } from '../../core/app/downloads-view.ts';
 import { MegadiscError } from '../../shared/errors.ts';
 import { requireInt, withContext } from '../cli-context.ts';
 import { CliError } from '../cli-error.ts';
@@ -14,7 +15,8 @@ const jobList = (i18n: Translator, ids: number[]) => i18n.list(ids.map(String));
 export const queue = (argv: string[]) =>
   withContext(argv, {}, ({ engine, print, i18n }) => {
     const jobs = engine.queue();
-    const pending = engine.purchases().filter((p) => p.state === 'pending');
+    // Purchases not yet accepted by the store, as the app API's download groups (camelCase).
+    const pending = downloadsView(engine, false).groups.filter((g) => g.purchaseState === 'pending');
     print({ jobs, pendingPurchases: pending }, () => {
       if (jobs.length === 0 && pending.length === 0) return i18n.t('cli.queue.empty');
       const rows = [
@@ -39,8 +41,8 @@ export const queue = (argv: string[]) =>
       }
       const extra = pending.map((p) =>
         i18n.t('cli.queue.pendingPurchase', {
-          id: String(p.id),
-          album: p.album_title,
+          id: String(p.purchaseId),
+          album: p.albumTitle,
           encoding: p.encoding,
         }),
       );

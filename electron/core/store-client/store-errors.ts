@@ -1,26 +1,55 @@
 // Maps what came back from the store (or didn't) to a MegadiscError with a stable code.
 import { parseRetryAfter } from '../../../api/http/retry-after.ts';
-import { MegadiscError } from '../../shared/errors.ts';
+import { isStoreErrorCode, type StoreErrorCode } from '../../../api/schemas/error-codes.ts';
+import { type ErrorCode, MegadiscError } from '../../shared/errors.ts';
 
-const SERVER_CODES: Record<string, MegadiscError['code']> = {
-  INSUFFICIENT_BALANCE: 'INSUFFICIENT_BALANCE',
+/**
+ * Each store code's client code; null where the store's code has none of its own here and the
+ * status decides (below). A Record over every code, so a code added to the API must be placed.
+ */
+const SERVER_CODES: Record<StoreErrorCode, ErrorCode | null> = {
+  BAD_REQUEST: null,
+  VALIDATION_FAILED: null,
+  INVALID_JSON: null,
+  UNSUPPORTED_MEDIA_TYPE: null,
+  BODY_TOO_LARGE: null,
   UNAUTHORIZED: 'UNAUTHORIZED',
   INVALID_CREDENTIALS: 'UNAUTHORIZED',
   NOT_FOUND: 'NOT_FOUND',
-  VOUCHER_USED: 'VOUCHER_INVALID',
+  METHOD_NOT_ALLOWED: null,
+  EMAIL_TAKEN: null,
   RATE_LIMITED: 'RATE_LIMITED',
+  VOUCHER_USED: 'VOUCHER_INVALID',
+  IDEMPOTENCY_KEY_REQUIRED: null,
+  IDEMPOTENCY_KEY_REUSED: null,
+  IDEMPOTENCY_IN_PROGRESS: null,
+  INSUFFICIENT_BALANCE: 'INSUFFICIENT_BALANCE',
   ENCODING_UNAVAILABLE: 'ENCODING_UNAVAILABLE',
+  MASTER_MISSING: null,
+  ENCODE_FAILED: null,
+  NOT_READY: null,
+  LINK_EXPIRED: null,
+  RANGE_NOT_SATISFIABLE: null,
   CHECKOUT_EXPIRED: 'CHECKOUT_EXPIRED',
   PAYMENT_DECLINED: 'PAYMENT_DECLINED',
+  WEBHOOK_SIGNATURE_INVALID: null,
   NOT_REFUNDABLE: 'NOT_REFUNDABLE',
   REFUND_EXCEEDS_BALANCE: 'REFUND_EXCEEDS_BALANCE',
+  PROVIDER_UNAVAILABLE: null,
   TAKEN_DOWN: 'TAKEN_DOWN',
   NOT_IN_TERRITORY: 'NOT_IN_TERRITORY',
   REDOWNLOAD_WITHDRAWN: 'REDOWNLOAD_WITHDRAWN',
+  NOTICE_INCOMPLETE: null,
+  ALREADY_DECIDED: null,
+  NAME_TAKEN: null,
+  REFUNDED: null,
+  STORE_DB_UNAVAILABLE: null,
+  STORE_DB_BUSY: null,
+  INTERNAL: null,
 };
 
 /** For codes this client does not know (a newer store, a proxy), the status still says enough. */
-const STATUS_CODES: Record<number, MegadiscError['code']> = {
+const STATUS_CODES: Record<number, ErrorCode> = {
   401: 'UNAUTHORIZED',
   402: 'INSUFFICIENT_BALANCE',
   404: 'NOT_FOUND',
@@ -87,7 +116,8 @@ export function errorFromResponse(
       },
     );
   }
-  const code = SERVER_CODES[serverCode] ?? STATUS_CODES[status] ?? 'STORE_ERROR';
+  const known = isStoreErrorCode(serverCode) ? SERVER_CODES[serverCode] : null;
+  const code = known ?? STATUS_CODES[status] ?? 'STORE_ERROR';
   const link = requestUrl ? blockedByLink(headers.link, requestUrl) : undefined;
   return new MegadiscError(code, `${message} (${serverCode})`, { status, retryable, retryAfterMs, link });
 }

@@ -3,9 +3,10 @@ import type { Theme } from '../../../electron/shared/app-api/domain.ts';
 import { LANGUAGE_SETTINGS, type LanguageSetting, translator } from '../../../i18n/index.ts';
 import { useI18n } from '../../app/i18n-context.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { RadioChoice } from './RadioChoice.tsx';
 import type { SettingsForm } from './use-settings-form.ts';
 
-const THEMES: Theme[] = ['system', 'light', 'dark'];
+const THEMES: readonly Theme[] = ['system', 'light', 'dark'];
 
 /** Each language by its own name ("English", "Русский"); "System" in the language shown now. */
 function languageName(setting: LanguageSetting, current: ReturnType<typeof useI18n>): string {
@@ -21,27 +22,16 @@ export function AppearanceSection({ form }: { form: SettingsForm }) {
   return (
     <section className="card settings-section" aria-labelledby="settings-appearance">
       <h2 id="settings-appearance">{i18n.t('settings.appearance')}</h2>
-      <fieldset className="theme-choice">
-        <legend>{i18n.t('settings.theme')}</legend>
-        <div className="theme-options">
-          {THEMES.map((t) => (
-            <label key={t} className="theme-option">
-              <input
-                type="radio"
-                name="theme"
-                value={t}
-                checked={theme === t}
-                onChange={() => form.setTheme(t)}
-              />
-              <span>
-                <strong>{i18n.t(`settings.theme.${t}`)}</strong>
-                <span className="muted">{i18n.t(`settings.theme.${t}.hint`)}</span>
-              </span>
-            </label>
-          ))}
-        </div>
-        <p className="hint muted">{i18n.t('settings.theme.applied')}</p>
-      </fieldset>
+      <RadioChoice
+        name="theme"
+        legend={i18n.t('settings.theme')}
+        options={THEMES}
+        value={theme}
+        onChange={form.setTheme}
+        label={(t) => i18n.t(`settings.theme.${t}`)}
+        hint={(t) => i18n.t(`settings.theme.${t}.hint`)}
+        note={i18n.t('settings.theme.applied')}
+      />
       {form.themeError ? <ErrorNotice error={form.themeError} /> : null}
       <div className="field language-choice">
         <label htmlFor="settings-language">{i18n.t('settings.language')}</label>

@@ -5,8 +5,9 @@ import type { MegadiscError } from '../../../electron/shared/errors.ts';
 import { useApi } from '../../app/api-context.tsx';
 import { useI18n } from '../../app/i18n-context.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { RadioChoice } from './RadioChoice.tsx';
 
-const MODES: ReplayGainMode[] = ['off', 'track', 'album'];
+const MODES: readonly ReplayGainMode[] = ['off', 'track', 'album'];
 
 export function PlaybackSection({ saved }: { saved: Settings | null }) {
   const i18n = useI18n();
@@ -28,27 +29,16 @@ export function PlaybackSection({ saved }: { saved: Settings | null }) {
   return (
     <section className="card settings-section" aria-labelledby="settings-playback">
       <h2 id="settings-playback">{i18n.t('player.settings.title')}</h2>
-      <fieldset className="theme-choice">
-        <legend>{i18n.t('player.settings.replayGain')}</legend>
-        <div className="theme-options">
-          {MODES.map((m) => (
-            <label key={m} className="theme-option">
-              <input
-                type="radio"
-                name="replayGain"
-                value={m}
-                checked={mode === m}
-                onChange={() => choose(m)}
-              />
-              <span>
-                <strong>{i18n.t(`player.settings.replayGain.${m}`)}</strong>
-                <span className="muted">{i18n.t(`player.settings.replayGain.${m}.hint`)}</span>
-              </span>
-            </label>
-          ))}
-        </div>
-        <p className="hint muted">{i18n.t('player.settings.replayGain.applied')}</p>
-      </fieldset>
+      <RadioChoice
+        name="replayGain"
+        legend={i18n.t('player.settings.replayGain')}
+        options={MODES}
+        value={mode}
+        onChange={choose}
+        label={(m) => i18n.t(`player.settings.replayGain.${m}`)}
+        hint={(m) => i18n.t(`player.settings.replayGain.${m}.hint`)}
+        note={i18n.t('player.settings.replayGain.applied')}
+      />
       {error ? <ErrorNotice error={error} /> : null}
     </section>
   );

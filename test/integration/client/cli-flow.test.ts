@@ -87,7 +87,7 @@ describe('megadisc client CLI', () => {
     expect(run.output).toMatch(/2 done, 0 failed/);
     const queue = await cliJson('queue');
     const api = await new StoreApi(server.url).login();
-    const order = (await api.get(`/v1/orders/${bought.purchase.order_id}`)).body;
+    const order = (await api.get(`/v1/orders/${bought.purchase.orderId}`)).body;
     for (const item of order.items) {
       const job = queue.jobs.find((j: any) => j.orderId === order.id && j.fileName === item.fileName);
       expect(job.state).toBe('done');

@@ -139,7 +139,7 @@ describe('legacy Windows-1251 tags', () => {
       const run = await cli('run');
       expect(run.code, run.output).toBe(0);
       const queue = await cliJson('queue');
-      const jobs = queue.jobs.filter((j: any) => j.orderId === bought.purchase.order_id);
+      const jobs = queue.jobs.filter((j: any) => j.orderId === bought.purchase.orderId);
       expect(jobs.map((j: any) => j.state)).toEqual(['done', 'done']);
       return jobs.map((j: any) => j.finalPath as string);
     };

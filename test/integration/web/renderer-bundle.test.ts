@@ -1,6 +1,6 @@
 // The renderer bundle as vite builds it: no server-only code (the store, the core, the CLI, zod,
-// fastify, got; nor the host-only catalog areas), and a first screen of a few files, the app chunk
-// preloaded beside the small entry that starts the first API calls.
+// fastify, got; nor the host-only catalog areas), no test fixture, and a first screen of a few
+// files, the app chunk preloaded beside the small entry that starts the first API calls.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -30,6 +30,14 @@ describe('the renderer bundle', () => {
     expect(code).not.toContain('cli.web.address');
     expect(code).not.toContain('core.web.unauthorized.title');
     expect(code).toContain('shell.nav.store');
+  });
+
+  it('holds no test fixture: the in-memory fake of the app API stays with the tests', () => {
+    const sources = chunks.flatMap((c) => c.modules.map((m) => m.source));
+    expect(sources.filter((s) => s.includes('test/renderer/fake/'))).toEqual([]);
+    // A name only the fake's catalog has, in case a build drops its sourcemaps.
+    const code = chunks.map((c) => readFileSync(join(rendererDir, 'assets', c.file), 'utf8')).join('\n');
+    expect(code).not.toContain('Megadisc Demo Rights');
   });
 
   it('loads the first screen from a small entry and one preloaded app chunk', () => {

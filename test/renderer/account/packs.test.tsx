@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest';
-import type { FakeAppApi } from '../../../renderer/api/fake/fake-app-api.ts';
+import type { FakeAppApi } from '../fake/fake-app-api.ts';
 import { fileAlbum } from '../library/file-album.ts';
 import { ManualTimers } from '../manual-timers.ts';
 import { renderApp } from '../render-app.tsx';

@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { FakeAppApi } from '../../../renderer/api/fake/fake-app-api.ts';
+import { FakeAppApi } from '../fake/fake-app-api.ts';
 import { callsOf, renderWithFake } from '../store/render-with-fake.tsx';
 
 const LOW_TIDE = 'Quiet Static — Low Tide Signals';

@@ -2,7 +2,7 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { MethodInput } from '../../../electron/shared/app-api/contract.ts';
-import { FakeAppApi } from '../../../renderer/api/fake/fake-app-api.ts';
+import { FakeAppApi } from '../fake/fake-app-api.ts';
 import { renderApp } from '../render-app.tsx';
 import { callsOf, renderWithFake } from '../store/render-with-fake.tsx';
 

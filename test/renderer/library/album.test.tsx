@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { act } from 'react';
 import { describe, expect, it } from 'vitest';
-import type { FakeAppApi } from '../../../renderer/api/fake/fake-app-api.ts';
+import type { FakeAppApi } from '../fake/fake-app-api.ts';
 import { renderApp } from '../render-app.tsx';
 import { fileAlbum } from './file-album.ts';
 

@@ -2,8 +2,8 @@
 // grid and the album view, offline too; the files are never hidden.
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { FakeAppApi } from '../../../renderer/api/fake/fake-app-api.ts';
-import { notInTerritory, takenDown } from '../../../renderer/api/fake/fake-availability.ts';
+import { FakeAppApi } from '../fake/fake-app-api.ts';
+import { notInTerritory, takenDown } from '../fake/fake-availability.ts';
 import { callsOf, renderWithFake } from '../store/render-with-fake.tsx';
 import { fileAlbum } from './file-album.ts';
 

@@ -3,8 +3,8 @@
 // and a switch of the setting at run time re-renders the open list in English without remounting it.
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { FakeAppApi } from '../../../renderer/api/fake/fake-app-api.ts';
-import { takenDown } from '../../../renderer/api/fake/fake-availability.ts';
+import { FakeAppApi } from '../fake/fake-app-api.ts';
+import { takenDown } from '../fake/fake-availability.ts';
 import { renderWithFake } from '../store/render-with-fake.tsx';
 import { fileAlbum } from './file-album.ts';
 

@@ -1,9 +1,9 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { act } from 'react';
 import { describe, expect, it } from 'vitest';
-import { generatedTrackRow } from '../../../renderer/api/fake/fake-track-rows.ts';
 import { TRACK_ROW_HEIGHT } from '../../../renderer/features/library/TracksTab.tsx';
 import { TRACK_PAGE_SIZE } from '../../../renderer/features/library/use-track-pages.ts';
+import { generatedTrackRow } from '../fake/fake-track-rows.ts';
 import { renderApp } from '../render-app.tsx';
 import { fileAlbum } from './file-album.ts';
 

@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { fakePreviewPaths } from '../../../renderer/api/fake/fake-path-preview.ts';
+import { fakePreviewPaths } from '../fake/fake-path-preview.ts';
 import { renderApp } from '../render-app.tsx';
 
 const input = (label: string) => screen.getByLabelText(label) as HTMLInputElement;

@@ -2,8 +2,8 @@
 // the test wraps (to hold answers back, or to change what the fake says).
 import { render } from '@testing-library/react';
 import type { AppClient } from '../../../renderer/api/app-client.ts';
-import type { FakeAppApi } from '../../../renderer/api/fake/fake-app-api.ts';
 import { App } from '../../../renderer/app/App.tsx';
+import type { FakeAppApi } from '../fake/fake-app-api.ts';
 
 export function renderWithFake(hash: string, fake: FakeAppApi, client: AppClient = fake.client()) {
   window.location.hash = hash;

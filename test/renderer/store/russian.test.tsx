@@ -5,9 +5,9 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { ENCODINGS } from '../../../api/encodings.ts';
-import { FakeAppApi } from '../../../renderer/api/fake/fake-app-api.ts';
-import { takenDown } from '../../../renderer/api/fake/fake-availability.ts';
-import { fakeTrackBytes } from '../../../renderer/api/fake/fake-catalog.ts';
+import { FakeAppApi } from '../fake/fake-app-api.ts';
+import { takenDown } from '../fake/fake-availability.ts';
+import { fakeTrackBytes } from '../fake/fake-catalog.ts';
 import { fileAlbum } from '../library/file-album.ts';
 import { callsOf, renderWithFake } from './render-with-fake.tsx';
 

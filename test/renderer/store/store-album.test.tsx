@@ -3,8 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { ENCODING_IDS, ENCODINGS } from '../../../api/encodings.ts';
 import type { AppClient } from '../../../renderer/api/app-client.ts';
-import { FakeAppApi } from '../../../renderer/api/fake/fake-app-api.ts';
-import { fakeTrackBytes } from '../../../renderer/api/fake/fake-catalog.ts';
+import { FakeAppApi } from '../fake/fake-app-api.ts';
+import { fakeTrackBytes } from '../fake/fake-catalog.ts';
 import { renderApp } from '../render-app.tsx';
 import { callsOf, renderWithFake } from './render-with-fake.tsx';
 

@@ -2,8 +2,8 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { ENCODINGS } from '../../../api/encodings.ts';
-import { FakeAppApi } from '../../../renderer/api/fake/fake-app-api.ts';
-import { fakeTrackBytes } from '../../../renderer/api/fake/fake-catalog.ts';
+import { FakeAppApi } from '../fake/fake-app-api.ts';
+import { fakeTrackBytes } from '../fake/fake-catalog.ts';
 import { callsOf, renderWithFake } from './render-with-fake.tsx';
 
 const MB = 1_000_000;

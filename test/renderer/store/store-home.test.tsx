@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { act } from 'react';
 import { describe, expect, it } from 'vitest';
-import { FakeAppApi } from '../../../renderer/api/fake/fake-app-api.ts';
+import { FakeAppApi } from '../fake/fake-app-api.ts';
 import { renderApp } from '../render-app.tsx';
 import { renderWithFake } from './render-with-fake.tsx';
 

@@ -3,8 +3,8 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { FakeAppApi } from '../../../renderer/api/fake/fake-app-api.ts';
-import { notInTerritory, takenDown } from '../../../renderer/api/fake/fake-availability.ts';
+import { FakeAppApi } from '../fake/fake-app-api.ts';
+import { notInTerritory, takenDown } from '../fake/fake-availability.ts';
 import { fileAlbum } from '../library/file-album.ts';
 import { callsOf, renderWithFake } from './render-with-fake.tsx';
 

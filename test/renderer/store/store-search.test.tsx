@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { SearchResult } from '../../../api/schemas/catalog.ts';
 import type { AppClient } from '../../../renderer/api/app-client.ts';
-import { FakeAppApi } from '../../../renderer/api/fake/fake-app-api.ts';
+import { FakeAppApi } from '../fake/fake-app-api.ts';
 import { renderApp } from '../render-app.tsx';
 import { callsOf, renderWithFake } from './render-with-fake.tsx';
 

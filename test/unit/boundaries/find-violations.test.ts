@@ -43,6 +43,16 @@ describe('boundary check', () => {
     expect(found[0]!.line).toBeGreaterThan(0);
   });
 
+  it('flags test code in the renderer', () => {
+    root = mkdtempSync(join(tmpdir(), 'md-bound-'));
+    write(
+      'renderer/api/get-api.ts',
+      "import { FakeAppApi } from '../../test/renderer/fake/fake-app-api.ts';\n",
+    );
+    write('renderer/app/ok.ts', "import { getApi } from '../api/get-api.ts';\n");
+    expect(findViolations(root).map((v) => v.file)).toEqual(['renderer/api/get-api.ts']);
+  });
+
   it('passes on this repository', () => {
     root = mkdtempSync(join(tmpdir(), 'md-bound-'));
     const repo = fileURLToPath(new URL('../../..', import.meta.url));

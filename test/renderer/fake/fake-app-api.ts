@@ -1,5 +1,6 @@
-// An in-memory fake of the app API for component tests and UI work without a store: a catalog,
-// a balance and ledger, a queue that advances when told, a library and settings.
+// An in-memory fake of the app API for component tests: a catalog, a balance and ledger, a queue
+// that advances when told, a library and settings. It lives with the tests, outside renderer/, so
+// the production bundle cannot reach it (test/integration/web/renderer-bundle.test.ts checks).
 import { ENCODINGS, type EncodingId } from '../../../api/encodings.ts';
 import type { LedgerEntry } from '../../../api/schemas/account.ts';
 import type { Album } from '../../../api/schemas/catalog.ts';
@@ -16,7 +17,7 @@ import type {
 import type { AppEvent } from '../../../electron/shared/app-api/events.ts';
 import type { DownloadGroup, LibraryTrackRow, SessionInfo } from '../../../electron/shared/app-api/views.ts';
 import { type ErrorCode, MegadiscError } from '../../../electron/shared/errors.ts';
-import type { AppClient } from '../app-client.ts';
+import type { AppClient } from '../../../renderer/api/app-client.ts';
 import { assertOnSale, known, ON_SALE, storeAlbumView } from './fake-availability.ts';
 import { fakeAlbums, fakeTrackBytes } from './fake-catalog.ts';
 import { fileIntoLibrary } from './fake-filing.ts';

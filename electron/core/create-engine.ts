@@ -16,6 +16,7 @@ import { CheckoutDesk } from './payments/checkout-desk.ts';
 import type { EnginePorts } from './ports.ts';
 import { openProfile, type ProfileDb } from './profile/open-profile.ts';
 import { type EncodingTable, PurchaseDesk, type PurchaseRow } from './purchases/purchase-desk.ts';
+import { listPurchases } from './purchases/purchase-records.ts';
 import { SessionFile, type StoredSession } from './session/session-file.ts';
 import { profileSettingsBackend, type Settings, SettingsStore } from './settings/settings.ts';
 import { type Output, routes, StoreClient } from './store-client/store-client.ts';
@@ -201,7 +202,7 @@ export class Engine {
   }
 
   purchases(): PurchaseRow[] {
-    return this.db.prepare('SELECT * FROM purchases ORDER BY id').all() as unknown as PurchaseRow[];
+    return listPurchases(this.db);
   }
 
   /** Processes the queue until nothing is left to do, or until signal. */

@@ -1,9 +1,10 @@
-// CI check: fails when a layer imports what it must not (see scripts/boundaries/find-violations.ts).
+// CI check: fails when a layer imports what it must not, SQL runs outside its repositories, or
+// folders import each other (see scripts/boundaries/find-violations.ts).
 import { fileURLToPath } from 'node:url';
-import { findViolations } from './boundaries/find-violations.ts';
+import { describeViolation, findViolations } from './boundaries/find-violations.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const violations = findViolations(root);
-for (const v of violations) process.stderr.write(`${v.file}:${v.line}: imports "${v.specifier}": ${v.why}\n`);
+for (const v of violations) process.stderr.write(`${describeViolation(v)}\n`);
 if (violations.length > 0) process.exit(1);
 process.stdout.write('boundaries ok\n');

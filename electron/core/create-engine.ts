@@ -1,5 +1,6 @@
 // Builds the engine from its ports: one command API over the profile, the store client, the ledger
-// mirror, purchases and the download manager. The CLI drives it now; the GUI will drive the same API.
+// mirror, purchases and the download manager. The CLI drives it directly; the desktop app and web
+// mode drive it through the app service (app/).
 import type { EncodingId } from '../../api/encodings.ts';
 import type { Checkout, PackTable } from '../../api/schemas/payments.ts';
 import type { LibraryAvailability, StoreAlbumView } from '../shared/app-api/views.ts';
@@ -16,6 +17,7 @@ import { CheckoutDesk } from './payments/checkout-desk.ts';
 import type { EnginePorts } from './ports.ts';
 import { openProfile, type ProfileDb } from './profile/open-profile.ts';
 import { type EncodingTable, PurchaseDesk, type PurchaseRow } from './purchases/purchase-desk.ts';
+import { listPurchases } from './purchases/purchase-records.ts';
 import { SessionFile, type StoredSession } from './session/session-file.ts';
 import { profileSettingsBackend, type Settings, SettingsStore } from './settings/settings.ts';
 import { type Output, routes, StoreClient } from './store-client/store-client.ts';
@@ -201,7 +203,7 @@ export class Engine {
   }
 
   purchases(): PurchaseRow[] {
-    return this.db.prepare('SELECT * FROM purchases ORDER BY id').all() as unknown as PurchaseRow[];
+    return listPurchases(this.db);
   }
 
   /** Processes the queue until nothing is left to do, or until signal. */

@@ -1,5 +1,6 @@
-// What the core needs from its host. The CLI passes file-based adapters; the Electron shell will
-// pass safeStorage, electron-store and app.getPath-based ones.
+// What the core needs from its host. The CLI and web mode leave the defaults (files in the profile);
+// the Electron shell passes safeStorage, electron-store and an app.getPath-based home
+// (electron/main/compose-app-service.ts).
 import type { SessionStore } from './session/session-file.ts';
 import type { Settings, SettingsBackend } from './settings/settings.ts';
 

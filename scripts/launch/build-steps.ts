@@ -1,7 +1,6 @@
-// The two builds `npm start` runs: the renderer (the lead's vite.config.ts) and the Electron shell
+// The two builds `npm start` runs: the renderer (vite.config.ts) and the Electron shell
 // (vite.electron.config.ts), each with the project's own vite, failing loudly.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 export function viteBuild(root: string, args: string[]): Promise<void> {
@@ -15,9 +14,8 @@ export function viteBuild(root: string, args: string[]): Promise<void> {
   });
 }
 
-/** Skipped while the renderer has no build config yet. */
-export async function buildRenderer(root: string): Promise<void> {
-  if (existsSync(join(root, 'vite.config.ts'))) await viteBuild(root, []);
+export function buildRenderer(root: string): Promise<void> {
+  return viteBuild(root, []);
 }
 
 export function buildElectron(root: string): Promise<void> {

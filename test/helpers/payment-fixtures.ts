@@ -1,5 +1,5 @@
 // Store answers about packs, checkouts and the ledger, as the payments API describes them: for
-// client tests against a scripted server until the real store serves them.
+// client tests that script the store's answers instead of running it.
 import type { Account, LedgerEntry } from '../../api/schemas/account.ts';
 import type { Money } from '../../api/schemas/common.ts';
 import type { Checkout, PackQuote, PackTable } from '../../api/schemas/payments.ts';

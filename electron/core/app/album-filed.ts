@@ -3,6 +3,7 @@
 import { type Locale, resolveLocale } from '../../../i18n/locales.ts';
 import { translator } from '../../../i18n/translator.ts';
 import type { Engine } from '../create-engine.ts';
+import { findPurchase } from '../purchases/purchase-records.ts';
 import type { AppHostPorts } from './app-host.ts';
 
 export type AlbumFiledPorts = Pick<AppHostPorts, 'notify' | 'preferredLanguages'>;
@@ -26,9 +27,7 @@ export function albumFiled(engine: Engine, ports: AlbumFiledPorts = {}): () => v
     // Cancelled tracks are not waited for: the album is as complete as it is going to get.
     const progress = engine.jobs.purchaseProgress(job.purchaseId);
     if (progress.open > 0 || progress.done === 0) return;
-    const purchase = engine.db
-      .prepare('SELECT album_title, artist_name FROM purchases WHERE id = ?')
-      .get(job.purchaseId) as { album_title: string; artist_name: string } | undefined;
+    const purchase = findPurchase(engine.db, job.purchaseId);
     if (!purchase) return;
     announced.add(job.purchaseId);
     engine.events.emit('album-filed', {

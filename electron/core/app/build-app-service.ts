@@ -5,6 +5,7 @@ import type { AppApi, MethodName } from '../../shared/app-api/contract.ts';
 import { createEngine, type Engine } from '../create-engine.ts';
 import { openLibraryFile } from '../media/library-file.ts';
 import { fetchPreview } from '../media/preview-proxy.ts';
+import { hasPendingPurchase } from '../purchases/purchase-records.ts';
 import { accountMethods } from './account-methods.ts';
 import { albumFiled } from './album-filed.ts';
 import type { AppContext } from './app-context.ts';
@@ -28,10 +29,7 @@ async function hasWork(engine: Engine): Promise<boolean> {
   const session = await engine.whoami();
   if (!session) return false;
   if (engine.jobs.countInStates(['waiting_encode', 'queued', 'downloading', 'verifying']) > 0) return true;
-  const pending = engine.db
-    .prepare(`SELECT 1 FROM purchases WHERE state = 'pending' AND store = ? AND account_id = ? LIMIT 1`)
-    .get(session.storeUrl, session.accountId);
-  return pending !== undefined;
+  return hasPendingPurchase(engine.db, { store: session.storeUrl, accountId: session.accountId });
 }
 
 /** Every method turns what it throws into a MegadiscError with a code. */

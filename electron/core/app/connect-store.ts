@@ -1,12 +1,17 @@
 // Decides which store the app talks to at start (saved session, configured URL, or the embedded
 // demo) and gets the engine there: on a first start, the demo store runs and the demo account is in.
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import type { DemoSeedOptions } from '../../../server/catalog/seed-demo.ts';
 import type { Engine } from '../create-engine.ts';
+import { repointStore } from '../profile/repoint-store.ts';
 import type { SessionStore } from '../session/session-file.ts';
 import type { StoreChoice } from './app-host.ts';
-import { type EmbeddedDemo, lastDemoUrl, loadDemoServer, startEmbeddedDemo } from './embedded-demo.ts';
-import { repointStore } from './repoint-store.ts';
+import {
+  type DemoSeedOptions,
+  type EmbeddedDemo,
+  lastDemoUrl,
+  loadDemoServer,
+  startEmbeddedDemo,
+} from './embedded-demo.ts';
 
 const trimSlash = (url: string) => url.replace(/\/+$/, '');
 

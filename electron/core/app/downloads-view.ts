@@ -3,14 +3,9 @@
 import type { JobView } from '../../shared/app-api/domain.ts';
 import type { DownloadGroup, DownloadsView } from '../../shared/app-api/views.ts';
 import type { Engine } from '../create-engine.ts';
-import type { PurchaseRow } from '../purchases/purchase-desk.ts';
+import { listPurchaseSummaries, type PurchaseSummary } from '../purchases/purchase-records.ts';
 
-type PurchaseFields = Pick<
-  PurchaseRow,
-  'id' | 'album_id' | 'album_title' | 'artist_name' | 'encoding' | 'state' | 'error_code' | 'error_message'
->;
-
-function groupOf(p: PurchaseFields): DownloadGroup {
+function groupOf(p: PurchaseSummary): DownloadGroup {
   return {
     purchaseId: p.id,
     albumId: p.album_id,
@@ -35,12 +30,7 @@ function add(group: DownloadGroup, job: JobView): void {
 }
 
 export function downloadsView(engine: Engine, running: boolean): DownloadsView {
-  const purchases = engine.db
-    .prepare(
-      `SELECT id, album_id, album_title, artist_name, encoding, state, error_code, error_message
-       FROM purchases ORDER BY id`,
-    )
-    .all() as unknown as PurchaseFields[];
+  const purchases = listPurchaseSummaries(engine.db);
   const byId = new Map(purchases.map((p) => [p.id, p]));
   // Jobs arrive in queue order, so a purchase's first job seen is its earliest place in the queue.
   const groups = new Map<number, DownloadGroup>();

@@ -1,10 +1,13 @@
 // The demo store, run in-process from <home>/demo-store so a first start works without any server.
 // It listens on the port it had last time when it can, so the profile's store URL stays the same.
+// The one door from the client to the store server's code (the boundary check allows no other).
 import { mkdirSync } from 'node:fs';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DemoSeedOptions } from '../../../server/catalog/seed-demo.ts';
 import type { RunningServer } from '../../../server/start-server.ts';
+
+export type { DemoSeedOptions };
 
 export interface EmbeddedDemo {
   url: string;

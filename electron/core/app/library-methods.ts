@@ -27,14 +27,9 @@ export function libraryFileLookup(engine: Engine): LibraryFileLookup {
 
 /** The folder holding an album's first file, absolute; NOT_FOUND for an album not in the library. */
 export function albumFolder(ctx: AppContext, albumId: number): string {
-  const first = ctx.engine.db
-    .prepare(
-      `SELECT f.path FROM library_files f JOIN library_tracks t ON t.id = f.track_id
-       WHERE t.album_id = ? ORDER BY t.disc_number, t.track_number, f.id LIMIT 1`,
-    )
-    .get(albumId) as { path: string } | undefined;
-  if (!first) throw new MegadiscError('NOT_FOUND', `no album ${albumId} in the library`);
-  return dirname(join(ctx.engine.libraryRoot(), ...splitLibraryPath(first.path)));
+  const first = ctx.engine.library.firstFilePath(albumId);
+  if (first === undefined) throw new MegadiscError('NOT_FOUND', `no album ${albumId} in the library`);
+  return dirname(join(ctx.engine.libraryRoot(), ...splitLibraryPath(first)));
 }
 
 export function libraryMethods(ctx: AppContext): LibraryMethods {

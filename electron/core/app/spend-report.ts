@@ -3,18 +3,8 @@
 import type { Money } from '../../../api/schemas/common.ts';
 import type { SpendReport, SpendRow } from '../../shared/app-api/views.ts';
 import { moneyOfCharges } from '../ledger/money-spent.ts';
+import { spendEntries } from '../ledger/spend-entries.ts';
 import type { ProfileDb } from '../profile/open-profile.ts';
-
-interface EntryRow {
-  id: number;
-  kind: string;
-  amount_bytes: number;
-  payment_id: string | null;
-  paid_micros: number | null;
-  paid_currency: string | null;
-  month: string;
-  artist: string | null;
-}
 
 interface Totals {
   bytes: number;
@@ -42,21 +32,7 @@ export function spendReport(
   scope: { store: string; accountId: number },
   perMb: Money | null,
 ): SpendReport {
-  // A settle entry debits the balance (amount < 0) for one delivered item of an order; the order
-  // leads to the local purchase and its artist. Orders placed elsewhere (another device) are "Other".
-  // Top-ups and refunds come along: they say what the megabytes of each charge cost.
-  const entries = db
-    .prepare(
-      `SELECT e.id, e.kind, e.amount_bytes, e.payment_id, e.paid_micros, e.paid_currency,
-              substr(e.created_at, 1, 7) AS month,
-              CASE WHEN e.kind = 'settle' THEN
-                COALESCE((SELECT p.artist_name FROM purchases p WHERE p.order_id = e.order_id LIMIT 1), 'Other')
-              END AS artist
-       FROM ledger_entries e
-       WHERE e.store = ? AND e.account_id = ? AND e.kind IN ('topup', 'settle', 'refund')
-       ORDER BY e.id`,
-    )
-    .all(scope.store, scope.accountId) as unknown as EntryRow[];
+  const entries = spendEntries(db, scope);
   const paid = moneyOfCharges(
     entries.map((e) => ({
       id: e.id,

@@ -4,6 +4,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Money } from '../../../api/schemas/common.ts';
 import type { Engine } from '../create-engine.ts';
+import { lastPurchasedAlbum } from '../purchases/purchase-records.ts';
 import { routes, type StoreClient } from '../store-client/store-client.ts';
 import { isUnreachable } from './as-megadisc-error.ts';
 
@@ -62,11 +63,9 @@ export class StoreRates {
   }
 
   async #ask(engine: Engine, client: StoreClient): Promise<Money | null> {
-    const bought = engine.db.prepare('SELECT album_id FROM purchases ORDER BY id DESC LIMIT 1').get() as
-      | { album_id: number }
-      | undefined;
+    const bought = lastPurchasedAlbum(engine.db);
     try {
-      if (bought) return await this.learn(client, bought.album_id);
+      if (bought !== null) return await this.learn(client, bought);
     } catch (error) {
       if (isUnreachable(error)) return null;
       // Bought from another store, or gone from the catalog: any album will do.

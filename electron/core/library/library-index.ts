@@ -4,8 +4,8 @@ import { type EncodingId, isEncodingId } from '../../../api/encodings.ts';
 import type { TagData } from '../../../api/schemas/orders.ts';
 import { MegadiscError } from '../../shared/errors.ts';
 import { inTransaction, type ProfileDb } from '../profile/open-profile.ts';
+import { albumSearchKey, trackSearchKey } from '../profile/search-keys.ts';
 import { FILE_SELECT, listAlbums, toLibraryFile } from './library-rows.ts';
-import { albumSearchKey, trackSearchKey } from './library-search-key.ts';
 import type {
   FileStatus,
   LibraryAlbum,
@@ -156,6 +156,15 @@ export class LibraryIndex {
     return this.#prepare(`${FILE_SELECT} WHERE f.sha256 = ? ORDER BY f.id`)
       .all(sha256.toLowerCase())
       .map(toLibraryFile);
+  }
+
+  /** The path of an album's first file in track order: where its folder is. */
+  firstFilePath(albumId: number): string | undefined {
+    const row = this.#prepare(
+      `SELECT f.path FROM library_files f JOIN library_tracks t ON t.id = f.track_id
+       WHERE t.album_id = ? ORDER BY t.disc_number, t.track_number, f.id LIMIT 1`,
+    ).get(albumId) as { path: string } | undefined;
+    return row?.path;
   }
 
   list(options: ListOptions = {}): LibraryAlbum[] {

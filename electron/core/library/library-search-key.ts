@@ -1,24 +1,6 @@
-// The search keys the library filters on: one text per album and per track, see profile migration 5.
-import { queryRespellings, querySpellings, searchKey } from '../../../api/text/search-fold.ts';
-
-/** Track artists are stored as a JSON array; a bad value is searched as it is. */
-function artistNames(json: string): string {
-  try {
-    const list = JSON.parse(json) as unknown;
-    return Array.isArray(list) ? list.filter((a) => typeof a === 'string').join(', ') : json;
-  } catch {
-    return json;
-  }
-}
-
-export function albumSearchKey(title: string, albumArtist: string): string {
-  return [title, albumArtist].map(searchKey).join('\n');
-}
-
-/** artistsJson: the track's artists as stored in library_tracks.artists (a JSON array). */
-export function trackSearchKey(title: string, artistsJson: string): string {
-  return [title, artistNames(artistsJson)].map(searchKey).join('\n');
-}
+// The library's text filter: a query in the folded spellings of the search keys it is matched
+// against (profile/search-keys.ts), in memory or as SQL LIKE patterns.
+import { queryRespellings, querySpellings } from '../../../api/text/search-fold.ts';
 
 /** Respellings tried per filter: each costs a LIKE per key and row of the track list. */
 const MAX_RESPELLINGS = 3;

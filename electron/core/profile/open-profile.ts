@@ -2,8 +2,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { albumSearchKey, trackSearchKey } from '../library/library-search-key.ts';
 import { profileMigrations } from './profile-migrations.ts';
+import { albumSearchKey, trackSearchKey } from './search-keys.ts';
 
 export type ProfileDb = DatabaseSync;
 

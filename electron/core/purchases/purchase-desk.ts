@@ -2,30 +2,22 @@
 // Idempotency-Key is stored before the first send, so no crash or retry ever buys twice.
 import { randomUUID } from 'node:crypto';
 import { ENCODINGS, type EncodingId } from '../../../api/encodings.ts';
-import type { Order } from '../../../api/schemas/orders.ts';
+import type { Order, OrderItem } from '../../../api/schemas/orders.ts';
 import type { EncodingQuote, EncodingTable } from '../../shared/app-api/domain.ts';
 import { MegadiscError } from '../../shared/errors.ts';
-import type { JobStore } from '../downloads/job-store.ts';
 import type { EngineEvents } from '../events/engine-events.ts';
 import type { LedgerMirror } from '../ledger/ledger-mirror.ts';
 import { inTransaction, type ProfileDb } from '../profile/open-profile.ts';
 import { routes, type StoreClient } from '../store-client/store-client.ts';
+import { findPurchase, type PurchaseRow } from './purchase-records.ts';
 
-export type { EncodingQuote, EncodingTable };
+export type { EncodingQuote, EncodingTable, PurchaseRow };
 
-export interface PurchaseRow {
-  id: number;
-  idempotency_key: string;
-  album_id: number;
-  album_title: string;
-  artist_name: string;
-  encoding: EncodingId;
-  track_ids: string | null;
-  high_bytes: number;
-  state: 'pending' | 'ordered' | 'failed';
-  order_id: string | null;
-  error_code: string | null;
-  error_message: string | null;
+/** What a sent order does to the download queue (the JobStore): declared here, since downloads
+ * depend on purchases and not the other way round. */
+export interface OrderJobs {
+  addForOrder(purchaseId: number, orderId: string, items: OrderItem[]): void;
+  applyOrderItem(item: OrderItem): void;
 }
 
 const mb = (bytes: number) => `${(bytes / 1_000_000).toFixed(1)} MB`;
@@ -33,7 +25,7 @@ const mb = (bytes: number) => `${(bytes / 1_000_000).toFixed(1)} MB`;
 export class PurchaseDesk {
   readonly #db: ProfileDb;
   readonly #client: StoreClient;
-  readonly #jobs: JobStore;
+  readonly #jobs: OrderJobs;
   readonly #ledger: LedgerMirror;
   readonly #events: EngineEvents;
   readonly #scope: { store: string; accountId: number };
@@ -41,7 +33,7 @@ export class PurchaseDesk {
   constructor(opts: {
     db: ProfileDb;
     client: StoreClient;
-    jobs: JobStore;
+    jobs: OrderJobs;
     ledger: LedgerMirror;
     events: EngineEvents;
     scope: { store: string; accountId: number };
@@ -140,7 +132,7 @@ export class PurchaseDesk {
   }
 
   get(id: number): PurchaseRow {
-    const row = this.#db.prepare('SELECT * FROM purchases WHERE id = ?').get(id) as PurchaseRow | undefined;
+    const row = findPurchase(this.#db, id);
     if (!row) throw new MegadiscError('NOT_FOUND', `no purchase ${id}`);
     return row;
   }

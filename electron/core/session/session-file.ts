@@ -1,5 +1,5 @@
-// The store session (URL, account, token) in a 0600 file in the profile. The desktop app will keep
-// the token in Electron's safeStorage instead, through the SecretStore port.
+// The store session (URL, account, token) in a 0600 file in the profile: the CLI's and web mode's.
+// The desktop app encrypts it with safeStorage instead (main/adapters/safe-storage-session.ts).
 import { chmod, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 

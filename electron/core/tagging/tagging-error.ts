@@ -1,4 +1,4 @@
-// Tagging failures: a MegadiscError with the finer reason the shared codes don't have (yet).
+// Tagging failures: a MegadiscError with the finer reason, which the shared codes don't tell apart.
 import { type ErrorCode, MegadiscError } from '../../shared/errors.ts';
 
 export type TaggingFailure =
@@ -15,7 +15,7 @@ const CODES: Record<TaggingFailure, ErrorCode> = {
   unreadable: 'BAD_RESPONSE',
   timeout: 'INTERNAL',
   'worker-failed': 'INTERNAL',
-  // Wants its own code (TAG_VERIFY_FAILED); until errors.ts has one, INTERNAL plus `reason` says it.
+  // No shared code of its own: `reason` and `differences` say what went wrong.
   'verify-failed': 'INTERNAL',
 };
 

@@ -1,7 +1,7 @@
 // Moves a profile's records from one store URL to another that serves the same data: the embedded
 // demo on a new port. The ledger mirror, purchases and library are keyed by store URL; left under
 // the old one, history would vanish from view and owned albums would be filed twice.
-import { inTransaction, type ProfileDb } from '../profile/open-profile.ts';
+import { inTransaction, type ProfileDb } from './open-profile.ts';
 
 export function repointStore(db: ProfileDb, from: string, to: string): void {
   if (from === to) return;

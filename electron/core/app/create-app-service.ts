@@ -2,9 +2,9 @@
 // the background download runner, and the app API contract implemented over them. This module stays
 // light: when the embedded demo will run, it starts before the engine's code loads (startDemoEarly).
 import type { DemoSeedOptions } from '../../../server/catalog/seed-demo.ts';
+import { asMegadiscError } from '../../shared/as-megadisc-error.ts';
 import { SessionFile } from '../session/session-file.ts';
 import type { AppHostPorts, AppService, StoreChoice } from './app-host.ts';
-import { asMegadiscError } from './as-megadisc-error.ts';
 import { closeEarlyDemo, demoStart, startDemoEarly } from './connect-store.ts';
 
 export interface AppServiceOptions {

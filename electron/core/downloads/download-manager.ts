@@ -4,6 +4,7 @@
 import { mkdir, open, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TagData } from '../../../api/schemas/orders.ts';
+import { asMegadiscError } from '../../shared/as-megadisc-error.ts';
 import { MegadiscError } from '../../shared/errors.ts';
 import type { EngineEvents } from '../events/engine-events.ts';
 import { fileIntoLibrary } from '../intake/file-into-library.ts';
@@ -264,10 +265,7 @@ export class DownloadManager {
       // Filing failed or was stopped: the verified .part stays for the resume, which then only has to
       // confirm its size (a 416 for the bytes after its end) and file it.
       if (kept && state !== 'cancelled') await keepForResume(jobs, job.id, partPath, kept);
-      const e =
-        error instanceof MegadiscError
-          ? error
-          : new MegadiscError('INTERNAL', String(error), { cause: error });
+      const e = asMegadiscError(error);
       const now = jobs.get(job.id).state;
       if (now === 'cancelled' || now === 'paused') {
         await this.#interrupted(job, partPath);

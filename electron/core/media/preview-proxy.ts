@@ -1,7 +1,7 @@
 // Store previews for the UI's <audio>: fetched with the session's auth (or none), Range passed through,
 // bytes streamed back. One answer shape both transports write out (web host route, app:// protocol).
 import { routes } from '../../../api/routes.ts';
-import { isMegadiscError, MegadiscError } from '../../shared/errors.ts';
+import { asMegadiscError } from '../../shared/as-megadisc-error.ts';
 import type { StoreClient } from '../store-client/store-client.ts';
 import { errorFromResponse, networkError } from '../store-client/store-errors.ts';
 
@@ -100,9 +100,7 @@ export async function fetchPreview(
 
 /** An error as the UI's transports send it: the status the store meant, JSON {error: {code, message}}. */
 export function previewFailure(error: unknown): PreviewAnswer {
-  const known = isMegadiscError(error)
-    ? error
-    : new MegadiscError('INTERNAL', error instanceof Error ? error.message : String(error));
+  const known = asMegadiscError(error);
   const headers: Record<string, string> = {
     'content-type': 'application/json; charset=utf-8',
     'cache-control': 'no-store',

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { ENCODINGS, type EncodingId } from '../../../api/encodings.ts';
 import type { Order } from '../../../api/schemas/orders.ts';
 import type { EncodingQuote, EncodingTable } from '../../shared/app-api/domain.ts';
+import { asMegadiscError } from '../../shared/as-megadisc-error.ts';
 import { MegadiscError } from '../../shared/errors.ts';
 import type { JobStore } from '../downloads/job-store.ts';
 import type { EngineEvents } from '../events/engine-events.ts';
@@ -165,10 +166,7 @@ export class PurchaseDesk {
         headers: { 'idempotency-key': purchase.idempotency_key },
       });
     } catch (error) {
-      const e =
-        error instanceof MegadiscError
-          ? error
-          : new MegadiscError('INTERNAL', String(error), { cause: error });
+      const e = asMegadiscError(error);
       // Unreachable store or a 5xx: the purchase stays pending and is sent again with the same key.
       if (e.retryable || e.code === 'STORE_UNREACHABLE') throw e;
       this.#db

@@ -4,10 +4,10 @@
 // shared blocks, see raw-http.ts), then the same memory goes to the hashing thread (sha256-thread.ts)
 // while the next batch arrives. Durable checkpoints (fdatasync) run in the background, one interval
 // behind the writes. With no bandwidth limit the token bucket is not touched at all.
+import { asMegadiscError } from '../../../shared/as-megadisc-error.ts';
 import { MegadiscError } from '../../../shared/errors.ts';
 import { type BatchLimits, BodyReader } from './body-reader.ts';
 import { holdView } from './byte-blocks.ts';
-import { diskError } from './disk-error.ts';
 import { type HttpResponse, httpGet } from './http-get.ts';
 import { IdleWatchdog } from './idle-watchdog.ts';
 import type { PartFile } from './part-file.ts';
@@ -218,7 +218,7 @@ export class TransferAttempt {
   async #write(chunks: Buffer[], source: HttpResponse): Promise<void> {
     let rest = chunks;
     while (rest.length > 0) {
-      if (this.#syncError !== null) throw diskError(this.#syncError, this.#part.path);
+      this.#throwIfSyncFailed();
       const boundary = this.#syncFrom + this.#checkpointBytes;
       const [piece, later] = splitAt(rest, boundary - this.#position);
       let bytes = 0;
@@ -255,13 +255,22 @@ export class TransferAttempt {
       return await sha256Thread().open(this.#part.path, bytes);
     } catch (error) {
       // A file-system error reads like one written; a short .part stays a plain error, as before.
-      throw (error as NodeJS.ErrnoException).code ? diskError(error, this.#part.path) : error;
+      throw (error as NodeJS.ErrnoException).code ? this.#diskError(error) : error;
     }
+  }
+
+  #diskError(cause: unknown): MegadiscError {
+    return asMegadiscError(cause, `cannot write ${this.#part.path}`);
+  }
+
+  /** A background fdatasync that failed ends the attempt at its next write, sync or verification. */
+  #throwIfSyncFailed(): void {
+    if (this.#syncError !== null) throw this.#diskError(this.#syncError);
   }
 
   /** fdatasync in the background; its checkpoint is reported when it completes. */
   #startSync(): void {
-    if (this.#syncError !== null) throw diskError(this.#syncError, this.#part.path);
+    this.#throwIfSyncFailed();
     const at: Checkpoint = { bytes: this.#position, etag: this.#etag };
     const epoch = this.#epoch;
     this.#syncFrom = at.bytes;
@@ -280,7 +289,7 @@ export class TransferAttempt {
   async #verify(): Promise<TransferResult> {
     const { expected } = this.#req;
     await this.#syncing;
-    if (this.#syncError !== null) throw diskError(this.#syncError, this.#part.path);
+    this.#throwIfSyncFailed();
     if (this.#req.checkpoint?.atEnd !== false) await this.#checkpoint();
     this.#progress.update(this.#position, true);
     if (this.#position !== expected.bytes) {
@@ -313,7 +322,7 @@ export class TransferAttempt {
   /** fdatasync now (nothing else in flight; skipped when nothing was written since) and report it. */
   async #checkpoint(): Promise<void> {
     await this.#syncing;
-    if (this.#syncError !== null) throw diskError(this.#syncError, this.#part.path);
+    this.#throwIfSyncFailed();
     const at: Checkpoint = { bytes: this.#position, etag: this.#etag };
     this.#syncFrom = at.bytes;
     if (at.bytes !== this.#synced.bytes || this.#epoch !== this.#syncedEpoch) await this.#part.sync();

@@ -1,6 +1,6 @@
 // Serving one library file to the UI by its index id: confinement to the library folder, the media
-// type, and the HTTP range answer (200/206/304/416, ETag, If-Range). Both hosts bind this: web mode
-// over node:http and the desktop app over its app:// protocol.
+// type, and the HTTP range answer (200/206/304/416, ETag, If-Range). The media routes
+// (media-routes.ts) serve it to both hosts: web mode and the desktop app's app:// protocol.
 import { constants } from 'node:fs';
 import { type FileHandle, open, realpath } from 'node:fs/promises';
 import { extname, join } from 'node:path';

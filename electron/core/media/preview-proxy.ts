@@ -1,5 +1,5 @@
 // Store previews for the UI's <audio>: fetched with the session's auth (or none), Range passed through,
-// bytes streamed back. One answer shape both transports write out (web host route, app:// protocol).
+// bytes streamed back. The media routes (media-routes.ts) serve it to both hosts.
 import { routes } from '../../../api/routes.ts';
 import { asMegadiscError } from '../../shared/as-megadisc-error.ts';
 import type { StoreClient } from '../store-client/store-client.ts';
@@ -43,13 +43,6 @@ const STATUS_OF: Partial<Record<string, number>> = {
   UNAUTHORIZED: 401,
   STORE_UNREACHABLE: 502,
 };
-
-/** The preview path for a track id from a URL, or null: a positive 32-bit integer and nothing more. */
-export function parsePreviewTrackId(text: string | undefined): number | null {
-  if (text === undefined || !/^[1-9]\d{0,9}$/.test(text)) return null;
-  const id = Number(text);
-  return id <= 2_147_483_647 ? id : null;
-}
 
 export async function fetchPreview(
   client: () => Promise<StoreClient>,

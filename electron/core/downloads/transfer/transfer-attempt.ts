@@ -32,7 +32,7 @@ const DEFAULT_IDLE_MS = 30_000;
 export class TransferAttempt {
   readonly #req: TransferRequest;
   readonly #part: PartFile;
-  readonly #clock: { now(): number };
+  readonly #now: () => number;
   readonly #progress: ProgressReporter;
   readonly #checkpointBytes: number;
   readonly #checkpointMs: number;
@@ -56,11 +56,11 @@ export class TransferAttempt {
   /** Set when the watchdog (not the network) ended the response, so the error is STALLED. */
   stalled: MegadiscError | null = null;
 
-  constructor(req: TransferRequest, part: PartFile, clock: { now(): number }) {
+  constructor(req: TransferRequest, part: PartFile, now: () => number) {
     this.#req = req;
     this.#part = part;
-    this.#clock = clock;
-    this.#progress = new ProgressReporter(req.expected.bytes, clock, req.onProgress);
+    this.#now = now;
+    this.#progress = new ProgressReporter(req.expected.bytes, now, req.onProgress);
     this.#checkpointBytes = Math.max(64 * 1024, req.checkpoint?.bytes ?? CHECKPOINT_BYTES);
     this.#checkpointMs = req.checkpoint?.ms ?? CHECKPOINT_MS;
     this.#fast = {
@@ -78,7 +78,7 @@ export class TransferAttempt {
     const idleMs = this.#req.timeouts?.idleMs ?? DEFAULT_IDLE_MS;
     let request: { destroy(error?: Error): void } | null = null;
     let response: HttpResponse | null = null;
-    const watchdog = new IdleWatchdog(idleMs, this.#clock, () => {
+    const watchdog = new IdleWatchdog(idleMs, this.#now, () => {
       this.stalled = new MegadiscError('STALLED', `no data from the store for ${idleMs / 1000} s`, {
         retryable: true,
       });
@@ -146,7 +146,7 @@ export class TransferAttempt {
     this.#syncFrom = start;
     this.#etag = start > 0 ? (from?.etag ?? null) : null;
     this.#synced = { bytes: start, etag: this.#etag };
-    this.#syncedAt = this.#clock.now();
+    this.#syncedAt = this.#now();
   }
 
   #headers(offset: number, ifRange: string | null): Record<string, string> {
@@ -238,7 +238,7 @@ export class TransferAttempt {
     if (
       this.#syncing === null &&
       this.#position > this.#syncFrom &&
-      this.#clock.now() - this.#syncedAt >= this.#checkpointMs
+      this.#now() - this.#syncedAt >= this.#checkpointMs
     ) {
       this.#startSync();
     }
@@ -332,7 +332,7 @@ export class TransferAttempt {
   #report(at: Checkpoint): void {
     this.#synced = at;
     this.#syncedEpoch = this.#epoch;
-    this.#syncedAt = this.#clock.now();
+    this.#syncedAt = this.#now();
     this.#req.onCheckpoint?.(at);
   }
 }

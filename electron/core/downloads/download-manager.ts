@@ -9,7 +9,7 @@ import { MegadiscError } from '../../shared/errors.ts';
 import type { EngineEvents } from '../events/engine-events.ts';
 import { fileIntoLibrary } from '../intake/file-into-library.ts';
 import type { LibraryIndex } from '../library/index.ts';
-import type { PurchaseDesk } from '../purchases/purchase-desk.ts';
+import { type PurchaseDesk, sendsAgainLater } from '../purchases/purchase-desk.ts';
 import type { Settings, SettingsStore } from '../settings/settings.ts';
 import { routes, type StoreClient } from '../store-client/store-client.ts';
 import { type CoverImage, fetchFittingCover } from '../tagging/index.ts';
@@ -134,7 +134,7 @@ export class DownloadManager {
       try {
         await this.#o.purchases.send(purchase);
       } catch (error) {
-        if (error instanceof MegadiscError && (error.retryable || error.code === 'STORE_UNREACHABLE')) {
+        if (error instanceof MegadiscError && sendsAgainLater(error)) {
           return Math.max(error.retryAfterMs ?? 0, 2000);
         }
       }

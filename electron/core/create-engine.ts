@@ -16,7 +16,12 @@ import { LibraryIndex, ownedCopy } from './library/index.ts';
 import { CheckoutDesk } from './payments/checkout-desk.ts';
 import type { EnginePorts } from './ports.ts';
 import { openProfile, type ProfileDb } from './profile/open-profile.ts';
-import { type EncodingTable, PurchaseDesk, type PurchaseRow } from './purchases/purchase-desk.ts';
+import {
+  type EncodingTable,
+  type PlacedPurchase,
+  PurchaseDesk,
+  type PurchaseRow,
+} from './purchases/purchase-desk.ts';
 import { listPurchases } from './purchases/purchase-records.ts';
 import { SessionFile, type StoredSession } from './session/session-file.ts';
 import { profileSettingsBackend, type Settings, SettingsStore } from './settings/settings.ts';
@@ -196,6 +201,11 @@ export class Engine {
 
   async buy(albumId: number, encoding: EncodingId, trackIds?: number[]): Promise<PurchaseRow> {
     return (await this.#scoped()).purchases.buy(albumId, encoding, trackIds);
+  }
+
+  /** Buys, and says what came of a purchase once recorded (sent, to be sent again, or refused). */
+  async placePurchase(albumId: number, encoding: EncodingId, trackIds?: number[]): Promise<PlacedPurchase> {
+    return (await this.#scoped()).purchases.place(albumId, encoding, trackIds);
   }
 
   queue(): JobView[] {

@@ -1,10 +1,19 @@
-// Response helpers for the web host: the security headers every answer carries, and small senders.
+// Response helpers for the web host: the security headers every answer carries, the core's UI
+// requests and answers over node:http, and small senders.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { negotiateLocale, parseAcceptLanguage } from '../../i18n/locales.ts';
-import { type Translator, translator } from '../../i18n/translator.ts';
-import { failure } from '../shared/app-api/envelope.ts';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
+import type { Translator } from '../../i18n/translator.ts';
+import {
+  readerI18n,
+  refusalAnswer,
+  textAnswer,
+  type UiAnswer,
+  type UiRequest,
+} from '../core/media/ui-answer.ts';
 import { CONTENT_SECURITY_POLICY } from '../shared/content-security-policy.ts';
-import { type ErrorCode, MegadiscError } from '../shared/errors.ts';
+import type { ErrorCode } from '../shared/errors.ts';
 
 export { CONTENT_SECURITY_POLICY };
 
@@ -24,21 +33,37 @@ export function applySecurityHeaders(res: ServerResponse): void {
   res.setHeader('Cache-Control', 'no-store');
 }
 
+/** A request as the core's UI routes read it; its signal aborts when the browser goes away. */
+export function uiRequestOf(req: IncomingMessage, res: ServerResponse, pathname: string): UiRequest {
+  const gone = new AbortController();
+  res.once('close', () => gone.abort());
+  return { method: req.method ?? 'GET', pathname, header: (name) => header(req, name), signal: gone.signal };
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** Writes a core answer; a stream the browser lets go of mid-way (a seek, a track change) is no error. */
+export async function writeAnswer(res: ServerResponse, answer: UiAnswer): Promise<void> {
+  res.writeHead(answer.status, answer.headers);
+  const { body } = answer;
+  if (body === null || typeof body === 'string' || body instanceof Uint8Array) {
+    res.end(body ?? undefined);
+    return;
+  }
+  await pipeline(Readable.fromWeb(body as NodeReadableStream<Uint8Array>), res).catch(() => {});
+}
+
 /** The translator for what a browser reads: the request's Accept-Language, English by default. */
 export function requestI18n(req: IncomingMessage): Translator {
-  const header = req.headers['accept-language'];
-  return translator(negotiateLocale(parseAcceptLanguage(Array.isArray(header) ? header[0] : header)));
+  return readerI18n(header(req, 'accept-language'));
 }
 
 /** Plain text; `i18n` marks it as written in that translator's language (Content-Language). */
 export function sendText(res: ServerResponse, status: number, text: string, i18n?: Translator): void {
-  const body = Buffer.from(`${text}\n`, 'utf8');
-  res.writeHead(status, {
-    'Content-Type': 'text/plain; charset=utf-8',
-    'Content-Length': body.length,
-    ...(i18n ? { 'Content-Language': i18n.locale, Vary: 'Accept-Language' } : {}),
-  });
-  res.end(body);
+  void writeAnswer(res, textAnswer(status, text, i18n));
 }
 
 export function sendHtml(res: ServerResponse, status: number, html: string, i18n?: Translator): void {
@@ -67,5 +92,5 @@ export function sendJson(res: ServerResponse, status: number, value: unknown): v
 
 /** A refusal on an /api path: the same envelope a failed call carries, so clients read one shape. */
 export function sendFailure(res: ServerResponse, status: number, code: ErrorCode, message: string): void {
-  sendJson(res, status, failure(new MegadiscError(code, message)));
+  void writeAnswer(res, refusalAnswer(status, code, message));
 }

@@ -1,5 +1,6 @@
-// Web mode's HTTP host on 127.0.0.1: the built renderer, the app API as POST calls, core events as
-// server-sent events and covers, all behind an access token and Host/Origin checks.
+// Web mode's HTTP host on 127.0.0.1: the app API as POST calls, core events as server-sent events, and
+// the core's UI routes (covers, previews, library files, the built renderer), all behind an access
+// token and Host/Origin checks.
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -7,10 +8,11 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Translator } from '../../i18n/translator.ts';
 import type { AppService } from '../core/app/app-host.ts';
+import { isMediaPath } from '../core/media/media-routes.ts';
+import { answerUiRequest } from '../core/media/ui-routes.ts';
 import { MegadiscError } from '../shared/errors.ts';
 import { type AccessVerdict, checkAccess } from './access-guard.ts';
 import { handleApiCall } from './api-call-route.ts';
-import { handleCover } from './cover-route.ts';
 import { type EventStreamTiming, openEventStream } from './event-stream-route.ts';
 import {
   applySecurityHeaders,
@@ -19,15 +21,14 @@ import {
   sendFailure,
   sendHtml,
   sendText,
+  uiRequestOf,
+  writeAnswer,
 } from './http-replies.ts';
-import { handleLibraryFile } from './library-file-route.ts';
-import { handlePreview } from './preview-route.ts';
-import { serveStatic } from './static-files.ts';
 
 export interface WebHostOptions {
   /**
    * The app service, or the promise of one: then the host listens and serves the UI while the core
-   * is still starting, and API calls, events and covers wait for it (after the access checks).
+   * is still starting, and API calls, events and media wait for it (after the access checks).
    */
   service: AppService | Promise<AppService>;
   /** 0 or absent: any free port. */
@@ -109,7 +110,6 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const route = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
     const segments = url.pathname.split('/').filter(Boolean);
     const method = req.method ?? 'GET';
-    const readOnly = method === 'GET' || method === 'HEAD';
     if (segments[0] === 'api') {
       if (segments[1] === 'call' && segments.length === 3)
         return handleApiCall(req, res, segments[2]!, () => service(res), log);
@@ -123,25 +123,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       }
       return sendFailure(res, 404, 'NOT_FOUND', `no API route ${method} ${url.pathname}`);
     }
-    if (!readOnly) {
-      res.setHeader('Allow', 'GET, HEAD');
-      const i18n = requestI18n(req);
-      return sendText(res, 405, i18n.t('core.web.methodNotAllowed'), i18n);
-    }
-    if (segments[0] === 'covers') {
-      const started = await service(res);
-      return started ? handleCover(segments.slice(1), res, started, log) : undefined;
-    }
-    if (segments[0] === 'previews') {
-      const started = await service(res);
-      return started ? handlePreview(segments.slice(1), req, res, started) : undefined;
-    }
-    if (segments[0] === 'library' && segments[1] === 'files') {
-      const started = await service(res);
-      return started ? handleLibraryFile(segments.slice(2), req, res, started) : undefined;
-    }
-    await serveStatic(req, res, options.rendererDir, url.pathname);
-    pages.served(url.pathname, res);
+    const answer = await answerUiRequest(uiRequestOf(req, res, url.pathname), {
+      rendererDir: options.rendererDir,
+      media: () => ready,
+      log,
+    });
+    await writeAnswer(res, answer);
+    if (!isMediaPath(url.pathname)) pages.served(url.pathname, res);
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -154,13 +142,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const url = new URL(req.url, 'http://127.0.0.1');
     const isApi = url.pathname === '/api' || url.pathname.startsWith('/api/');
     // Answers that never wait for the core: pageSettled() lets them out before the core loads on.
-    if (
-      !isApi &&
-      !url.pathname.startsWith('/covers/') &&
-      !url.pathname.startsWith('/library/files/') &&
-      !url.pathname.startsWith('/previews/')
-    )
-      pages.track(res);
+    if (!isApi && !isMediaPath(url.pathname)) pages.track(res);
     const verdict = checkAccess(req, url, { token, port });
     if (verdict.kind === 'redirect') {
       pages.redirected();

@@ -10,9 +10,9 @@ import { readFile } from 'node:fs/promises';
 import type { OutgoingHttpHeaders } from 'node:http';
 import { isAbsolute, relative, sep } from 'node:path';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { decideRange, ifRangeMatches } from '../../api/http/byte-range.ts';
 import { StoreError } from '../errors.ts';
 import { SENT } from './bind-route.ts';
-import { decideRange, ifRangeMatches } from './byte-range.ts';
 
 export interface ServedFile {
   path: string;

@@ -1,6 +1,7 @@
 // buy ALBUM_ID --encoding ID [--tracks N,N] [--yes]: shows the charge, asks, and queues the purchase.
 import { createInterface } from 'node:readline/promises';
 import { isEncodingId } from '../../../api/encodings.ts';
+import { sendsAgainLater } from '../../core/purchases/purchase-desk.ts';
 import type { MethodOutput } from '../../shared/app-api/contract.ts';
 import { MegadiscError } from '../../shared/errors.ts';
 import { requireInt, requireString, withContext } from '../cli-context.ts';
@@ -69,7 +70,7 @@ export const buy = (argv: string[]) =>
       try {
         row = await engine.buy(albumId, encoding, trackIds);
       } catch (error) {
-        if (error instanceof MegadiscError && (error.retryable || error.code === 'STORE_UNREACHABLE')) {
+        if (error instanceof MegadiscError && sendsAgainLater(error)) {
           // The purchase and its key are saved: sending it again can never buy twice.
           const problem = errorText(i18n, error.code) ?? error.message;
           throw new CliError(error.code, i18n.t('cli.buy.saved', { problem }), error.message, {

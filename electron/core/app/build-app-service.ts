@@ -2,6 +2,7 @@
 // the app API contract implemented over them. Loaded by createAppService (create-app-service.ts),
 // after it may have started the embedded demo, since loading this module loads the whole engine.
 import type { AppApi, MethodName } from '../../shared/app-api/contract.ts';
+import { asMegadiscError } from '../../shared/as-megadisc-error.ts';
 import { createEngine, type Engine } from '../create-engine.ts';
 import { openLibraryFile } from '../media/library-file.ts';
 import { fetchPreview } from '../media/preview-proxy.ts';
@@ -10,7 +11,6 @@ import { accountMethods } from './account-methods.ts';
 import { albumFiled } from './album-filed.ts';
 import type { AppContext } from './app-context.ts';
 import type { AppHostPorts, AppService, StoreChoice } from './app-host.ts';
-import { asMegadiscError } from './as-megadisc-error.ts';
 import { closeEarlyDemo, connectStore, demoStart, type EarlyDemo } from './connect-store.ts';
 import { ConnectionMonitor } from './connection-monitor.ts';
 import { CoverCache } from './cover-cache.ts';

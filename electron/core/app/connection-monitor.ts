@@ -1,6 +1,7 @@
 // Tracks whether the store answers, and tells the UI when that changes (the `connection` event).
+
+import { isUnreachable } from '../../shared/as-megadisc-error.ts';
 import type { EngineEvents } from '../events/engine-events.ts';
-import { isUnreachable } from './as-megadisc-error.ts';
 
 export class ConnectionMonitor {
   readonly #events: EngineEvents;

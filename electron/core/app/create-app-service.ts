@@ -1,9 +1,9 @@
 // Builds the app service: the engine, the store it talks to (the embedded demo on a first start),
 // the background download runner, and the app API contract implemented over them. This module stays
 // light: when the embedded demo will run, it starts before the engine's code loads (startDemoEarly).
+import { asMegadiscError } from '../../shared/as-megadisc-error.ts';
 import { SessionFile } from '../session/session-file.ts';
 import type { AppHostPorts, AppService, StoreChoice } from './app-host.ts';
-import { asMegadiscError } from './as-megadisc-error.ts';
 import { closeEarlyDemo, demoStart, startDemoEarly } from './connect-store.ts';
 import type { DemoSeedOptions } from './embedded-demo.ts';
 

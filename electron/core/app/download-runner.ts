@@ -1,8 +1,9 @@
 // Works the download queue in the background: one engine run at a time, started again when work
 // arrives while it runs, retried with backoff after a failure, aborted at a checkpoint on stop.
+
+import { asMegadiscError } from '../../shared/as-megadisc-error.ts';
 import type { MegadiscError } from '../../shared/errors.ts';
 import { sleep } from '../time/sleep.ts';
-import { asMegadiscError } from './as-megadisc-error.ts';
 
 export interface DownloadRunnerOptions {
   /** One pass over the queue (Engine.run); resolves when nothing is left to do. */

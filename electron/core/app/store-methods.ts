@@ -1,7 +1,7 @@
 // store.*: the catalog (home, search, album, artist), encodings, price quotes and buying.
 import type { SearchResult } from '../../../api/schemas/catalog.ts';
 import type { AppApi } from '../../shared/app-api/contract.ts';
-import { MegadiscError } from '../../shared/errors.ts';
+import type { PlacedPurchase } from '../purchases/purchase-desk.ts';
 import { routes, type StoreClient } from '../store-client/store-client.ts';
 import type { AppContext } from './app-context.ts';
 
@@ -54,31 +54,24 @@ export function storeMethods(ctx: AppContext): StoreMethods {
       return table;
     },
     'store.buy': async ({ albumId, encoding, trackIds }) => {
-      const { last } = engine.db.prepare('SELECT COALESCE(MAX(id), 0) AS last FROM purchases').get() as {
-        last: number;
-      };
+      const seen: { placed?: PlacedPurchase } = {};
       try {
-        const row = await connection.track(() => engine.buy(albumId, encoding, trackIds));
-        return { purchaseId: row.id, orderId: row.order_id };
+        const { purchase } = await connection.track(async () => {
+          seen.placed = await engine.placePurchase(albumId, encoding, trackIds);
+          // Thrown in here, so the connection monitor sees a send that failed for what it is.
+          if (seen.placed.outcome !== 'ordered') throw seen.placed.error;
+          return seen.placed;
+        });
+        return { purchaseId: purchase.id, orderId: purchase.order_id };
       } catch (error) {
         // Recorded but not yet accepted (the store went away mid-order): the runner sends it again
         // with the same Idempotency-Key, so to the user it is bought and queued, not failed.
-        const retryable =
-          error instanceof MegadiscError && (error.retryable || error.code === 'STORE_UNREACHABLE');
-        const pending = retryable
-          ? (engine.db
-              .prepare(
-                `SELECT id FROM purchases WHERE id > ? AND album_id = ? AND state = 'pending' ORDER BY id`,
-              )
-              .get(last, albumId) as { id: number } | undefined)
-          : undefined;
-        if (!pending) throw error;
-        return { purchaseId: pending.id, orderId: null };
+        if (seen.placed?.outcome === 'sendLater')
+          return { purchaseId: seen.placed.purchase.id, orderId: null };
+        throw error;
       } finally {
-        const { now } = engine.db.prepare('SELECT COALESCE(MAX(id), 0) AS now FROM purchases').get() as {
-          now: number;
-        };
-        if (now > last) {
+        // A recorded purchase is news for the downloads list and the runner, whatever the store said.
+        if (seen.placed) {
           ctx.queueChanged();
           ctx.runner.kick();
         }

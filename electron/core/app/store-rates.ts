@@ -3,10 +3,10 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Money } from '../../../api/schemas/common.ts';
+import { isUnreachable } from '../../shared/as-megadisc-error.ts';
 import type { Engine } from '../create-engine.ts';
 import { lastPurchasedAlbum } from '../purchases/purchase-records.ts';
 import { routes, type StoreClient } from '../store-client/store-client.ts';
-import { isUnreachable } from './as-megadisc-error.ts';
 
 export class StoreRates {
   readonly #file: string;

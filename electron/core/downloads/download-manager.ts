@@ -4,11 +4,12 @@
 import { mkdir, open, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TagData } from '../../../api/schemas/orders.ts';
+import { asMegadiscError } from '../../shared/as-megadisc-error.ts';
 import { MegadiscError } from '../../shared/errors.ts';
 import type { EngineEvents } from '../events/engine-events.ts';
 import { fileIntoLibrary } from '../intake/file-into-library.ts';
 import type { LibraryIndex } from '../library/index.ts';
-import type { PurchaseDesk } from '../purchases/purchase-desk.ts';
+import { type PurchaseDesk, sendsAgainLater } from '../purchases/purchase-desk.ts';
 import type { Settings, SettingsStore } from '../settings/settings.ts';
 import { routes, type StoreClient } from '../store-client/store-client.ts';
 import { type CoverImage, fetchFittingCover } from '../tagging/index.ts';
@@ -133,7 +134,7 @@ export class DownloadManager {
       try {
         await this.#o.purchases.send(purchase);
       } catch (error) {
-        if (error instanceof MegadiscError && (error.retryable || error.code === 'STORE_UNREACHABLE')) {
+        if (error instanceof MegadiscError && sendsAgainLater(error)) {
           return Math.max(error.retryAfterMs ?? 0, 2000);
         }
       }
@@ -264,10 +265,7 @@ export class DownloadManager {
       // Filing failed or was stopped: the verified .part stays for the resume, which then only has to
       // confirm its size (a 416 for the bytes after its end) and file it.
       if (kept && state !== 'cancelled') await keepForResume(jobs, job.id, partPath, kept);
-      const e =
-        error instanceof MegadiscError
-          ? error
-          : new MegadiscError('INTERNAL', String(error), { cause: error });
+      const e = asMegadiscError(error);
       const now = jobs.get(job.id).state;
       if (now === 'cancelled' || now === 'paused') {
         await this.#interrupted(job, partPath);

@@ -1,5 +1,6 @@
 // Shared byte-rate limiter: every concurrent download takes tokens from one bucket, so the global limit holds.
 import { MegadiscError } from '../../shared/errors.ts';
+import { monotonicNow } from '../time/now.ts';
 import { wakeableSleep } from '../time/sleep.ts';
 
 export interface TokenBucketOptions {
@@ -7,7 +8,8 @@ export interface TokenBucketOptions {
   bytesPerSecond: number | null;
   /** Most bytes granted at once after an idle spell; also the largest slice one take gets per turn. */
   burstBytes?: number;
-  clock?: { now(): number };
+  /** Monotonic ms (default performance.now). */
+  now?: () => number;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
@@ -29,7 +31,7 @@ export class TokenBucket {
   readonly #fixedBurst: number | undefined;
   #tokens: number;
   #last: number;
-  readonly #clock: { now(): number };
+  readonly #now: () => number;
   readonly #sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** FIFO; a waiter with bytes left after its slice goes to the back, so a big take cannot starve others. */
   readonly #queue: Waiter[] = [];
@@ -40,10 +42,10 @@ export class TokenBucket {
     this.#rate = opts.bytesPerSecond;
     this.#fixedBurst = opts.burstBytes;
     this.#burst = opts.burstBytes ?? defaultBurst(opts.bytesPerSecond);
-    this.#clock = opts.clock ?? performance;
+    this.#now = opts.now ?? monotonicNow;
     this.#sleep = opts.sleep ?? wakeableSleep;
     this.#tokens = this.#burst;
-    this.#last = this.#clock.now();
+    this.#last = this.#now();
   }
 
   get bytesPerSecond(): number | null {
@@ -84,7 +86,7 @@ export class TokenBucket {
   }
 
   #refill(): void {
-    const now = this.#clock.now();
+    const now = this.#now();
     if (this.#rate !== null) {
       this.#tokens = Math.min(this.#burst, this.#tokens + ((now - this.#last) * this.#rate) / 1000);
     }

@@ -5,7 +5,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { EncodingId } from '../../../api/encodings.ts';
 import type { TagData } from '../../../api/schemas/orders.ts';
-import { onDisk } from '../downloads/transfer/disk-error.ts';
+import { onDisk } from '../downloads/transfer/on-disk.ts';
 import { sha256Thread } from '../downloads/transfer/sha256-thread.ts';
 import type { LibraryFile, LibraryIndex } from '../library/index.ts';
 import { inTransaction } from '../profile/open-profile.ts';

@@ -1,24 +1,9 @@
 // Moves one indexed file inside the library, keeping the index in step with the disk.
 import { mkdir, rename, rmdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { MegadiscError } from '../../shared/errors.ts';
+import { asMegadiscError } from '../../shared/as-megadisc-error.ts';
 import type { LibraryIndex } from './library-index.ts';
 import { isInside, resolveInLibrary, splitLibraryPath } from './resolve-in-library.ts';
-
-function toMegadiscError(error: unknown, what: string): MegadiscError {
-  if (error instanceof MegadiscError) return error;
-  const code = (error as NodeJS.ErrnoException).code;
-  const message = `${what}: ${(error as Error).message}`;
-  if (code === 'ENOSPC' || code === 'EDQUOT')
-    return new MegadiscError('DISK_FULL', message, { cause: error });
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
-    return new MegadiscError('PERMISSION_DENIED', message, { cause: error });
-  }
-  if (code === 'EEXIST' || code === 'ENOTDIR' || code === 'ENOENT') {
-    return new MegadiscError('INVALID_STATE', message, { cause: error });
-  }
-  return new MegadiscError('INTERNAL', message, { cause: error });
-}
 
 /** Removes dir and its parents while they are empty, stopping at the root. */
 export async function pruneEmptyFolders(root: string, dir: string): Promise<void> {
@@ -49,13 +34,13 @@ export async function moveInLibrary(
     await mkdir(dirname(target), { recursive: true });
     await rename(source, target);
   } catch (error) {
-    throw toMegadiscError(error, `cannot move ${from} to ${to}`);
+    throw asMegadiscError(error, `cannot move ${from} to ${to}`);
   }
   try {
     index.setPath(fileId, to);
   } catch (error) {
     await rename(target, source).catch(() => {});
-    throw toMegadiscError(error, `cannot record the move of ${from} to ${to}`);
+    throw asMegadiscError(error, `cannot record the move of ${from} to ${to}`);
   }
   await pruneEmptyFolders(root, dirname(source));
 }

@@ -1,10 +1,11 @@
 // Serving one library file to the UI by its index id: confinement to the library folder, the media
-// type, and the HTTP range answer (200/206/304/416, ETag, If-Range). Both hosts bind this: web mode
-// over node:http and the desktop app over its app:// protocol.
+// type, and the HTTP range answer (200/206/304/416, ETag, If-Range). The media routes
+// (media-routes.ts) serve it to both hosts: web mode and the desktop app's app:// protocol.
 import { constants } from 'node:fs';
 import { type FileHandle, open, realpath } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { ENCODINGS, isEncodingId } from '../../../api/encodings.ts';
+import { decideRange, ifRangeMatches } from '../../../api/http/byte-range.ts';
 import { MegadiscError } from '../../shared/errors.ts';
 import { isInside, requireRoot, splitLibraryPath } from '../library/resolve-in-library.ts';
 
@@ -140,12 +141,13 @@ export function answerRange(
     headers: { ...common, 'Content-Length': String(file.size) },
   });
   if (!request.range) return whole();
-  if (request.ifRange && !ifRangeHolds(request.ifRange, file)) return whole();
-  const parsed = parseRange(request.range, file.size);
-  if (parsed === 'ignore') return whole();
-  if (parsed === 'unsatisfiable')
+  if (!ifRangeMatches(request.ifRange || undefined, file.etag, common['Last-Modified']!)) return whole();
+  const decision = decideRange(request.range, file.size);
+  // A header that is no range at all is ignored (the whole file), as RFC 9110 allows.
+  if (decision.kind === 'full' || (decision.kind === 'unsatisfiable' && decision.malformed)) return whole();
+  if (decision.kind === 'unsatisfiable')
     return { status: 416, headers: { ...common, 'Content-Range': `bytes */${file.size}` }, body: null };
-  const [start, end] = parsed;
+  const { start, end } = decision;
   return {
     status: 206,
     body: { start, end },
@@ -160,29 +162,4 @@ export function answerRange(
 function matchesEtag(header: string, etag: string): boolean {
   if (header.trim() === '*') return true;
   return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
-}
-
-/** If-Range holds when it names the current strong ETag, or a date no older than the file's. */
-function ifRangeHolds(value: string, file: Pick<OpenedLibraryFile, 'etag' | 'mtime'>): boolean {
-  const trimmed = value.trim();
-  if (trimmed.startsWith('"') || trimmed.startsWith('W/')) return trimmed === file.etag;
-  const date = Date.parse(trimmed);
-  return Number.isFinite(date) && Math.floor(file.mtime.getTime() / 1000) * 1000 <= date;
-}
-
-function parseRange(header: string, size: number): [number, number] | 'ignore' | 'unsatisfiable' {
-  const match = /^\s*bytes\s*=\s*(\d*)\s*-\s*(\d*)\s*$/i.exec(header);
-  if (!match) return 'ignore';
-  const [, first, last] = match as unknown as [string, string, string];
-  if (first === '' && last === '') return 'ignore';
-  if (first === '') {
-    const suffix = Number(last);
-    if (suffix === 0 || size === 0) return 'unsatisfiable';
-    return [Math.max(0, size - suffix), size - 1];
-  }
-  const start = Number(first);
-  const end = last === '' ? size - 1 : Math.min(Number(last), size - 1);
-  if (last !== '' && Number(last) < start) return 'ignore';
-  if (start >= size) return 'unsatisfiable';
-  return [start, end];
 }

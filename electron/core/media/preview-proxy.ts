@@ -1,7 +1,7 @@
 // Store previews for the UI's <audio>: fetched with the session's auth (or none), Range passed through,
-// bytes streamed back. One answer shape both transports write out (web host route, app:// protocol).
+// bytes streamed back. The media routes (media-routes.ts) serve it to both hosts.
 import { routes } from '../../../api/routes.ts';
-import { isMegadiscError, MegadiscError } from '../../shared/errors.ts';
+import { asMegadiscError } from '../../shared/as-megadisc-error.ts';
 import type { StoreClient } from '../store-client/store-client.ts';
 import { errorFromResponse, networkError } from '../store-client/store-errors.ts';
 
@@ -43,13 +43,6 @@ const STATUS_OF: Partial<Record<string, number>> = {
   UNAUTHORIZED: 401,
   STORE_UNREACHABLE: 502,
 };
-
-/** The preview path for a track id from a URL, or null: a positive 32-bit integer and nothing more. */
-export function parsePreviewTrackId(text: string | undefined): number | null {
-  if (text === undefined || !/^[1-9]\d{0,9}$/.test(text)) return null;
-  const id = Number(text);
-  return id <= 2_147_483_647 ? id : null;
-}
 
 export async function fetchPreview(
   client: () => Promise<StoreClient>,
@@ -100,9 +93,7 @@ export async function fetchPreview(
 
 /** An error as the UI's transports send it: the status the store meant, JSON {error: {code, message}}. */
 export function previewFailure(error: unknown): PreviewAnswer {
-  const known = isMegadiscError(error)
-    ? error
-    : new MegadiscError('INTERNAL', error instanceof Error ? error.message : String(error));
+  const known = asMegadiscError(error);
   const headers: Record<string, string> = {
     'content-type': 'application/json; charset=utf-8',
     'cache-control': 'no-store',

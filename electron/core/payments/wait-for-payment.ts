@@ -9,6 +9,7 @@ export interface WaitForPaymentOptions {
   deadline: number;
   intervalMs?: number;
   signal?: AbortSignal;
+  /** Wall-clock ms, as the deadline is (default Date.now). */
   now?: () => number;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** Every answer, pending ones included, for a progress line. */

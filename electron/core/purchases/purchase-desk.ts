@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { ENCODINGS, type EncodingId } from '../../../api/encodings.ts';
 import type { Order, OrderItem } from '../../../api/schemas/orders.ts';
 import type { EncodingQuote, EncodingTable } from '../../shared/app-api/domain.ts';
+import { asMegadiscError } from '../../shared/as-megadisc-error.ts';
 import { MegadiscError } from '../../shared/errors.ts';
 import type { EngineEvents } from '../events/engine-events.ts';
 import type { LedgerMirror } from '../ledger/ledger-mirror.ts';
@@ -18,6 +19,25 @@ export type { EncodingQuote, EncodingTable, PurchaseRow };
 export interface OrderJobs {
   addForOrder(purchaseId: number, orderId: string, items: OrderItem[]): void;
   applyOrderItem(item: OrderItem): void;
+}
+
+/** What buying did, once the purchase is recorded (before that, place and buy throw: nothing was bought). */
+export type PlacedPurchase =
+  | { outcome: 'ordered'; purchase: PurchaseRow }
+  | {
+      /**
+       * sendLater: the store did not answer (out of reach, 5xx), so the purchase stays pending and is
+       * sent again with the same key; refused: the store refused the order for good (the purchase is
+       * failed), or recording its order failed.
+       */
+      outcome: 'sendLater' | 'refused';
+      purchase: PurchaseRow;
+      error: unknown;
+    };
+
+/** Whether a send that failed leaves the purchase pending, to be sent again with the same key. */
+export function sendsAgainLater(error: unknown): boolean {
+  return error instanceof MegadiscError && (error.retryable || error.code === 'STORE_UNREACHABLE');
 }
 
 const mb = (bytes: number) => `${(bytes / 1_000_000).toFixed(1)} MB`;
@@ -89,8 +109,28 @@ export class PurchaseDesk {
     return { album, trackIds: ids, balance, heldByQueueBytes: held, quotes };
   }
 
-  /** Checks the balance, records the purchase with its key, then sends it. */
+  /** place, for a caller that wants the ordered purchase or a thrown error (the CLI). */
   async buy(albumId: number, encoding: EncodingId, trackIds?: number[]): Promise<PurchaseRow> {
+    const placed = await this.place(albumId, encoding, trackIds);
+    if (placed.outcome !== 'ordered') throw placed.error;
+    return placed.purchase;
+  }
+
+  /** Checks the balance, records the purchase with its key, then sends it, and says what came of it. */
+  async place(albumId: number, encoding: EncodingId, trackIds?: number[]): Promise<PlacedPurchase> {
+    const recorded = await this.#record(albumId, encoding, trackIds);
+    try {
+      return { outcome: 'ordered', purchase: await this.send(recorded) };
+    } catch (error) {
+      const purchase = this.get(recorded.id);
+      if (purchase.state === 'pending' && sendsAgainLater(error))
+        return { outcome: 'sendLater', purchase, error };
+      return { outcome: 'refused', purchase, error };
+    }
+  }
+
+  /** The pending purchase with its Idempotency-Key, once the quote is available and fits the balance. */
+  async #record(albumId: number, encoding: EncodingId, trackIds?: number[]): Promise<PurchaseRow> {
     const table = await this.encodingTable(albumId, trackIds);
     const quote = table.quotes.find((q) => q.encoding === encoding)!;
     if (!quote.available) {
@@ -128,7 +168,7 @@ export class PurchaseDesk {
         ).lastInsertRowid,
     );
     this.#events.emit('purchase-state', { purchaseId: id, state: 'pending', orderId: null });
-    return this.send(this.get(id));
+    return this.get(id);
   }
 
   get(id: number): PurchaseRow {
@@ -157,12 +197,9 @@ export class PurchaseDesk {
         headers: { 'idempotency-key': purchase.idempotency_key },
       });
     } catch (error) {
-      const e =
-        error instanceof MegadiscError
-          ? error
-          : new MegadiscError('INTERNAL', String(error), { cause: error });
+      const e = asMegadiscError(error);
       // Unreachable store or a 5xx: the purchase stays pending and is sent again with the same key.
-      if (e.retryable || e.code === 'STORE_UNREACHABLE') throw e;
+      if (sendsAgainLater(e)) throw e;
       this.#db
         .prepare(`UPDATE purchases SET state = 'failed', error_code = ?, error_message = ? WHERE id = ?`)
         .run(e.code, e.message, purchase.id);

@@ -1,6 +1,7 @@
 // The success/error envelope every app API result travels in, so error codes survive IPC and HTTP
 // (Electron keeps only the message of a thrown error).
-import { ERROR_CODES, type ErrorCode, MegadiscError } from '../errors.ts';
+import { asMegadiscError } from '../as-megadisc-error.ts';
+import { type ErrorCode, MegadiscError } from '../errors.ts';
 
 export interface WireError {
   code: ErrorCode;
@@ -18,18 +19,12 @@ export function success<T>(value: T): Envelope<T> {
 
 /** Any thrown value as a wire error; unknown errors keep their message under INTERNAL. */
 export function toWireError(error: unknown): WireError {
-  if (error instanceof MegadiscError) {
-    const wire: WireError = { code: error.code, message: error.message, retryable: error.retryable };
-    if (error.link) wire.link = error.link;
-    return wire;
-  }
-  if (error instanceof RangeError) return { code: 'INVALID_ARGUMENT', message: error.message };
-  const code = (error as { code?: unknown } | null)?.code;
-  const message = error instanceof Error ? error.message : String(error);
-  if (typeof code === 'string' && (ERROR_CODES as readonly string[]).includes(code)) {
-    return { code: code as ErrorCode, message };
-  }
-  return { code: 'INTERNAL', message };
+  const known = asMegadiscError(error);
+  const wire: WireError = { code: known.code, message: known.message };
+  // Only a MegadiscError thrown as such says whether to retry; a converted one never knows.
+  if (known === error) wire.retryable = known.retryable;
+  if (known.link) wire.link = known.link;
+  return wire;
 }
 
 export function failure(error: unknown): Envelope<never> {

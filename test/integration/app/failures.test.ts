@@ -3,7 +3,7 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppService } from '../../../electron/core/app/app-host.ts';
-import { FaultProxy } from '../../helpers/fault-proxy.ts';
+import { FaultProxy, type RecordedRequest } from '../../helpers/fault-proxy.ts';
 import { startTestServer, type TestServer } from '../../helpers/test-server.ts';
 import { EventLog, startApp, tempHome, until } from './app-fixture.ts';
 
@@ -82,6 +82,23 @@ describe('failures seen through the app service', () => {
     expect(events.all('queue-changed').length).toBe(before + 3);
     const filed = await events.next('album-filed', (e) => e.purchaseId === purchaseId);
     expect(filed.tracks).toBe(album.trackCount - 1);
+  });
+
+  it('an order the store does not take yet is bought and queued, then sent again with its key', async () => {
+    const album = (await app.api['store.search']({ q: 'Nuits Électriques' })).albums.items[0]!;
+    // Every try of the order's request (the client's own retries included) meets a 503 once.
+    const busy = {
+      when: (r: RecordedRequest) => r.method === 'POST' && r.url === '/v1/orders',
+      fault: { kind: 'status', status: 503, retryAfter: '0' },
+    } as const;
+    proxy.plan([busy, busy, busy]);
+    const changesBefore = events.all('queue-changed').length;
+    const bought = await app.api['store.buy']({ albumId: album.id, encoding: 'mp3-128' });
+    expect(bought.orderId).toBeNull();
+    expect(events.all('queue-changed').length).toBeGreaterThan(changesBefore);
+    const filed = await events.next('album-filed', (e) => e.purchaseId === bought.purchaseId);
+    expect(filed.tracks).toBe(album.trackCount);
+    expect(proxy.pending).toBe(0);
   });
 
   it('a store that goes away: connection offline, balance from the last figures; back: online', async () => {

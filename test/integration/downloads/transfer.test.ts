@@ -446,7 +446,7 @@ describe('local failures and control', () => {
         await released;
       },
     };
-    const h = harness({ throttle, clock: { now: () => now }, timeouts: { idleMs } });
+    const h = harness({ throttle, now: () => now, timeouts: { idleMs } });
     const run = h.run();
     await holding;
     now += 10 * idleMs;

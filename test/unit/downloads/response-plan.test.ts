@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { diskError } from '../../../electron/core/downloads/transfer/disk-error.ts';
 import { planResponse } from '../../../electron/core/downloads/transfer/response-plan.ts';
 
 const SIZE = 1_000;
@@ -83,17 +82,5 @@ describe('planResponse', () => {
         expect(p.error).toMatchObject({ code: 'HTTP_STATUS', status, retryable, retryAfterMs: 7_000 });
       }
     }
-  });
-});
-
-describe('diskError', () => {
-  const err = (code: string) => Object.assign(new Error(code), { code });
-  it('maps errno codes to user-facing, non-retryable errors', () => {
-    expect(diskError(err('ENOSPC'), '/x')).toMatchObject({ code: 'DISK_FULL', retryable: false });
-    expect(diskError(err('EDQUOT'), '/x')).toMatchObject({ code: 'DISK_FULL', retryable: false });
-    for (const code of ['EACCES', 'EPERM', 'EROFS']) {
-      expect(diskError(err(code), '/x')).toMatchObject({ code: 'PERMISSION_DENIED', retryable: false });
-    }
-    expect(diskError(err('EIO'), '/x')).toMatchObject({ code: 'INTERNAL', retryable: false });
   });
 });

@@ -2,9 +2,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { parseCoverPath } from '../../../electron/core/media/media-routes.ts';
+import { resolveStaticPath } from '../../../electron/core/media/renderer-files.ts';
 import { createAppRequestHandler, registerAppScheme } from '../../../electron/main/protocol/app-protocol.ts';
-import { parseCoverPath } from '../../../electron/main/protocol/cover-route.ts';
-import { resolveStaticPath } from '../../../electron/main/protocol/static-files.ts';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/main/security/content-policy.ts';
 import { MegadiscError } from '../../../electron/shared/errors.ts';
 

@@ -1,7 +1,8 @@
 // Publishes a verified .part under its final name durably: fsync the file, rename, fsync the directory.
 import { open, rename } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { diskError, onDisk } from './disk-error.ts';
+import { asMegadiscError } from '../../../shared/as-megadisc-error.ts';
+import { onDisk } from './on-disk.ts';
 
 /**
  * Without the first fsync a crash could leave the final name pointing at a file with missing data;
@@ -32,7 +33,7 @@ async function syncDirectory(dir: string): Promise<void> {
     // Some filesystems refuse fsync on a directory; the rename has happened either way.
     const code = (cause as NodeJS.ErrnoException).code;
     if (code !== 'EINVAL' && code !== 'EISDIR' && code !== 'EPERM' && code !== 'EBADF') {
-      throw diskError(cause, dir);
+      throw asMegadiscError(cause, `cannot write ${dir}`);
     }
   } finally {
     await handle.close();

@@ -3,28 +3,28 @@
 /**
  * A socket timeout would also fire while we are the slow side (the shared rate limit is holding us, or
  * the disk is busy): the paused socket looks idle. So the watchdog only runs while we wait for data.
- * Time is read from the transfer's clock (tests inject one); the timer only says when to look at it,
+ * Time is read from the transfer's `now` (tests inject one); the timer only says when to look at it,
  * and is not reset per chunk: arm/disarm on every chunk only note the time.
  */
 export class IdleWatchdog {
   readonly #ms: number;
   readonly #onIdle: () => void;
-  readonly #clock: { now(): number };
+  readonly #now: () => number;
   #timer: NodeJS.Timeout | null = null;
   /** When we started waiting for data, or null while we are not waiting. */
   #armedAt: number | null = null;
   #stopped = false;
 
-  constructor(ms: number, clock: { now(): number }, onIdle: () => void) {
+  constructor(ms: number, now: () => number, onIdle: () => void) {
     this.#ms = ms;
-    this.#clock = clock;
+    this.#now = now;
     this.#onIdle = onIdle;
   }
 
   /** Start (or restart) counting: we are ready for more data. */
   arm(): void {
     if (this.#stopped) return;
-    this.#armedAt = this.#clock.now();
+    this.#armedAt = this.#now();
     if (this.#timer === null) this.#lookIn(this.#ms);
   }
 
@@ -44,7 +44,7 @@ export class IdleWatchdog {
     this.#timer = setTimeout(() => {
       this.#timer = null;
       if (this.#stopped || this.#armedAt === null) return;
-      const waited = this.#clock.now() - this.#armedAt;
+      const waited = this.#now() - this.#armedAt;
       if (waited < this.#ms) {
         this.#lookIn(this.#ms - waited);
         return;

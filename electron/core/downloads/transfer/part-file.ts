@@ -2,7 +2,7 @@
 
 import { constants } from 'node:fs';
 import { type FileHandle, open } from 'node:fs/promises';
-import { onDisk } from './disk-error.ts';
+import { onDisk } from './on-disk.ts';
 
 export class PartFile {
   readonly path: string;

@@ -6,26 +6,26 @@ const WINDOW_MS = 3000;
 
 export class ProgressReporter {
   readonly #total: number;
-  readonly #clock: { now(): number };
+  readonly #now: () => number;
   readonly #emit: ((p: TransferProgress) => void) | undefined;
   /** (time, received) samples; the speed is the slope across the window, so a resumed prefix is not "speed". */
   #samples: { t: number; bytes: number }[] = [];
   #lastEmit = Number.NEGATIVE_INFINITY;
 
-  constructor(total: number, clock: { now(): number }, emit: ((p: TransferProgress) => void) | undefined) {
+  constructor(total: number, now: () => number, emit: ((p: TransferProgress) => void) | undefined) {
     this.#total = total;
-    this.#clock = clock;
+    this.#now = now;
     this.#emit = emit;
   }
 
   /** Starts a new speed measurement at `bytes` (the attempt's starting point). */
   start(bytes: number): void {
-    this.#samples = [{ t: this.#clock.now(), bytes }];
+    this.#samples = [{ t: this.#now(), bytes }];
   }
 
   /** Records progress; emits when 100 ms have passed since the last event, or always when `final`. */
   update(received: number, final = false): void {
-    const now = this.#clock.now();
+    const now = this.#now();
     // One sample per 50 ms is plenty for a slope and keeps the window small at any chunk rate.
     const last = this.#samples.at(-1);
     if (!last || final || now - last.t >= 50) this.#samples.push({ t: now, bytes: received });

@@ -4,10 +4,10 @@
 // shared blocks, see raw-http.ts), then the same memory goes to the hashing thread (sha256-thread.ts)
 // while the next batch arrives. Durable checkpoints (fdatasync) run in the background, one interval
 // behind the writes. With no bandwidth limit the token bucket is not touched at all.
+import { asMegadiscError } from '../../../shared/as-megadisc-error.ts';
 import { MegadiscError } from '../../../shared/errors.ts';
 import { type BatchLimits, BodyReader } from './body-reader.ts';
 import { holdView } from './byte-blocks.ts';
-import { diskError } from './disk-error.ts';
 import { type HttpResponse, httpGet } from './http-get.ts';
 import { IdleWatchdog } from './idle-watchdog.ts';
 import type { PartFile } from './part-file.ts';
@@ -32,7 +32,7 @@ const DEFAULT_IDLE_MS = 30_000;
 export class TransferAttempt {
   readonly #req: TransferRequest;
   readonly #part: PartFile;
-  readonly #clock: { now(): number };
+  readonly #now: () => number;
   readonly #progress: ProgressReporter;
   readonly #checkpointBytes: number;
   readonly #checkpointMs: number;
@@ -56,11 +56,11 @@ export class TransferAttempt {
   /** Set when the watchdog (not the network) ended the response, so the error is STALLED. */
   stalled: MegadiscError | null = null;
 
-  constructor(req: TransferRequest, part: PartFile, clock: { now(): number }) {
+  constructor(req: TransferRequest, part: PartFile, now: () => number) {
     this.#req = req;
     this.#part = part;
-    this.#clock = clock;
-    this.#progress = new ProgressReporter(req.expected.bytes, clock, req.onProgress);
+    this.#now = now;
+    this.#progress = new ProgressReporter(req.expected.bytes, now, req.onProgress);
     this.#checkpointBytes = Math.max(64 * 1024, req.checkpoint?.bytes ?? CHECKPOINT_BYTES);
     this.#checkpointMs = req.checkpoint?.ms ?? CHECKPOINT_MS;
     this.#fast = {
@@ -78,7 +78,7 @@ export class TransferAttempt {
     const idleMs = this.#req.timeouts?.idleMs ?? DEFAULT_IDLE_MS;
     let request: { destroy(error?: Error): void } | null = null;
     let response: HttpResponse | null = null;
-    const watchdog = new IdleWatchdog(idleMs, this.#clock, () => {
+    const watchdog = new IdleWatchdog(idleMs, this.#now, () => {
       this.stalled = new MegadiscError('STALLED', `no data from the store for ${idleMs / 1000} s`, {
         retryable: true,
       });
@@ -146,7 +146,7 @@ export class TransferAttempt {
     this.#syncFrom = start;
     this.#etag = start > 0 ? (from?.etag ?? null) : null;
     this.#synced = { bytes: start, etag: this.#etag };
-    this.#syncedAt = this.#clock.now();
+    this.#syncedAt = this.#now();
   }
 
   #headers(offset: number, ifRange: string | null): Record<string, string> {
@@ -218,7 +218,7 @@ export class TransferAttempt {
   async #write(chunks: Buffer[], source: HttpResponse): Promise<void> {
     let rest = chunks;
     while (rest.length > 0) {
-      if (this.#syncError !== null) throw diskError(this.#syncError, this.#part.path);
+      this.#throwIfSyncFailed();
       const boundary = this.#syncFrom + this.#checkpointBytes;
       const [piece, later] = splitAt(rest, boundary - this.#position);
       let bytes = 0;
@@ -238,7 +238,7 @@ export class TransferAttempt {
     if (
       this.#syncing === null &&
       this.#position > this.#syncFrom &&
-      this.#clock.now() - this.#syncedAt >= this.#checkpointMs
+      this.#now() - this.#syncedAt >= this.#checkpointMs
     ) {
       this.#startSync();
     }
@@ -255,13 +255,22 @@ export class TransferAttempt {
       return await sha256Thread().open(this.#part.path, bytes);
     } catch (error) {
       // A file-system error reads like one written; a short .part stays a plain error, as before.
-      throw (error as NodeJS.ErrnoException).code ? diskError(error, this.#part.path) : error;
+      throw (error as NodeJS.ErrnoException).code ? this.#diskError(error) : error;
     }
+  }
+
+  #diskError(cause: unknown): MegadiscError {
+    return asMegadiscError(cause, `cannot write ${this.#part.path}`);
+  }
+
+  /** A background fdatasync that failed ends the attempt at its next write, sync or verification. */
+  #throwIfSyncFailed(): void {
+    if (this.#syncError !== null) throw this.#diskError(this.#syncError);
   }
 
   /** fdatasync in the background; its checkpoint is reported when it completes. */
   #startSync(): void {
-    if (this.#syncError !== null) throw diskError(this.#syncError, this.#part.path);
+    this.#throwIfSyncFailed();
     const at: Checkpoint = { bytes: this.#position, etag: this.#etag };
     const epoch = this.#epoch;
     this.#syncFrom = at.bytes;
@@ -280,7 +289,7 @@ export class TransferAttempt {
   async #verify(): Promise<TransferResult> {
     const { expected } = this.#req;
     await this.#syncing;
-    if (this.#syncError !== null) throw diskError(this.#syncError, this.#part.path);
+    this.#throwIfSyncFailed();
     if (this.#req.checkpoint?.atEnd !== false) await this.#checkpoint();
     this.#progress.update(this.#position, true);
     if (this.#position !== expected.bytes) {
@@ -313,7 +322,7 @@ export class TransferAttempt {
   /** fdatasync now (nothing else in flight; skipped when nothing was written since) and report it. */
   async #checkpoint(): Promise<void> {
     await this.#syncing;
-    if (this.#syncError !== null) throw diskError(this.#syncError, this.#part.path);
+    this.#throwIfSyncFailed();
     const at: Checkpoint = { bytes: this.#position, etag: this.#etag };
     this.#syncFrom = at.bytes;
     if (at.bytes !== this.#synced.bytes || this.#epoch !== this.#syncedEpoch) await this.#part.sync();
@@ -323,7 +332,7 @@ export class TransferAttempt {
   #report(at: Checkpoint): void {
     this.#synced = at;
     this.#syncedEpoch = this.#epoch;
-    this.#syncedAt = this.#clock.now();
+    this.#syncedAt = this.#now();
     this.#req.onCheckpoint?.(at);
   }
 }

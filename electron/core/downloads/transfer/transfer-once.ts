@@ -1,5 +1,6 @@
 // One download attempt of one file into its .part, ending in a size + SHA-256 verified file or a MegadiscError.
 import { isMegadiscError, MegadiscError } from '../../../shared/errors.ts';
+import { monotonicNow } from '../../time/now.ts';
 import { networkError } from './network-error.ts';
 import { PartFile } from './part-file.ts';
 import { TransferAttempt } from './transfer-attempt.ts';
@@ -14,7 +15,7 @@ export async function transferOnce(req: TransferRequest): Promise<TransferResult
   checkRequest(req);
   if (req.signal?.aborted) throw abortedError(req.signal);
   const part = await PartFile.open(req.partPath);
-  const attempt = new TransferAttempt(req, part, req.clock ?? performance);
+  const attempt = new TransferAttempt(req, part, req.now ?? monotonicNow);
   try {
     return await attempt.run();
   } catch (cause) {

@@ -55,8 +55,8 @@ export interface TransferRequest {
    * reach the disk at all. The last checkpoint reported is then the last one that was made durable.
    */
   checkpoint?: { bytes?: number; ms?: number; atEnd?: boolean };
-  /** Monotonic ms for the speed, the checkpoint pace and the idle watchdog (default performance; tests inject one). */
-  clock?: { now(): number };
+  /** Monotonic ms for the speed, the checkpoint pace and the idle watchdog (default performance.now). */
+  now?: () => number;
 }
 
 export interface TransferResult {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideRange, ifRangeMatches } from '../../../server/http/byte-range.ts';
+import { decideRange, ifRangeMatches } from '../../../api/http/byte-range.ts';
 
 describe('decideRange', () => {
   it.each([
@@ -22,6 +22,13 @@ describe('decideRange', () => {
       expect(decideRange(header, 1000).kind).toBe('unsatisfiable');
     },
   );
+
+  it('tells a header that is no range at all from one past the end', () => {
+    for (const header of ['bytes=5-4', 'bytes=-', 'lines=0-1'])
+      expect(decideRange(header, 1000)).toMatchObject({ malformed: true });
+    for (const header of ['bytes=1000-', 'bytes=-0'])
+      expect(decideRange(header, 1000)).toMatchObject({ malformed: false });
+  });
 });
 
 describe('ifRangeMatches', () => {

@@ -35,11 +35,11 @@ function layerViolations(root: string, rules: Rule[]): Violation[] {
 }
 
 export function findViolations(root: string, rules: Rule[] = RULES): Violation[] {
-  const queries = findStrayQueries(root).map(({ file, line }) => ({
+  const queries = findStrayQueries(root).map(({ file, line, call }) => ({
     rule: 'sql-in-repositories',
     file,
     line,
-    specifier: '.prepare(',
+    specifier: call,
     why: 'SQL runs only in the repositories that own a table (scripts/boundaries/sql-homes.ts)',
   }));
   const cycles = findFolderCycles(root).flatMap(({ folders, imports }) =>

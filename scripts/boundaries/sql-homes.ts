@@ -37,36 +37,29 @@ export const SQL_HOMES = [
 ];
 
 /**
- * Temporary, issue 17: files that still run SQL of their own while other branches of the issue take
- * it out. Drop each entry when its branch is merged.
+ * The calls that mark SQL: a prepared statement (node:sqlite), or a statement run through the
+ * store's storage port (`sql.get(…)`, `q.run(…)`) whose text starts with a SQL keyword.
  */
-export const SQL_HOMES_UNTIL_ISSUE_17_MERGES = [
-  // Its raw profile queries are being moved into the repositories above.
-  'electron/core/app/store-methods.ts',
-  // The store's storage is being rewritten behind a port; its order queries move to server/orders then.
-  'server/routes/order-routes.ts',
-];
-
-/** The call that marks SQL: every query goes through a prepared statement. */
-const SQL_CALL = /\.prepare\(/g;
+const SQL_CALL =
+  /\.prepare\(|\.(?:get|all|run|exec)(?:<[^>()]*>)?\(\s*[`'"]\s*(?:SELECT|INSERT|UPDATE|DELETE|WITH|CREATE|ALTER|DROP|PRAGMA|EXPLAIN)\b/g;
 const SCANNED = ['api', 'electron', 'i18n', 'renderer', 'server'];
 
 export interface StrayQuery {
   file: string;
   line: number;
+  /** The call, as written: `.prepare(`, or a port call such as `.get(` with the statement's first word. */
+  call: string;
 }
 
-export function findStrayQueries(
-  root: string,
-  homes: string[] = [...SQL_HOMES, ...SQL_HOMES_UNTIL_ISSUE_17_MERGES],
-): StrayQuery[] {
+export function findStrayQueries(root: string, homes: string[] = SQL_HOMES): StrayQuery[] {
   const found: StrayQuery[] = [];
   for (const folder of SCANNED) {
     for (const path of sourceFiles(join(root, folder))) {
       const file = rootPath(root, path);
       if (homes.some((home) => isUnder(file, home))) continue;
       const text = readFileSync(path, 'utf8');
-      for (const match of text.matchAll(SQL_CALL)) found.push({ file, line: lineAt(text, match.index) });
+      for (const match of text.matchAll(SQL_CALL))
+        found.push({ file, line: lineAt(text, match.index), call: match[0].replace(/\s+/g, ' ') });
     }
   }
   return found;

@@ -7,6 +7,20 @@ import { StoreError } from '../errors.ts';
 import type { ItemRow, OrderRow } from './order-rows.ts';
 import type { SignedLinks } from './signed-links.ts';
 
+/** What a download needs to know, in one indexed lookup (items, orders, tracks, albums by key). */
+export type DownloadRow = Pick<
+  ItemRow,
+  'track_id' | 'state' | 'bytes' | 'sha256' | 'file_path' | 'reversed_at'
+> & {
+  account_id: number;
+  album_id: number;
+  encoding: OrderRow['encoding'];
+  title: string;
+  disc_number: number;
+  track_number: number;
+  disc_count: number;
+};
+
 export interface ProgressSource {
   progress(trackId: number, encoding: OrderRow['encoding']): number | undefined;
 }
@@ -44,6 +58,30 @@ export class OrderView {
     );
     if (!row) throw new StoreError('NOT_FOUND', 404, `order ${orderId} not found`);
     return row;
+  }
+
+  /** A page of the account's orders, newest first, before the order numbered `before`. */
+  listRows(accountId: number, before: number, limit: number): Promise<(OrderRow & { item_count: number })[]> {
+    return this.#db.all(
+      `SELECT o.*, (SELECT COUNT(*) FROM order_items i WHERE i.order_id = o.id) AS item_count FROM orders o
+       WHERE o.account_id = ? AND o.seq < ? ORDER BY o.seq DESC LIMIT ?`,
+      accountId,
+      before,
+      limit,
+    );
+  }
+
+  /** What serving an item's file needs; a download is the store's hottest request, so one indexed read. */
+  downloadRow(itemId: string, orderId: string): Promise<DownloadRow | undefined> {
+    return this.#db.get<DownloadRow>(
+      `SELECT i.track_id, i.state, i.bytes, i.sha256, i.file_path, i.reversed_at, o.account_id, o.album_id,
+         o.encoding, t.title, t.disc_number, t.track_number, a.disc_count
+       FROM order_items i JOIN orders o ON o.id = i.order_id JOIN tracks t ON t.id = i.track_id
+       JOIN albums a ON a.id = o.album_id
+       WHERE i.id = ? AND i.order_id = ?`,
+      itemId,
+      orderId,
+    );
   }
 
   tagData(album: AlbumRow, track: TrackRow, tracks: TrackRow[], artists: string[], orderId: string): TagData {

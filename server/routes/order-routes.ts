@@ -10,21 +10,9 @@ import { bindRoute, SENT } from '../http/bind-route.ts';
 import { decodeCursor, encodeCursor } from '../http/cursor.ts';
 import { createFileServer } from '../http/serve-file.ts';
 import { checkKey } from '../orders/idempotency.ts';
-import type { ItemRow, OrderRow } from '../orders/order-rows.ts';
 import { fileName } from '../orders/order-view.ts';
 import { waitForOrder } from '../orders/wait-for-order.ts';
 import type { Store } from '../store.ts';
-
-/** What a download needs to know, in one indexed lookup (items, orders, tracks, albums by key). */
-type DownloadRow = Pick<ItemRow, 'track_id' | 'state' | 'bytes' | 'sha256' | 'file_path' | 'reversed_at'> & {
-  account_id: number;
-  album_id: number;
-  encoding: OrderRow['encoding'];
-  title: string;
-  disc_number: number;
-  track_number: number;
-  disc_count: number;
-};
 
 /** How downloads go out: see server/http/serve-file.ts. */
 export interface DownloadOptions {
@@ -58,17 +46,6 @@ export function orderRoutes(app: FastifyInstance, store: Store, downloads: Downl
     }
     return path;
   };
-  // A download is the store's hottest request: one indexed read.
-  const downloadRow = (itemId: string, orderId: string) =>
-    store.sql.get<DownloadRow>(
-      `SELECT i.track_id, i.state, i.bytes, i.sha256, i.file_path, i.reversed_at, o.account_id, o.album_id,
-         o.encoding, t.title, t.disc_number, t.track_number, a.disc_count
-       FROM order_items i JOIN orders o ON o.id = i.order_id JOIN tracks t ON t.id = i.track_id
-       JOIN albums a ON a.id = o.album_id
-       WHERE i.id = ? AND i.order_id = ?`,
-      itemId,
-      orderId,
-    );
 
   bindRoute(app, routes.createOrder, auth, async ({ accountId, body, request, reply }) => {
     const header = request.headers['idempotency-key'];
@@ -82,13 +59,7 @@ export function orderRoutes(app: FastifyInstance, store: Store, downloads: Downl
     const before = query.cursor
       ? (decodeCursor(query.cursor, ['number'])[0] as number)
       : Number.MAX_SAFE_INTEGER;
-    const rows = await store.sql.all<OrderRow & { item_count: number }>(
-      `SELECT o.*, (SELECT COUNT(*) FROM order_items i WHERE i.order_id = o.id) AS item_count FROM orders o
-       WHERE o.account_id = ? AND o.seq < ? ORDER BY o.seq DESC LIMIT ?`,
-      accountId!,
-      before,
-      query.limit + 1,
-    );
+    const rows = await store.orderView.listRows(accountId!, before, query.limit + 1);
     const page = rows.slice(0, query.limit);
     const items: z.infer<typeof OrderSummary>[] = page.map((o) => ({
       id: o.id,
@@ -127,7 +98,7 @@ export function orderRoutes(app: FastifyInstance, store: Store, downloads: Downl
   app.addHook('preClose', async () => store.orderChanges.close());
 
   bindRoute(app, routes.download, auth, async ({ accountId, params, query, request, reply }) => {
-    const row = await downloadRow(params.itemId, params.id);
+    const row = await store.orderView.downloadRow(params.itemId, params.id);
     if (accountId === undefined) {
       if (query.expires === undefined || query.sig === undefined) {
         throw new StoreError('UNAUTHORIZED', 401, 'a bearer token or a signed link is needed', {

@@ -14,13 +14,20 @@ describe('SQL only in the repositories', () => {
     tree.write('electron/core/create-engine.ts', query('SELECT * FROM jobs'));
     tree.write('server/routes/order-routes-2.ts', query('SELECT * FROM orders'));
     tree.write('server/cli/report.ts', query('SELECT * FROM accounts'));
+    // Through the store's storage port, too.
+    tree.write(
+      'server/routes/orders-3.ts',
+      'export const list = (store) =>\n  store.sql.all<Row>(\n    `SELECT * FROM orders`,\n  );\n',
+    );
     const found = findViolations(tree.root);
     expect(found.map((v) => [v.rule, v.file, v.line])).toEqual([
       ['sql-in-repositories', 'electron/core/app/downloads-view.ts', 2],
       ['sql-in-repositories', 'electron/core/create-engine.ts', 2],
       ['sql-in-repositories', 'server/cli/report.ts', 2],
       ['sql-in-repositories', 'server/routes/order-routes-2.ts', 2],
+      ['sql-in-repositories', 'server/routes/orders-3.ts', 2],
     ]);
+    expect(found.at(-1)!.specifier).toBe('.all<Row>( `SELECT');
     expect(describeViolation(found[0]!)).toBe(
       'electron/core/app/downloads-view.ts:2: [sql-in-repositories] calls ".prepare(": SQL runs only in ' +
         'the repositories that own a table (scripts/boundaries/sql-homes.ts)',
@@ -35,6 +42,7 @@ describe('SQL only in the repositories', () => {
     tree.write('server/db/open-database.ts', query('PRAGMA user_version'));
     tree.write('server/orders/order-view.ts', query('SELECT * FROM orders'));
     tree.write('electron/core/app/x.ts', 'const text = "prepare (the word) is fine";\n');
+    tree.write('server/routes/y.ts', "const hit = cache.get('SELECTED');\nmap.get(`key`);\n");
     expect(findViolations(tree.root)).toEqual([]);
   });
 });

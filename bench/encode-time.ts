@@ -6,8 +6,9 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ENCODINGS, type EncodingId } from '../api/encodings.ts';
-import { type EncodeIndex, type EncodeRecord, probeEncoders, Transcoder } from '../server/transcode/index.ts';
+import { ENCODINGS } from '../api/encodings.ts';
+import { type EncodeRecord, probeEncoders, Transcoder } from '../server/transcode/index.ts';
+import { MemoryEncodeIndex } from '../server/transcode/memory-encode-index.ts';
 import { RECIPES } from '../server/transcode/recipes.ts';
 import { makeMaster } from './lib/audio.ts';
 import { bareCommand } from './lib/bare-encode.ts';
@@ -25,22 +26,6 @@ import {
 
 const RUNS = 3;
 const SECONDS = 60;
-class MemoryIndex implements EncodeIndex {
-  readonly #rows = new Map<string, EncodeRecord>();
-  async get(trackId: number, encoding: EncodingId, version: string) {
-    return this.#rows.get(`${trackId}/${encoding}/${version}`);
-  }
-  async ofTracks(trackIds: number[]) {
-    return [...this.#rows.values()].filter((r) => trackIds.includes(r.trackId));
-  }
-  async put(r: EncodeRecord) {
-    this.#rows.set(`${r.trackId}/${r.encoding}/${r.encoderVersion}`, r);
-  }
-  async delete(trackId: number, encoding: EncodingId, version: string) {
-    this.#rows.delete(`${trackId}/${encoding}/${version}`);
-  }
-}
-
 const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
 async function main(): Promise<void> {
@@ -75,7 +60,12 @@ async function main(): Promise<void> {
     commands.push(`${encoding}: ${command}`);
     for (let i = 0; i < RUNS; i++) {
       const cacheDir = join(dir, `cache-${encoding}-${i}`);
-      const transcoder = new Transcoder({ cacheDir, index: new MemoryIndex(), availability, concurrency: 1 });
+      const transcoder = new Transcoder({
+        cacheDir,
+        index: new MemoryEncodeIndex(),
+        availability,
+        concurrency: 1,
+      });
       const started = performance.now();
       record = await transcoder.ensure({
         trackId: 1,

@@ -9,6 +9,8 @@ export interface ServerOptions extends StoreOptions {
   host?: string;
   port?: number;
   demo?: boolean | DemoSeedOptions;
+  /** Encode in this process (default); false for a node that only serves, beside worker processes. */
+  encode?: boolean;
   httpLog?: boolean;
   /** The address buyers' browsers reach the store at, when it is not the listening address. */
   publicUrl?: string;
@@ -48,8 +50,11 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const store = await openStore(opts);
   try {
     const demo = opts.demo ? await seedDemo(store, opts.demo === true ? {} : opts.demo) : null;
-    const resumed = await store.fulfilment.resumeUnfinished();
-    if (resumed.length > 0) store.log(`resuming ${resumed.length} unfinished order(s)`);
+    // A node that only serves (--no-encode) leaves the encoding to `megadisc server worker` processes.
+    if (opts.encode !== false) {
+      const resumed = await store.fulfilment.resumeUnfinished();
+      if (resumed.length > 0) store.log(`resuming ${resumed.length} unfinished order(s)`);
+    }
     const app = buildApp(store, {
       logger: opts.httpLog,
       logStream: opts.logStream,

@@ -1,4 +1,5 @@
 // Composition root of the store: opens the database and builds every service over one data folder.
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { EncodingId } from '../api/encodings.ts';
 import { Ledger } from './accounts/ledger.ts';
@@ -14,8 +15,10 @@ import { SqlEncodeIndex } from './db/encode-index.ts';
 import { openSqlDatabase } from './db/sql/open-sql-database.ts';
 import type { Database } from './db/sql/port.ts';
 import { OrderDesk } from './orders/create-order.ts';
+import { EncodeQueue } from './orders/encode-queue.ts';
 import { Fulfilment } from './orders/fulfilment.ts';
 import { IdempotencyKeys } from './orders/idempotency.ts';
+import { ItemBooks } from './orders/item-books.ts';
 import { OrderChanges } from './orders/order-changes.ts';
 import { OrderView } from './orders/order-view.ts';
 import { loadOrCreateSecret, SignedLinks } from './orders/signed-links.ts';
@@ -143,13 +146,14 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
   const royalties = new RoyaltyBook(sql);
   const orderChanges = new OrderChanges();
   const fulfilment = new Fulfilment({
-    db: sql,
-    dataDir: paths.data,
-    ledger,
+    queue: new EncodeQueue(sql),
+    books: new ItemBooks({ db: sql, dataDir: paths.data, ledger, royalties, currency: rate.currency }),
     catalog,
     encoder: transcoder,
-    royalties,
-    currency: rate.currency,
+    dialect: sql.dialect,
+    // Claims a few items per encoder slot, so an order's tracks are all under way (and show so) while
+    // the transcoder runs as many encoders as it may; heartbeats keep the waiting claims alive.
+    slots: (opts.concurrency ?? availableParallelism()) * 4,
     changes: orderChanges,
     log,
   });
@@ -165,7 +169,7 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
     availability,
     exact: transcoder,
     sale,
-    onCreated: (id) => void fulfilment.start(id),
+    onCreated: (id) => fulfilment.start(id),
   });
   // The test provider reads the store's address when it builds a page or posts a webhook.
   let publicUrl = 'http://127.0.0.1';

@@ -16,6 +16,7 @@ import { checkAccelPrefix, startServer } from '../start-server.ts';
 import { openStore } from '../store.ts';
 import { OPERATOR_COMMANDS, runOperatorCommand } from './operator-commands.ts';
 import { badArguments, databaseOf, operatorI18n, shownDatabase } from './operator-kit.ts';
+import { runWorker, untilStopped } from './worker-command.ts';
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
 
@@ -33,6 +34,7 @@ export async function runServerCommand(argv: string[], locale?: Locale): Promise
   if (argv[0] === 'import') return runImport(argv.slice(1), i18n);
   if (argv[0] === 'migrate') return runMigrate(argv.slice(1), i18n);
   if (argv[0] === 'copy-to') return runCopyTo(argv.slice(1), i18n);
+  if (argv[0] === 'worker') return runWorker(argv.slice(1), i18n);
   if (argv[0] && Object.hasOwn(OPERATOR_COMMANDS, argv[0]))
     return runOperatorCommand(argv[0], argv.slice(1), i18n);
   let values: Record<string, string | boolean | undefined>;
@@ -45,6 +47,7 @@ export async function runServerCommand(argv: string[], locale?: Locale): Promise
         data: { type: 'string' },
         db: { type: 'string' },
         demo: { type: 'boolean', default: false },
+        encode: { type: 'boolean', default: true },
         'price-per-mb': { type: 'string', default: '0.02' },
         'http-log': { type: 'boolean', default: false },
         packs: { type: 'string' },
@@ -55,6 +58,7 @@ export async function runServerCommand(argv: string[], locale?: Locale): Promise
         'file-cache-mb': { type: 'string' },
       },
       strict: true,
+      allowNegative: true,
     }));
   } catch (error) {
     return fail(badArguments(i18n, error));
@@ -107,6 +111,7 @@ export async function runServerCommand(argv: string[], locale?: Locale): Promise
     port,
     rate,
     demo: Boolean(values.demo),
+    encode: values.encode !== false,
     httpLog: Boolean(values['http-log']),
     checkoutTtlMs: minutes * 60_000,
     providers,
@@ -133,11 +138,7 @@ export async function runServerCommand(argv: string[], locale?: Locale): Promise
     );
   }
   // Ready for Ctrl-C before saying so: whoever reads the line may stop the store at once.
-  const stopped = new Promise<void>((resolveStop) => {
-    const stop = () => resolveStop();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
+  const stopped = untilStopped();
   process.stdout.write(`${i18n.t('operator.server.listening', { url: server.url })}\n`);
   await stopped;
   log(i18n.t('operator.server.shuttingDown'));

@@ -1,5 +1,5 @@
 // The encode cache's index, kept in the store database so prices can tell exact sizes from estimates.
-import type { CacheKind, EncodeIndex, EncodeRecord } from '../transcode/index.ts';
+import type { CacheKind, EncodeIndex, EncodeKey, EncodeRecord } from '../transcode/index.ts';
 import { inList } from './sql/in-list.ts';
 import type { Database } from './sql/port.ts';
 import { fromStoredPath, toStoredPath } from './stored-path.ts';
@@ -80,6 +80,56 @@ export class SqlEncodeIndex implements EncodeIndex {
       trackId,
       encoding,
       encoderVersion,
+    );
+  }
+
+  claim(key: EncodeKey, owner: string, staleMs: number): Promise<boolean> {
+    const now = new Date();
+    return this.#db.tx(async (q) => {
+      const fresh = await q.run(
+        `INSERT INTO encode_claims (track_id, encoding, encoder_version, worker, heartbeat_at)
+         VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+        key.trackId,
+        key.encoding,
+        key.encoderVersion,
+        owner,
+        now.toISOString(),
+      );
+      if (fresh.changes === 1) return true;
+      const takenOver = await q.run(
+        `UPDATE encode_claims SET worker = ?, heartbeat_at = ?
+         WHERE track_id = ? AND encoding = ? AND encoder_version = ? AND (worker = ? OR heartbeat_at < ?)`,
+        owner,
+        now.toISOString(),
+        key.trackId,
+        key.encoding,
+        key.encoderVersion,
+        owner,
+        new Date(now.getTime() - staleMs).toISOString(),
+      );
+      return takenOver.changes === 1;
+    });
+  }
+
+  async renew(key: EncodeKey, owner: string): Promise<void> {
+    await this.#db.run(
+      `UPDATE encode_claims SET heartbeat_at = ?
+       WHERE track_id = ? AND encoding = ? AND encoder_version = ? AND worker = ?`,
+      new Date().toISOString(),
+      key.trackId,
+      key.encoding,
+      key.encoderVersion,
+      owner,
+    );
+  }
+
+  async release(key: EncodeKey, owner: string): Promise<void> {
+    await this.#db.run(
+      'DELETE FROM encode_claims WHERE track_id = ? AND encoding = ? AND encoder_version = ? AND worker = ?',
+      key.trackId,
+      key.encoding,
+      key.encoderVersion,
+      owner,
     );
   }
 }

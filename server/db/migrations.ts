@@ -1,5 +1,7 @@
 // Schema migrations, applied in order; PRAGMA user_version records how far a database has come.
 
+import { ENCODE_QUEUE_SCHEMA } from './queue-schema.ts';
+
 export const migrations: string[] = [
   `
   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -460,5 +462,11 @@ export const migrations: string[] = [
   ALTER TABLE takedown_notices ADD COLUMN filed_seq INTEGER NOT NULL DEFAULT 0;
   UPDATE takedown_notices SET filed_seq = rowid;
   CREATE UNIQUE INDEX takedown_notices_filed_seq ON takedown_notices(filed_seq) WHERE filed_seq > 0;
+  `,
+  // 7: order items are the encode queue (server/orders/encode-queue.ts): each claim is a numbered
+  // attempt by a named worker that sends heartbeats; encodes in progress, one per (track, encoding,
+  // encoder version) across every node.
+  `
+  ${ENCODE_QUEUE_SCHEMA}
   `,
 ];

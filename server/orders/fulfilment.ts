@@ -1,236 +1,173 @@
-// Drives orders to completion: encodes each item, settles it at the exact size, then releases
-// whatever is left of the order's reservation. Resumes unfinished orders after a restart.
-import type { EncodingId } from '../../api/encodings.ts';
-import type { Ledger } from '../accounts/ledger.ts';
+// Drives orders to completion: the store's encode worker. It claims queued items from the encode
+// queue (server/orders/encode-queue.ts) as many at a time as it may encode, encodes each (the
+// transcoder's cache answers at once for what is already encoded), settles it at the exact size and
+// finishes the order once nothing is left to encode (item-books.ts). Every process that encodes
+// runs one: the store's own (unless it serves only) and each `megadisc server worker`.
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { CatalogQueries } from '../catalog/catalog-queries.ts';
-import type { Database } from '../db/sql/port.ts';
-import { toStoredPath } from '../db/stored-path.ts';
+import { DbError } from '../db/sql/db-error.ts';
+import type { Dialect } from '../db/sql/port.ts';
 import { StoreError } from '../errors.ts';
-import type { RoyaltyBook } from '../royalties/royalty-book.ts';
 import type { EncodeRecord, EncodeRequest } from '../transcode/index.ts';
+import type { Claim, EncodeQueue } from './encode-queue.ts';
+import type { ItemBooks } from './item-books.ts';
 import type { OrderChanges } from './order-changes.ts';
-import type { ItemRow, OrderRow } from './order-rows.ts';
 
 export interface Encoder {
   ensure(req: EncodeRequest, onProgress?: (fraction: number) => void): Promise<EncodeRecord>;
 }
 
+export interface FulfilmentOptions {
+  queue: EncodeQueue;
+  books: ItemBooks;
+  catalog: CatalogQueries;
+  encoder: Encoder;
+  /** Which engine holds the queue: a SQLite store is one node, so what it was encoding when it stopped is its own. */
+  dialect: Dialect;
+  /** Items encoded at once (default 2). */
+  slots?: number;
+  /** This worker's name in the queue; default host/pid/random. */
+  worker?: string;
+  heartbeatMs?: number;
+  /** A claim without a heartbeat for this long goes back to the queue. */
+  staleMs?: number;
+  /** How often an idle worker looks for work that other processes queued. */
+  pollMs?: number;
+  /** Told after each item is settled or failed and when an order finishes (long-polling readers). */
+  changes?: OrderChanges;
+  log?: (msg: string) => void;
+}
+
+export const DEFAULT_HEARTBEAT_MS = 1000;
+export const DEFAULT_STALE_MS = 5000;
+
 export class Fulfilment {
-  readonly #db: Database;
-  readonly #ledger: Ledger;
-  readonly #catalog: CatalogQueries;
-  readonly #encoder: Encoder;
-  readonly #running = new Map<string, Promise<void>>();
+  readonly #o: Required<Omit<FulfilmentOptions, 'changes' | 'log'>> & Pick<FulfilmentOptions, 'changes'>;
   readonly #log: (msg: string) => void;
-  readonly #dataDir: string;
-  readonly #royalties: RoyaltyBook | undefined;
-  readonly #currency: string;
-  readonly #changes: OrderChanges | undefined;
+  readonly #running = new Set<Promise<void>>();
+  #loop: Promise<void> | undefined;
+  #nudge: (() => void) | undefined;
   #stopping = false;
 
-  constructor(opts: {
-    db: Database;
-    dataDir: string;
-    ledger: Ledger;
-    catalog: CatalogQueries;
-    encoder: Encoder;
-    royalties?: RoyaltyBook;
-    currency?: string;
-    /** Told after each item is settled or failed and when an order finishes (long-polling readers). */
-    changes?: OrderChanges;
-    log?: (msg: string) => void;
-  }) {
-    this.#db = opts.db;
-    this.#dataDir = opts.dataDir;
-    this.#ledger = opts.ledger;
-    this.#catalog = opts.catalog;
-    this.#encoder = opts.encoder;
-    this.#royalties = opts.royalties;
-    this.#currency = opts.currency ?? 'USD';
-    this.#changes = opts.changes;
+  constructor(opts: FulfilmentOptions) {
+    this.#o = {
+      slots: 2,
+      worker: `${hostname()}/${process.pid}/${randomBytes(3).toString('hex')}`,
+      heartbeatMs: DEFAULT_HEARTBEAT_MS,
+      staleMs: DEFAULT_STALE_MS,
+      pollMs: 500,
+      ...opts,
+    };
     this.#log = opts.log ?? (() => {});
   }
 
-  /** Starts (or joins) the work on one order; resolves when every item is ready or failed. */
-  start(orderId: string): Promise<void> {
-    let run = this.#running.get(orderId);
-    if (!run) {
-      run = this.#run(orderId).finally(() => this.#running.delete(orderId));
-      this.#running.set(orderId, run);
-    }
-    return run;
+  /** This worker's name in the queue. */
+  get worker(): string {
+    return this.#o.worker;
   }
 
-  /** After a restart: items caught mid-encode go back to the queue and their orders carry on. */
-  async resumeUnfinished(): Promise<string[]> {
-    const ids = await this.#db.all<{ id: string }>(`SELECT id FROM orders WHERE state = 'processing'`);
-    await this.#db.run(`UPDATE order_items SET state = 'queued' WHERE state = 'encoding'`);
-    for (const { id } of ids) void this.start(id);
-    return ids.map((r) => r.id);
-  }
-
-  /** Shutdown: encodes interrupted from now on go back to the queue instead of failing. */
-  stop(): void {
-    this.#stopping = true;
-  }
-
-  /** Waits for every order in flight (tests and shutdown). */
-  async idle(): Promise<void> {
-    while (this.#running.size > 0) await Promise.allSettled([...this.#running.values()]);
-  }
-
-  async #run(orderId: string): Promise<void> {
-    const order = await this.#db.get<OrderRow>('SELECT * FROM orders WHERE id = ?', orderId);
-    if (!order) return;
-    const tracks = new Map((await this.#catalog.trackRows(order.album_id)).map((t) => [t.id, t]));
-    const items = await this.#db.all<ItemRow>(
-      `SELECT * FROM order_items WHERE order_id = ? AND state = 'queued' ORDER BY position`,
-      orderId,
-    );
-    await Promise.all(
-      items.map(async (item) => {
-        const track = tracks.get(item.track_id)!;
-        // Taken only if still queued: another run of this order (another node) may have it.
-        const taken = await this.#db.run(
-          `UPDATE order_items SET state = 'encoding' WHERE id = ? AND state = 'queued'`,
-          item.id,
-        );
-        if (taken.changes !== 1) return;
-        try {
-          const record = await this.#encoder.ensure({
-            trackId: track.id,
-            masterPath: track.master_path,
-            durationMs: track.duration_ms,
-            encoding: order.encoding,
-          });
-          await this.#settle(order, item, record);
-          this.#changes?.notify(orderId);
-        } catch (error) {
-          if (this.#stopping) {
-            await this.#db
-              .run(`UPDATE order_items SET state = 'queued' WHERE id = ? AND state = 'encoding'`, item.id)
-              .catch(() => {});
-            return;
-          }
-          const code = error instanceof StoreError ? error.code : 'ENCODE_FAILED';
-          const message = error instanceof Error ? error.message : String(error);
-          this.#log(`order ${orderId} item ${item.id}: ${code} ${message}`);
-          await this.#db.run(
-            `UPDATE order_items SET state = 'failed', error_code = ?, error_message = ?
-             WHERE id = ? AND state = 'encoding'`,
-            code,
-            message.slice(0, 500),
-            item.id,
-          );
-          this.#changes?.notify(orderId);
-        }
-      }),
-    );
-    if (!this.#stopping) {
-      await this.#finish(order);
-      this.#changes?.notify(orderId);
-    }
+  /** New work was queued in this process: look now rather than at the next poll. */
+  start(_orderId?: string): void {
+    this.#nudge?.();
   }
 
   /**
-   * Charges the item and publishes its file, once: the claim on the item (still 'encoding') is the
-   * first statement, so a second attempt at the same item changes nothing and charges nothing.
+   * Recovers and starts working: items caught mid-encode go back to the queue (on SQLite all of
+   * them; on PostgreSQL those whose worker stopped sending heartbeats), orders left with nothing to
+   * encode are finished, and the claiming loop begins. Returns the orders still processing.
    */
-  async #settle(order: OrderRow, item: ItemRow, record: EncodeRecord): Promise<void> {
-    await this.#db.tx(async (q) => {
-      const claimed = await q.run(
-        `UPDATE order_items SET state = 'ready', bytes = ?, sha256 = ?, file_path = ?, ready_at = ?
-         WHERE id = ? AND state = 'encoding'`,
-        record.bytes,
-        record.sha256,
-        toStoredPath(this.#dataDir, record.path),
-        new Date().toISOString(),
-        item.id,
-      );
-      if (claimed.changes !== 1) return;
-      let charged = 0;
-      if (item.already_owned === 0) {
-        const account = (await q.get<{ balance_bytes: number; reserved_bytes: number }>(
-          'SELECT balance_bytes, reserved_bytes FROM accounts WHERE id = ?',
-          order.account_id,
-        ))!;
-        // The reservation is generous, so the exact size fits it; should an encode ever outgrow it,
-        // the excess comes from the free balance, and what the buyer cannot cover is on the store.
-        const free = account.balance_bytes - account.reserved_bytes;
-        charged = Math.min(record.bytes, item.reserved_bytes + Math.max(0, free));
-        const consumed = Math.min(charged, item.reserved_bytes);
-        const settled = await this.#ledger.apply(q, {
-          accountId: order.account_id,
-          kind: 'settle',
-          amountBytes: -charged,
-          reservedDeltaBytes: -consumed,
-          orderId: order.id,
-          itemId: item.id,
-          note: charged < record.bytes ? `capped: file is ${record.bytes} bytes` : undefined,
-        });
-        // The royalty on the money value of exactly these bytes, in the same transaction.
-        if (charged > 0)
-          await this.#royalties?.record(q, {
-            ledgerId: settled.id,
-            orderId: order.id,
-            itemId: item.id,
-            trackId: item.track_id,
-            territory: order.territory ?? (await this.#countryOf(order.account_id)),
-            units: 1,
-            bytes: charged,
-            revenueMicros: settled.takes.reduce((sum, t) => sum + t.micros, 0),
-            currency: this.#currency,
-            createdAt: settled.createdAt,
+  async resumeUnfinished(): Promise<string[]> {
+    const { queue } = this.#o;
+    await queue.requeueStale(this.#o.dialect === 'sqlite' ? undefined : this.#o.staleMs);
+    const processing = await queue.processingOrders();
+    for (const order of processing) await this.#o.books.finish(order);
+    this.#loop ??= this.#claimLoop();
+    return processing.map((o) => o.id);
+  }
+
+  /** Shutdown: no new claims; encodes interrupted from now on go back to the queue instead of failing. */
+  stop(): void {
+    this.#stopping = true;
+    this.#nudge?.();
+  }
+
+  /** Waits for the loop and every item in flight (shutdown, after stop()). */
+  async idle(): Promise<void> {
+    await this.#loop;
+    while (this.#running.size > 0) await Promise.allSettled([...this.#running]);
+  }
+
+  async #claimLoop(): Promise<void> {
+    let lastReap = 0;
+    while (!this.#stopping) {
+      try {
+        if (performance.now() - lastReap >= this.#o.staleMs / 2) {
+          lastReap = performance.now();
+          const back = await this.#o.queue.requeueStale(this.#o.staleMs);
+          if (back > 0) this.#log(`${back} item(s) of stopped workers back in the queue`);
+        }
+        while (!this.#stopping && this.#running.size < this.#o.slots) {
+          const claim = await this.#o.queue.claim(this.#o.worker);
+          if (!claim) break;
+          const work = this.#work(claim).finally(() => {
+            this.#running.delete(work);
+            this.#nudge?.();
           });
+          this.#running.add(work);
+        }
+      } catch (error) {
+        // The database is away (a restart, a failover): keep the claims in flight, try again later.
+        this.#log(`encode queue: ${(error as Error).message}`);
       }
-      await q.run('UPDATE order_items SET charged_bytes = ? WHERE id = ?', charged, item.id);
-      await q.run('UPDATE orders SET charged_bytes = charged_bytes + ? WHERE id = ?', charged, order.id);
-      await q.run(
-        `INSERT INTO ownership (account_id, track_id, encoding, item_id) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-        order.account_id,
-        item.track_id,
-        order.encoding as EncodingId,
-        item.id,
-      );
-    });
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(wake, this.#o.pollMs);
+        function wake() {
+          clearTimeout(timer);
+          resolve();
+        }
+        this.#nudge = wake;
+      });
+      this.#nudge = undefined;
+    }
   }
 
-  async #countryOf(accountId: number): Promise<string> {
-    const row = await this.#db.get<{ country: string }>(
-      'SELECT country FROM accounts WHERE id = ?',
-      accountId,
+  async #work({ order, item, attempt }: Claim): Promise<void> {
+    const { books, queue } = this.#o;
+    // Heartbeats keep the claim; a failed one (database away) is retried at the next beat.
+    const beat = setInterval(
+      () => void queue.heartbeat(item.id, attempt).catch(() => {}),
+      this.#o.heartbeatMs,
     );
-    return row?.country ?? 'ZZ';
-  }
-
-  async #finish(order: OrderRow): Promise<void> {
-    await this.#db.tx(async (q) => {
-      const items = await q.all<ItemRow>('SELECT * FROM order_items WHERE order_id = ?', order.id);
-      if (items.some((i) => i.state === 'queued' || i.state === 'encoding')) return;
-      const consumed = items
-        .filter((i) => i.state === 'ready')
-        .reduce((sum, i) => sum + Math.min(i.charged_bytes ?? 0, i.reserved_bytes), 0);
-      const leftover = order.reserved_bytes - consumed;
-      const ready = items.filter((i) => i.state === 'ready').length;
-      const state = ready === items.length ? 'complete' : ready === 0 ? 'failed' : 'partial';
-      // Once: a second finisher (another node) finds the order no longer processing.
-      const finished = await q.run(
-        `UPDATE orders SET state = ?, completed_at = ? WHERE id = ? AND state = 'processing'`,
-        state,
-        new Date().toISOString(),
-        order.id,
-      );
-      if (finished.changes !== 1) return;
-      if (leftover > 0) {
-        await this.#ledger.apply(q, {
-          accountId: order.account_id,
-          kind: 'release',
-          amountBytes: 0,
-          reservedDeltaBytes: -leftover,
-          orderId: order.id,
-          note: 'unused reservation',
-        });
+    try {
+      const track = (await this.#o.catalog.trackRows(order.album_id)).find((t) => t.id === item.track_id);
+      if (!track) throw new StoreError('MASTER_MISSING', 500, `track ${item.track_id} is not in the catalog`);
+      const record = await this.#o.encoder.ensure({
+        trackId: track.id,
+        masterPath: track.master_path,
+        durationMs: track.duration_ms,
+        encoding: order.encoding,
+      });
+      await books.settle(order, item, attempt, record);
+    } catch (error) {
+      // Shutting down, or the database went away mid-settle: the item is not at fault, so it goes
+      // back to the queue (or, if even that cannot be written, to the reaper).
+      if (this.#stopping || error instanceof DbError) {
+        await queue.release(item.id, attempt).catch(() => {});
+        if (this.#stopping) return;
       }
-    });
+      const code = error instanceof StoreError ? error.code : 'ENCODE_FAILED';
+      const message = error instanceof Error ? error.message : String(error);
+      this.#log(`order ${order.id} item ${item.id}: ${code} ${message}`);
+      if (!(error instanceof DbError))
+        await books.fail(item, attempt, code, message).catch((e: Error) => {
+          // Left 'encoding': the reaper gives it to another attempt once the database is back.
+          this.#log(`order ${order.id} item ${item.id}: could not record the failure: ${e.message}`);
+        });
+    } finally {
+      clearInterval(beat);
+    }
+    this.#o.changes?.notify(order.id);
+    if (await books.finish(order).catch(() => false)) this.#o.changes?.notify(order.id);
   }
 }

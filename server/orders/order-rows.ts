@@ -34,4 +34,8 @@ export interface ItemRow {
   ready_at: string | null;
   /** Set when the operator refunded this item after it was settled. */
   reversed_at: string | null;
+  /** The encode queue (server/orders/encode-queue.ts): claims so far, the last claimant, its last heartbeat. */
+  attempt: number;
+  worker: string | null;
+  heartbeat_at: string | null;
 }

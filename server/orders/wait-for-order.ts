@@ -11,7 +11,13 @@ export async function waitForOrder(
   db: Database,
   changes: OrderChanges,
   orderId: string,
-  opts: { waitMs: number; settled: number; signal: AbortSignal },
+  opts: {
+    waitMs: number;
+    settled: number;
+    signal: AbortSignal;
+    /** Look again this often even unwoken: another process (a worker) may settle the order. */
+    pollMs?: number;
+  },
 ): Promise<void> {
   const deadline = performance.now() + opts.waitMs;
   for (;;) {
@@ -22,6 +28,8 @@ export async function waitForOrder(
     );
     if (now?.state !== 'processing' || now.settled > opts.settled) return;
     const left = deadline - performance.now();
-    if (left <= 0 || (await changes.next(orderId, left, opts.signal)) !== 'changed') return;
+    if (left <= 0) return;
+    const why = await changes.next(orderId, Math.min(left, opts.pollMs ?? left), opts.signal);
+    if (why === 'aborted' || why === 'closed') return;
   }
 }

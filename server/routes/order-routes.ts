@@ -88,6 +88,8 @@ export function orderRoutes(app: FastifyInstance, store: Store, downloads: Downl
         waitMs: query.waitMs,
         settled: query.settled ?? 0,
         signal: gone.signal,
+        // On PostgreSQL the encoding may happen in a worker process, which cannot wake this one.
+        ...(store.sql.dialect === 'postgres' ? { pollMs: 250 } : {}),
       });
     } finally {
       reply.raw.off('close', onClose);

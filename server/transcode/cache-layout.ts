@@ -17,18 +17,35 @@ export class CacheLayout {
     this.root = resolve(root);
   }
 
-  /** `<root>/<encoding>/<trackId>-<version hash>.<ext>`: a new encoder version never reuses an old file. */
-  finalPath(encoding: CacheKind, trackId: number, encoderVersion: string): string {
-    const versionHash = createHash('sha256').update(encoderVersion).digest('hex').slice(0, 10);
-    return join(this.root, encoding, `${trackId}-${versionHash}.${extensionOf(encoding)}`);
+  /**
+   * `<root>/<encoding>/<trackId>-<version hash>-<content hash>.<ext>`: a new encoder version never
+   * reuses an old file, and a name is only ever given to one content. So an encode committed late
+   * by a stale attempt (on this node or another sharing the folder) can never replace the file an
+   * order was settled with: it lands beside it, under its own name.
+   */
+  finalPath(encoding: CacheKind, trackId: number, encoderVersion: string, sha256: string): string {
+    return join(
+      this.root,
+      encoding,
+      `${this.#stem(trackId, encoderVersion)}-${sha256.slice(0, 16)}.${extensionOf(encoding)}`,
+    );
   }
 
   /**
-   * A unique sibling of `finalPath` (same directory, so the rename is atomic). It keeps the extension
-   * at the end because mpcenc refuses output names not ending in `.mpc`.
+   * A unique name in the encoding's folder (where the final file goes, so the rename is atomic). It
+   * keeps the extension at the end because mpcenc refuses output names not ending in `.mpc`.
    */
-  tempPath(encoding: CacheKind, finalPath: string): string {
-    return `${finalPath}${TEMP_MARKER}${randomBytes(6).toString('hex')}.${extensionOf(encoding)}`;
+  tempPath(encoding: CacheKind, trackId: number, encoderVersion: string): string {
+    const stem = this.#stem(trackId, encoderVersion);
+    return join(
+      this.root,
+      encoding,
+      `${stem}${TEMP_MARKER}${randomBytes(6).toString('hex')}.${extensionOf(encoding)}`,
+    );
+  }
+
+  #stem(trackId: number, encoderVersion: string): string {
+    return `${trackId}-${createHash('sha256').update(encoderVersion).digest('hex').slice(0, 10)}`;
   }
 
   /** Deletes temp files a crashed process left behind; returns how many. Only touches encoding folders. */

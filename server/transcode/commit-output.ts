@@ -1,10 +1,12 @@
-// Makes a finished temp file durable and moves it into place, so the final path never holds a partial encode.
+// Makes a finished temp file durable and moves it to a name made from its content, so a final path
+// never holds a partial encode, nor two different ones.
 
 import { createHash } from 'node:crypto';
 import { open, rename } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
 export interface CommittedFile {
+  path: string;
   bytes: number;
   /** Lowercase hex. */
   sha256: string;
@@ -14,9 +16,12 @@ const CHUNK = 1 << 20;
 
 /**
  * fsyncs and hashes `tempPath` (1 MiB at a time into one buffer: big lossless files cost no memory, and
- * no garbage while the encoders next to it need the CPU), then renames it.
+ * no garbage while the encoders next to it need the CPU), then renames it to `finalPathOf(sha256)`.
  */
-export async function commitOutput(tempPath: string, finalPath: string): Promise<CommittedFile> {
+export async function commitOutput(
+  tempPath: string,
+  finalPathOf: (sha256: string) => string,
+): Promise<CommittedFile> {
   const hash = createHash('sha256');
   let bytes = 0;
   const handle = await open(tempPath, 'r');
@@ -34,9 +39,11 @@ export async function commitOutput(tempPath: string, finalPath: string): Promise
     await handle.close();
   }
   if (bytes === 0) throw new Error('the encoder produced an empty file');
-  await rename(tempPath, finalPath);
-  await syncDirectory(dirname(finalPath));
-  return { bytes, sha256: hash.digest('hex') };
+  const sha256 = hash.digest('hex');
+  const path = finalPathOf(sha256);
+  await rename(tempPath, path);
+  await syncDirectory(dirname(path));
+  return { path, bytes, sha256 };
 }
 
 /** Persists the rename itself. Best effort: some filesystems refuse fsync on directories. */

@@ -5,6 +5,7 @@ export { Transcoder, type TranscoderOptions } from './transcoder.ts';
 export type {
   CacheKind,
   EncodeIndex,
+  EncodeKey,
   EncodeRecord,
   EncodeRequest,
   EncoderAvailability,

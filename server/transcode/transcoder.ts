@@ -1,9 +1,11 @@
 // Encodes masters into store encodings on demand: disk cache, one run per (track, encoding), bounded pool.
 
+import { randomBytes } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { mkdir, rm, stat } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, hostname } from 'node:os';
 import { dirname } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { EncodingId } from '../../api/encodings.ts';
 import { StoreError } from '../errors.ts';
 import { CacheLayout } from './cache-layout.ts';
@@ -54,6 +56,11 @@ interface Job<K extends CacheKind> {
 /** Generous on purpose: only a wedged encoder (say, on a damaged master) should ever hit it. */
 const encodeTimeoutMs = (durationMs: number) => 60_000 + 10 * Math.max(0, durationMs || 0);
 
+/** Claims on an encode across processes (see #cachedOrEncoded): renewed, looked at, and given up on. */
+const CLAIM_RENEW_MS = 1000;
+const CLAIM_POLL_MS = 250;
+const CLAIM_STALE_MS = 10_000;
+
 export class Transcoder {
   readonly #layout: CacheLayout;
   readonly #index: EncodeIndex;
@@ -61,6 +68,8 @@ export class Transcoder {
   readonly #queue: WorkQueue;
   readonly #bin: Binaries;
   readonly #inFlight = new Map<string, InFlight>();
+  /** This transcoder's name in encode claims. */
+  readonly #owner = `${hostname()}/${process.pid}/${randomBytes(4).toString('hex')}`;
   #closing: Promise<void> | undefined;
 
   constructor(opts: TranscoderOptions) {
@@ -164,16 +173,36 @@ export class Transcoder {
     return promise;
   }
 
+  /**
+   * The cached encode, or this process's run of the encoder. Processes that share the cache (nodes
+   * and workers of one store) claim the key in the index first: one encodes, the others wait for its
+   * record, and take over should its claim go stale (the process died).
+   */
   async #cachedOrEncoded<K extends CacheKind>(
     job: Job<K>,
     progress: ProgressFanout,
   ): Promise<EncodeRecord<K>> {
-    const cached = await this.#lookupVersion(job.trackId, job.kind, job.version);
-    if (cached) return cached;
-    // A row whose file vanished or changed size is worse than none: drop it before re-encoding.
-    if (await this.#index.get(job.trackId, job.kind, job.version))
-      await this.#index.delete(job.trackId, job.kind, job.version);
-    return this.#encodeQueued(job, progress);
+    const key = { trackId: job.trackId, encoding: job.kind, encoderVersion: job.version };
+    for (;;) {
+      const cached = await this.#lookupVersion(job.trackId, job.kind, job.version);
+      if (cached) return cached;
+      if (await this.#index.claim(key, this.#owner, CLAIM_STALE_MS)) break;
+      if (this.#closing) throw shuttingDown();
+      await sleep(CLAIM_POLL_MS);
+    }
+    const renew = setInterval(() => void this.#index.renew(key, this.#owner).catch(() => {}), CLAIM_RENEW_MS);
+    try {
+      // The last holder may have committed between the lookup and the claim.
+      const cached = await this.#lookupVersion(job.trackId, job.kind, job.version);
+      if (cached) return cached;
+      // A row whose file vanished or changed size is worse than none: drop it before re-encoding.
+      if (await this.#index.get(job.trackId, job.kind, job.version))
+        await this.#index.delete(job.trackId, job.kind, job.version);
+      return await this.#encodeQueued(job, progress);
+    } finally {
+      clearInterval(renew);
+      await this.#index.release(key, this.#owner).catch(() => {});
+    }
   }
 
   /** Current progress 0..1 of an in-flight (running or queued) encode, or undefined. */
@@ -221,11 +250,10 @@ export class Transcoder {
     progress: ProgressFanout,
     signal: AbortSignal,
   ): Promise<EncodeRecord<K>> {
-    const finalPath = this.#layout.finalPath(job.kind, job.trackId, job.version);
-    const tempPath = this.#layout.tempPath(job.kind, finalPath);
+    const tempPath = this.#layout.tempPath(job.kind, job.trackId, job.version);
     const durationUs = job.durationMs * 1000;
     try {
-      await mkdir(dirname(finalPath), { recursive: true });
+      await mkdir(dirname(tempPath), { recursive: true });
       await runPipeline(job.stages(job.masterPath, tempPath), {
         timeoutMs: encodeTimeoutMs(job.durationMs),
         signal,
@@ -234,12 +262,14 @@ export class Transcoder {
             if (durationUs > 0) progress.update(outTimeUs / durationUs);
           }),
       });
-      const { bytes, sha256 } = await commitOutput(tempPath, finalPath);
+      const { path, bytes, sha256 } = await commitOutput(tempPath, (sha) =>
+        this.#layout.finalPath(job.kind, job.trackId, job.version, sha),
+      );
       const record: EncodeRecord<K> = {
         trackId: job.trackId,
         encoding: job.kind,
         encoderVersion: job.version,
-        path: finalPath,
+        path,
         bytes,
         sha256,
         createdAt: new Date().toISOString(),

@@ -34,6 +34,20 @@ export interface EncodeIndex {
   ofTracks(trackIds: number[]): Promise<EncodeRecord<CacheKind>[]>;
   put(record: EncodeRecord<CacheKind>): Promise<void>;
   delete(trackId: number, encoding: CacheKind, encoderVersion: string): Promise<void>;
+  /**
+   * Claims the encode of one key for `owner` (one encoder run per key across every process that
+   * shares the cache), taking over a claim not renewed for `staleMs`; false while another holds it.
+   */
+  claim(key: EncodeKey, owner: string, staleMs: number): Promise<boolean>;
+  /** Keeps the owner's claim alive while it encodes. */
+  renew(key: EncodeKey, owner: string): Promise<void>;
+  release(key: EncodeKey, owner: string): Promise<void>;
+}
+
+export interface EncodeKey {
+  trackId: number;
+  encoding: CacheKind;
+  encoderVersion: string;
 }
 
 export interface EncoderAvailability {

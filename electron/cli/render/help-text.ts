@@ -56,13 +56,14 @@ const SERVER: readonly Row[] = [
   [
     [
       'megadisc server [--port N] [--host 127.0.0.1] [--data DIR] [--db postgres://…] [--demo]',
-      '                [--price-per-mb 0.02]',
+      '                [--no-encode] [--price-per-mb 0.02]',
       '                [--packs FILE] [--checkout-minutes 30] [--public-url URL] [--provider test|stripe]',
     ],
   ],
   ['megadisc server import DIR [--data DIR] [--tag-encoding auto|cp1251|latin1]'],
   ['megadisc server migrate [--data DIR] [--db postgres://…]', 'cli.help.migrate'],
   ['megadisc server copy-to postgres://… [--data DIR]', 'cli.help.copyTo'],
+  ['megadisc server worker [--data DIR] [--db postgres://…] [--concurrency N]', 'cli.help.worker'],
 ];
 
 const OPERATOR: readonly Row[] = [

@@ -44,6 +44,7 @@ export const cli = {
   'cli.help.royaltyRate': 'the store’s royalty rate (default 15)',
   'cli.help.refundItem': 'refund a delivered item; reverses its royalty',
   'cli.help.copyTo': "copy the data folder's SQLite store into an empty PostgreSQL database",
+  'cli.help.worker': 'encode queued orders for a store on PostgreSQL (beside --no-encode nodes)',
   'cli.help.migrate': 'bring the store database up to date (SQLite or PostgreSQL)',
 
   // Errors and usage

@@ -32,6 +32,10 @@ export const operator = {
   // megadisc server migrate
   'operator.migrate.done': 'the database is up to date: {target}',
 
+  // megadisc server worker
+  'operator.worker.started': 'worker {name} takes encodes from {target}',
+  'operator.worker.badConcurrency': '--concurrency must be 1-64, got {value}',
+
   // megadisc server copy-to
   'operator.copyTo.usage': 'usage: megadisc server copy-to postgres://USER@HOST:PORT/DB [--data DIR]',
   'operator.copyTo.done':

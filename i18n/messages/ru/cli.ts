@@ -45,6 +45,7 @@ export const cli: Translation<typeof en> = {
   'cli.help.royaltyRate': 'ставка роялти магазина (по умолчанию 15)',
   'cli.help.refundItem': 'вернуть деньги за доставленную позицию; отменяет её роялти',
   'cli.help.copyTo': 'скопировать магазин SQLite из папки данных в пустую базу PostgreSQL',
+  'cli.help.worker': 'кодировать заказы из очереди магазина на PostgreSQL (рядом с узлами --no-encode)',
   'cli.help.migrate': 'обновить базу данных магазина (SQLite или PostgreSQL)',
 
   // Errors and usage

@@ -33,6 +33,10 @@ export const operator: Translation<typeof en> = {
   // megadisc server migrate
   'operator.migrate.done': 'база данных обновлена: {target}',
 
+  // megadisc server worker
+  'operator.worker.started': 'обработчик {name} берёт кодирование из {target}',
+  'operator.worker.badConcurrency': '--concurrency должен быть от 1 до 64, получено {value}',
+
   // megadisc server copy-to
   'operator.copyTo.usage': 'использование: megadisc server copy-to postgres://USER@HOST:PORT/DB [--data DIR]',
   'operator.copyTo.done':

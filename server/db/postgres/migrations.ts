@@ -8,6 +8,7 @@ import { rightsRoyaltiesSchema } from './schema/04-rights-royalties.ts';
 import { takedownsAuditSchema } from './schema/05-takedowns-audit.ts';
 import { searchSchema } from './schema/06-search.ts';
 import { noticeOrderSchema } from './schema/07-notice-order.ts';
+import { encodeQueueSchema } from './schema/08-encode-queue.ts';
 
 export interface PostgresMigration {
   name: string;
@@ -22,4 +23,5 @@ export const postgresMigrations: readonly PostgresMigration[] = [
   { name: 'takedowns-audit', sql: takedownsAuditSchema },
   { name: 'search', sql: searchSchema },
   { name: 'notice-order', sql: noticeOrderSchema },
+  { name: 'encode-queue', sql: encodeQueueSchema },
 ];

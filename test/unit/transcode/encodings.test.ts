@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENCODING_IDS, ENCODINGS, type EncodingId, type EncodingSpec } from '../../../api/encodings.ts';
 import { type EncodeRecord, probeEncoders, Transcoder } from '../../../server/transcode/index.ts';
+import { MemoryEncodeIndex } from '../../../server/transcode/memory-encode-index.ts';
 import {
   ffprobe,
   fileSha256,
@@ -15,7 +16,6 @@ import {
   makeMaster,
   pcmMd5,
 } from './audio-fixtures.ts';
-import { MemoryEncodeIndex } from './memory-index.ts';
 
 const FFPROBE_CODEC: Record<EncodingSpec['codec'], string> = {
   mp3: 'mp3',
@@ -120,9 +120,13 @@ describe('encoding a master into every store encoding', () => {
   it.each(ENCODING_IDS)('%s record matches the file on disk', async (encoding) => {
     const record = records.get(encoding)!;
     expect(record).toMatchObject({ trackId: TRACK_ID, encoding });
+    // Named by track, encoder version and content: a name is only ever given to one content.
     expect(record.path).toMatch(
-      new RegExp(`/cache/${encoding}/${TRACK_ID}-[0-9a-f]{10}\\.${ENCODINGS[encoding].extension}$`),
+      new RegExp(
+        `/cache/${encoding}/${TRACK_ID}-[0-9a-f]{10}-[0-9a-f]{16}\\.${ENCODINGS[encoding].extension}$`,
+      ),
     );
+    expect(record.path).toContain(`-${record.sha256.slice(0, 16)}.`);
     expect(record.bytes).toBe((await stat(record.path)).size);
     expect(record.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(record.sha256).toBe(await fileSha256(record.path));

@@ -18,7 +18,7 @@ describe('Transcoder cache', () => {
 
     const second = await transcoder.ensure(harness.short('flac'));
     expect(second).toEqual(first);
-    expect(transcoder.lookup(1, 'flac')).toEqual(first);
+    expect(await transcoder.lookup(1, 'flac')).toEqual(first);
     expect(ffmpeg.starts()).toBe(1);
     expect(index.puts).toBe(1);
     expect((await stat(first.path)).mtimeMs).toBe(mtime);
@@ -27,26 +27,26 @@ describe('Transcoder cache', () => {
   it('misses for another track, encoding or encoder version', async () => {
     const { transcoder } = harness.setup();
     await transcoder.ensure(harness.short('flac'));
-    expect(transcoder.lookup(2, 'flac')).toBeUndefined();
-    expect(transcoder.lookup(1, 'alac')).toBeUndefined();
+    expect(await transcoder.lookup(2, 'flac')).toBeUndefined();
+    expect(await transcoder.lookup(1, 'alac')).toBeUndefined();
 
     const upgraded = new Map(harness.availability);
     const flac = upgraded.get('flac')!;
     upgraded.set('flac', { ...flac, encoderVersion: `${flac.encoderVersion}-next` });
     const { transcoder: afterUpgrade } = harness.setup({ availability: upgraded });
-    expect(afterUpgrade.lookup(1, 'flac')).toBeUndefined();
+    expect(await afterUpgrade.lookup(1, 'flac')).toBeUndefined();
   });
 
   it('re-encodes when the cached file vanished or changed size', async () => {
     const { transcoder } = harness.setup();
     const first = await transcoder.ensure(harness.short('opus-160'));
     await rm(first.path);
-    expect(transcoder.lookup(1, 'opus-160')).toBeUndefined();
+    expect(await transcoder.lookup(1, 'opus-160')).toBeUndefined();
     const second = await transcoder.ensure(harness.short('opus-160'));
     expect(second.sha256).toBe(first.sha256);
 
     await writeFile(second.path, 'truncated');
-    expect(transcoder.lookup(1, 'opus-160')).toBeUndefined();
+    expect(await transcoder.lookup(1, 'opus-160')).toBeUndefined();
     const third = await transcoder.ensure(harness.short('opus-160'));
     expect((await stat(third.path)).size).toBe(first.bytes);
   });

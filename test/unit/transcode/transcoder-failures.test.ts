@@ -60,7 +60,7 @@ describe('Transcoder failures', () => {
     expect(error.code).toBe('ENCODING_UNAVAILABLE');
     expect(error.status).toBe(409);
     expect(error.message).toContain(reason);
-    expect(transcoder.lookup(1, 'mpc-standard')).toBeUndefined();
+    expect(await transcoder.lookup(1, 'mpc-standard')).toBeUndefined();
   });
 });
 

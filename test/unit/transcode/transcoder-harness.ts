@@ -14,8 +14,8 @@ import {
   Transcoder,
   type TranscoderOptions,
 } from '../../../server/transcode/index.ts';
+import { MemoryEncodeIndex } from '../../../server/transcode/memory-encode-index.ts';
 import { makeMaster } from './audio-fixtures.ts';
-import { MemoryEncodeIndex } from './memory-index.ts';
 
 export interface Harness {
   /** Scratch folder for the whole test file. */

@@ -2,6 +2,7 @@
 // goes away and at shutdown, and never misses a change that landed before it began to wait.
 import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
+import { SqliteDatabase } from '../../../server/db/sql/sqlite-database.ts';
 import { OrderChanges } from '../../../server/orders/order-changes.ts';
 import { waitForOrder } from '../../../server/orders/wait-for-order.ts';
 
@@ -11,7 +12,8 @@ function orderDb() {
     CREATE TABLE order_items (id TEXT PRIMARY KEY, order_id TEXT, state TEXT);
     INSERT INTO orders VALUES ('o1', 'processing');
     INSERT INTO order_items VALUES ('i1', 'o1', 'encoding'), ('i2', 'o1', 'queued');`);
-  return db;
+  // The test changes rows straight on the connection; the wait reads them through the storage port.
+  return Object.assign(db, { port: new SqliteDatabase(db) });
 }
 
 const never = new AbortController().signal;
@@ -21,7 +23,7 @@ describe('waitForOrder', () => {
     const db = orderDb();
     const changes = new OrderChanges();
     const started = performance.now();
-    const waiting = waitForOrder(db as never, changes, 'o1', { waitMs: 5000, settled: 0, signal: never });
+    const waiting = waitForOrder(db.port, changes, 'o1', { waitMs: 5000, settled: 0, signal: never });
     changes.notify('o2');
     setTimeout(() => {
       db.exec(`UPDATE order_items SET state = 'ready' WHERE id = 'i1'`);
@@ -35,7 +37,7 @@ describe('waitForOrder', () => {
     const db = orderDb();
     db.exec(`UPDATE order_items SET state = 'failed' WHERE id = 'i1'`);
     const started = performance.now();
-    await waitForOrder(db as never, new OrderChanges(), 'o1', { waitMs: 5000, settled: 0, signal: never });
+    await waitForOrder(db.port, new OrderChanges(), 'o1', { waitMs: 5000, settled: 0, signal: never });
     expect(performance.now() - started).toBeLessThan(100);
   });
 
@@ -43,19 +45,40 @@ describe('waitForOrder', () => {
     const db = orderDb();
     const changes = new OrderChanges();
     let started = performance.now();
-    await waitForOrder(db as never, changes, 'o1', { waitMs: 80, settled: 0, signal: never });
+    await waitForOrder(db.port, changes, 'o1', { waitMs: 80, settled: 0, signal: never });
     expect(performance.now() - started).toBeGreaterThanOrEqual(75);
 
     const gone = new AbortController();
     started = performance.now();
     setTimeout(() => gone.abort(), 30);
-    await waitForOrder(db as never, changes, 'o1', { waitMs: 5000, settled: 0, signal: gone.signal });
+    await waitForOrder(db.port, changes, 'o1', { waitMs: 5000, settled: 0, signal: gone.signal });
     expect(performance.now() - started).toBeLessThan(2000);
 
     started = performance.now();
     setTimeout(() => changes.close(), 30);
-    await waitForOrder(db as never, changes, 'o1', { waitMs: 5000, settled: 0, signal: never });
-    await waitForOrder(db as never, changes, 'o1', { waitMs: 5000, settled: 0, signal: never });
+    await waitForOrder(db.port, changes, 'o1', { waitMs: 5000, settled: 0, signal: never });
+    await waitForOrder(db.port, changes, 'o1', { waitMs: 5000, settled: 0, signal: never });
     expect(performance.now() - started).toBeLessThan(2000);
+  });
+
+  it('looks again every pollMs for a change another process made, which wakes nobody here', async () => {
+    const db = orderDb();
+    const changes = new OrderChanges();
+    let answered = false;
+    const waiting = waitForOrder(db.port, changes, 'o1', {
+      waitMs: 30_000,
+      settled: 0,
+      signal: never,
+      pollMs: 20,
+    }).then(() => {
+      answered = true;
+    });
+    await new Promise((r) => setTimeout(r, 60));
+    expect(answered).toBe(false);
+    // A worker process settles the item: no notify() reaches this process.
+    db.exec(`UPDATE order_items SET state = 'ready' WHERE id = 'i1'`);
+    const started = performance.now();
+    await waiting;
+    expect(performance.now() - started).toBeLessThan(5000);
   });
 });

@@ -1,5 +1,6 @@
 // The shipped nginx site for X-Accel-Redirect mode (nginx-store.conf), with an installation's own
-// values put in. Tests and the benchmark run exactly this text, so the file in the repository works.
+// values put in. Tests, the local cluster and the benchmark run exactly this text, so the file in
+// the repository works.
 import { readFileSync } from 'node:fs';
 
 const TEMPLATE = new URL('./nginx-store.conf', import.meta.url);
@@ -7,9 +8,9 @@ const TEMPLATE = new URL('./nginx-store.conf', import.meta.url);
 export interface StoreSiteValues {
   /** nginx's `listen` argument, e.g. `127.0.0.1:8080` or `80`. */
   listen: string;
-  /** Where the store listens, host:port. */
-  store: string;
-  /** The store's cache folder (`<data>/cache`), absolute. */
+  /** Where the store listens, host:port; for a cluster, every API node's. */
+  store: string | readonly string[];
+  /** The store's cache folder (`<data>/cache`), absolute; every node's and worker's. */
   cacheDir: string;
   /** The store's --accel-redirect prefix; default /internal-cache/. */
   prefix?: string;
@@ -23,14 +24,27 @@ function swap(text: string, from: string, to: string): string {
   return text.split(from).join(to);
 }
 
+/** The template's upstream line, passive health included: repeated once per node. */
+const UPSTREAM_LINE = /^( *)server 127\.0\.0\.1:8700( [^;\n]*)?;$/m;
+
 /** The upstream and server blocks of nginx-store.conf (http-level), for this installation. */
 export function storeSites(values: StoreSiteValues): string {
   const prefix = values.prefix ?? '/internal-cache/';
   if (!/^\/[A-Za-z0-9._~/-]*\/$/.test(prefix)) throw new Error(`bad prefix ${prefix}`);
   const cacheDir = values.cacheDir.endsWith('/') ? values.cacheDir : `${values.cacheDir}/`;
   if (/[\s;{}'"$]/.test(cacheDir)) throw new Error(`cannot put ${cacheDir} in an nginx config unquoted`);
+  const nodes = typeof values.store === 'string' ? [values.store] : values.store;
+  if (nodes.length === 0) throw new Error('the upstream needs at least one store node');
+  for (const node of nodes)
+    if (!/^[A-Za-z0-9.-]+:\d{1,5}$|^\[[0-9A-Fa-f:.]+\]:\d{1,5}$/.test(node))
+      throw new Error(`a store node is host:port, got ${node}`);
   let text = readFileSync(TEMPLATE, 'utf8');
-  text = swap(text, 'server 127.0.0.1:8700;', `server ${values.store};`);
+  const line = UPSTREAM_LINE.exec(text);
+  if (!line) throw new Error('nginx-store.conf no longer contains "server 127.0.0.1:8700 …;"');
+  const [, indent = '', health = ''] = line;
+  text = text.replace(UPSTREAM_LINE, () =>
+    nodes.map((node) => `${indent}server ${node}${health};`).join('\n'),
+  );
   text = swap(text, '    listen 80;', `    listen ${values.listen};`);
   text = swap(
     text,

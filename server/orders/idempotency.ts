@@ -3,8 +3,12 @@ import { createHash } from 'node:crypto';
 import type { Database, Sql } from '../db/sql/port.ts';
 import { StoreError } from '../errors.ts';
 
-/** A claim older than this belongs to a request that died (crash, restart); it may be taken over. */
-const STALE_CLAIM_MS = 120_000;
+/**
+ * A claim older than this belongs to a request that died (its node was killed, its database went
+ * away): a retry may take it over. Far longer than an order takes to create; and should a live
+ * request be taken over all the same, only one of the two completes (complete() below).
+ */
+const STALE_CLAIM_MS = 10_000;
 
 export type Claim = { kind: 'claimed' } | { kind: 'replay'; status: number; body: unknown };
 
@@ -86,15 +90,21 @@ export class IdempotencyKeys {
     return claimed;
   }
 
-  /** Records the response in the transaction that made the change, so both commit together. */
+  /**
+   * Records the response in the transaction that made the change, so both commit together. Throws
+   * (rolling that transaction back) when the key is no longer in progress: a retry that took over
+   * the claim has completed it first, and its answer stands.
+   */
   async complete(q: Sql, accountId: number, key: string, status: number, body: unknown): Promise<void> {
-    await q.run(
-      `UPDATE idempotency_keys SET state = 'done', status = ?, response = ? WHERE account_id = ? AND key = ?`,
+    const completed = await q.run(
+      `UPDATE idempotency_keys SET state = 'done', status = ?, response = ?
+       WHERE account_id = ? AND key = ? AND state = 'in_progress'`,
       status,
       JSON.stringify(body),
       accountId,
       key,
     );
+    if (completed.changes !== 1) throw inProgress();
   }
 
   /** Drops a claim whose request changed nothing, so a retry runs afresh. */

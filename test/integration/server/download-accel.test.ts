@@ -60,11 +60,28 @@ describe.skipIf(!hasNginx)('downloads through nginx with X-Accel-Redirect', () =
     await server?.dispose();
   });
 
-  /** The access log lines of requests for this item's file since `from`. */
-  const logSince = (from: number) => nginx.accessLog().slice(from);
+  /**
+   * The access log's length once nginx has written the lines of the answers already received: it
+   * writes each line just after sending the answer, so a count taken at once can miss the last one.
+   */
+  const settledLogLength = async () => {
+    let length = -1;
+    for (let polls = 0; polls < 40; polls++) {
+      const now = nginx.accessLog().length;
+      if (now === length) return now;
+      length = now;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return length;
+  };
+  /** The access log lines of requests for this item's file since `from`, once written. */
+  const logSince = async (from: number) => {
+    await settledLogLength();
+    return nginx.accessLog().slice(from);
+  };
 
   it('lets nginx send the whole file, with the store headers and ETag', async () => {
-    const before = nginx.accessLog().length;
+    const before = await settledLogLength();
     const res = await demo.get(item.download.url);
     expect(res.status).toBe(200);
     full = res.body;
@@ -83,14 +100,14 @@ describe.skipIf(!hasNginx)('downloads through nginx with X-Accel-Redirect', () =
     expect(res.headers.get('last-modified')).not.toBeNull();
     // nginx keeps the redirect to itself, and it was nginx that sent the bytes.
     expect(res.headers.get('x-accel-redirect')).toBeNull();
-    const [line] = logSince(before);
+    const [line] = await logSince(before);
     expect(line).toMatch(new RegExp(`^200 ${PREFIX}flac/\\S+\\.flac ${item.bytes} /v1/orders/`));
   });
 
   it('serves Range and If-Range from nginx like the store does', async () => {
     const etag = `"${item.sha256}"`;
     const size = full.length;
-    const before = nginx.accessLog().length;
+    const before = await settledLogLength();
     const part = await demo.get(item.download.url, { range: 'bytes=100-199' });
     expect(part.status).toBe(206);
     expect(part.headers.get('content-range')).toBe(`bytes 100-199/${size}`);
@@ -112,7 +129,7 @@ describe.skipIf(!hasNginx)('downloads through nginx with X-Accel-Redirect', () =
     expect(byDate.status).toBe(206);
     expect(byDate.body.equals(full.subarray(0, 10))).toBe(true);
     // All of these went out from nginx's internal location.
-    const lines = logSince(before);
+    const lines = await logSince(before);
     expect(lines).toHaveLength(5);
     for (const l of lines) expect(l).toMatch(new RegExp(`^206 ${PREFIX}flac/`));
   });
@@ -183,7 +200,7 @@ describe.skipIf(!hasNginx)('downloads through nginx with X-Accel-Redirect', () =
   });
 
   it('never sends a byte to a request the store refuses', async () => {
-    const before = nginx.accessLog().length;
+    const before = await settledLogLength();
     const tampered = item.download.signedUrl.replace(/sig=(.)/, (_m: string, c: string) =>
       c === 'Z' ? 'sig=Y' : 'sig=Z',
     );
@@ -206,7 +223,7 @@ describe.skipIf(!hasNginx)('downloads through nginx with X-Accel-Redirect', () =
       expect(Buffer.isBuffer(res.body)).toBe(false);
       expect(res.body.error.code).toBeTruthy();
     }
-    const lines = logSince(before).filter((l) => !l.includes('/v1/accounts'));
+    const lines = (await logSince(before)).filter((l) => !l.includes('/v1/accounts'));
     expect(lines).toHaveLength(refusals.length);
     // nginx was never told to send a file for any of them.
     for (const l of lines) expect(l).toMatch(/^4\d\d - /);
@@ -221,13 +238,13 @@ describe.skipIf(!hasNginx)('downloads through nginx with X-Accel-Redirect', () =
     expect((await demo.get(victim.download.url, { range: 'bytes=0-9' })).status).toBe(206);
     const refunded = await operator.post(`/v1/operator/orders/${orderId}/items/${victim.id}/refund`, {});
     expect(refunded.status).toBe(200);
-    const before = nginx.accessLog().length;
+    const before = await settledLogLength();
     const gone = await demo.get(victim.download.url);
     expect(gone.status).toBe(410);
     expect(gone.body.error.code).toBe('REFUNDED');
     const goneSigned = await anyone.get(victim.download.signedUrl, { range: 'bytes=0-9' });
     expect(goneSigned.status).toBe(410);
-    const lines = logSince(before);
+    const lines = await logSince(before);
     expect(lines).toHaveLength(2);
     for (const l of lines) expect(l).toMatch(/^410 - /);
   });
@@ -255,7 +272,7 @@ describe.skipIf(!hasNginx)('downloads through nginx with X-Accel-Redirect', () =
     expect(kept.status).toBe(206);
     expect((await operator.post('/v1/operator/settings', { withdrawRedownloads: true })).status).toBe(200);
     try {
-      const before = nginx.accessLog().length;
+      const before = await settledLogLength();
       for (const [api, url] of [
         [demo, bought.download.url],
         [anyone, bought.download.signedUrl],
@@ -264,7 +281,7 @@ describe.skipIf(!hasNginx)('downloads through nginx with X-Accel-Redirect', () =
         expect(res.status).toBe(451);
         expect(res.body.error.code).toBe('REDOWNLOAD_WITHDRAWN');
       }
-      const lines = logSince(before);
+      const lines = await logSince(before);
       expect(lines).toHaveLength(2);
       for (const l of lines) expect(l).toMatch(/^451 - /);
     } finally {

@@ -3,19 +3,12 @@
 // spellings, the last word a prefix); the ranking is PostgreSQL's ts_rank over the weighted columns,
 // bounded as on SQLite: the first DEFAULT_CANDIDATES matches on sale (in id order) are ranked, any
 // further ones follow unranked in id order. The cursor is the last row's [score, id], as there.
-import type { AlbumSummary, ArtistRef, SearchResult } from '../../api/schemas/catalog.ts';
+import type { ArtistRef, SearchResult } from '../../api/schemas/catalog.ts';
 import { inList } from '../db/sql/in-list.ts';
 import type { Database } from '../db/sql/port.ts';
 import { decodeCursor, encodeCursor } from '../http/cursor.ts';
+import { ALBUM_SELECT, type AlbumRow, type CatalogQueries, type TrackRow } from './catalog-queries.ts';
 import {
-  ALBUM_SELECT,
-  type AlbumRow,
-  type CatalogQueries,
-  type TrackRow,
-  toAlbumSummary,
-} from './catalog-queries.ts';
-import {
-  byIds,
   DEFAULT_CANDIDATES,
   KINDS,
   parseTerms,
@@ -23,6 +16,7 @@ import {
   type StoreSearch,
   type Term,
 } from './search.ts';
+import { addHits, type HitRows } from './search-hits.ts';
 import type { SearchQuery } from './search-pool.ts';
 
 /** A tsquery: each word in any of its spellings (quoted lexemes, `:*` for a prefix), all words. */
@@ -50,6 +44,19 @@ export class PostgresSearch implements StoreSearch {
     this.#candidates = Math.max(1, opts.candidates ?? DEFAULT_CANDIDATES);
   }
 
+  /** The rows of a page of hits, through the storage port. */
+  readonly #rows: HitRows = {
+    artists: (ids) =>
+      this.#db.all<ArtistRef>(`SELECT id, name FROM artists WHERE id IN ${inList(ids)}`, ...ids),
+    albums: (ids) => this.#db.all<AlbumRow>(`${ALBUM_SELECT} WHERE a.id IN ${inList(ids)}`, ...ids),
+    tracks: (ids) =>
+      this.#db.all<TrackRow & { album_title: string }>(
+        `SELECT t.*, a.title AS album_title FROM tracks t JOIN albums a ON a.id = t.album_id
+         WHERE t.id IN ${inList(ids)}`,
+        ...ids,
+      ),
+  };
+
   async search(q: SearchQuery): Promise<SearchResult> {
     if (q.cursor) decodeCursor(q.cursor, ['number', 'number']);
     const empty = { items: [], nextCursor: null };
@@ -58,33 +65,14 @@ export class PostgresSearch implements StoreSearch {
     if (terms.length === 0) return result;
     const query = toTsQuery(terms);
     const kinds: SearchKind[] = q.type ? [q.type] : ['artist', 'album', 'track'];
-    for (const kind of kinds) {
-      const { ids, next } = await this.#ids(kind, query, q.limit, q.type ? q.cursor : undefined);
-      if (ids.length === 0) continue;
-      if (kind === 'artist') {
-        const rows = await this.#db.all<ArtistRef>(
-          `SELECT id, name FROM artists WHERE id IN ${inList(ids)}`,
-          ...ids,
-        );
-        result.artists = { items: byIds(ids, rows), nextCursor: next };
-      } else if (kind === 'album') {
-        const rows = await this.#db.all<AlbumRow>(`${ALBUM_SELECT} WHERE a.id IN ${inList(ids)}`, ...ids);
-        const items: AlbumSummary[] = byIds(ids, rows).map(toAlbumSummary);
-        result.albums = { items, nextCursor: next };
-      } else {
-        const rows = await this.#db.all<TrackRow & { album_title: string }>(
-          `SELECT t.*, a.title AS album_title FROM tracks t JOIN albums a ON a.id = t.album_id
-           WHERE t.id IN ${inList(ids)}`,
-          ...ids,
-        );
-        const ordered = byIds(ids, rows);
-        const tracks = await this.#catalog.toTracks(ordered);
-        result.tracks = {
-          items: tracks.map((t, i) => ({ ...t, album: { id: t.albumId, title: ordered[i]!.album_title } })),
-          nextCursor: next,
-        };
-      }
-    }
+    for (const kind of kinds)
+      await addHits(
+        result,
+        kind,
+        await this.#ids(kind, query, q.limit, q.type ? q.cursor : undefined),
+        this.#rows,
+        this.#catalog,
+      );
     return result;
   }
 

@@ -9,18 +9,13 @@
 // phrase (its IDF) by reading every posting of the phrase, and it then scores every match before the
 // LIMIT applies, so a common word cost about 1 µs per match (70 ms for "love" on 1M tracks).
 // search() runs in a worker thread (search-pool.ts), so a search never holds the server's event loop.
-import type { AlbumSummary, ArtistRef, SearchResult } from '../../api/schemas/catalog.ts';
+import type { ArtistRef, SearchResult } from '../../api/schemas/catalog.ts';
 import { foldForSearch, wordSpellings } from '../../api/text/search-fold.ts';
 import type { Db } from '../db/open-database.ts';
 import { decodeCursor, encodeCursor } from '../http/cursor.ts';
 import { albumOnSale, trackOnSale } from '../takedowns/on-sale-sql.ts';
-import {
-  ALBUM_SELECT,
-  type AlbumRow,
-  type CatalogQueries,
-  type TrackRow,
-  toAlbumSummary,
-} from './catalog-queries.ts';
+import { ALBUM_SELECT, type AlbumRow, type CatalogQueries, type TrackRow } from './catalog-queries.ts';
+import { addHits, type HitRows } from './search-hits.ts';
 import { defaultSearchWorkers, SearchPool, type SearchQuery } from './search-pool.ts';
 
 export type SearchKind = 'artist' | 'album' | 'track';
@@ -176,12 +171,6 @@ interface SearchOptions {
   workers?: number;
   /** The workers' entry, for tests (search-worker.ts). */
   workerUrl?: URL;
-}
-
-/** The rows in the order of ids (a search's rank order), leaving out ids with no row. */
-export function byIds<T extends { id: number }>(ids: number[], rows: T[]): T[] {
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return ids.map((id) => byId.get(id)).filter((r): r is T => r !== undefined);
 }
 
 /** What the store's routes need of a search engine: SQLite's FTS5 (here) or PostgreSQL's (postgres-search.ts). */
@@ -387,6 +376,23 @@ export class CatalogSearch implements StoreSearch {
     return terms.length === 0 ? [] : this.#ids(q.type, terms, q.limit, q.cursor).ids;
   }
 
+  /** The rows of a page of hits, through statements prepared once on this connection. */
+  readonly #rows: HitRows = {
+    artists: (ids) =>
+      this.#statement('SELECT id, name FROM artists WHERE id IN (SELECT value FROM json_each(?))').all(
+        JSON.stringify(ids),
+      ) as unknown as ArtistRef[],
+    albums: (ids) =>
+      this.#statement(`${ALBUM_SELECT} WHERE a.id IN (SELECT value FROM json_each(?))`).all(
+        JSON.stringify(ids),
+      ) as unknown as AlbumRow[],
+    tracks: (ids) =>
+      this.#statement(
+        `SELECT t.*, a.title AS album_title FROM tracks t JOIN albums a ON a.id = t.album_id
+         WHERE t.id IN (SELECT value FROM json_each(?))`,
+      ).all(JSON.stringify(ids)) as unknown as (TrackRow & { album_title: string })[],
+  };
+
   /** Searches in this thread: the matching is synchronous, the tracks' artists and holders are read after. */
   async searchNow(q: SearchQuery): Promise<SearchResult> {
     const empty = { items: [], nextCursor: null };
@@ -394,33 +400,14 @@ export class CatalogSearch implements StoreSearch {
     const terms = parseTerms(q.q);
     if (terms.length === 0) return result;
     const kinds: SearchKind[] = q.type ? [q.type] : ['artist', 'album', 'track'];
-    for (const kind of kinds) {
-      const { ids, next } = this.#ids(kind, terms, q.limit, q.type ? q.cursor : undefined);
-      const json = JSON.stringify(ids);
-      if (kind === 'artist') {
-        const rows = this.#statement(
-          'SELECT id, name FROM artists WHERE id IN (SELECT value FROM json_each(?))',
-        ).all(json) as unknown as ArtistRef[];
-        result.artists = { items: byIds(ids, rows), nextCursor: next };
-      } else if (kind === 'album') {
-        const rows = this.#statement(`${ALBUM_SELECT} WHERE a.id IN (SELECT value FROM json_each(?))`).all(
-          json,
-        ) as unknown as AlbumRow[];
-        const items: AlbumSummary[] = byIds(ids, rows).map(toAlbumSummary);
-        result.albums = { items, nextCursor: next };
-      } else {
-        const rows = this.#statement(
-          `SELECT t.*, a.title AS album_title FROM tracks t JOIN albums a ON a.id = t.album_id
-           WHERE t.id IN (SELECT value FROM json_each(?))`,
-        ).all(json) as unknown as (TrackRow & { album_title: string })[];
-        const ordered = byIds(ids, rows);
-        const tracks = await this.#catalog.toTracks(ordered);
-        result.tracks = {
-          items: tracks.map((t, i) => ({ ...t, album: { id: t.albumId, title: ordered[i]!.album_title } })),
-          nextCursor: next,
-        };
-      }
-    }
+    for (const kind of kinds)
+      await addHits(
+        result,
+        kind,
+        this.#ids(kind, terms, q.limit, q.type ? q.cursor : undefined),
+        this.#rows,
+        this.#catalog,
+      );
     return result;
   }
 }

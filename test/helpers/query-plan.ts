@@ -3,19 +3,31 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { Database, Sql, SqlParam } from '../../server/db/sql/port.ts';
 
-/** Every statement `fn` prepares on `db`, in order. */
-export function statementsOf(db: DatabaseSync, fn: () => void): string[] {
+/**
+ * Every statement `fn` prepares on `db`, in order; for an async `fn`, those it prepares until it
+ * settles (statements prepared before are not seen).
+ */
+export function statementsOf(db: DatabaseSync, fn: () => Promise<unknown>): Promise<string[]>;
+export function statementsOf(db: DatabaseSync, fn: () => void): string[];
+export function statementsOf(db: DatabaseSync, fn: () => unknown): string[] | Promise<string[]> {
   const prepare = db.prepare;
   const seen: string[] = [];
   db.prepare = (sql: string) => {
     seen.push(sql);
     return prepare.call(db, sql);
   };
-  try {
-    fn();
-  } finally {
+  const restore = () => {
     db.prepare = prepare;
+  };
+  let result: unknown;
+  try {
+    result = fn();
+  } catch (error) {
+    restore();
+    throw error;
   }
+  if (result instanceof Promise) return result.then(() => seen).finally(restore);
+  restore();
   return seen;
 }
 
@@ -23,22 +35,6 @@ export function statementsOf(db: DatabaseSync, fn: () => void): string[] {
 export function queryPlan(db: DatabaseSync, sql: string): string[] {
   const rows = db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[];
   return rows.map((r) => r.detail);
-}
-
-/** Every statement the async `fn` prepares on `db`, in order: statements prepared before are not seen. */
-export async function statementsOfAsync(db: DatabaseSync, fn: () => Promise<unknown>): Promise<string[]> {
-  const prepare = db.prepare;
-  const seen: string[] = [];
-  db.prepare = (sql: string) => {
-    seen.push(sql);
-    return prepare.call(db, sql);
-  };
-  try {
-    await fn();
-  } finally {
-    db.prepare = prepare;
-  }
-  return seen;
 }
 
 /**

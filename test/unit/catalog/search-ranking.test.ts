@@ -11,7 +11,7 @@ import type { AlbumInput } from '../../../server/catalog/types.ts';
 import { type Db, openDatabase } from '../../../server/db/open-database.ts';
 import { SqliteDatabase } from '../../../server/db/sql/sqlite-database.ts';
 import { StoreError } from '../../../server/errors.ts';
-import { queryPlan, statementsOfAsync } from '../../helpers/query-plan.ts';
+import { queryPlan, statementsOf } from '../../helpers/query-plan.ts';
 
 const DATA = '/data';
 const WORDS = ['river', 'rivers', 'moon', 'night', 'love', 'stone', 'blue', 'dance', 'fire', 'rain'];
@@ -158,7 +158,7 @@ describe('catalog search ranking', () => {
   it('reads a bounded set of candidates in index order, and never asks bm25() to score every match', async () => {
     db = await seeded();
     const search = new CatalogSearch(db, new CatalogQueries(new SqliteDatabase(db), DATA), { workers: 0 });
-    const sql = await statementsOfAsync(db, () => search.searchNow({ q: 'love ri', limit: 10 }));
+    const sql = await statementsOf(db, () => search.searchNow({ q: 'love ri', limit: 10 }));
     expect(sql.some((s) => /bm25\(/i.test(s))).toBe(false);
     const fts = sql.filter((s) => /\bMATCH\b/.test(s));
     expect(fts.length).toBeGreaterThan(0);
@@ -168,7 +168,7 @@ describe('catalog search ranking', () => {
       expect(queryPlan(db, s).join('\n'), s).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
     }
     // Prepared once: a second search compiles nothing.
-    expect(await statementsOfAsync(db, () => search.searchNow({ q: 'love ri', limit: 10 }))).toEqual([]);
+    expect(await statementsOf(db, () => search.searchNow({ q: 'love ri', limit: 10 }))).toEqual([]);
   });
 
   it('searches in a worker thread as in place, sees writes at once, and refuses a bad cursor with a 400', async () => {

@@ -6,7 +6,7 @@
 import type { ArtistRef, SearchResult } from '../../api/schemas/catalog.ts';
 import { inList } from '../db/sql/in-list.ts';
 import type { Database } from '../db/sql/port.ts';
-import { decodeCursor, encodeCursor } from '../http/cursor.ts';
+import { decodeCursor } from '../http/cursor.ts';
 import { ALBUM_SELECT, type AlbumRow, type CatalogQueries, type TrackRow } from './catalog-queries.ts';
 import {
   DEFAULT_CANDIDATES,
@@ -16,7 +16,7 @@ import {
   type StoreSearch,
   type Term,
 } from './search.ts';
-import { addHits, type HitRows } from './search-hits.ts';
+import { addHits, type HitRows, pageOf, pageStart, type Scored } from './search-hits.ts';
 import type { SearchQuery } from './search-pool.ts';
 
 /** A tsquery: each word in any of its spellings (quoted lexemes, `:*` for a prefix), all words. */
@@ -26,11 +26,6 @@ export function toTsQuery(terms: Term[]): string {
       (term) => `(${term.map((s) => `'${s.text.replace(/'/g, "''")}'${s.prefix ? ':*' : ''}`).join(' | ')})`,
     )
     .join(' & ');
-}
-
-interface Scored {
-  id: number;
-  score: number;
 }
 
 export class PostgresSearch implements StoreSearch {
@@ -108,12 +103,7 @@ export class PostgresSearch implements StoreSearch {
       const ranked = candidates
         .map((c) => ({ id: c.id, score: -(c.rank + 1e-9) }))
         .sort((a, b) => a.score - b.score || a.id - b.id);
-      let start = 0;
-      if (after) {
-        const [score, id] = after;
-        start = ranked.findIndex((r) => r.score > score || (r.score === score && r.id > id));
-        if (start < 0) start = ranked.length;
-      }
+      const start = pageStart(ranked, after);
       rows.push(...ranked.slice(start, start + want));
       if (candidates.length === this.#candidates) tailAfter = Math.max(...candidates.map((c) => c.id));
     }
@@ -128,11 +118,6 @@ export class PostgresSearch implements StoreSearch {
       );
       for (const r of tail) rows.push({ id: r.id, score: 0 });
     }
-    const page = rows.slice(0, limit);
-    const last = page.at(-1);
-    return {
-      ids: page.map((r) => r.id),
-      next: rows.length > limit && last ? encodeCursor([last.score, last.id]) : null,
-    };
+    return pageOf(rows, limit);
   }
 }

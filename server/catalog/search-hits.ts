@@ -2,6 +2,7 @@
 // each engine reads the rows its own way (SQLite: statements prepared once on the search
 // connection; PostgreSQL: the storage port), and the hits are built from them here, once.
 import type { ArtistRef, SearchResult } from '../../api/schemas/catalog.ts';
+import { encodeCursor } from '../http/cursor.ts';
 import { type AlbumRow, type CatalogQueries, type TrackRow, toAlbumSummary } from './catalog-queries.ts';
 import type { SearchKind } from './search.ts';
 
@@ -42,4 +43,28 @@ export async function addHits(
       nextCursor: next,
     };
   }
+}
+
+/** A match with its rank: below zero when ranked (lower is better), 0 for the unranked tail. */
+export interface Scored {
+  id: number;
+  score: number;
+}
+
+/** Where a page starts in the ranked candidates: after the cursor's [score, id], or at the top. */
+export function pageStart(ranked: Scored[], after?: [number, number]): number {
+  if (!after) return 0;
+  const [score, id] = after;
+  const start = ranked.findIndex((r) => r.score > score || (r.score === score && r.id > id));
+  return start < 0 ? ranked.length : start;
+}
+
+/** The page's ids from `limit + 1` rows, and the cursor (the last row's [score, id]) when more follow. */
+export function pageOf(rows: Scored[], limit: number): { ids: number[]; next: string | null } {
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    ids: page.map((r) => r.id),
+    next: rows.length > limit && last ? encodeCursor([last.score, last.id]) : null,
+  };
 }

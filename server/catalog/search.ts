@@ -12,10 +12,10 @@
 import type { ArtistRef, SearchResult } from '../../api/schemas/catalog.ts';
 import { foldForSearch, wordSpellings } from '../../api/text/search-fold.ts';
 import type { Db } from '../db/open-database.ts';
-import { decodeCursor, encodeCursor } from '../http/cursor.ts';
+import { decodeCursor } from '../http/cursor.ts';
 import { albumOnSale, trackOnSale } from '../takedowns/on-sale-sql.ts';
 import { ALBUM_SELECT, type AlbumRow, type CatalogQueries, type TrackRow } from './catalog-queries.ts';
-import { addHits, type HitRows } from './search-hits.ts';
+import { addHits, type HitRows, pageOf, pageStart, type Scored } from './search-hits.ts';
 import { defaultSearchWorkers, SearchPool, type SearchQuery } from './search-pool.ts';
 
 export type SearchKind = 'artist' | 'album' | 'track';
@@ -154,11 +154,6 @@ function readVarint(bytes: Uint8Array, at: number): [value: number, next: number
     if ((byte & 0x80) === 0) return [value, at + i + 1];
   }
   return [value * 256 + (bytes[at + 8] ?? 0), at + 9];
-}
-
-interface Ranked {
-  id: number;
-  score: number;
 }
 
 interface SearchOptions {
@@ -306,12 +301,12 @@ export class CatalogSearch implements StoreSearch {
    * bm25() as FTS5 computes it, on candidate rows: a word's frequency is the sum of the weights of
    * the columns each occurrence is in, and the length is the whole row's. Lower is better.
    */
-  #rank(spec: KindSpec, terms: Term[], rows: unknown[][]): Ranked[] {
+  #rank(spec: KindSpec, terms: Term[], rows: unknown[][]): Scored[] {
     if (rows.length === 0) return [];
     const totals = this.#totals(spec);
     const idf = this.#idf(spec, terms, totals.rows);
     const freq = new Float64Array(terms.length);
-    const ranked: Ranked[] = new Array(rows.length);
+    const ranked: Scored[] = new Array(rows.length);
     for (let r = 0; r < rows.length; r++) {
       const row = rows[r]!;
       freq.fill(0);
@@ -338,19 +333,14 @@ export class CatalogSearch implements StoreSearch {
     const match = matchExpression(terms);
     const after = cursor ? (decodeCursor(cursor, ['number', 'number']) as [number, number]) : undefined;
     const want = limit + 1;
-    const rows: Ranked[] = [];
+    const rows: Scored[] = [];
     let tailAfter: number | undefined;
     if (after && after[0] >= 0) {
       tailAfter = after[1];
     } else {
       const candidates = this.#candidateRows(spec, match);
       const ranked = this.#rank(spec, terms, candidates);
-      let start = 0;
-      if (after) {
-        const [score, id] = after;
-        start = ranked.findIndex((r) => r.score > score || (r.score === score && r.id > id));
-        if (start < 0) start = ranked.length;
-      }
+      const start = pageStart(ranked, after);
       rows.push(...ranked.slice(start, start + want));
       if (candidates.length === this.#candidates)
         tailAfter = candidates.reduce((max, row) => Math.max(max, row[0] as number), 0);
@@ -362,12 +352,7 @@ export class CatalogSearch implements StoreSearch {
       ).all(match, tailAfter, want - rows.length) as { id: number }[];
       for (const r of tail) rows.push({ id: r.id, score: 0 });
     }
-    const page = rows.slice(0, limit);
-    const last = page.at(-1);
-    return {
-      ids: page.map((r) => r.id),
-      next: rows.length > limit && last ? encodeCursor([last.score, last.id]) : null,
-    };
+    return pageOf(rows, limit);
   }
 
   /** The ids of one page of one kind, best first (no rows loaded): what the benchmark times as "FTS". */

@@ -2,61 +2,20 @@
 // benchmark always ends (its own process groups, logs in files), the CPU a process tree has used
 // (/proc: its own, its reaped children's and its live children's), and a closed-loop HTTP load of
 // N clients on keep-alive connections that records every answer's status and latency.
-import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
+
+import type { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { MegadiscProcess, RunMegadisc } from '../../scripts/cluster/start-cluster.ts';
+import { megadiscLoggingTo } from '../../scripts/cluster/megadisc-process.ts';
+import type { RunMegadisc } from '../../scripts/cluster/start-cluster.ts';
 import { percentile, spawnTracked } from './harness.ts';
 
-const BIN = fileURLToPath(new URL('../../bin/megadisc.js', import.meta.url));
+const _BIN = fileURLToPath(new URL('../../bin/megadisc.js', import.meta.url));
 
 /** `megadisc <args>` in its own process group (ended by the harness's cleanup too), output in `<logs>/<name>.log`. */
 export function trackedMegadisc(logs: string): RunMegadisc {
-  mkdirSync(logs, { recursive: true });
-  return (args, name) => {
-    const child = spawnTracked(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    const file = createWriteStream(join(logs, `${name}.log`));
-    let text = '';
-    const waiters = new Set<() => void>();
-    const onData = (chunk: Buffer) => {
-      file.write(chunk);
-      if (text.length < 64 * 1024) text += chunk.toString('utf8');
-      for (const wake of waiters) wake();
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    const exited = new Promise<number | null>((done) =>
-      child.on('close', (code) => {
-        file.end();
-        for (const wake of waiters) wake();
-        done(code);
-      }),
-    );
-    const proc: MegadiscProcess = {
-      child,
-      output: () => text,
-      exited,
-      waitFor: (pattern, timeoutMs = 60_000) =>
-        new Promise((found, fail) => {
-          const check = () => {
-            const match = text.match(pattern);
-            if (!match && child.exitCode === null && child.signalCode === null) return;
-            waiters.delete(check);
-            clearTimeout(timer);
-            if (match) found(match);
-            else fail(new Error(`${name} exited before ${pattern}: ${text.slice(-800)}`));
-          };
-          const timer = setTimeout(() => {
-            waiters.delete(check);
-            fail(new Error(`${name}: no ${pattern} within ${timeoutMs} ms: ${text.slice(-800)}`));
-          }, timeoutMs);
-          waiters.add(check);
-          check();
-        }),
-    };
-    return proc;
-  };
+  return megadiscLoggingTo(logs, spawnTracked as typeof spawn);
 }
 
 /** Fields of /proc/<pid>/stat after the command name (state is [0], ppid [1], utime [11]), or null. */

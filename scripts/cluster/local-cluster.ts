@@ -2,17 +2,14 @@
 // [--scale 1]): the store as a cluster on loopback, seeded with the demo catalog: a throw-away
 // PostgreSQL, API nodes, encode workers and nginx in front (start-cluster.ts). Prints where to go,
 // and stops everything on Ctrl-C.
-import { spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { type DemoInfo, seedDemo } from '../../server/catalog/seed-demo.ts';
 import { openStore } from '../../server/store.ts';
-import { type MegadiscProcess, type RunMegadisc, startLocalCluster } from './start-cluster.ts';
-
-const BIN = fileURLToPath(new URL('../../bin/megadisc.js', import.meta.url));
+import { megadiscLoggingTo } from './megadisc-process.ts';
+import { startLocalCluster } from './start-cluster.ts';
 
 // node:sqlite is stable in practice but still flagged experimental on Node 22 (as in bin/megadisc.js).
 process.removeAllListeners('warning');
@@ -22,57 +19,6 @@ process.on('warning', (warning) => {
 });
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
-
-/** `megadisc …` with its output in `<logs>/<name>.log`; what waitFor looks for is kept in memory too. */
-function megadiscLoggingTo(logs: string): RunMegadisc {
-  mkdirSync(logs, { recursive: true });
-  return (args, name) => {
-    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    const file = createWriteStream(join(logs, `${name}.log`));
-    let text = '';
-    const waiters = new Set<() => void>();
-    const onData = (chunk: Buffer) => {
-      file.write(chunk);
-      // Only the start is looked for; a long-running node's output stays in its log file.
-      if (text.length < 64 * 1024) text += chunk.toString('utf8');
-      for (const wake of waiters) wake();
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    const exited = new Promise<number | null>((done) =>
-      child.on('close', (code) => {
-        file.end();
-        for (const wake of waiters) wake();
-        done(code);
-      }),
-    );
-    const proc: MegadiscProcess = {
-      child,
-      output: () => text,
-      exited,
-      waitFor: (pattern, timeoutMs = 60_000) =>
-        new Promise((found, fail) => {
-          const check = () => {
-            const match = text.match(pattern);
-            if (!match && child.exitCode === null && child.signalCode === null) return;
-            waiters.delete(check);
-            clearTimeout(timer);
-            if (match) found(match);
-            else fail(new Error(`${name} exited before ${pattern}; see ${join(logs, `${name}.log`)}`));
-          };
-          const timer = setTimeout(() => {
-            waiters.delete(check);
-            fail(
-              new Error(`${name}: no ${pattern} within ${timeoutMs} ms; see ${join(logs, `${name}.log`)}`),
-            );
-          }, timeoutMs);
-          waiters.add(check);
-          check();
-        }),
-    };
-    return proc;
-  };
-}
 
 async function main(): Promise<number> {
   const { values } = parseArgs({

@@ -208,8 +208,9 @@ export class Engine {
     return (await this.#scoped()).purchases.place(albumId, encoding, trackIds);
   }
 
+  /** Every job in queue order, read without its tags (JobStore.views). */
   queue(): JobView[] {
-    return this.jobs.all().map(toJobView);
+    return this.jobs.views();
   }
 
   purchases(): PurchaseRow[] {

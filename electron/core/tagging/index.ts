@@ -1,4 +1,6 @@
 // Public face of tagging: write a store download's tags natively and verify them, read tags back, pick covers.
+import type * as Writers from './write-tags.ts';
+
 export {
   type CoverCap,
   type CoverChoice,
@@ -20,4 +22,10 @@ export type {
   TagOptions,
   TagSystem,
 } from './types.ts';
-export { writeTaggedCopy, writeTags } from './write-tags.ts';
+
+// The writers pull in node-taglib-sharp, ~65 ms to load: they load with the first file tagged, not
+// when the app starts.
+const writers = () => import('./write-tags.ts');
+export const writeTaggedCopy: typeof Writers.writeTaggedCopy = async (...args) =>
+  (await writers()).writeTaggedCopy(...args);
+export const writeTags: typeof Writers.writeTags = async (...args) => (await writers()).writeTags(...args);

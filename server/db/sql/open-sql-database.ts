@@ -1,6 +1,5 @@
 // Opens the store database named by --db: a postgres:// URL, or a SQLite file path (':memory:' too).
 import type { Database } from './port.ts';
-import { openPostgresDatabase } from './postgres-database.ts';
 import { openSqliteDatabase } from './sqlite-database.ts';
 
 export function isPostgresUrl(target: string): boolean {
@@ -9,5 +8,8 @@ export function isPostgresUrl(target: string): boolean {
 
 /** Opens and migrates the database; PostgreSQL failing to answer rejects with STORE_DB_UNAVAILABLE. */
 export async function openSqlDatabase(target: string): Promise<Database> {
-  return isPostgresUrl(target) ? openPostgresDatabase({ url: target }) : openSqliteDatabase(target);
+  if (!isPostgresUrl(target)) return openSqliteDatabase(target);
+  // Loaded only for PostgreSQL: the embedded store (SQLite) starts without the pg driver.
+  const { openPostgresDatabase } = await import('./postgres-database.ts');
+  return openPostgresDatabase({ url: target });
 }

@@ -1,7 +1,8 @@
 // Opens the store database named by --db: a postgres:// URL, or a SQLite file path (':memory:' too).
-import type { Database } from './port.ts';
-import { openPostgresDatabase } from './postgres-database.ts';
-import { openSqliteDatabase } from './sqlite-database.ts';
+
+import { openPostgresDatabase } from './postgres/postgres-database.ts';
+import type { Database } from './sql/port.ts';
+import { openSqliteDatabase } from './sqlite/sqlite-database.ts';
 
 export function isPostgresUrl(target: string): boolean {
   return /^postgres(ql)?:\/\//i.test(target);

@@ -81,8 +81,8 @@ const FIRST_SCREEN = new RegExp(
   [
     '/node_modules/(react|react-dom|scheduler|@formatjs|intl-messageformat)/',
     '/i18n/',
-    '/api/encodings\\.ts$',
-    '/renderer/(mount-app\\.tsx|app/|components/|styles/|features/(store|library|player|previews)/)',
+    '/api/schemas/encoding-catalog\\.ts$',
+    '/renderer/(mount-app\\.tsx|shell/|app/|components/|styles/|features/(store|library|player|previews)/)',
   ].join('|'),
 );
 

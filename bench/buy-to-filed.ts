@@ -10,9 +10,9 @@ import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync } from
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ENCODINGS, type EncodingId } from '../api/encodings.ts';
+import { ENCODINGS, type EncodingId } from '../api/schemas/encoding-catalog.ts';
 import { addAlbums } from '../server/catalog/seed-catalog.ts';
-import { openStore } from '../server/store.ts';
+import { openStore } from '../server/store/open-store.ts';
 import { StoreApi } from '../test/helpers/store-api.ts';
 import { makeMaster } from './lib/audio.ts';
 import { bareCommand, runBareBatch } from './lib/bare-encode.ts';

@@ -34,8 +34,8 @@ import { transferOnce } from '../electron/core/downloads/transfer/index.ts';
 import { inTransaction } from '../electron/core/profile/open-profile.ts';
 import { defaultSettings } from '../electron/core/settings/settings.ts';
 import { CatalogWriter } from '../server/catalog/catalog-writer.ts';
-import type { MasterInfo } from '../server/catalog/types.ts';
-import { openStore } from '../server/store.ts';
+import type { MasterInfo } from '../server/catalog/sources/types.ts';
+import { openStore } from '../server/store/open-store.ts';
 import { StoreApi } from '../test/helpers/store-api.ts';
 import {
   fmt,

@@ -25,7 +25,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import type { EncodingId } from '../api/encodings.ts';
+import type { EncodingId } from '../api/schemas/encoding-catalog.ts';
 import { startNginx } from '../scripts/cluster/nginx-process.ts';
 import {
   ACCEL_PREFIX,
@@ -35,10 +35,10 @@ import {
   startLocalCluster,
 } from '../scripts/cluster/start-cluster.ts';
 import { anyFreePort } from '../scripts/cluster/throwaway-postgres.ts';
-import { seedDemo } from '../server/catalog/seed-demo.ts';
 import { fromStoredPath } from '../server/db/stored-path.ts';
+import { seedDemo } from '../server/demo/seed-demo.ts';
 import { storeSites } from '../server/deploy/nginx-config.ts';
-import { openStore } from '../server/store.ts';
+import { openStore } from '../server/store/open-store.ts';
 import { StoreApi } from '../test/helpers/store-api.ts';
 import { bareCommand, runBareBatch } from './lib/bare-encode.ts';
 import {
@@ -264,9 +264,9 @@ async function storeEncodes(bench: Bench, workers: number, label: string): Promi
       }),
     );
     let firstClaimMs = Number.NaN;
-    // Each worker claims up to 4 items per encoder slot (server/store.ts); with --concurrency 1 the
-    // items beyond the first wait in their worker. Counted: time in which the queue was empty, a
-    // worker had nothing, and another held an item it had not started.
+    // Each worker claims up to 4 items per encoder slot (server/store/open-store.ts); with
+    // --concurrency 1 the items beyond the first wait in their worker. Counted: time in which the
+    // queue was empty, a worker had nothing, and another held an item it had not started.
     let heldIdleMs = 0;
     let polled = Date.now();
     for (const deadline = Date.now() + 120_000; ; await sleep(50)) {

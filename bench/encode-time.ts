@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ENCODINGS } from '../api/encodings.ts';
+import { ENCODINGS } from '../api/schemas/encoding-catalog.ts';
 import { type EncodeRecord, probeEncoders, Transcoder } from '../server/transcode/index.ts';
 import { MemoryEncodeIndex } from '../server/transcode/memory-encode-index.ts';
 import { RECIPES } from '../server/transcode/recipes.ts';

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { copyFile, mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { EncodingId } from '../api/encodings.ts';
+import type { EncodingId } from '../api/schemas/encoding-catalog.ts';
 import type { TagData } from '../api/schemas/orders.ts';
 import { LibraryIndex } from '../electron/core/library/index.ts';
 import { openProfile } from '../electron/core/profile/open-profile.ts';

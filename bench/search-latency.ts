@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { CatalogQueries } from '../server/catalog/catalog-queries.ts';
 import { CatalogSearch, DEFAULT_CANDIDATES, toMatchExpression } from '../server/catalog/search.ts';
 import { openSearchConnection } from '../server/catalog/search-pool.ts';
-import { SqliteDatabase } from '../server/db/sql/sqlite-database.ts';
+import { SqliteDatabase } from '../server/db/sqlite/sqlite-database.ts';
 import { type CpuWindow, cpuWindow } from './lib/cpu-window.ts';
 import { fmt, markdownTable, median, note, percentile, printHeader, runMain, say } from './lib/harness.ts';
 import { KeepAliveClient } from './lib/http-client.ts';

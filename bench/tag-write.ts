@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ENCODING_IDS, ENCODINGS, type EncodingId } from '../api/encodings.ts';
+import { ENCODING_IDS, ENCODINGS, type EncodingId } from '../api/schemas/encoding-catalog.ts';
 import type { TagData } from '../api/schemas/orders.ts';
 import { readTags, writeTags } from '../electron/core/tagging/index.ts';
 import { RECIPES } from '../server/transcode/recipes.ts';

@@ -23,7 +23,7 @@ const RUNS = Number(process.env.BENCH_UI_SEARCH_RUNS ?? 5);
 const KEY_DELAY_MS = 80;
 /** The search box's debounce, read from its source so the report never states a stale one. */
 const DEBOUNCE_MS = Number(
-  /\}, (\d+)\);/.exec(readFileSync(new URL('../renderer/app/SearchBox.tsx', import.meta.url), 'utf8'))?.[1],
+  /\}, (\d+)\);/.exec(readFileSync(new URL('../renderer/shell/SearchBox.tsx', import.meta.url), 'utf8'))?.[1],
 );
 const SPEC = { albums: 100_000, artists: 20_000, vocabulary: 20_000, seed: 2024 };
 const ROOT = fileURLToPath(new URL('../.bench-data/', import.meta.url));
@@ -158,7 +158,7 @@ async function main(): Promise<void> {
     `${RUNS} runs per query after one warm-up pass; ${version} (headless, ${VIEWPORT.width}×${VIEWPORT.height}), ` +
       `\`megadisc web --store\` (Node ${process.version}) against the store of bench:search on catalog ` +
       `${info.version}. Keys ${KEY_DELAY_MS} ms apart; the search box waits ${DEBOUNCE_MS} ms after each key ` +
-      '(renderer/app/SearchBox.tsx) before it navigates to the results, which call store.search. Medians, ms.\n',
+      '(renderer/shell/SearchBox.tsx) before it navigates to the results, which call store.search. Medians, ms.\n',
   );
   const rows = QUERIES.map((q) => {
     const s = samples.get(q)!;

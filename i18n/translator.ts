@@ -2,9 +2,9 @@
 // number, size, amount of money and date through Intl for that locale. Used alike by the React
 // UI, the core, the CLI and the store server.
 import { createIntl, createIntlCache, type IntlShape } from '@formatjs/intl';
+import { CATALOGS, type English, type MessageKey } from './catalogs.ts';
 import { DEFAULT_LOCALE, type Locale } from './locales.ts';
 import type { ArgValues } from './message-args.ts';
-import { CATALOGS, type English, type MessageKey } from './messages/index.ts';
 
 export type { MessageKey };
 

@@ -3,7 +3,7 @@
 import './styles/app.css';
 import { createRoot } from 'react-dom/client';
 import type { AppClient } from './api/app-client.ts';
-import { App } from './app/App.tsx';
+import { App } from './shell/App.tsx';
 
 export function mountApp(api: AppClient): void {
   const root = document.getElementById('root');

@@ -2,16 +2,16 @@
 import type { Writable } from 'node:stream';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { frameworkErrors, installErrorHandling } from './http/error-handler.ts';
-import { previewRoutes } from './previews/preview-routes.ts';
 import { accountRoutes } from './routes/account-routes.ts';
 import { catalogRoutes } from './routes/catalog-routes.ts';
 import { operatorRoutes } from './routes/operator-routes.ts';
 import { type DownloadOptions, orderRoutes } from './routes/order-routes.ts';
 import { paymentRoutes } from './routes/payment-routes.ts';
+import { previewRoutes } from './routes/preview-routes.ts';
 import { rightsRoutes } from './routes/rights-routes.ts';
 import { takedownRoutes } from './routes/takedown-routes.ts';
 import { testProviderRoutes } from './routes/test-provider-routes.ts';
-import type { Store } from './store.ts';
+import type { Store } from './store/open-store.ts';
 
 export function buildApp(
   store: Store,

@@ -2,8 +2,8 @@
 import type { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
-import { type DemoInfo, type DemoSeedOptions, seedDemo } from './catalog/seed-demo.ts';
-import { openStore, type Store, type StoreOptions } from './store.ts';
+import { type DemoInfo, type DemoSeedOptions, seedDemo } from './demo/seed-demo.ts';
+import { openStore, type Store, type StoreOptions } from './store/open-store.ts';
 
 export interface ServerOptions extends StoreOptions {
   host?: string;

@@ -1,7 +1,7 @@
 // Encodings the store can produce, and per-album price tables.
 import { z } from 'zod';
-import { ENCODING_IDS } from '../encodings.ts';
 import { Money } from './common.ts';
+import { ENCODING_IDS } from './encoding-catalog.ts';
 import { Country } from './rights.ts';
 
 export const EncodingIdSchema = z.enum(ENCODING_IDS);

@@ -1,5 +1,5 @@
 // The codes of the store's JSON error bodies ({"error": {code, message, detail?}}): the store
-// throws only these (server/errors.ts), and the client maps each to its own (store-errors.ts).
+// throws only these (server/errors/store-error.ts), and the client maps each to its own (store-errors.ts).
 import { z } from 'zod';
 
 /** Every code the store answers with; each has a `server.error.<CODE>` message in every catalog. */

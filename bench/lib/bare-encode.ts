@@ -1,6 +1,6 @@
 // The store's encoder command lines run bare: the argument lists of server/transcode/recipes.ts as one
 // `sh -c` pipeline each, minus the progress reporting (there is no fd 3 to write it to).
-import type { EncodingId } from '../../api/encodings.ts';
+import type { EncodingId } from '../../api/schemas/encoding-catalog.ts';
 import { RECIPES } from '../../server/transcode/recipes.ts';
 import { run } from './harness.ts';
 import { readChildrenCpuMs } from './proc-stats.ts';

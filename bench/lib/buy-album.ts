@@ -3,7 +3,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import type { EncodingId } from '../../api/encodings.ts';
+import type { EncodingId } from '../../api/schemas/encoding-catalog.ts';
 import { createEngine } from '../../electron/core/create-engine.ts';
 import { onCleanup } from './harness.ts';
 import { readChildrenCpuMs, readCpuMs } from './proc-stats.ts';

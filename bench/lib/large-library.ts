@@ -1,6 +1,6 @@
 // Fills a client profile's library index with N generated tracks (10 per album), for UI benchmarks.
 // Only the index is written: the files themselves do not exist, which the list view does not need.
-import type { EncodingId } from '../../api/encodings.ts';
+import type { EncodingId } from '../../api/schemas/encoding-catalog.ts';
 import { LibraryIndex } from '../../electron/core/library/index.ts';
 import { inTransaction, openProfile } from '../../electron/core/profile/open-profile.ts';
 import { COMMON_WORDS as WORDS } from './words.ts';

@@ -2,7 +2,7 @@
 // stereo decorrelation finds nothing), which FLAC cannot compress, so the file is about PCM-sized.
 // Meant for download benchmarks that need big files, not for encoder benchmarks.
 import { renameSync, statSync } from 'node:fs';
-import type { MasterInfo } from '../../server/catalog/types.ts';
+import type { MasterInfo } from '../../server/catalog/sources/types.ts';
 import { run } from './harness.ts';
 
 export interface NoiseSpec {

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { slugify } from '../../server/catalog/catalog-writer.ts';
-import { openDatabase } from '../../server/db/open-database.ts';
+import { openDatabase } from '../../server/db/sqlite/open-database.ts';
 import { note } from './harness.ts';
 import { capitalize, FIRST_NAMES, GENRES, prng, vocabulary, zipfSampler } from './words.ts';
 

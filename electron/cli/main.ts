@@ -1,7 +1,7 @@
 // The `megadisc` command: store server commands and the client commands, over the core engine.
-import { CliError } from './cli-error.ts';
-import { cliI18n, environmentLocale, setCliLocale, takeLangFlag } from './cli-locale.ts';
-import { EXIT, exitCodeFor } from './exit-codes.ts';
+import { CliError } from './context/cli-error.ts';
+import { cliI18n, environmentLocale, setCliLocale, takeLangFlag } from './context/cli-locale.ts';
+import { EXIT, exitCodeFor } from './context/exit-codes.ts';
 import { enableModuleCaches } from './module-caches.ts';
 import { errorLine } from './render/error-line.ts';
 import { helpText } from './render/help-text.ts';

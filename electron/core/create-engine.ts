@@ -1,7 +1,7 @@
 // Builds the engine from its ports: one command API over the profile, the store client, the ledger
 // mirror, purchases and the download manager. The CLI drives it directly; the desktop app and web
 // mode drive it through the app service (app/).
-import type { EncodingId } from '../../api/encodings.ts';
+import type { EncodingId } from '../../api/schemas/encoding-catalog.ts';
 import type { Checkout, PackTable } from '../../api/schemas/payments.ts';
 import type { LibraryAvailability, StoreAlbumView } from '../shared/app-api/views.ts';
 import { MegadiscError } from '../shared/errors.ts';

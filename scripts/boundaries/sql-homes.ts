@@ -34,6 +34,8 @@ export const SQL_HOMES = [
   'server/rights',
   'server/royalties',
   'server/takedowns',
+  // The demo's seeding: its mark in meta, and the vouchers it hands out.
+  'server/demo',
 ];
 
 /**

@@ -6,8 +6,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { type DemoInfo, seedDemo } from '../../server/catalog/seed-demo.ts';
-import { openStore } from '../../server/store.ts';
+import { type DemoInfo, seedDemo } from '../../server/demo/seed-demo.ts';
+import { openStore } from '../../server/store/open-store.ts';
 import { megadiscLoggingTo } from './megadisc-process.ts';
 import { startLocalCluster } from './start-cluster.ts';
 

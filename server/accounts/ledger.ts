@@ -3,7 +3,7 @@
 // sum to the balance and the open lots always hold exactly the balance.
 import type { LedgerEntry, LedgerKind, LedgerPage } from '../../api/schemas/account.ts';
 import type { Database, Sql } from '../db/sql/port.ts';
-import { StoreError } from '../errors.ts';
+import { StoreError } from '../errors/store-error.ts';
 import { decodeCursor, encodeCursor } from '../http/cursor.ts';
 import { money } from '../pricing/money.ts';
 import { type Funding, type LotRow, Lots, type LotTake } from './lots.ts';

@@ -1,7 +1,7 @@
 // Lots: every credit's bytes and the money received for them. Settles take bytes from the oldest open
 // lots and record their money value; a refund takes back one whole unspent lot.
 import type { Sql } from '../db/sql/port.ts';
-import { StoreError } from '../errors.ts';
+import { StoreError } from '../errors/store-error.ts';
 
 /** Where a credit's money came from. A grant (demo credit, old balances) and a promotional voucher are worth 0. */
 export interface Funding {

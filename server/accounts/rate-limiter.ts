@@ -1,6 +1,6 @@
 // Fixed-window counter per key (email, IP): failures, so password guessing is slowed to a crawl, or
 // every use, for a budget such as free previews.
-import { StoreError } from '../errors.ts';
+import { StoreError } from '../errors/store-error.ts';
 
 export class RateLimiter {
   readonly #max: number;

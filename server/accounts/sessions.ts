@@ -2,7 +2,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Account, Session } from '../../api/schemas/account.ts';
 import type { Database } from '../db/sql/port.ts';
-import { StoreError } from '../errors.ts';
+import { StoreError } from '../errors/store-error.ts';
 import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from './passwords.ts';
 import { RateLimiter } from './rate-limiter.ts';
 

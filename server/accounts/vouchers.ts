@@ -2,7 +2,7 @@
 import { randomInt } from 'node:crypto';
 import type { VoucherRedeemed } from '../../api/schemas/account.ts';
 import type { Database } from '../db/sql/port.ts';
-import { StoreError } from '../errors.ts';
+import { StoreError } from '../errors/store-error.ts';
 import type { Ledger } from './ledger.ts';
 import { type AccountRow, toAccount } from './sessions.ts';
 

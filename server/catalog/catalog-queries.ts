@@ -13,7 +13,7 @@ import type { RightsHolderRef } from '../../api/schemas/rights.ts';
 import { inList } from '../db/sql/in-list.ts';
 import type { Database, Sql } from '../db/sql/port.ts';
 import { fromStoredPath } from '../db/stored-path.ts';
-import { StoreError } from '../errors.ts';
+import { StoreError } from '../errors/store-error.ts';
 import { decodeCursor, encodeCursor } from '../http/cursor.ts';
 import { albumOnSale } from '../takedowns/on-sale-sql.ts';
 

@@ -4,7 +4,7 @@ import { searchKey } from '../../api/text/search-fold.ts';
 import { toLatin } from '../../api/text/transliterate.ts';
 import type { Database, Sql } from '../db/sql/port.ts';
 import { toStoredPath } from '../db/stored-path.ts';
-import type { AlbumInput } from './types.ts';
+import type { AlbumInput } from './sources/types.ts';
 
 /**
  * A genre's id from its name. Cyrillic is spelled in Latin first («Синти-поп» is synth-pop's

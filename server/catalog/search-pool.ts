@@ -9,7 +9,7 @@ import { availableParallelism } from 'node:os';
 import { DatabaseSync } from 'node:sqlite';
 import { Worker } from 'node:worker_threads';
 import type { SearchResult } from '../../api/schemas/catalog.ts';
-import { StoreError } from '../errors.ts';
+import { StoreError } from '../errors/store-error.ts';
 
 const WORKER_URL = new URL('./search-worker.ts', import.meta.url);
 /** Workers stop after this long without a search (and start again on the next one). */

@@ -15,7 +15,7 @@ process.on('warning', (warning) => {
 // Loaded after the filter above, since loading them loads node:sqlite.
 const { CatalogQueries } = await import('./catalog-queries.ts');
 const { CatalogSearch } = await import('./search.ts');
-const { SqliteDatabase } = await import('../db/sql/sqlite-database.ts');
+const { SqliteDatabase } = await import('../db/sqlite/sqlite-database.ts');
 const { openSearchConnection, toSearchError } = await import('./search-pool.ts');
 
 const data = workerData as SearchWorkerData;

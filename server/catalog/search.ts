@@ -11,7 +11,7 @@
 // search() runs in a worker thread (search-pool.ts), so a search never holds the server's event loop.
 import type { ArtistRef, SearchResult } from '../../api/schemas/catalog.ts';
 import { foldForSearch, wordSpellings } from '../../api/text/search-fold.ts';
-import type { Db } from '../db/open-database.ts';
+import type { Db } from '../db/sqlite/open-database.ts';
 import { decodeCursor } from '../http/cursor.ts';
 import { albumOnSale, trackOnSale } from '../takedowns/on-sale-sql.ts';
 import { ALBUM_SELECT, type AlbumRow, type CatalogQueries, type TrackRow } from './catalog-queries.ts';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Database } from '../db/sql/port.ts';
 import { CatalogWriter } from './catalog-writer.ts';
 import { renderCoverSizes } from './sources/index.ts';
-import type { AlbumInput } from './types.ts';
+import type { AlbumInput } from './sources/types.ts';
 
 export const COVER_SIZES = [150, 300, 600, 1200];
 

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { IsoDate } from '../../api/schemas/common.ts';
 import type { Translator } from '../../i18n/translator.ts';
-import { StoreError } from '../errors.ts';
+import { StoreError } from '../errors/store-error.ts';
 import { checkLedger, revenueCsv, revenueReport } from '../payments/money-books.ts';
 import { parseAmount } from '../pricing/money.ts';
 import { parsePackConfig } from '../pricing/pack-config.ts';

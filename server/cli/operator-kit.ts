@@ -6,9 +6,9 @@ import { parseArgs } from 'node:util';
 import { type Locale, negotiateLocale, posixLanguages } from '../../i18n/locales.ts';
 import { type MessageKey, type Translator, translator } from '../../i18n/translator.ts';
 import { defaultStoreDataDir } from '../default-data-dir.ts';
-import { StoreError } from '../errors.ts';
+import { StoreError } from '../errors/store-error.ts';
 import { localizedMessage } from '../http/error-language.ts';
-import { openStore, type Store } from '../store.ts';
+import { openStore, type Store } from '../store/open-store.ts';
 
 export type Values = Record<string, string | boolean | undefined>;
 /** One operator command: its arguments, and the translator of the operator's language. */

@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Translator } from '../../i18n/translator.ts';
 import { defaultStoreDataDir } from '../default-data-dir.ts';
-import { openStore } from '../store.ts';
+import { openStore } from '../store/open-store.ts';
 import { badArguments, databaseOf, shownDatabase } from './operator-kit.ts';
 
 const log = (message: string) => process.stderr.write(`${message}\n`);

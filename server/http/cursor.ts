@@ -1,5 +1,5 @@
 // Opaque paging cursors: base64url JSON, validated on the way back in.
-import { StoreError } from '../errors.ts';
+import { StoreError } from '../errors/store-error.ts';
 
 export function encodeCursor(value: unknown[]): string {
   return Buffer.from(JSON.stringify(value)).toString('base64url');

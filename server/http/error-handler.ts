@@ -2,7 +2,7 @@
 // trace. The message is in the request's language (Accept-Language); see error-language.ts.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isDbError } from '../db/sql/db-error.ts';
-import { StoreError, type StoreErrorCode } from '../errors.ts';
+import { StoreError, type StoreErrorCode } from '../errors/store-error.ts';
 import { errorReply, languageHeaders, noRouteReply, requestLocale } from './error-language.ts';
 
 const FASTIFY_CODES: Record<string, { status: number; code: StoreErrorCode; message: string }> = {

@@ -15,7 +15,7 @@ import {
   type Translator,
   translator,
 } from '../../i18n/index.ts';
-import type { StoreErrorCode, StoreErrorParams } from '../errors.ts';
+import type { StoreErrorCode, StoreErrorParams } from '../errors/store-error.ts';
 
 /** The body of every error reply (api/schemas/common.ts ErrorBody). */
 export interface ErrorReply {

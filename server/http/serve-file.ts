@@ -11,7 +11,7 @@ import type { OutgoingHttpHeaders } from 'node:http';
 import { isAbsolute, relative, sep } from 'node:path';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { decideRange, ifRangeMatches } from '../../api/http/byte-range.ts';
-import { StoreError } from '../errors.ts';
+import { StoreError } from '../errors/store-error.ts';
 import { SENT } from './bind-route.ts';
 
 export interface ServedFile {

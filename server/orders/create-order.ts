@@ -4,12 +4,12 @@
 
 import { randomBytes } from 'node:crypto';
 import { access } from 'node:fs/promises';
-import type { EncodingId } from '../../api/encodings.ts';
+import type { EncodingId } from '../../api/schemas/encoding-catalog.ts';
 import type { CreateOrderBody, Order } from '../../api/schemas/orders.ts';
 import type { Ledger } from '../accounts/ledger.ts';
 import type { CatalogQueries, TrackRow } from '../catalog/catalog-queries.ts';
 import type { Database } from '../db/sql/port.ts';
-import { StoreError } from '../errors.ts';
+import { StoreError } from '../errors/store-error.ts';
 import { ownedTracks, trackFigure } from '../pricing/price-table.ts';
 import type { SaleGate } from '../takedowns/sale-gate.ts';
 import type { EncoderAvailability, ExactSizes } from '../transcode/index.ts';

@@ -8,7 +8,7 @@ import { hostname } from 'node:os';
 import type { CatalogQueries } from '../catalog/catalog-queries.ts';
 import { DbError } from '../db/sql/db-error.ts';
 import type { Dialect } from '../db/sql/port.ts';
-import { StoreError } from '../errors.ts';
+import { StoreError } from '../errors/store-error.ts';
 import type { EncodeRecord, EncodeRequest } from '../transcode/index.ts';
 import type { Claim, EncodeQueue } from './encode-queue.ts';
 import type { ItemBooks } from './item-books.ts';

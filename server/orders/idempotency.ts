@@ -1,7 +1,7 @@
 // Idempotency keys for order creation: claim before working, store the response after, replay on retry.
 import { createHash } from 'node:crypto';
 import type { Database, Sql } from '../db/sql/port.ts';
-import { StoreError } from '../errors.ts';
+import { StoreError } from '../errors/store-error.ts';
 
 /**
  * A claim older than this belongs to a request that died (its node was killed, its database went

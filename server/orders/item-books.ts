@@ -1,7 +1,7 @@
 // The books of an order's items: settling an encoded item at its exact size (with its royalty and
 // ownership), failing one, and finishing an order once no item is left to encode. Each is one
 // transaction guarded by a claim, so whichever worker or node gets there twice changes nothing.
-import type { EncodingId } from '../../api/encodings.ts';
+import type { EncodingId } from '../../api/schemas/encoding-catalog.ts';
 import type { Ledger } from '../accounts/ledger.ts';
 import type { Database } from '../db/sql/port.ts';
 import { toStoredPath } from '../db/stored-path.ts';

@@ -2,7 +2,7 @@
 // from, ownership ends, and the royalty on it is reversed by a negative line. Nothing is edited.
 import type { Ledger } from '../accounts/ledger.ts';
 import type { Database } from '../db/sql/port.ts';
-import { StoreError } from '../errors.ts';
+import { StoreError } from '../errors/store-error.ts';
 import type { RoyaltyBook } from '../royalties/royalty-book.ts';
 import type { ItemRow, OrderRow } from './order-rows.ts';
 

@@ -1,5 +1,5 @@
 // Row shapes of orders and their items, shared by the order modules.
-import type { EncodingId } from '../../api/encodings.ts';
+import type { EncodingId } from '../../api/schemas/encoding-catalog.ts';
 import type { ItemState, OrderState } from '../../api/schemas/orders.ts';
 
 export interface OrderRow {

@@ -1,9 +1,9 @@
 // Builds the API view of an order: item states, live encode progress, tag data and download links.
-import { ENCODINGS } from '../../api/encodings.ts';
+import { ENCODINGS } from '../../api/schemas/encoding-catalog.ts';
 import type { Order, OrderItem, TagData } from '../../api/schemas/orders.ts';
 import { type AlbumRow, type CatalogQueries, coverUrl, type TrackRow } from '../catalog/catalog-queries.ts';
 import type { Database, Sql } from '../db/sql/port.ts';
-import { StoreError } from '../errors.ts';
+import { StoreError } from '../errors/store-error.ts';
 import type { ItemRow, OrderRow } from './order-rows.ts';
 import type { SignedLinks } from './signed-links.ts';
 

@@ -1,7 +1,7 @@
 // Expiring download links: HMAC-SHA256 over the item id and expiry, with a per-store secret.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Database } from '../db/sql/port.ts';
-import { StoreError } from '../errors.ts';
+import { StoreError } from '../errors/store-error.ts';
 
 /** The store's link secret, made on first start. Nodes starting at once all end up with the first one stored. */
 export async function loadOrCreateSecret(db: Database): Promise<Buffer> {

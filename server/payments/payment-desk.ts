@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { Checkout, CheckoutState, PackQuote, Refund, WebhookAck } from '../../api/schemas/payments.ts';
 import type { Ledger } from '../accounts/ledger.ts';
 import type { Database, Sql } from '../db/sql/port.ts';
-import { StoreError } from '../errors.ts';
+import { StoreError } from '../errors/store-error.ts';
 import type { Rate } from '../pricing/money.ts';
 import { money } from '../pricing/money.ts';
 import { loyaltyBasisPoints, quotePack } from '../pricing/pack-quote.ts';

@@ -1,6 +1,6 @@
 // Stripe behind the payment-provider port: Checkout Sessions for paying, signed webhooks for the
 // outcome (Stripe-Signature: t=…,v1=…), refunds through the session's PaymentIntent.
-import { StoreError } from '../errors.ts';
+import { StoreError } from '../errors/store-error.ts';
 import type {
   CreatedPayment,
   PaymentEvent,

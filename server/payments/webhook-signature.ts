@@ -1,7 +1,7 @@
 // Webhook signatures the way Stripe makes them: "t=<unix seconds>,v1=<hex HMAC-SHA256 of `t.body`>",
 // several v1 allowed (secret rotation), a tolerance on t against replays, constant-time comparison.
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { StoreError } from '../errors.ts';
+import { StoreError } from '../errors/store-error.ts';
 
 export const SIGNATURE_TOLERANCE_S = 300;
 

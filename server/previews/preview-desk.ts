@@ -3,7 +3,7 @@
 import { RateLimiter } from '../accounts/rate-limiter.ts';
 import type { Database } from '../db/sql/port.ts';
 import { fromStoredPath } from '../db/stored-path.ts';
-import { StoreError } from '../errors.ts';
+import { StoreError } from '../errors/store-error.ts';
 import type { ServedFile } from '../http/serve-file.ts';
 import type { SaleGate } from '../takedowns/sale-gate.ts';
 import type { Transcoder } from '../transcode/index.ts';

@@ -1,6 +1,6 @@
 // Size estimates per encoding, before a track has been encoded. The high end is what an order
 // reserves, so it is deliberately generous; the settle charges the exact size and releases the rest.
-import { ENCODINGS, type EncodingId } from '../../api/encodings.ts';
+import { ENCODINGS, type EncodingId } from '../../api/schemas/encoding-catalog.ts';
 
 export interface TrackAudio {
   durationMs: number;

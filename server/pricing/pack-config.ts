@@ -1,7 +1,7 @@
 // The pack table as an operator writes it in a config file: sizes in MB, prices and thresholds as
 // decimal strings (never floats), loyalty as a percentage with up to two decimals.
 import { z } from 'zod';
-import { StoreError } from '../errors.ts';
+import { StoreError } from '../errors/store-error.ts';
 import { parseAmount } from './money.ts';
 import type { Pack, Tier } from './pack-quote.ts';
 import { checkPack, checkTier, packIdOf } from './pack-table.ts';

@@ -2,7 +2,7 @@
 // them (CLI, config file) while every checkout keeps the copy of the pack it sold.
 import type { PackTable as PackTableView } from '../../api/schemas/payments.ts';
 import type { Database, Sql } from '../db/sql/port.ts';
-import { StoreError } from '../errors.ts';
+import { StoreError } from '../errors/store-error.ts';
 import type { Rate } from './money.ts';
 import { money } from './money.ts';
 import {

@@ -1,5 +1,5 @@
 // Builds an album's price table: every encoding, every track, exact where already encoded.
-import { ENCODING_IDS, type EncodingId } from '../../api/encodings.ts';
+import { ENCODING_IDS, type EncodingId } from '../../api/schemas/encoding-catalog.ts';
 import type { EncodingPrice, PriceTable } from '../../api/schemas/encodings.ts';
 import type { TrackRow } from '../catalog/catalog-queries.ts';
 import { inList } from '../db/sql/in-list.ts';

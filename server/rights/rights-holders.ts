@@ -3,7 +3,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { RightsHolder } from '../../api/schemas/rights.ts';
 import type { Database, Sql } from '../db/sql/port.ts';
-import { StoreError } from '../errors.ts';
+import { StoreError } from '../errors/store-error.ts';
 
 interface HolderRow {
   id: number;

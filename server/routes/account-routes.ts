@@ -2,9 +2,9 @@
 import type { FastifyInstance } from 'fastify';
 import { routes } from '../../api/routes.ts';
 import { toAccount } from '../accounts/sessions.ts';
-import { StoreError } from '../errors.ts';
+import { StoreError } from '../errors/store-error.ts';
 import { bindRoute } from '../http/bind-route.ts';
-import type { Store } from '../store.ts';
+import type { Store } from '../store/open-store.ts';
 
 export function accountRoutes(app: FastifyInstance, store: Store): void {
   const auth = (token: string) => store.sessions.authenticate(token);

@@ -3,13 +3,13 @@ import { createReadStream } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { ENCODING_IDS, ENCODINGS } from '../../api/encodings.ts';
 import { buildOpenApi } from '../../api/openapi.ts';
 import { routes } from '../../api/routes.ts';
-import { StoreError } from '../errors.ts';
+import { ENCODING_IDS, ENCODINGS } from '../../api/schemas/encoding-catalog.ts';
+import { StoreError } from '../errors/store-error.ts';
 import { bindRoute, SENT } from '../http/bind-route.ts';
 import { buildPriceTable } from '../pricing/price-table.ts';
-import type { Store } from '../store.ts';
+import type { Store } from '../store/open-store.ts';
 
 export function catalogRoutes(app: FastifyInstance, store: Store): void {
   const auth = (token: string) => store.sessions.authenticate(token);

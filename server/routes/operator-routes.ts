@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { routes } from '../../api/routes.ts';
 import { bindRoute, SENT } from '../http/bind-route.ts';
 import { checkLedger, revenueCsv, revenueReport } from '../payments/money-books.ts';
-import type { Store } from '../store.ts';
+import type { Store } from '../store/open-store.ts';
 
 export function operatorRoutes(app: FastifyInstance, store: Store): void {
   const operator = async (token: string) => ((await store.operatorToken.check(token)) ? 0 : undefined);

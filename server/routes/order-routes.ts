@@ -1,18 +1,18 @@
 // Order routes: create (idempotent), list, show, and download an item's file.
 import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
-import { ENCODINGS } from '../../api/encodings.ts';
 import { routes } from '../../api/routes.ts';
+import { ENCODINGS } from '../../api/schemas/encoding-catalog.ts';
 import type { OrderSummary } from '../../api/schemas/orders.ts';
 import { fromStoredPath } from '../db/stored-path.ts';
-import { StoreError } from '../errors.ts';
+import { StoreError } from '../errors/store-error.ts';
 import { bindRoute, SENT } from '../http/bind-route.ts';
 import { decodeCursor, encodeCursor } from '../http/cursor.ts';
 import { createFileServer } from '../http/serve-file.ts';
 import { checkKey } from '../orders/idempotency.ts';
 import { fileName } from '../orders/order-view.ts';
 import { waitForOrder } from '../orders/wait-for-order.ts';
-import type { Store } from '../store.ts';
+import type { Store } from '../store/open-store.ts';
 
 /** How downloads go out: see server/http/serve-file.ts. */
 export interface DownloadOptions {

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { routes } from '../../api/routes.ts';
 import { bindRoute } from '../http/bind-route.ts';
 import { checkKey } from '../orders/idempotency.ts';
-import type { Store } from '../store.ts';
+import type { Store } from '../store/open-store.ts';
 
 export function paymentRoutes(app: FastifyInstance, store: Store): void {
   const auth = (token: string) => store.sessions.authenticate(token);

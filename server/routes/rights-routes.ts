@@ -2,12 +2,12 @@
 // own with its token), and item refunds that reverse royalties.
 import type { FastifyInstance } from 'fastify';
 import { routes } from '../../api/routes.ts';
-import { StoreError } from '../errors.ts';
+import { StoreError } from '../errors/store-error.ts';
 import { bindRoute, SENT } from '../http/bind-route.ts';
 import { refundItem } from '../orders/item-refund.ts';
 import { statementCsv, statementDsr } from '../royalties/statement-formats.ts';
 import { resolvePeriod } from '../royalties/statements.ts';
-import type { Store } from '../store.ts';
+import type { Store } from '../store/open-store.ts';
 
 export function rightsRoutes(app: FastifyInstance, store: Store): void {
   const operator = async (token: string) => ((await store.operatorToken.check(token)) ? 0 : undefined);

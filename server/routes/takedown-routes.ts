@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { routes } from '../../api/routes.ts';
 import { RateLimiter } from '../accounts/rate-limiter.ts';
 import { bindRoute } from '../http/bind-route.ts';
-import type { Store } from '../store.ts';
+import type { Store } from '../store/open-store.ts';
 
 /** The operator is one role; the audit log names who decided from the decision's `by`. */
 const OPERATOR = 'operator';

@@ -12,7 +12,7 @@ import {
   outcomePage,
   PAGE_CSP,
 } from '../payments/test-provider/test-provider-pages.ts';
-import type { Store } from '../store.ts';
+import type { Store } from '../store/open-store.ts';
 
 function html(reply: FastifyReply, t: Translator, status: number, body: string): typeof SENT {
   languageHeaders(reply, t.locale);

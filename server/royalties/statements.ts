@@ -3,7 +3,7 @@
 // per track and territory, numbered and frozen. Issuing the same period again returns the same one.
 import type { Statement } from '../../api/schemas/rights.ts';
 import type { Database, Sql } from '../db/sql/port.ts';
-import { StoreError } from '../errors.ts';
+import { StoreError } from '../errors/store-error.ts';
 import { microsToDecimal, money } from '../pricing/money.ts';
 
 export interface Period {

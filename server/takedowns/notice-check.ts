@@ -1,7 +1,7 @@
 // Checks a filed notice field by field, so one 400 names everything a claimant must add or fix
 // (zod alone would stop at its first issue).
 import { NoticeBody } from '../../api/schemas/rights.ts';
-import { StoreError } from '../errors.ts';
+import { StoreError } from '../errors/store-error.ts';
 
 type Json = Record<string, unknown>;
 

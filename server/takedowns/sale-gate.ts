@@ -2,7 +2,7 @@
 // 451 answer when not: takedowns first, then territories. Catalog, order and download routes ask here.
 import type { Availability } from '../../api/schemas/rights.ts';
 import type { Database } from '../db/sql/port.ts';
-import { StoreError } from '../errors.ts';
+import { StoreError } from '../errors/store-error.ts';
 import { redownloadsWithdrawn } from './redownload-policy.ts';
 import { accountCountry, licensedIn, territoryList } from './territories.ts';
 

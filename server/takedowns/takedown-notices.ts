@@ -11,7 +11,7 @@ import type {
   PublicNotice,
 } from '../../api/schemas/rights.ts';
 import type { Database, Sql } from '../db/sql/port.ts';
-import { StoreError } from '../errors.ts';
+import { StoreError } from '../errors/store-error.ts';
 import type { AuditLog } from '../rights/audit-log.ts';
 import { checkNotice } from './notice-check.ts';
 

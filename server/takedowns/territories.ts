@@ -1,6 +1,6 @@
 // Territories: where a release is licensed for sale, and the country each account buys from.
 import type { Database, Sql } from '../db/sql/port.ts';
-import { StoreError } from '../errors.ts';
+import { StoreError } from '../errors/store-error.ts';
 import type { AuditLog } from '../rights/audit-log.ts';
 
 /** The release's territories (ISO 3166-1 alpha-2), or null when it is licensed everywhere. */

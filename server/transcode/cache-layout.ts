@@ -3,7 +3,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ENCODINGS, isEncodingId } from '../../api/encodings.ts';
+import { ENCODINGS, isEncodingId } from '../../api/schemas/encoding-catalog.ts';
 import { PREVIEW_EXTENSION } from './preview-recipe.ts';
 import type { CacheKind } from './types.ts';
 

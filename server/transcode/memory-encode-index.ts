@@ -1,7 +1,7 @@
 // A map-backed encode index for one process: the transcode tests and the encode benchmark (the
 // store keeps its index in its database, server/db/encode-index.ts).
 
-import type { EncodingId } from '../../api/encodings.ts';
+import type { EncodingId } from '../../api/schemas/encoding-catalog.ts';
 import type { EncodeIndex, EncodeKey, EncodeRecord } from './types.ts';
 
 export class MemoryEncodeIndex implements EncodeIndex {

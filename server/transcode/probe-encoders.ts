@@ -1,6 +1,6 @@
 // Decides which store encodings this machine can produce, and the version string their cache entries carry.
 
-import { ENCODING_IDS, type EncodingId } from '../../api/encodings.ts';
+import { ENCODING_IDS, type EncodingId } from '../../api/schemas/encoding-catalog.ts';
 import { RECIPES, recipeHash } from './recipes.ts';
 import { probeTools, type ToolStatus } from './tool-probe.ts';
 import type { EncoderAvailability, ToolName, ToolPaths } from './types.ts';

@@ -1,7 +1,7 @@
 // How each store encoding is made from a lossless master: the exact tools and argument lists.
 
 import { createHash } from 'node:crypto';
-import type { EncodingId } from '../../api/encodings.ts';
+import type { EncodingId } from '../../api/schemas/encoding-catalog.ts';
 import type { Stage } from './run-pipeline.ts';
 import type { ToolName } from './types.ts';
 

@@ -1,6 +1,6 @@
 // Shapes shared by the transcoding module and its callers (the cache index lives in the caller's SQLite).
 
-import type { EncodingId } from '../../api/encodings.ts';
+import type { EncodingId } from '../../api/schemas/encoding-catalog.ts';
 
 /** What the cache holds: the sold encodings, and each track's free preview (never one of those). */
 export type CacheKind = EncodingId | 'preview';

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { OperatorToken } from '../../server/accounts/operator-token.ts';
-import { openSqliteDatabase } from '../../server/db/sql/sqlite-database.ts';
+import { openSqliteDatabase } from '../../server/db/sqlite/sqlite-database.ts';
 import { takeDown } from '../helpers/takedown-notices.ts';
 import { describeE2e } from './e2e-fixture.ts';
 

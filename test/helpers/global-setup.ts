@@ -6,10 +6,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { seedDemo } from '../../server/catalog/seed-demo.ts';
 import { copyDatabase } from '../../server/db/copy-database.ts';
-import { openSqlDatabase } from '../../server/db/sql/open-sql-database.ts';
-import { openStore } from '../../server/store.ts';
+import { openSqlDatabase } from '../../server/db/open-sql-database.ts';
+import { seedDemo } from '../../server/demo/seed-demo.ts';
+import { openStore } from '../../server/store/open-store.ts';
 import { freshDatabase, type PostgresCluster, startPostgresCluster } from './postgres.ts';
 
 /** Demo tracks at 4% of their length: 2-7 seconds each, enough to encode for real. */

@@ -1,8 +1,8 @@
 // Renders the whole app over the in-memory fake API, at a route.
 import { render } from '@testing-library/react';
 import type { LanguageSetting } from '../../i18n/index.ts';
-import { App } from '../../renderer/app/App.tsx';
 import type { Timers } from '../../renderer/app/timers.tsx';
+import { App } from '../../renderer/shell/App.tsx';
 import { FakeAppApi, type FakeState } from './fake/fake-app-api.ts';
 
 export function renderApp(

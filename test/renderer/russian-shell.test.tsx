@@ -3,7 +3,7 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import { App } from '../../renderer/app/App.tsx';
+import { App } from '../../renderer/shell/App.tsx';
 import { FakeAppApi } from './fake/fake-app-api.ts';
 import { renderApp } from './render-app.tsx';
 

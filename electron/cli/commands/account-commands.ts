@@ -1,7 +1,7 @@
 // login, logout, balance, ledger, topup (a voucher CODE, or --pack to pay for megabytes).
 import type { LedgerKind } from '../../../api/schemas/account.ts';
-import { requireString, withContext } from '../cli-context.ts';
-import { CliError } from '../cli-error.ts';
+import { requireString, withContext } from '../context/cli-context.ts';
+import { CliError } from '../context/cli-error.ts';
 import { formatMb, formatSignedMb, formatWhen, table } from '../render/format.ts';
 
 export const login = (argv: string[]) =>

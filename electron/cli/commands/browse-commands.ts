@@ -4,8 +4,8 @@
 import type { AlbumPage, Genre } from '../../../api/schemas/catalog.ts';
 import { routes, type StoreClient } from '../../core/store-client/store-client.ts';
 import { isMegadiscError } from '../../shared/errors.ts';
-import { type CliContext, requireInt, requireString, withContext } from '../cli-context.ts';
-import { CliError } from '../cli-error.ts';
+import { type CliContext, requireInt, requireString, withContext } from '../context/cli-context.ts';
+import { CliError } from '../context/cli-error.ts';
 import { albumTable, genreTable, nextPageLine } from '../render/browse-text.ts';
 
 /** The store sends at most this many items a page. */

@@ -1,11 +1,11 @@
 // buy ALBUM_ID --encoding ID [--tracks N,N] [--yes]: shows the charge, asks, and queues the purchase.
 import { createInterface } from 'node:readline/promises';
-import { isEncodingId } from '../../../api/encodings.ts';
+import { isEncodingId } from '../../../api/schemas/encoding-catalog.ts';
 import { sendsAgainLater } from '../../core/purchases/purchase-desk.ts';
 import type { MethodOutput } from '../../shared/app-api/contract.ts';
 import { MegadiscError } from '../../shared/errors.ts';
-import { requireInt, requireString, withContext } from '../cli-context.ts';
-import { CliError } from '../cli-error.ts';
+import { requireInt, requireString, withContext } from '../context/cli-context.ts';
+import { CliError } from '../context/cli-error.ts';
 import { errorText } from '../render/error-line.ts';
 import { formatMb } from '../render/format.ts';
 import { assertOnSale } from '../render/sale-text.ts';

@@ -1,11 +1,12 @@
 // search, album (tracks and the encoding/price table), encodings.
-import type { EncodingMode } from '../../../api/encodings.ts';
+
 import type { Album } from '../../../api/schemas/catalog.ts';
+import type { EncodingMode } from '../../../api/schemas/encoding-catalog.ts';
 import type { Translator } from '../../../i18n/translator.ts';
 import type { EncodingQuote } from '../../core/purchases/purchase-desk.ts';
-import { requireInt, requireString, withContext } from '../cli-context.ts';
-import { CliError } from '../cli-error.ts';
-import { EXIT } from '../exit-codes.ts';
+import { requireInt, requireString, withContext } from '../context/cli-context.ts';
+import { CliError } from '../context/cli-error.ts';
+import { EXIT } from '../context/exit-codes.ts';
 import { errorLine } from '../render/error-line.ts';
 import { formatDuration, formatMb, table } from '../render/format.ts';
 import { notForSaleLine, notInCountryLine } from '../render/sale-text.ts';

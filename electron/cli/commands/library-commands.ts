@@ -1,8 +1,8 @@
 // library [verify | rescan | redownload | reorganize [--dry-run]]: the offline library.
 
-import { withContext } from '../cli-context.ts';
-import { CliError } from '../cli-error.ts';
-import { EXIT } from '../exit-codes.ts';
+import { withContext } from '../context/cli-context.ts';
+import { CliError } from '../context/cli-error.ts';
+import { EXIT } from '../context/exit-codes.ts';
 import { formatMb, formatWhen, table } from '../render/format.ts';
 import { saleMark } from '../render/sale-text.ts';
 

@@ -5,8 +5,8 @@ import type { Translator } from '../../../i18n/translator.ts';
 import { settlementError, waitForPayment } from '../../core/payments/wait-for-payment.ts';
 import { MegadiscError } from '../../shared/errors.ts';
 import { savingPercent } from '../../shared/pack-figures.ts';
-import { type CliContext, requireInt, withContext } from '../cli-context.ts';
-import { CliError } from '../cli-error.ts';
+import { type CliContext, requireInt, withContext } from '../context/cli-context.ts';
+import { CliError } from '../context/cli-error.ts';
 import { formatMb, formatPercent, formatWhen, table } from '../render/format.ts';
 import { paymentProgress } from '../render/payment-progress.ts';
 

@@ -10,8 +10,8 @@ import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { openWithSystem } from '../../core/media/open-with-system.ts';
 import { fetchPreview } from '../../core/media/preview-proxy.ts';
 import { ERROR_CODES, type ErrorCode, MegadiscError } from '../../shared/errors.ts';
-import { requireInt, withContext } from '../cli-context.ts';
-import { CliError } from '../cli-error.ts';
+import { requireInt, withContext } from '../context/cli-context.ts';
+import { CliError } from '../context/cli-error.ts';
 import { formatMb } from '../render/format.ts';
 
 export const preview = (argv: string[]) =>

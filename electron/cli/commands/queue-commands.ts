@@ -2,9 +2,9 @@
 import type { Translator } from '../../../i18n/translator.ts';
 import { downloadsView } from '../../core/app/downloads-view.ts';
 import { MegadiscError } from '../../shared/errors.ts';
-import { requireInt, withContext } from '../cli-context.ts';
-import { CliError } from '../cli-error.ts';
-import { cliI18n } from '../cli-locale.ts';
+import { requireInt, withContext } from '../context/cli-context.ts';
+import { CliError } from '../context/cli-error.ts';
+import { cliI18n } from '../context/cli-locale.ts';
 import { describeError } from '../render/error-line.ts';
 import { formatMb, table } from '../render/format.ts';
 import { jobState, renderProgress } from '../render/progress-renderer.ts';

@@ -9,8 +9,8 @@ import { MegadiscError } from '../../shared/errors.ts';
 import { ensureRendererBuilt } from '../../web/ensure-renderer-built.ts';
 import { openBrowser } from '../../web/open-browser.ts';
 import { startWebHost, type WebHost } from '../../web/start-web-host.ts';
-import { CliError } from '../cli-error.ts';
-import { cliI18n } from '../cli-locale.ts';
+import { CliError } from '../context/cli-error.ts';
+import { cliI18n } from '../context/cli-locale.ts';
 import { WEB_USAGE } from '../render/web-usage.ts';
 
 const DEFAULT_PORT = 8710;

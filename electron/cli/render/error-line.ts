@@ -1,7 +1,7 @@
 // The one line a failed command prints: what went wrong in the person's language, the technical
 // detail, and the code scripts and support go by. Never a stack trace.
 import type { MessageKey, Translator } from '../../../i18n/translator.ts';
-import { CliError } from '../cli-error.ts';
+import { CliError } from '../context/cli-error.ts';
 
 const firstLine = (text: string) => text.split('\n')[0]!.trim();
 

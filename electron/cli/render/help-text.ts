@@ -1,7 +1,8 @@
 // `megadisc help`: the command syntax as it is typed (never translated), each with what it does in
 // the CLI's language, in a column that starts where the syntax leaves room.
+
+import type { English, MessageKey } from '../../../i18n/catalogs.ts';
 import type { ArgNames } from '../../../i18n/message-args.ts';
-import type { English, MessageKey } from '../../../i18n/messages/index.ts';
 import type { Translator } from '../../../i18n/translator.ts';
 import { WEB_USAGE } from './web-usage.ts';
 

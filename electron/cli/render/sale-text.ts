@@ -2,7 +2,7 @@
 import type { Translator } from '../../../i18n/translator.ts';
 import type { KnownAvailability } from '../../shared/app-api/domain.ts';
 import type { StoreAlbumView } from '../../shared/app-api/views.ts';
-import { CliError } from '../cli-error.ts';
+import { CliError } from '../context/cli-error.ts';
 
 /** One line: why a taken-down album is not for sale, the notice, and what becomes of owned files. */
 export function notForSaleLine(i18n: Translator, view: StoreAlbumView): string {

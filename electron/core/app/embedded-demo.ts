@@ -4,7 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { DemoSeedOptions } from '../../../server/catalog/seed-demo.ts';
+import type { DemoSeedOptions } from '../../../server/demo/seed-demo.ts';
 import type { RunningServer } from '../../../server/start-server.ts';
 
 export type { DemoSeedOptions };
@@ -101,7 +101,7 @@ export async function startEmbeddedDemo(
     vouchers: info.unusedVouchers.map((v) => v.code),
     async refreshVouchers() {
       // Seeding is done once; asking again only reads the vouchers still unused.
-      const { seedDemo } = await import('../../../server/catalog/seed-demo.ts');
+      const { seedDemo } = await import('../../../server/demo/seed-demo.ts');
       const now = await seedDemo(server.store, {});
       demo.vouchers = now.unusedVouchers.map((v) => v.code);
     },

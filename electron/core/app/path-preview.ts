@@ -1,5 +1,5 @@
 // Shows what a path template makes of a few sample tracks, so the settings screen can preview it.
-import { ENCODINGS, type EncodingId } from '../../../api/encodings.ts';
+import { ENCODINGS, type EncodingId } from '../../../api/schemas/encoding-catalog.ts';
 import type { TagData } from '../../../api/schemas/orders.ts';
 import type { PathPreview } from '../../shared/app-api/views.ts';
 import { parseTemplate, renderPath } from '../library/index.ts';

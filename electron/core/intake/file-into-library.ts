@@ -3,7 +3,7 @@
 // very end, so a failure at any step loses nothing and never files a half-tagged song.
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { EncodingId } from '../../../api/encodings.ts';
+import type { EncodingId } from '../../../api/schemas/encoding-catalog.ts';
 import type { TagData } from '../../../api/schemas/orders.ts';
 import { onDisk } from '../downloads/transfer/on-disk.ts';
 import { sha256Thread } from '../downloads/transfer/sha256-thread.ts';

@@ -1,5 +1,5 @@
 // Library album cards for the grid: one aggregate row per album, without loading tracks or tags.
-import type { EncodingId } from '../../../api/encodings.ts';
+import type { EncodingId } from '../../../api/schemas/encoding-catalog.ts';
 import type { LibraryAlbumCard } from '../../shared/app-api/views.ts';
 import { toKnownAvailability } from '../availability/availability-book.ts';
 import type { ProfileDb } from '../profile/open-profile.ts';

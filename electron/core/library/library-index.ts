@@ -1,6 +1,6 @@
 // The library index in the profile database: albums, tracks and the files that hold them, by encoding.
 import type { StatementSync } from 'node:sqlite';
-import { type EncodingId, isEncodingId } from '../../../api/encodings.ts';
+import { type EncodingId, isEncodingId } from '../../../api/schemas/encoding-catalog.ts';
 import type { TagData } from '../../../api/schemas/orders.ts';
 import { MegadiscError } from '../../shared/errors.ts';
 import { inTransaction, type ProfileDb } from '../profile/open-profile.ts';

@@ -1,5 +1,5 @@
 // Reads the library tables: file rows to LibraryFile, and the album/track/file grouping of list().
-import type { EncodingId } from '../../../api/encodings.ts';
+import type { EncodingId } from '../../../api/schemas/encoding-catalog.ts';
 import type { TagData } from '../../../api/schemas/orders.ts';
 import type { ProfileDb } from '../profile/open-profile.ts';
 import type {

@@ -1,5 +1,5 @@
 // Shapes of the library index: what is added, what is listed, and what the maintenance passes report.
-import type { EncodingId } from '../../../api/encodings.ts';
+import type { EncodingId } from '../../../api/schemas/encoding-catalog.ts';
 import type { TagData } from '../../../api/schemas/orders.ts';
 
 /** A verified, tagged file that has just been placed under the library root. */

@@ -1,6 +1,6 @@
 // Chooses where a newly downloaded file goes: its rendered path, made unique against index and disk.
 import { join } from 'node:path';
-import { ENCODINGS, type EncodingId } from '../../../api/encodings.ts';
+import { ENCODINGS, type EncodingId } from '../../../api/schemas/encoding-catalog.ts';
 import type { TagData } from '../../../api/schemas/orders.ts';
 import { namesakeIdentities } from './disk-identity.ts';
 import { pathBudgetFor } from './fit-path-budget.ts';

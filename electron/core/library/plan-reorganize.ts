@@ -1,6 +1,6 @@
 // Computes where every indexed file goes under a new template, with collisions resolved up front.
 import { join } from 'node:path';
-import { ENCODINGS } from '../../../api/encodings.ts';
+import { ENCODINGS } from '../../../api/schemas/encoding-catalog.ts';
 import { diskIdentity, namesakeIdentities } from './disk-identity.ts';
 import type { LibraryFile, ReorganizeResult } from './library-types.ts';
 import type { PathTemplate } from './path-template.ts';

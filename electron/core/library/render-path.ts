@@ -1,5 +1,5 @@
 // Renders a track's library path from a template: sanitized components within the length budget.
-import type { EncodingId } from '../../../api/encodings.ts';
+import type { EncodingId } from '../../../api/schemas/encoding-catalog.ts';
 import type { TagData } from '../../../api/schemas/orders.ts';
 import { toAscii } from '../../../api/text/transliterate.ts';
 import { DEFAULT_PATH_BUDGET, fitPathBudget } from './fit-path-budget.ts';

@@ -1,6 +1,6 @@
 // Refiles the whole library under a new path template, as a dry run or for real.
 import { join } from 'node:path';
-import { ENCODINGS } from '../../../api/encodings.ts';
+import { ENCODINGS } from '../../../api/schemas/encoding-catalog.ts';
 import { MegadiscError } from '../../shared/errors.ts';
 import { diskIdentity } from './disk-identity.ts';
 import { pathBudgetFor } from './fit-path-budget.ts';

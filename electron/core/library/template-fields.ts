@@ -1,5 +1,5 @@
 // The fields a path template may use, and how each is read from a track's tags.
-import { ENCODINGS, type EncodingId } from '../../../api/encodings.ts';
+import { ENCODINGS, type EncodingId } from '../../../api/schemas/encoding-catalog.ts';
 import type { TagData } from '../../../api/schemas/orders.ts';
 
 export interface FieldContext {

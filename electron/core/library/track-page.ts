@@ -1,5 +1,5 @@
 // One page of the library's track list, in (album artist, album, disc, track) order, done in SQL.
-import type { EncodingId } from '../../../api/encodings.ts';
+import type { EncodingId } from '../../../api/schemas/encoding-catalog.ts';
 import type { LibraryTrackPage, LibraryTrackRow } from '../../shared/app-api/views.ts';
 import type { ProfileDb } from '../profile/open-profile.ts';
 import { filterLikePatterns, libraryFilter } from './library-search-key.ts';

@@ -4,8 +4,8 @@
 import { constants } from 'node:fs';
 import { type FileHandle, open, realpath } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { ENCODINGS, isEncodingId } from '../../../api/encodings.ts';
 import { decideRange, ifRangeMatches } from '../../../api/http/byte-range.ts';
+import { ENCODINGS, isEncodingId } from '../../../api/schemas/encoding-catalog.ts';
 import { MegadiscError } from '../../shared/errors.ts';
 import { isInside, requireRoot, splitLibraryPath } from '../library/resolve-in-library.ts';
 

@@ -1,7 +1,7 @@
 // Purchases: the encoding table before buying, a balance-aware check, and orders whose
 // Idempotency-Key is stored before the first send, so no crash or retry ever buys twice.
 import { randomUUID } from 'node:crypto';
-import { ENCODINGS, type EncodingId } from '../../../api/encodings.ts';
+import { ENCODINGS, type EncodingId } from '../../../api/schemas/encoding-catalog.ts';
 import type { Order, OrderItem } from '../../../api/schemas/orders.ts';
 import type { EncodingQuote, EncodingTable } from '../../shared/app-api/domain.ts';
 import { asMegadiscError } from '../../shared/as-megadisc-error.ts';

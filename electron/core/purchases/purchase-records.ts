@@ -1,6 +1,6 @@
 // Reads of the purchases table that need no store session: the downloads screen, the CLI's list,
 // notices and the runner ask these of every purchase in the profile, whichever store it was made in.
-import type { EncodingId } from '../../../api/encodings.ts';
+import type { EncodingId } from '../../../api/schemas/encoding-catalog.ts';
 import type { ProfileDb } from '../profile/open-profile.ts';
 
 /** One row of the purchases table. */

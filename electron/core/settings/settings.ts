@@ -1,7 +1,7 @@
 // Client settings, persisted in the profile database, with defaults for everything.
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { ENCODING_IDS } from '../../../api/encodings.ts';
+import { ENCODING_IDS } from '../../../api/schemas/encoding-catalog.ts';
 import { LANGUAGE_SETTINGS } from '../../../i18n/locales.ts';
 import type { Settings } from '../../shared/app-api/domain.ts';
 import { DEFAULT_TEMPLATE, validateTemplate } from '../library/index.ts';

@@ -1,5 +1,5 @@
 // Shapes shared by the tag writers, the read-back worker and the verifier.
-import type { EncodingId } from '../../../api/encodings.ts';
+import type { EncodingId } from '../../../api/schemas/encoding-catalog.ts';
 import type { TagData } from '../../../api/schemas/orders.ts';
 
 export type { EncodingId, TagData };

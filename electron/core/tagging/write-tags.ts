@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { copyFile, rm, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
-import { ENCODINGS, isEncodingId } from '../../../api/encodings.ts';
+import { ENCODINGS, isEncodingId } from '../../../api/schemas/encoding-catalog.ts';
 import { MegadiscError } from '../../shared/errors.ts';
 import { finalizeFile } from '../downloads/transfer/index.ts';
 import { onDisk } from '../downloads/transfer/on-disk.ts';

@@ -2,9 +2,9 @@
 // where the call arrives: main's IPC handlers and the web host) and its result type.
 
 import { z } from 'zod';
-import { ENCODING_IDS } from '../../../api/encodings.ts';
 import type { VoucherRedeemed } from '../../../api/schemas/account.ts';
 import type { AlbumPage, Artist, Genre, SearchResult } from '../../../api/schemas/catalog.ts';
+import { ENCODING_IDS } from '../../../api/schemas/encoding-catalog.ts';
 import type { EncodingInfo } from '../../../api/schemas/encodings.ts';
 import { type Checkout, CheckoutParams, PackId, type PackTable } from '../../../api/schemas/payments.ts';
 import { LANGUAGE_SETTINGS } from '../../../i18n/locales.ts';

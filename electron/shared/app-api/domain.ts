@@ -1,7 +1,7 @@
 // Domain shapes the app API returns: the core produces them, the renderer shows them. No Node, no DOM.
 
-import type { EncodingId } from '../../../api/encodings.ts';
 import type { Album } from '../../../api/schemas/catalog.ts';
+import type { EncodingId } from '../../../api/schemas/encoding-catalog.ts';
 import type { TagData } from '../../../api/schemas/orders.ts';
 import type { LanguageSetting } from '../../../i18n/locales.ts';
 

@@ -1,8 +1,9 @@
 // View models the app API builds for the screens: download groups, library cards and rows, spend.
-import type { EncodingId } from '../../../api/encodings.ts';
+
 import type { LedgerEntry } from '../../../api/schemas/account.ts';
 import type { Album } from '../../../api/schemas/catalog.ts';
 import type { Money } from '../../../api/schemas/common.ts';
+import type { EncodingId } from '../../../api/schemas/encoding-catalog.ts';
 import type { ErrorCode } from '../errors.ts';
 import type {
   AlbumAvailability,

@@ -2,7 +2,7 @@
 // state in words, the actions that apply, and its tracks when expanded. Draggable to reorder, with
 // Move up / Move down buttons (and Alt+↑/↓) doing the same from the keyboard.
 import { type DragEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
-import { ENCODINGS } from '../../../api/encodings.ts';
+import { ENCODINGS } from '../../../api/schemas/encoding-catalog.ts';
 import type { DownloadGroup } from '../../../electron/shared/app-api/views.ts';
 import { useI18n } from '../../app/i18n-context.tsx';
 import { Cover } from '../../components/Cover.tsx';

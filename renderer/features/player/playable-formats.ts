@@ -1,6 +1,6 @@
 // Which encodings the UI's own audio element can decode. Chromium plays MP3, AAC, Vorbis, Opus and
 // FLAC; it has no decoder for WMA or Musepack, and ALAC in MP4 depends on the build: each is asked.
-import { ENCODINGS, type EncodingId, type EncodingSpec } from '../../../api/encodings.ts';
+import { ENCODINGS, type EncodingId, type EncodingSpec } from '../../../api/schemas/encoding-catalog.ts';
 
 /** The type with codecs, as canPlayType needs it: "audio/mp4" alone cannot tell AAC from ALAC. */
 const PROBE_TYPES: Record<EncodingSpec['codec'], string> = {

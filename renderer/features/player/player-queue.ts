@@ -1,6 +1,6 @@
 // The play queue as plain data: the items, the order they play in (shuffled or not), where we are,
 // and what next/previous/ended lead to under each repeat mode. No React, no audio element.
-import type { EncodingId } from '../../../api/encodings.ts';
+import type { EncodingId } from '../../../api/schemas/encoding-catalog.ts';
 
 export type RepeatMode = 'off' | 'all' | 'one';
 

@@ -1,5 +1,5 @@
 // Purchase settings: the encoding album pages preselect.
-import type { EncodingId } from '../../../api/encodings.ts';
+import type { EncodingId } from '../../../api/schemas/encoding-catalog.ts';
 import { useI18n } from '../../app/i18n-context.tsx';
 import { SettingField } from './SettingField.tsx';
 import { useEncodingChoices } from './use-encodings.ts';

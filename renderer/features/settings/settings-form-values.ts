@@ -1,6 +1,6 @@
 // The settings form as text the user edits, and the way back to a settings patch: what each field
 // parses to, and what is wrong with it when it does not.
-import type { EncodingId } from '../../../api/encodings.ts';
+import type { EncodingId } from '../../../api/schemas/encoding-catalog.ts';
 import type { Settings } from '../../../electron/shared/app-api/domain.ts';
 import type { Translator } from '../../../i18n/index.ts';
 

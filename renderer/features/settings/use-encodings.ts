@@ -1,6 +1,6 @@
 // The encodings to offer as the default: the store's list when it answers, else the built-in one,
 // so the setting can still be changed offline.
-import { ENCODING_IDS, ENCODINGS, type EncodingId } from '../../../api/encodings.ts';
+import { ENCODING_IDS, ENCODINGS, type EncodingId } from '../../../api/schemas/encoding-catalog.ts';
 import { useApi } from '../../app/api-context.tsx';
 import { useQuery } from '../../app/use-query.ts';
 

@@ -1,6 +1,6 @@
 // The encoding comparison: size, charge, cost and the balance after for each encoding, one radio
 // per row to pick what to buy. Unavailable encodings stay listed, disabled, with the store's reason.
-import type { EncodingId } from '../../../api/encodings.ts';
+import type { EncodingId } from '../../../api/schemas/encoding-catalog.ts';
 import type { EncodingQuote, EncodingTable as Table } from '../../../electron/shared/app-api/domain.ts';
 import { useI18n } from '../../app/i18n-context.tsx';
 import { formatBalanceAfter, formatCharge, formatCost, formatQuoteSize } from './quote-format.ts';

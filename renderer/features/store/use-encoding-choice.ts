@@ -1,7 +1,7 @@
 // The encoding picked on an album page: the listener's choice, else their default from Settings,
 // else the first one the store can make.
 import { useEffect, useState } from 'react';
-import type { EncodingId } from '../../../api/encodings.ts';
+import type { EncodingId } from '../../../api/schemas/encoding-catalog.ts';
 import type { EncodingQuote } from '../../../electron/shared/app-api/domain.ts';
 import { useApi } from '../../app/api-context.tsx';
 

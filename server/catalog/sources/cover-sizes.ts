@@ -1,7 +1,7 @@
 // Renders square, center-cropped JPEG copies of a cover image at the requested pixel sizes.
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { StoreError } from '../../errors.ts';
+import { StoreError } from '../../errors/store-error.ts';
 import { ffmpegPath, lastLines, ProcessError, runProcess } from './run-process.ts';
 
 const MAX_SIZE = 4096;

@@ -1,10 +1,11 @@
 // The demo catalog's legacy-tagged album: its masters get Windows-1251 tags the way an old Windows tagger
 // wrote them, and the album is then read back through the folder importer, whose CP1251 repair has to
 // turn the mojibake into the right Cyrillic; the catalog shows what the importer read.
-import type { AlbumInput, LoudnessInfo } from '../types.ts';
+
 import type { DemoAlbum, DemoTrack } from './demo-definition.ts';
 import { addLegacyTags, appendLegacyId3v1, type LegacyTags } from './legacy-id3.ts';
 import { scanMasters } from './scan-masters.ts';
+import type { AlbumInput, LoudnessInfo } from './types.ts';
 
 export interface LegacyTrackInput {
   album: DemoAlbum;

@@ -3,7 +3,6 @@
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { toLatin } from '../../../api/text/transliterate.ts';
-import type { AlbumInput, LoudnessInfo, TrackInput } from '../types.ts';
 import { renderDemoCover } from './demo-cover-art.ts';
 import {
   type DemoAlbum,
@@ -17,6 +16,7 @@ import { measureAlbumLoudness, parseEbur128Summary } from './loudness.ts';
 import { mapLimit } from './map-limit.ts';
 import { probeMaster } from './probe-master.ts';
 import { ffmpegPath, runProcess } from './run-process.ts';
+import type { AlbumInput, LoudnessInfo, TrackInput } from './types.ts';
 
 export interface SynthesizeOptions {
   /** Multiplies every track length (tests use ~0.05 for 2-3 second tracks). */

@@ -1,7 +1,7 @@
 // Groups per-file import records into albums: keys, track/disc numbering, dates, genres and artists.
 import { basename, dirname, extname } from 'node:path';
-import type { AlbumInput, LoudnessInfo, MasterInfo, TrackInput } from '../types.ts';
 import type { FileTags } from './tag-reader.ts';
+import type { AlbumInput, LoudnessInfo, MasterInfo, TrackInput } from './types.ts';
 
 export interface ImportedFile {
   path: string;

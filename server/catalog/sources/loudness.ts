@@ -1,9 +1,9 @@
 // ReplayGain 2.0 loudness via ffmpeg's ebur128 filter: gain = -18 LUFS - integrated loudness, peak = sample peak.
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { StoreError } from '../../errors.ts';
-import type { LoudnessInfo } from '../types.ts';
+import { StoreError } from '../../errors/store-error.ts';
 import { ffmpegPath, lastLines, ProcessError, runProcess } from './run-process.ts';
+import type { LoudnessInfo } from './types.ts';
 
 const REFERENCE_LUFS = -18;
 /** ebur128 reports -70 LUFS (its absolute gate) for silence; cap the gain so silence does not ask for +52 dB. */

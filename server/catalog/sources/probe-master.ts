@@ -1,9 +1,9 @@
 // Reads a lossless master's technical facts (duration, rate, channels, bit depth, size) with ffprobe.
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { StoreError } from '../../errors.ts';
-import type { MasterInfo } from '../types.ts';
+import { StoreError } from '../../errors/store-error.ts';
 import { ffprobePath, lastLines, ProcessError, runProcess } from './run-process.ts';
+import type { MasterInfo } from './types.ts';
 
 const PROBE_TIMEOUT_MS = 20_000;
 

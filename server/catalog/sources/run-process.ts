@@ -1,6 +1,6 @@
 // Runs ffmpeg/ffprobe as child processes with argument arrays, a hard timeout and bounded output capture.
 import { spawn } from 'node:child_process';
-import { StoreError } from '../../errors.ts';
+import { StoreError } from '../../errors/store-error.ts';
 
 export interface RunOptions {
   /** The child is SIGKILLed after this long, so a corrupt or hostile file cannot hang the store. */

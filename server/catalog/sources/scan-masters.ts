@@ -2,8 +2,7 @@
 import { mkdtemp, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { StoreError } from '../../errors.ts';
-import type { AlbumInput, LoudnessInfo } from '../types.ts';
+import { StoreError } from '../../errors/store-error.ts';
 import { findMasterFiles } from './find-master-files.ts';
 import { groupAlbums, type ImportedFile } from './group-albums.ts';
 import { CoverFinder } from './import-cover.ts';
@@ -12,6 +11,7 @@ import { analyzeLoudness, measureAlbumLoudness } from './loudness.ts';
 import { mapLimit } from './map-limit.ts';
 import { probeMaster } from './probe-master.ts';
 import { TagReader } from './tag-reader.ts';
+import type { AlbumInput, LoudnessInfo } from './types.ts';
 
 export interface ImportReport {
   albums: AlbumInput[];

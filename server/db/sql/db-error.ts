@@ -1,5 +1,5 @@
 // Errors of the storage port, with a stable code and the HTTP status the store should answer with.
-// Shaped like StoreError (server/errors.ts) so the error handler can map them the same way; kept
+// Shaped like StoreError (server/errors/store-error.ts) so the error handler can map them the same way; kept
 // apart because those codes are the public API's, each with translated messages.
 
 export type DbErrorCode =

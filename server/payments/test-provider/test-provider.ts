@@ -2,7 +2,7 @@
 // own page and tells the store by webhooks signed the way Stripe signs them.
 import { randomBytes } from 'node:crypto';
 import type { Database } from '../../db/sql/port.ts';
-import { StoreError } from '../../errors.ts';
+import { StoreError } from '../../errors/store-error.ts';
 import type {
   CreatedPayment,
   PaymentEvent,

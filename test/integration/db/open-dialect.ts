@@ -1,7 +1,8 @@
 // Opens an empty, migrated store database of either dialect, so one test body runs on both.
+
+import { openPostgresDatabase } from '../../../server/db/postgres/postgres-database.ts';
 import type { Database, Dialect } from '../../../server/db/sql/port.ts';
-import { openPostgresDatabase } from '../../../server/db/sql/postgres-database.ts';
-import { openSqliteDatabase } from '../../../server/db/sql/sqlite-database.ts';
+import { openSqliteDatabase } from '../../../server/db/sqlite/sqlite-database.ts';
 import { freshDatabase } from '../../helpers/postgres.ts';
 
 export const DIALECTS: readonly Dialect[] = ['sqlite', 'postgres'];

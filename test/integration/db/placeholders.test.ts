@@ -1,6 +1,6 @@
 // `?` to $n for PostgreSQL: only placeholders are numbered, never text that merely contains a `?`.
 import { describe, expect, it } from 'vitest';
-import { numberPlaceholders } from '../../../server/db/sql/placeholders.ts';
+import { numberPlaceholders } from '../../../server/db/postgres/placeholders.ts';
 
 describe('numberPlaceholders', () => {
   it.each([

@@ -3,7 +3,7 @@
 import pg from 'pg';
 import { describe, expect, inject, it } from 'vitest';
 import { postgresMigrations } from '../../../server/db/postgres/migrations.ts';
-import { openPostgresDatabase } from '../../../server/db/sql/postgres-database.ts';
+import { openPostgresDatabase } from '../../../server/db/postgres/postgres-database.ts';
 import { freshDatabase } from '../../helpers/postgres.ts';
 
 describe('PostgreSQL migrations', () => {

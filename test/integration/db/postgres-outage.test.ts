@@ -2,7 +2,10 @@
 // recovers by itself once the server is back: no reopening, no process restart. Runs on a small
 // cluster of its own, so stopping it disturbs no other test.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPostgresDatabase, type PostgresDatabase } from '../../../server/db/sql/postgres-database.ts';
+import {
+  openPostgresDatabase,
+  type PostgresDatabase,
+} from '../../../server/db/postgres/postgres-database.ts';
 import { freshDatabase, type PostgresCluster, startPostgresCluster } from '../../helpers/postgres.ts';
 
 describe('PostgreSQL outage', () => {

@@ -1,8 +1,8 @@
 // Transactions through the port: commit, rollback, nesting, and concurrent read-check-write code
 // that must behave as if the transactions ran one after another, on SQLite and on PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PostgresDatabase } from '../../../server/db/postgres/postgres-database.ts';
 import type { Database } from '../../../server/db/sql/port.ts';
-import type { PostgresDatabase } from '../../../server/db/sql/postgres-database.ts';
 import { balanceOf, createAccount, DIALECTS, openTestDatabase } from './open-dialect.ts';
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));

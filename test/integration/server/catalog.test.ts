@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENCODING_IDS } from '../../../api/encodings.ts';
+import { ENCODING_IDS } from '../../../api/schemas/encoding-catalog.ts';
 import { PriceTable } from '../../../api/schemas/encodings.ts';
 import { cp1251Bytes } from '../../helpers/legacy-id3.ts';
 import { StoreApi } from '../../helpers/store-api.ts';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseFile } from 'music-metadata';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENCODINGS, type EncodingId } from '../../../api/encodings.ts';
+import { ENCODINGS, type EncodingId } from '../../../api/schemas/encoding-catalog.ts';
 import { readTags, writeTags } from '../../../electron/core/tagging/index.ts';
 import { MAX_TEXT_BYTES } from '../../../electron/core/tagging/sanitize-text.ts';
 import { fullTags } from '../../unit/tagging/tag-data.ts';

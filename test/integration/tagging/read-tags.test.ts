@@ -4,7 +4,7 @@ import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENCODINGS, type EncodingId } from '../../../api/encodings.ts';
+import { ENCODINGS, type EncodingId } from '../../../api/schemas/encoding-catalog.ts';
 import { ParsePool, readTags, TaggingError, writeTags } from '../../../electron/core/tagging/index.ts';
 import { fullTags } from '../../unit/tagging/tag-data.ts';
 import { id3v2Size, makeCover, makeMaster, makeStoreFiles } from './fixtures.ts';

@@ -4,7 +4,7 @@ import { copyFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/pro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { EncodingId } from '../../../api/encodings.ts';
+import type { EncodingId } from '../../../api/schemas/encoding-catalog.ts';
 import { TaggingError, writeTags } from '../../../electron/core/tagging/index.ts';
 import { fullTags } from '../../unit/tagging/tag-data.ts';
 import { makeMaster, makeStoreFiles } from './fixtures.ts';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseFile } from 'music-metadata';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENCODING_IDS, ENCODINGS, type EncodingId } from '../../../api/encodings.ts';
+import { ENCODING_IDS, ENCODINGS, type EncodingId } from '../../../api/schemas/encoding-catalog.ts';
 import { readTags, writeTags } from '../../../electron/core/tagging/index.ts';
 import { fullTags } from '../../unit/tagging/tag-data.ts';
 import { audioMd5, id3v2Size, makeCover, makeMaster, makeStoreFiles } from './fixtures.ts';

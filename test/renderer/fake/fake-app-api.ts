@@ -1,10 +1,11 @@
 // An in-memory fake of the app API for component tests: a catalog, a balance and ledger, a queue
 // that advances when told, a library and settings. It lives with the tests, outside renderer/, so
 // the production bundle cannot reach it (test/integration/web/renderer-bundle.test.ts checks).
-import { ENCODINGS, type EncodingId } from '../../../api/encodings.ts';
+
 import type { LedgerEntry } from '../../../api/schemas/account.ts';
 import type { Album } from '../../../api/schemas/catalog.ts';
 import type { Money } from '../../../api/schemas/common.ts';
+import { ENCODINGS, type EncodingId } from '../../../api/schemas/encoding-catalog.ts';
 import type { Checkout, CheckoutState } from '../../../api/schemas/payments.ts';
 import type { MethodInput, MethodName, MethodOutput } from '../../../electron/shared/app-api/contract.ts';
 import type {

@@ -1,6 +1,7 @@
 // Catalog data for the in-memory fake of the app API: a few albums, enough for every screen.
-import { ENCODINGS, type EncodingId } from '../../../api/encodings.ts';
+
 import type { Album, AlbumSummary, Track } from '../../../api/schemas/catalog.ts';
+import { ENCODINGS, type EncodingId } from '../../../api/schemas/encoding-catalog.ts';
 
 const ARTISTS = [
   { id: 1, name: 'Quiet Static' },

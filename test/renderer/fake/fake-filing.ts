@@ -1,7 +1,8 @@
 // How the fake files a finished download group into its library: one album per store album, a
 // second encoding joining the album already there, as the core's library index does.
-import { ENCODINGS } from '../../../api/encodings.ts';
+
 import type { Album } from '../../../api/schemas/catalog.ts';
+import { ENCODINGS } from '../../../api/schemas/encoding-catalog.ts';
 import type { LibraryAlbum } from '../../../electron/shared/app-api/domain.ts';
 import type { DownloadGroup } from '../../../electron/shared/app-api/views.ts';
 

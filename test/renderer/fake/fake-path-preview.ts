@@ -1,6 +1,6 @@
 // settings.previewPath for the fake: a small stand-in for the core's template parser that knows the
 // same fields and refuses the common mistakes with the same kind of message.
-import { ENCODINGS, type EncodingId } from '../../../api/encodings.ts';
+import { ENCODINGS, type EncodingId } from '../../../api/schemas/encoding-catalog.ts';
 import type { PathPreview } from '../../../electron/shared/app-api/views.ts';
 import { MegadiscError } from '../../../electron/shared/errors.ts';
 

@@ -1,6 +1,7 @@
 // The fake store's answers that depend only on the catalog: search, encodings and quotes.
-import { ENCODING_IDS, ENCODINGS } from '../../../api/encodings.ts';
+
 import type { Album, SearchResult, Track } from '../../../api/schemas/catalog.ts';
+import { ENCODING_IDS, ENCODINGS } from '../../../api/schemas/encoding-catalog.ts';
 import type { EncodingInfo } from '../../../api/schemas/encodings.ts';
 import type { BalanceView, EncodingTable } from '../../../electron/shared/app-api/domain.ts';
 import { fakeTrackBytes } from './fake-catalog.ts';

@@ -1,7 +1,7 @@
 // Library track rows for the fake: the filed albums' files, then any number of generated rows.
 // A generated row is computed from its index when a page asks for it, so a 100k-track library
 // costs nothing until it is read.
-import { ENCODING_IDS } from '../../../api/encodings.ts';
+import { ENCODING_IDS } from '../../../api/schemas/encoding-catalog.ts';
 import type { LibraryTrackPage, LibraryTrackRow } from '../../../electron/shared/app-api/views.ts';
 
 const TRACKS_PER_ALBUM = 12;

@@ -1,5 +1,5 @@
 // Test helper: buys an album through the fake's client and lets the fake file it into the library.
-import type { EncodingId } from '../../../api/encodings.ts';
+import type { EncodingId } from '../../../api/schemas/encoding-catalog.ts';
 import type { FakeAppApi } from '../fake/fake-app-api.ts';
 
 export async function fileAlbum(fake: FakeAppApi, albumId: number, encoding: EncodingId): Promise<void> {

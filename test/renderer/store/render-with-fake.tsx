@@ -2,7 +2,7 @@
 // the test wraps (to hold answers back, or to change what the fake says).
 import { render } from '@testing-library/react';
 import type { AppClient } from '../../../renderer/api/app-client.ts';
-import { App } from '../../../renderer/app/App.tsx';
+import { App } from '../../../renderer/shell/App.tsx';
 import type { FakeAppApi } from '../fake/fake-app-api.ts';
 
 export function renderWithFake(hash: string, fake: FakeAppApi, client: AppClient = fake.client()) {

@@ -4,7 +4,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { ENCODINGS } from '../../../api/encodings.ts';
+import { ENCODINGS } from '../../../api/schemas/encoding-catalog.ts';
 import { FakeAppApi } from '../fake/fake-app-api.ts';
 import { takenDown } from '../fake/fake-availability.ts';
 import { fakeTrackBytes } from '../fake/fake-catalog.ts';

@@ -1,7 +1,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { ENCODING_IDS, ENCODINGS } from '../../../api/encodings.ts';
+import { ENCODING_IDS, ENCODINGS } from '../../../api/schemas/encoding-catalog.ts';
 import type { AppClient } from '../../../renderer/api/app-client.ts';
 import { FakeAppApi } from '../fake/fake-app-api.ts';
 import { fakeTrackBytes } from '../fake/fake-catalog.ts';

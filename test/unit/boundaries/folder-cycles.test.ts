@@ -39,6 +39,37 @@ describe('folders form no import cycle', () => {
     ]);
   });
 
+  it('covers the whole tree: a store domain and its root, the renderer shell and its primitives', () => {
+    tree = fixtureTree();
+    tree.write('server/store.ts', "import { Ledger } from './accounts/ledger.ts';\n");
+    tree.write('server/accounts/ledger.ts', "import { StoreError } from '../errors.ts';\n");
+    tree.write('server/errors.ts', 'export class StoreError extends Error {}\n');
+    tree.write('renderer/app/App.tsx', "import { Loading } from '../components/Loading.tsx';\n");
+    tree.write('renderer/components/Loading.tsx', "import { useI18n } from '../app/i18n-context.tsx';\n");
+    expect(findViolations(tree.root).map((v) => [v.file, v.specifier, v.why])).toEqual([
+      [
+        'renderer/app/App.tsx',
+        '../components/Loading.tsx',
+        'these folders import each other: renderer/app → renderer/components → renderer/app',
+      ],
+      [
+        'renderer/components/Loading.tsx',
+        '../app/i18n-context.tsx',
+        'these folders import each other: renderer/app → renderer/components → renderer/app',
+      ],
+      [
+        'server/store.ts',
+        './accounts/ledger.ts',
+        'these folders import each other: server → server/accounts → server',
+      ],
+      [
+        'server/accounts/ledger.ts',
+        '../errors.ts',
+        'these folders import each other: server → server/accounts → server',
+      ],
+    ]);
+  });
+
   it('passes imports that go one way', () => {
     tree = fixtureTree();
     tree.write('electron/core/downloads/manager.ts', "import { desk } from '../purchases/desk.ts';\n");

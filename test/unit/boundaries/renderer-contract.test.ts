@@ -13,7 +13,7 @@ describe('the renderer imports only the app API contract', () => {
       [
         "import { Engine } from '../../../electron/core/create-engine.ts';",
         "import { ipc } from '../../../electron/main/ipc/handlers.ts';",
-        "import { store } from '../../../server/store.ts';",
+        "import { store } from '../../../server/store/open-store.ts';",
         "import { routes } from '../../../api/routes.ts';",
       ].join('\n'),
     );
@@ -22,7 +22,7 @@ describe('the renderer imports only the app API contract', () => {
     expect(found.map((v) => [v.line, v.specifier])).toEqual([
       [1, '../../../electron/core/create-engine.ts'],
       [2, '../../../electron/main/ipc/handlers.ts'],
-      [3, '../../../server/store.ts'],
+      [3, '../../../server/store/open-store.ts'],
       [4, '../../../api/routes.ts'],
     ]);
   });
@@ -37,7 +37,7 @@ describe('the renderer imports only the app API contract', () => {
         "import type { AppApi } from '../../../electron/shared/app-api/contract.ts';",
         "import { MegadiscError } from '../../../electron/shared/errors.ts';",
         "import type { Album } from '../../../api/schemas/catalog.ts';",
-        "import { ENCODINGS } from '../../../api/encodings.ts';",
+        "import { ENCODINGS } from '../../../api/schemas/encoding-catalog.ts';",
         "import { translator } from '../../../i18n/index.ts';",
         "import './x.css';",
       ].join('\n'),

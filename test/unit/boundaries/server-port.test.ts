@@ -12,7 +12,10 @@ describe('the client reaches the store server through one port', () => {
       'electron/core/app/connect.ts',
       "import type { Seed } from '../../../server/catalog/seed.ts';\n",
     );
-    tree.write('electron/core/library/x.ts', "const s = await import('../../../server/store.ts');\n");
+    tree.write(
+      'electron/core/library/x.ts',
+      "const s = await import('../../../server/store/open-store.ts');\n",
+    );
     tree.write('electron/main/y.ts', "import { startServer } from '../../server/start-server.ts';\n");
     const found = findViolations(tree.root);
     expect(found.map((v) => [v.rule, v.file, v.specifier])).toEqual([
@@ -21,7 +24,11 @@ describe('the client reaches the store server through one port', () => {
         'electron/core/app/connect.ts',
         '../../../server/catalog/seed.ts',
       ],
-      ['client-reaches-server-through-demo-port', 'electron/core/library/x.ts', '../../../server/store.ts'],
+      [
+        'client-reaches-server-through-demo-port',
+        'electron/core/library/x.ts',
+        '../../../server/store/open-store.ts',
+      ],
       ['client-reaches-server-through-demo-port', 'electron/main/y.ts', '../../server/start-server.ts'],
     ]);
     expect(describeViolation(found[0]!)).toBe(

@@ -39,7 +39,7 @@ describe('SQL only in the repositories', () => {
     tree.write('electron/core/profile/open-profile.ts', query('PRAGMA user_version'));
     tree.write('electron/core/purchases/purchase-desk.ts', query('SELECT * FROM purchases'));
     tree.write('electron/core/library/library-index.ts', query('SELECT * FROM library_files'));
-    tree.write('server/db/open-database.ts', query('PRAGMA user_version'));
+    tree.write('server/db/sqlite/open-database.ts', query('PRAGMA user_version'));
     tree.write('server/orders/order-view.ts', query('SELECT * FROM orders'));
     tree.write('electron/core/app/x.ts', 'const text = "prepare (the word) is fine";\n');
     tree.write('server/routes/y.ts', "const hit = cache.get('SELECTED');\nmap.get(`key`);\n");

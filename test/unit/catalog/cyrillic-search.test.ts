@@ -6,10 +6,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CatalogQueries } from '../../../server/catalog/catalog-queries.ts';
 import { CatalogWriter } from '../../../server/catalog/catalog-writer.ts';
 import { CatalogSearch } from '../../../server/catalog/search.ts';
-import type { AlbumInput } from '../../../server/catalog/types.ts';
-import { migrations } from '../../../server/db/migrations.ts';
-import { type Db, openDatabase } from '../../../server/db/open-database.ts';
-import { SqliteDatabase } from '../../../server/db/sql/sqlite-database.ts';
+import type { AlbumInput } from '../../../server/catalog/sources/types.ts';
+import { migrations } from '../../../server/db/sqlite/migrations.ts';
+import { type Db, openDatabase } from '../../../server/db/sqlite/open-database.ts';
+import { SqliteDatabase } from '../../../server/db/sqlite/sqlite-database.ts';
 
 const DATA = '/data';
 

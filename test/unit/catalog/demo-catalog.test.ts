@@ -12,7 +12,7 @@ import {
   scanMasters,
   synthesizeDemoCatalog,
 } from '../../../server/catalog/sources/index.ts';
-import type { AlbumInput } from '../../../server/catalog/types.ts';
+import type { AlbumInput } from '../../../server/catalog/sources/types.ts';
 import { audioMd5, ffprobeStreams, withTempDir } from '../../helpers/audio-fixtures.ts';
 import { cp1251Bytes } from '../../helpers/legacy-id3.ts';
 

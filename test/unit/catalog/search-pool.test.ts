@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SearchPool } from '../../../server/catalog/search-pool.ts';
-import { StoreError } from '../../../server/errors.ts';
+import { StoreError } from '../../../server/errors/store-error.ts';
 
 const CRASHING = new URL('./crashing-search-worker.ts', import.meta.url);
 const QUERY = { q: 'river', limit: 10 };

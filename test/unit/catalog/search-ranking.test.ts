@@ -7,10 +7,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CatalogQueries } from '../../../server/catalog/catalog-queries.ts';
 import { CatalogWriter } from '../../../server/catalog/catalog-writer.ts';
 import { CatalogSearch } from '../../../server/catalog/search.ts';
-import type { AlbumInput } from '../../../server/catalog/types.ts';
-import { type Db, openDatabase } from '../../../server/db/open-database.ts';
-import { SqliteDatabase } from '../../../server/db/sql/sqlite-database.ts';
-import { StoreError } from '../../../server/errors.ts';
+import type { AlbumInput } from '../../../server/catalog/sources/types.ts';
+import { type Db, openDatabase } from '../../../server/db/sqlite/open-database.ts';
+import { SqliteDatabase } from '../../../server/db/sqlite/sqlite-database.ts';
+import { StoreError } from '../../../server/errors/store-error.ts';
 import { queryPlan, statementsOf } from '../../helpers/query-plan.ts';
 
 const DATA = '/data';
@@ -212,8 +212,8 @@ describe('catalog search ranking', () => {
       script,
       `import { CatalogQueries } from ${JSON.stringify(at('../../../server/catalog/catalog-queries.ts'))};
        import { CatalogSearch } from ${JSON.stringify(at('../../../server/catalog/search.ts'))};
-       import { openDatabase } from ${JSON.stringify(at('../../../server/db/open-database.ts'))};
-       import { SqliteDatabase } from ${JSON.stringify(at('../../../server/db/sql/sqlite-database.ts'))};
+       import { openDatabase } from ${JSON.stringify(at('../../../server/db/sqlite/open-database.ts'))};
+       import { SqliteDatabase } from ${JSON.stringify(at('../../../server/db/sqlite/sqlite-database.ts'))};
        const db = openDatabase(process.argv[2]);
        const search = new CatalogSearch(db, new CatalogQueries(new SqliteDatabase(db), '/data'), { workers: 1 });
        const workers = await search.workersReady();

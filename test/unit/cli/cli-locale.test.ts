@@ -1,6 +1,6 @@
 // How `megadisc` picks its language: --lang anywhere before "--", else the POSIX environment.
 import { describe, expect, it } from 'vitest';
-import { environmentLocale, takeLangFlag } from '../../../electron/cli/cli-locale.ts';
+import { environmentLocale, takeLangFlag } from '../../../electron/cli/context/cli-locale.ts';
 
 describe('takeLangFlag', () => {
   it('takes --lang X and --lang=X out of the arguments, wherever they stand', () => {

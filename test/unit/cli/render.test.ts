@@ -2,8 +2,8 @@
 // pack table, releases it does not sell, and the progress of a download.
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { CliError } from '../../../electron/cli/cli-error.ts';
 import { packsText } from '../../../electron/cli/commands/pack-commands.ts';
+import { CliError } from '../../../electron/cli/context/cli-error.ts';
 import { errorLine } from '../../../electron/cli/render/error-line.ts';
 import { formatMb, formatRate, formatSignedMb } from '../../../electron/cli/render/format.ts';
 import { helpText } from '../../../electron/cli/render/help-text.ts';

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { EncodingId } from '../../../api/encodings.ts';
+import type { EncodingId } from '../../../api/schemas/encoding-catalog.ts';
 import type { TagData } from '../../../api/schemas/orders.ts';
 import { LibraryIndex } from '../../../electron/core/library/index.ts';
 import { openProfile, type ProfileDb } from '../../../electron/core/profile/open-profile.ts';

@@ -6,7 +6,7 @@ import { buildOpenApi } from '../../../api/openapi.ts';
 import { STORE_ERROR_CODES } from '../../../api/schemas/error-codes.ts';
 import { CATALOGS, LOCALES, type MessageKey } from '../../../i18n/index.ts';
 import { DbError } from '../../../server/db/sql/db-error.ts';
-import { StoreError } from '../../../server/errors.ts';
+import { StoreError } from '../../../server/errors/store-error.ts';
 import { installErrorHandling } from '../../../server/http/error-handler.ts';
 import { errorKey } from '../../../server/http/error-language.ts';
 

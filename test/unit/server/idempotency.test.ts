@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openSqliteDatabase } from '../../../server/db/sql/sqlite-database.ts';
+import { openSqliteDatabase } from '../../../server/db/sqlite/sqlite-database.ts';
 import { checkKey, IdempotencyKeys, requestHash } from '../../../server/orders/idempotency.ts';
 
 async function setup() {

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { Ledger } from '../../../server/accounts/ledger.ts';
 import { Vouchers } from '../../../server/accounts/vouchers.ts';
-import { openSqliteDatabase } from '../../../server/db/sql/sqlite-database.ts';
+import { openSqliteDatabase } from '../../../server/db/sqlite/sqlite-database.ts';
 import { checkLedger } from '../../../server/payments/money-books.ts';
 import { PaymentDesk } from '../../../server/payments/payment-desk.ts';
 import { TestProvider } from '../../../server/payments/test-provider/test-provider.ts';

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { translator } from '../../../i18n/index.ts';
 import { operatorI18n, refusalText } from '../../../server/cli/operator-kit.ts';
-import { StoreError } from '../../../server/errors.ts';
+import { StoreError } from '../../../server/errors/store-error.ts';
 
 const en = translator('en');
 const ru = translator('ru');

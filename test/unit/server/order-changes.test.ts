@@ -2,7 +2,7 @@
 // goes away and at shutdown, and never misses a change that landed before it began to wait.
 import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
-import { SqliteDatabase } from '../../../server/db/sql/sqlite-database.ts';
+import { SqliteDatabase } from '../../../server/db/sqlite/sqlite-database.ts';
 import { OrderChanges } from '../../../server/orders/order-changes.ts';
 import { waitForOrder } from '../../../server/orders/wait-for-order.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ENCODING_IDS } from '../../../api/encodings.ts';
+import { ENCODING_IDS } from '../../../api/schemas/encoding-catalog.ts';
 import { estimateSize } from '../../../server/pricing/estimate-size.ts';
 import { money, parseRate, priceOf } from '../../../server/pricing/money.ts';
 

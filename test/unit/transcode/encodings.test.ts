@@ -4,7 +4,12 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENCODING_IDS, ENCODINGS, type EncodingId, type EncodingSpec } from '../../../api/encodings.ts';
+import {
+  ENCODING_IDS,
+  ENCODINGS,
+  type EncodingId,
+  type EncodingSpec,
+} from '../../../api/schemas/encoding-catalog.ts';
 import { type EncodeRecord, probeEncoders, Transcoder } from '../../../server/transcode/index.ts';
 import { MemoryEncodeIndex } from '../../../server/transcode/memory-encode-index.ts';
 import {

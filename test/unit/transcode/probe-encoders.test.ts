@@ -4,7 +4,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENCODING_IDS, ENCODINGS } from '../../../api/encodings.ts';
+import { ENCODING_IDS, ENCODINGS } from '../../../api/schemas/encoding-catalog.ts';
 import { probeEncoders } from '../../../server/transcode/index.ts';
 
 const MP3_IDS = ENCODING_IDS.filter((id) => ENCODINGS[id].codec === 'mp3');

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { EncodingId } from '../../../api/encodings.ts';
+import type { EncodingId } from '../../../api/schemas/encoding-catalog.ts';
 import { makeCorruptMaster } from './audio-fixtures.ts';
 import { countingTool } from './counting-tool.ts';
 import { filesUnder, setupTranscoderHarness, storeRejection, waitFor } from './transcoder-harness.ts';

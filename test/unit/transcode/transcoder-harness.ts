@@ -5,8 +5,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
-import type { EncodingId } from '../../../api/encodings.ts';
-import { StoreError } from '../../../server/errors.ts';
+import type { EncodingId } from '../../../api/schemas/encoding-catalog.ts';
+import { StoreError } from '../../../server/errors/store-error.ts';
 import {
   type EncodeRequest,
   type EncoderAvailability,

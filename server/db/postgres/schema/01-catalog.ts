@@ -1,4 +1,4 @@
-// PostgreSQL schema 1: the catalog. Translated from SQLite migration 1 (server/db/migrations.ts):
+// PostgreSQL schema 1: the catalog. Translated from SQLite migration 1 (server/db/sqlite/migrations.ts):
 // INTEGER becomes BIGINT, INTEGER PRIMARY KEY an identity column, REAL double precision; TEXT
 // (timestamps included: ISO-8601) stays TEXT; WITHOUT ROWID has no counterpart and is dropped.
 

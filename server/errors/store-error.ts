@@ -4,7 +4,7 @@
 // the English text as `detail` (server/http/error-language.ts). Where the specifics matter to a
 // person, `params` carries them as data, so the translated message can name them too.
 
-import type { StoreErrorCode } from '../api/schemas/error-codes.ts';
+import type { StoreErrorCode } from '../../api/schemas/error-codes.ts';
 
 export type { StoreErrorCode };
 

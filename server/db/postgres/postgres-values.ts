@@ -2,8 +2,8 @@
 // COUNT and SUM return) as JS numbers, bool as 0/1. An integer too large for a number is not
 // rounded: it reads as a marker that refuseUnsafeIntegers turns into DB_UNSAFE_INTEGER.
 import pg from 'pg';
-import { DbError } from './db-error.ts';
-import type { Row } from './port.ts';
+import { DbError } from '../sql/db-error.ts';
+import type { Row } from '../sql/port.ts';
 
 const INT8 = 20;
 const NUMERIC = 1700;

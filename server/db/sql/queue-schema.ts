@@ -1,6 +1,7 @@
 // The encode queue's schema, the same statements in both engines (SQLite migration 7, PostgreSQL
 // schema 8): order items are the jobs. Each claim of an item is a numbered attempt by a named
 // worker, kept alive by heartbeats; an encode in progress is claimed once across every node.
+// Kept beside the port, not in either engine's folder, since both engines' migrations import it.
 export const ENCODE_QUEUE_SCHEMA = `
 ALTER TABLE order_items ADD COLUMN attempt INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE order_items ADD COLUMN worker TEXT;

@@ -1,14 +1,14 @@
 // The storage port over PostgreSQL (pg): a pool of connections, statements prepared once per
 // connection, and transactions at SERIALIZABLE that are re-run when the engine reports a conflict.
 import pg from 'pg';
-import { migratePostgres } from '../postgres/migrate.ts';
+import { DbError } from '../sql/db-error.ts';
+import type { Database, Row, RunResult, Sql, SqlParam } from '../sql/port.ts';
+import { activeTx, runInTx } from '../sql/tx-scope.ts';
 import { type ConflictRetryPolicy, conflictBackoffMs, DEFAULT_CONFLICT_RETRY } from './conflict-retry.ts';
-import { DbError } from './db-error.ts';
+import { migratePostgres } from './migrate.ts';
 import { numberPlaceholders } from './placeholders.ts';
-import type { Database, Row, RunResult, Sql, SqlParam } from './port.ts';
 import { isConflict, portError } from './postgres-failures.ts';
 import { refuseUnsafeIntegers, storeTypes } from './postgres-values.ts';
-import { activeTx, runInTx } from './tx-scope.ts';
 
 export interface PostgresOptions {
   /** postgres://user@host:port/database */

@@ -1,8 +1,8 @@
 // First start with --demo: synthesizes the demo catalog, creates the demo account and vouchers.
 import { join } from 'node:path';
-import type { Store } from '../store.ts';
-import { addAlbums } from './seed-catalog.ts';
-import { loadDemoDefinition, synthesizeDemoCatalog } from './sources/index.ts';
+import { addAlbums } from '../catalog/seed-catalog.ts';
+import { loadDemoDefinition, synthesizeDemoCatalog } from '../catalog/sources/index.ts';
+import type { Store } from '../store/open-store.ts';
 
 export const DEMO_EMAIL = 'demo@megadisc.local';
 export const DEMO_PASSWORD = 'demo';

@@ -2,19 +2,19 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import type { Settings } from '../../electron/shared/app-api/domain.ts';
 import type { AppClient } from '../api/app-client.ts';
+import { ApiProvider, useApi } from '../app/api-context.tsx';
+import { AppStatusProvider, useAppStatus } from '../app/app-status.tsx';
+import { LocaleProvider, useI18n } from '../app/i18n-context.tsx';
+import { hrefOf, type Route, useRoute, type ViewName } from '../app/router.ts';
+import { browserTimers, type Timers, TimersProvider } from '../app/timers.tsx';
+import { useEvent } from '../app/use-event.ts';
 import { Loading } from '../components/Loading.tsx';
 import { ToastProvider, useToasts } from '../components/Toasts.tsx';
 import { LibraryView } from '../features/library/LibraryView.tsx';
 import { NowPlayingBar } from '../features/player/NowPlayingBar.tsx';
 import { PlayerProvider } from '../features/player/player-context.tsx';
 import { StoreView } from '../features/store/StoreView.tsx';
-import { ApiProvider, useApi } from './api-context.tsx';
-import { AppStatusProvider, useAppStatus } from './app-status.tsx';
-import { LocaleProvider, useI18n } from './i18n-context.tsx';
-import { hrefOf, type Route, useRoute, type ViewName } from './router.ts';
 import { SearchBox } from './SearchBox.tsx';
-import { browserTimers, type Timers, TimersProvider } from './timers.tsx';
-import { useEvent } from './use-event.ts';
 import { useTheme } from './use-theme.ts';
 
 // The store and the library open at start (the store by default, the library offline); the other

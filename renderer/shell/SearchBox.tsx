@@ -2,8 +2,8 @@
 // store search answers in a few ms, so results can land within ~100 ms of a keystroke (BENCHMARKS.md,
 // Search latency), while a burst of keys still makes one request. A superseded answer is dropped.
 import { useEffect, useRef, useState } from 'react';
-import { useI18n } from './i18n-context.tsx';
-import { navigate } from './router.ts';
+import { useI18n } from '../app/i18n-context.tsx';
+import { navigate } from '../app/router.ts';
 
 export function SearchBox({ initial }: { initial: string }) {
   const i18n = useI18n();

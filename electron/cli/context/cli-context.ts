@@ -1,9 +1,9 @@
 // What every client command shares: --home and --json parsing, the engine, the CLI's translator,
 // and output helpers.
 import { type ParseArgsConfig, parseArgs } from 'node:util';
-import type { Translator } from '../../i18n/translator.ts';
-import { createEngine, type Engine } from '../core/create-engine.ts';
-import { defaultHome } from '../core/profile/default-home.ts';
+import type { Translator } from '../../../i18n/translator.ts';
+import { createEngine, type Engine } from '../../core/create-engine.ts';
+import { defaultHome } from '../../core/profile/default-home.ts';
 import { CliError } from './cli-error.ts';
 import { cliI18n } from './cli-locale.ts';
 

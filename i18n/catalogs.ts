@@ -1,7 +1,7 @@
 // Both catalogs, and the types the rest of the code sees: message keys come from English.
-import type { Locale } from '../locales.ts';
-import { en } from './en/index.ts';
-import { ru } from './ru/index.ts';
+import type { Locale } from './locales.ts';
+import { en } from './messages/en/index.ts';
+import { ru } from './messages/ru/index.ts';
 
 export type English = typeof en;
 export type MessageKey = keyof English;

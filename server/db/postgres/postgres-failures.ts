@@ -1,6 +1,6 @@
 // Sorts PostgreSQL driver errors: conflicts worth re-running a transaction for, and lost or refused
 // connections, which become STORE_DB_UNAVAILABLE (503) so a restart of the database is a blip.
-import { DbError } from './db-error.ts';
+import { DbError } from '../sql/db-error.ts';
 
 /** serialization_failure and deadlock_detected: the engine aborted us to keep transactions serial. */
 const CONFLICTS = new Set(['40001', '40P01']);

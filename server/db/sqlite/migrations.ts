@@ -1,6 +1,6 @@
 // Schema migrations, applied in order; PRAGMA user_version records how far a database has come.
 
-import { ENCODE_QUEUE_SCHEMA } from './queue-schema.ts';
+import { ENCODE_QUEUE_SCHEMA } from '../sql/queue-schema.ts';
 
 export const migrations: string[] = [
   `

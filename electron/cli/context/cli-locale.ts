@@ -1,7 +1,7 @@
 // The language of what `megadisc` prints: --lang (any command, anywhere before "--"), else the
 // terminal's LC_ALL, LC_MESSAGES, LANG and LANGUAGE, else English. --json output has no language.
-import { type Locale, localeOf, negotiateLocale, posixLanguages } from '../../i18n/locales.ts';
-import { type Translator, translator } from '../../i18n/translator.ts';
+import { type Locale, localeOf, negotiateLocale, posixLanguages } from '../../../i18n/locales.ts';
+import { type Translator, translator } from '../../../i18n/translator.ts';
 
 let current: Translator = translator('en');
 

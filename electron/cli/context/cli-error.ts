@@ -1,6 +1,6 @@
 // An error the CLI itself raises (bad usage, a refusal it explains): its text is already in the
 // person's language, so it is printed as it is, with the code, and the technical detail if any.
-import { type ErrorCode, MegadiscError } from '../shared/errors.ts';
+import { type ErrorCode, MegadiscError } from '../../shared/errors.ts';
 
 export class CliError extends MegadiscError {
   /** What a person reads, in the CLI's language. */

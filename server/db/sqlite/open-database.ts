@@ -1,9 +1,9 @@
 // Opens the store's SQLite database (node:sqlite, WAL) and applies its migrations. Everything else
-// reaches it through the storage port (sql/sqlite-database.ts), which runs the transactions.
+// reaches it through the storage port (sqlite-database.ts), which runs the transactions.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { searchKey } from '../../api/text/search-fold.ts';
+import { searchKey } from '../../../api/text/search-fold.ts';
 import { migrations } from './migrations.ts';
 
 export type Db = DatabaseSync;

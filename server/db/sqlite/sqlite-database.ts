@@ -1,11 +1,11 @@
 // The storage port over node:sqlite: one connection, statements prepared once per SQL text, and an
 // async lock so nothing interleaves with an open transaction.
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
-import { openDatabase } from '../open-database.ts';
-import { AsyncMutex } from './async-mutex.ts';
-import { DbError } from './db-error.ts';
-import type { Database, Row, RunResult, Sql, SqlParam } from './port.ts';
-import { activeTx, runInTx } from './tx-scope.ts';
+import { AsyncMutex } from '../sql/async-mutex.ts';
+import { DbError } from '../sql/db-error.ts';
+import type { Database, Row, RunResult, Sql, SqlParam } from '../sql/port.ts';
+import { activeTx, runInTx } from '../sql/tx-scope.ts';
+import { openDatabase } from './open-database.ts';
 
 /** Past this many distinct SQL texts (SQL built at run time), statements are prepared per call. */
 const STATEMENT_CACHE_LIMIT = 1000;

@@ -3,6 +3,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { RouteDef } from '../../api/routes.ts';
+import { issuePath, issueText } from '../../api/schemas/issue-text.ts';
 import { StoreError } from '../errors/store-error.ts';
 
 export interface RouteContext<R extends RouteDef> {
@@ -40,13 +41,15 @@ function parse<T extends z.ZodType>(
   const result = schema.safeParse(value ?? {});
   if (result.success) return result.data;
   const issue = result.error.issues[0];
-  const field = issue?.path.length ? issue.path.join('.') : null;
+  const field = issue ? issuePath(issue) : null;
   // zod's own wording is English: it stays in the English message (and in `detail` elsewhere).
   throw new StoreError(
     'VALIDATION_FAILED',
     400,
-    `invalid ${where}: ${field ? `${field}: ` : ''}${issue?.message ?? 'invalid'}`,
-    { params: { where, field } },
+    `invalid ${where}: ${issue ? issueText(issue) : 'invalid'}`,
+    {
+      params: { where, field },
+    },
   );
 }
 

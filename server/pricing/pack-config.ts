@@ -1,6 +1,7 @@
 // The pack table as an operator writes it in a config file: sizes in MB, prices and thresholds as
 // decimal strings (never floats), loyalty as a percentage with up to two decimals.
 import { z } from 'zod';
+import { issuesText } from '../../api/schemas/issue-text.ts';
 import { StoreError } from '../errors/store-error.ts';
 import { parseAmount } from './money.ts';
 import type { Pack, Tier } from './pack-quote.ts';
@@ -27,11 +28,10 @@ export function parsePackConfig(text: string): { packs: Pack[]; tiers?: Tier[] }
   }
   const parsed = PackConfigFile.safeParse(raw);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
     throw new StoreError(
       'VALIDATION_FAILED',
       400,
-      `pack config: ${issue?.path.join('.')}: ${issue?.message}`,
+      `pack config: ${issuesText(parsed.error.issues, 1, '(root)')}`,
     );
   }
   const packs = parsed.data.packs.map((p) =>

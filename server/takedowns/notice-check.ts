@@ -1,5 +1,6 @@
 // Checks a filed notice field by field, so one 400 names everything a claimant must add or fix
 // (zod alone would stop at its first issue).
+import { issuePath } from '../../api/schemas/issue-text.ts';
 import { NoticeBody } from '../../api/schemas/rights.ts';
 import { StoreError } from '../errors/store-error.ts';
 
@@ -33,7 +34,7 @@ export function checkNotice(raw: unknown): NoticeBody {
   const invalid = parsed.success
     ? []
     : parsed.error.issues
-        .map((issue) => ({ path: issue.path.join('.'), message: issue.message }))
+        .map((issue) => ({ path: issuePath(issue) ?? '', message: issue.message }))
         // A missing field (or the object holding it) is already named; zod's "expected string,
         // received undefined" about it adds nothing.
         .filter((i) => ![...named].some((m) => m === i.path || m.startsWith(`${i.path}.`)))

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import got, { HTTPError, type OptionsOfTextResponseBody, RequestError } from 'got';
 import type { z } from 'zod';
 import { type RouteDef, routes } from '../../../api/routes.ts';
+import { issuesText } from '../../../api/schemas/issue-text.ts';
 import type { Availability } from '../../../api/schemas/rights.ts';
 import { MegadiscError } from '../../shared/errors.ts';
 import { errorFromResponse, networkError } from './store-errors.ts';
@@ -184,11 +185,9 @@ function parseAnswer<R extends RouteDef>(route: R, text: string): Output<R> {
   if (!route.response) return json as Output<R>;
   const checked = route.response.safeParse(json);
   if (!checked.success) {
-    const issue = checked.error.issues[0];
-    const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
     throw new MegadiscError(
       'BAD_RESPONSE',
-      `the store's answer to ${route.operationId} does not match the API${where}: ${issue?.message ?? 'invalid'}`,
+      `the store's answer to ${route.operationId} does not match the API: ${issuesText(checked.error.issues, 1, 'answer')}`,
     );
   }
   return checked.data as Output<R>;

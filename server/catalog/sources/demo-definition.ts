@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { issueText } from '../../../api/schemas/issue-text.ts';
 import { ID3V1_FIELD_BYTES, isCp1251Encodable } from './legacy-id3.ts';
 
 const noteName = /^[A-G](#|b)?[0-8]$/;
@@ -198,9 +199,7 @@ export const DEFAULT_DEMO_DEFINITION = fileURLToPath(
 export function parseDemoDefinition(json: unknown): ResolvedDemoDefinition {
   const result = Definition.safeParse(json);
   if (!result.success) {
-    const problems = result.error.issues.map(
-      (issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`,
-    );
+    const problems = result.error.issues.map((issue) => issueText(issue, '(root)'));
     throw new Error(`Invalid demo catalog definition:\n  ${problems.join('\n  ')}`);
   }
   return result.data;

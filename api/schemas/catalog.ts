@@ -27,6 +27,11 @@ export const Track = z
     isrc: z.string().nullable(),
     /** Who holds the rights to this track: its own holder, else the release's. */
     rightsHolder: RightsHolderRef.nullable(),
+    /**
+     * Taken down on its own while the album stays on sale: listed, so the album reads whole, but not
+     * sold, previewed or priced. Set on album pages (absent elsewhere: other lists leave such tracks out).
+     */
+    withdrawn: z.boolean().optional(),
   })
   .meta({ id: 'Track' });
 export type Track = z.infer<typeof Track>;

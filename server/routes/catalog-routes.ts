@@ -30,7 +30,14 @@ export function catalogRoutes(app: FastifyInstance, store: Store): void {
     const album = await store.catalog.album(params.id);
     // A release not licensed in your country is still shown (availability says so); a takedown is not.
     await store.sale.assertListed(params.id);
-    return album;
+    // A track taken down on its own stays listed, marked, so the buyer sees why it is not offered.
+    const withheld = await store.sale.withheldTracks(params.id);
+    if (withheld.size === 0) return album;
+    const discs = album.discs.map((disc) => ({
+      ...disc,
+      tracks: disc.tracks.map((t) => (withheld.has(t.id) ? { ...t, withdrawn: true } : t)),
+    }));
+    return { ...album, discs };
   });
   bindRoute(app, routes.artist, auth, ({ params }) => store.catalog.artist(params.id));
 

@@ -64,6 +64,7 @@ export const store = {
   'store.tracks.someSelected': '{count} of {total} selected',
   'store.tracks.selectAll': 'Select all',
   'store.tracks.selectNone': 'Select none',
+  'store.tracks.withdrawn': 'No longer sold',
 
   // Encodings and prices
   'store.purchase.title': 'Encoding and price',

@@ -68,6 +68,7 @@ export const store: Translation<typeof en> = {
   'store.tracks.someSelected': 'Выбрано {count} из {total}',
   'store.tracks.selectAll': 'Выбрать все',
   'store.tracks.selectNone': 'Снять выбор',
+  'store.tracks.withdrawn': 'Больше не продаётся',
 
   // Кодировки и цены
   'store.purchase.title': 'Кодировка и цена',

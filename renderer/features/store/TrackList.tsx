@@ -1,6 +1,7 @@
 // An album's tracks, disc by disc, each with a checkbox: the selection the prices are for. Without a
 // selection (an album not for sale), just the tracks. A preview button per track while the album is
-// on sale (the store has no preview of a withdrawn one).
+// on sale (the store has no preview of a withdrawn one); a track taken down on its own is listed,
+// marked, and cannot be chosen.
 import { useEffect } from 'react';
 import type { Album } from '../../../api/schemas/catalog.ts';
 import { useI18n } from '../../app/i18n-context.tsx';
@@ -25,7 +26,7 @@ export function TrackList({
     <section className="store-tracklist" aria-labelledby="store-tracks-title">
       <div className="store-section-head">
         <h2 id="store-tracks-title">{i18n.t('store.tracks.title')}</h2>
-        {selection ? <SelectionControls album={album} selection={selection} /> : null}
+        {selection ? <SelectionControls selection={selection} /> : null}
       </div>
       {album.discs.map((disc) => (
         <div key={disc.number} className="store-disc">
@@ -57,7 +58,8 @@ export function TrackList({
             </thead>
             <tbody>
               {disc.tracks.map((track) => {
-                const checked = selection?.selected.has(track.id) ?? true;
+                const withdrawn = track.withdrawn === true;
+                const checked = !withdrawn && (selection?.selected.has(track.id) ?? true);
                 return (
                   <tr key={track.id} className={checked ? undefined : 'store-track-off'}>
                     {selection ? (
@@ -65,6 +67,7 @@ export function TrackList({
                         <input
                           type="checkbox"
                           checked={checked}
+                          disabled={withdrawn}
                           onChange={() => selection.toggle(track.id)}
                           aria-label={i18n.t('store.tracks.buyTrack', { title: track.title })}
                         />
@@ -72,7 +75,7 @@ export function TrackList({
                     ) : null}
                     <td className="num store-col-num">{track.trackNumber}</td>
                     <td>
-                      {previews ? (
+                      {previews && !withdrawn ? (
                         <span className="preview-title">
                           <PreviewButton trackId={track.id} title={track.title} />
                           {track.title}
@@ -80,6 +83,11 @@ export function TrackList({
                       ) : (
                         track.title
                       )}
+                      {withdrawn ? (
+                        <span className="tag tag-warn store-track-withdrawn">
+                          {i18n.t('store.tracks.withdrawn')}
+                        </span>
+                      ) : null}
                     </td>
                     <td className="muted">{track.artists.map((a) => a.name).join(', ')}</td>
                     <td className="num">{formatDuration(track.durationMs)}</td>
@@ -94,15 +102,15 @@ export function TrackList({
   );
 }
 
-function SelectionControls({ album, selection }: { album: Album; selection: TrackSelection }) {
+function SelectionControls({ selection }: { selection: TrackSelection }) {
   const i18n = useI18n();
   const count = selection.selected.size;
   return (
     <>
       <span className="muted" aria-live="polite">
-        {count === album.trackCount
+        {count === selection.total
           ? i18n.t('store.tracks.allSelected', { count })
-          : i18n.t('store.tracks.someSelected', { count, total: album.trackCount })}
+          : i18n.t('store.tracks.someSelected', { count, total: selection.total })}
       </span>
       <span className="store-section-actions">
         <button

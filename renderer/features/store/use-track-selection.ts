@@ -7,13 +7,19 @@ export interface TrackSelection {
   /** Undefined when every track is selected: the whole album is quoted and bought. */
   trackIds: number[] | undefined;
   allSelected: boolean;
+  /** How many tracks can be chosen: the album's, less those withdrawn. */
+  total: number;
   toggle: (trackId: number) => void;
   selectAll: () => void;
   selectNone: () => void;
 }
 
 export function useTrackSelection(album: Album): TrackSelection {
-  const allIds = useMemo(() => album.discs.flatMap((d) => d.tracks.map((t) => t.id)), [album]);
+  // A withdrawn track is listed but not sold: it is never part of the selection.
+  const allIds = useMemo(
+    () => album.discs.flatMap((d) => d.tracks.filter((t) => !t.withdrawn).map((t) => t.id)),
+    [album],
+  );
   // Keyed by album, so moving to another album starts from "everything" again.
   const [state, setState] = useState<{ albumId: number; ids: ReadonlySet<number> }>(() => ({
     albumId: album.id,
@@ -40,5 +46,5 @@ export function useTrackSelection(album: Album): TrackSelection {
   const allSelected = allIds.every((id) => selected.has(id));
   // Album order, so the same selection always makes the same query.
   const trackIds = allSelected ? undefined : allIds.filter((id) => selected.has(id));
-  return { selected, trackIds, allSelected, toggle, selectAll, selectNone };
+  return { selected, trackIds, allSelected, total: allIds.length, toggle, selectAll, selectNone };
 }

@@ -332,8 +332,13 @@ describe('a track-level takedown', () => {
     expect(tracks.length).toBeGreaterThanOrEqual(2);
     const [gone, kept] = tracks;
     const noticeId = await fileApproved([{ type: 'track', id: gone }]);
-    // The album stays on sale, without that track.
-    expect((await anyone.get(`/v1/albums/${album.id}`)).status).toBe(200);
+    // The album stays on sale, without that track, which its page still lists, marked withdrawn.
+    const page = await anyone.get(`/v1/albums/${album.id}`);
+    expect(page.status).toBe(200);
+    const listed = page.body.discs.flatMap((d: any) => d.tracks);
+    expect(listed.map((t: any) => t.id)).toEqual(tracks);
+    expect(listed.filter((t: any) => t.withdrawn).map((t: any) => t.id)).toEqual([gone]);
+    expect(album.discs.flatMap((d: any) => d.tracks).some((t: any) => 'withdrawn' in t)).toBe(false);
     expect(ids((await anyone.get('/v1/albums?sort=title&limit=100')).body)).toContain(album.id);
     const prices = (await demo.get(`/v1/albums/${album.id}/prices`)).body.encodings[0];
     expect(prices.tracks.map((t: any) => t.trackId)).toEqual(tracks.slice(1));

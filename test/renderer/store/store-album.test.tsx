@@ -130,6 +130,29 @@ describe('store album page', () => {
     expect(callsOf(fake, 'store.quotes').at(-1)).toEqual({ albumId: 1 });
   });
 
+  it('lists a track taken down on its own, marked and not offered: no checkbox to tick, no preview', async () => {
+    const fake = new FakeAppApi();
+    const tracks = fake.albums[0]!.discs[0]!.tracks;
+    tracks[1] = { ...tracks[1]!, withdrawn: true };
+    renderWithFake('#/store/album/1', fake);
+    await screen.findByRole('radio', { name: ENCODINGS.flac.label });
+    const box = screen.getByRole('checkbox', { name: 'Buy Undertow' }) as HTMLInputElement;
+    expect(box.disabled).toBe(true);
+    expect(box.checked).toBe(false);
+    const row = box.closest('tr')!;
+    expect(within(row).getByText('No longer sold')).toBeTruthy();
+    expect(within(row).queryByRole('button', { name: /preview/i })).toBeNull();
+    expect(screen.getAllByRole('button', { name: /preview/i })).toHaveLength(3);
+    // The whole album is what is on sale: three tracks, all selected, quoted as the album.
+    expect(screen.getByText('All 3 selected')).toBeTruthy();
+    expect(callsOf(fake, 'store.quotes').at(-1)).toEqual({ albumId: 1 });
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Buy Harbor Lights' }));
+    await waitFor(() =>
+      expect(callsOf(fake, 'store.quotes').at(-1)).toEqual({ albumId: 1, trackIds: [103, 104] }),
+    );
+    expect(screen.getByText('2 of 3 selected')).toBeTruthy();
+  });
+
   it('shows the store being unreachable with a retry', async () => {
     const fake = new FakeAppApi({ online: false });
     renderWithFake('#/store/album/1', fake);

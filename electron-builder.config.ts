@@ -4,7 +4,7 @@
 // (Forge needs a maker package per format, each with its own options), it sets the Electron fuses
 // itself at package time (`electronFuses`) right before signing, and its programmatic API takes a
 // local Electron distribution (`electronDist`), which lets `npm test` package for real without the
-// Electron binary (test/integration/packaging/app-archive.test.ts).
+// Electron binary (test/integration/scripts/package/app-archive.test.ts).
 //
 // `npm run dist` (or dist:linux, dist:win, dist:mac) needs the Electron binary: see README "Installers".
 import type { Configuration } from 'electron-builder';

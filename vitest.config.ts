@@ -8,7 +8,7 @@ export default defineConfig({
         test: {
           name: 'node',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/renderer/**', 'test/integration/packaging/**'],
+          exclude: ['test/renderer/**', 'test/integration/scripts/package/**'],
           globalSetup: ['test/helpers/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 180_000,
@@ -21,8 +21,12 @@ export default defineConfig({
         test: {
           name: 'server-pg',
           include: ['test/integration/server/**/*.test.ts'],
-          // The serve command's own checks read the SQLite file of the store it started.
-          exclude: ['test/integration/server/server-cli.test.ts'],
+          exclude: [
+            // The storage port's own tests open both dialects themselves.
+            'test/integration/server/db/**',
+            // The serve command's own checks read the SQLite file of the store it started.
+            'test/integration/server/cli/server-cli.test.ts',
+          ],
           env: { MEGADISC_TEST_DB: 'postgres' },
           globalSetup: ['test/helpers/global-setup.ts'],
           testTimeout: 60_000,
@@ -35,7 +39,7 @@ export default defineConfig({
         // served from: it runs alone, after every other project (a later group order).
         test: {
           name: 'packaging',
-          include: ['test/integration/packaging/**/*.test.ts'],
+          include: ['test/integration/scripts/package/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 180_000,
           pool: 'forks',

@@ -1,5 +1,6 @@
-// CI check: fails when a layer imports what it must not, SQL runs outside its repositories, or
-// folders import each other (see scripts/boundaries/find-violations.ts).
+// CI check: fails when a layer imports what it must not, SQL runs outside its repositories, folders
+// import each other, or a test's folder does not say what it tests (see
+// scripts/boundaries/find-violations.ts).
 import { fileURLToPath } from 'node:url';
 import { describeViolation, findViolations } from './boundaries/find-violations.ts';
 

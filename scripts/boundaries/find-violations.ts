@@ -1,11 +1,13 @@
 // Finds what crosses a boundary: an import a layer must not make (layer-rules.ts), SQL outside the
-// repositories (sql-homes.ts), and folders that import each other (folder-cycles.ts).
+// repositories (sql-homes.ts), folders that import each other (folder-cycles.ts), and tests whose
+// folder does not say what they test (test-homes.ts).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findFolderCycles } from './folder-cycles.ts';
 import { RULES, type Rule } from './layer-rules.ts';
 import { importsOf, importTarget, rootPath, sourceFiles } from './source-files.ts';
 import { findStrayQueries } from './sql-homes.ts';
+import { findMisplacedTests } from './test-homes.ts';
 
 export { importsOf, type Rule };
 
@@ -14,7 +16,7 @@ export interface Violation {
   rule: string;
   file: string;
   line: number;
-  /** The offending import, or the offending call for SQL. */
+  /** The offending import, the offending call for SQL, or the folder a misplaced test is in. */
   specifier: string;
   why: string;
 }
@@ -49,11 +51,19 @@ export function findViolations(root: string, rules: Rule[] = RULES): Violation[]
       why: `these folders import each other: ${folders.join(' → ')}`,
     })),
   );
-  return [...layerViolations(root, rules), ...queries, ...cycles];
+  const tests = findMisplacedTests(root).map(({ file, why }) => ({
+    rule: 'tests-mirror-source',
+    file,
+    line: 1,
+    specifier: file.slice(0, file.lastIndexOf('/') + 1),
+    why,
+  }));
+  return [...layerViolations(root, rules), ...queries, ...cycles, ...tests];
 }
 
 /** One line of the report: the file and line, the rule, and what broke it. */
 export function describeViolation(v: Violation): string {
+  if (v.rule === 'tests-mirror-source') return `${v.file}: [${v.rule}] ${v.why}`;
   const what = v.rule === 'sql-in-repositories' ? 'calls' : 'imports';
   return `${v.file}:${v.line}: [${v.rule}] ${what} "${v.specifier}": ${v.why}`;
 }

@@ -2,7 +2,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 
-const SOURCE = /\.(ts|tsx|js|jsx|mts|cts|mjs|cjs)$/;
+export const SOURCE = /\.(ts|tsx|js|jsx|mts|cts|mjs|cjs)$/;
 // Static imports and re-exports, dynamic import(), and require().
 const IMPORT_PATTERNS = [
   /\b(?:import|export)\s[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]/g,

@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe } from 'vitest';
 import type { AppService } from '../../electron/core/app/app-host.ts';
 import { ensureRendererBuilt } from '../../electron/web/ensure-renderer-built.ts';
 import { startWebHost, type WebHost } from '../../electron/web/start-web-host.ts';
+import { seedDemoFromTemplate, startApp, tempHome } from '../helpers/app-fixture.ts';
 import { hasChromium, launchChromium, seriousA11yViolations } from '../helpers/chromium.ts';
-import { seedDemoFromTemplate, startApp, tempHome } from '../integration/app/app-fixture.ts';
 
 export const SHOTS = resolve('test-results/e2e');
 

@@ -1,6 +1,6 @@
 // The PostgreSQL schema migrations, applied in order; schema_migrations records how far a database
 // has come. The SQLite migrations (server/db/sqlite/migrations.ts) are the other set: a schema change is
-// written once for each, and test/integration/db/schema-parity.test.ts holds them to the same tables.
+// written once for each, and test/integration/server/db/schema-parity.test.ts holds them to the same tables.
 import { catalogSchema } from './schema/01-catalog.ts';
 import { accountsOrdersSchema } from './schema/02-accounts-orders.ts';
 import { paymentsLotsSchema } from './schema/03-payments-lots.ts';

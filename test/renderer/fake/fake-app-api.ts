@@ -1,6 +1,6 @@
 // An in-memory fake of the app API for component tests: a catalog, a balance and ledger, a queue
 // that advances when told, a library and settings. It lives with the tests, outside renderer/, so
-// the production bundle cannot reach it (test/integration/web/renderer-bundle.test.ts checks).
+// the production bundle cannot reach it (test/integration/renderer/renderer-bundle.test.ts checks).
 
 import type { LedgerEntry } from '../../../api/schemas/account.ts';
 import type { Album } from '../../../api/schemas/catalog.ts';

@@ -68,9 +68,8 @@ function Shell() {
   }, [api]);
   useEvent('settings', (e) => setSettings(e.settings));
   useEvent('album-filed', (e) =>
-    toasts.push(
-      'success',
-      i18n.t('shell.toast.albumFiled', { artist: e.artistName, album: e.albumTitle, count: e.tracks }),
+    toasts.push('success', (t) =>
+      t.t('shell.toast.albumFiled', { artist: e.artistName, album: e.albumTitle, count: e.tracks }),
     ),
   );
 

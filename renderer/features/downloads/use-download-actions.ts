@@ -3,7 +3,6 @@
 import { useCallback } from 'react';
 import type { MegadiscError } from '../../../electron/shared/errors.ts';
 import { useApi } from '../../app/api-context.tsx';
-import { useI18n } from '../../app/i18n-context.tsx';
 import { describeError } from '../../components/error-messages.ts';
 import { useToasts } from '../../components/Toasts.tsx';
 import type { MoveCall } from './queue-order.ts';
@@ -24,7 +23,6 @@ type Failure = 'pause' | 'resume' | 'retry' | 'cancel' | 'move';
 export function useDownloadActions(reload: () => void): DownloadActions {
   const api = useApi();
   const toasts = useToasts();
-  const i18n = useI18n();
 
   const run = useCallback(
     async (what: Failure, command: () => Promise<unknown>): Promise<boolean> => {
@@ -33,17 +31,16 @@ export function useDownloadActions(reload: () => void): DownloadActions {
         return true;
       } catch (e) {
         const error = e as MegadiscError;
-        const text = i18n.t(`downloads.error.${what}`, { reason: describeError(error, i18n) });
-        toasts.push(
-          'error',
-          error.code ? i18n.t('downloads.error.withCode', { text, code: error.code }) : text,
-        );
+        toasts.push('error', (t) => {
+          const text = t.t(`downloads.error.${what}`, { reason: describeError(error, t) });
+          return error.code ? t.t('downloads.error.withCode', { text, code: error.code }) : text;
+        });
         return false;
       } finally {
         reload();
       }
     },
-    [reload, toasts, i18n],
+    [reload, toasts],
   );
 
   const pause = useCallback(

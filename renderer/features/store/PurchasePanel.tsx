@@ -57,7 +57,7 @@ export function PurchasePanel({ album, selection }: { album: Album; selection: T
     const what: Bought = { artist: album.artist.name, album: album.title, encoding: quote.label };
     setConfirming(false);
     setBought(what);
-    toasts.push('success', i18n.t('store.purchase.toast', { ...what }));
+    toasts.push('success', (t) => t.t('store.purchase.toast', { ...what }));
     status.refresh();
     quotes.reload();
   };

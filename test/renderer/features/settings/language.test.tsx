@@ -1,6 +1,6 @@
 // The Language setting: picked in Settings › Appearance and applied at once, without a reload;
 // "System" follows the browser's languages in web mode and the OS's on the desktop.
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderApp } from '../../render-app.tsx';
 
@@ -51,6 +51,24 @@ describe('settings: language', () => {
     expect((screen.getByLabelText('Language') as HTMLSelectElement).value).toBe('en');
     expect(screen.getByRole('option', { name: 'System' })).toBeTruthy();
     expect(fake.calls.filter((c) => c.method === 'settings.get').length).toBe(listed);
+  });
+
+  it('rewords a notification already on screen in the new language', async () => {
+    const { fake } = renderApp('#/settings', {}, { language: 'en' });
+    const select = (await screen.findByLabelText('Language')) as HTMLSelectElement;
+    act(() =>
+      fake.emit({
+        name: 'album-filed',
+        payload: { purchaseId: 1, albumTitle: 'Low Tide Signals', artistName: 'Quiet Static', tracks: 2 },
+      }),
+    );
+    const region = screen.getByRole('region', { name: 'Notifications' });
+    expect(region.textContent).toContain('Quiet Static — Low Tide Signals is in your library (2 tracks).');
+    fireEvent.change(select, { target: { value: 'ru' } });
+    const russian = await screen.findByRole('region', { name: 'Уведомления' });
+    expect(russian.textContent).toContain('Quiet Static — Low Tide Signals теперь в фонотеке (2 трека).');
+    expect(russian.textContent).not.toContain('is in your library');
+    expect(within(russian).getByRole('button', { name: 'Скрыть' })).toBeTruthy();
   });
 
   it('switches from English to Russian, with each language named in its own language', async () => {

@@ -1,8 +1,10 @@
 // Builds the engine from its ports: one command API over the profile, the store client, the ledger
 // mirror, purchases and the download manager. The CLI drives it directly; the desktop app and web
 // mode drive it through the app service (app/).
+
 import type { EncodingId } from '../../api/schemas/encoding-catalog.ts';
 import type { Checkout, PackTable } from '../../api/schemas/payments.ts';
+import { type Locale, resolveLocale } from '../../i18n/locales.ts';
 import type { LibraryAvailability, StoreAlbumView } from '../shared/app-api/views.ts';
 import { MegadiscError } from '../shared/errors.ts';
 import { AvailabilityBook } from './availability/availability-book.ts';
@@ -61,8 +63,21 @@ export class Engine {
     return this.#session;
   }
 
+  /** The language the person reading the app reads: the store is asked to answer in it. */
+  readerLocale(): Locale {
+    const setting = this.settings.get().language;
+    return (
+      this.#ports.readerLocale?.(setting) ?? resolveLocale(setting, this.#ports.preferredLanguages?.() ?? [])
+    );
+  }
+
   #client(storeUrl: string, token: string | null = null): StoreClient {
-    return new StoreClient({ baseUrl: storeUrl, token, timeouts: this.#ports.timeouts });
+    return new StoreClient({
+      baseUrl: storeUrl,
+      token,
+      timeouts: this.#ports.timeouts,
+      acceptLanguage: () => this.readerLocale(),
+    });
   }
 
   /** A client for the logged-in store, or for the configured store URL when only reading the catalog. */

@@ -1,6 +1,7 @@
 // What the core needs from its host. The CLI and web mode leave the defaults (files in the profile);
 // the Electron shell passes safeStorage, electron-store and an app.getPath-based home
 // (electron/main/compose-app-service.ts).
+import type { LanguageSetting, Locale } from '../../i18n/locales.ts';
 import type { SessionStore } from './session/session-file.ts';
 import type { Settings, SettingsBackend } from './settings/settings.ts';
 
@@ -18,4 +19,12 @@ export interface EnginePorts {
   settingsBackend?: SettingsBackend;
   /** Settings defaults for a new profile (tests put the library in a temp folder). */
   defaults?: Partial<Settings>;
+  /** The OS's preferred languages, most preferred first (app.getPreferredSystemLanguages). Web mode: absent. */
+  preferredLanguages?: () => string[];
+  /**
+   * The language the store is asked to answer in, from the Language setting. Default: the setting,
+   * "System" meaning preferredLanguages. Web mode reads "System" as the browser's languages; the
+   * CLI answers with its own (--lang, LC_ALL, LANG).
+   */
+  readerLocale?: (setting: LanguageSetting) => Locale;
 }

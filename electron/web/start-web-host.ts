@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { parseAcceptLanguage } from '../../i18n/locales.ts';
 import type { Translator } from '../../i18n/translator.ts';
 import type { AppService } from '../core/app/app-host.ts';
 import { isMediaPath } from '../core/media/media-routes.ts';
@@ -56,6 +57,8 @@ export interface WebHost {
    * start calls it before each long synchronous load, so a browser gets the whole page first.
    */
   pageSettled(): Promise<void>;
+  /** The browser's languages, from the Accept-Language of its latest API call: web mode's "System". */
+  browserLanguages(): string[];
   close(): Promise<void>;
 }
 
@@ -101,6 +104,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   // null once the service failed to start: the command that started it reports why and stops the host.
   const ready: Promise<AppService | null> = Promise.resolve(options.service).catch(() => null);
   const pages = pageTraffic(options.rendererDir);
+  let browserLanguages: string[] = [];
   const service = async (res: ServerResponse): Promise<AppService | null> => {
     const found = await ready;
     if (!found) sendFailure(res, 503, 'INTERNAL', 'the app service did not start');
@@ -111,6 +115,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const segments = url.pathname.split('/').filter(Boolean);
     const method = req.method ?? 'GET';
     if (segments[0] === 'api') {
+      const header = req.headers['accept-language'];
+      if (header) browserLanguages = parseAcceptLanguage(header);
       if (segments[1] === 'call' && segments.length === 3)
         return handleApiCall(req, res, segments[2]!, () => service(res), log);
       if (segments[1] === 'events' && segments.length === 2 && method === 'GET') {
@@ -183,6 +189,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     token,
     address: () => server.address() as AddressInfo,
     pageSettled: () => pages.settled(),
+    browserLanguages: () => browserLanguages,
     async close() {
       for (const end of openStreams) end();
       await new Promise<void>((resolve) => {

@@ -3,8 +3,10 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { routes } from '../../api/routes.ts';
+import { translator } from '../../i18n/index.ts';
 import { RateLimiter } from '../accounts/rate-limiter.ts';
 import { bindRoute } from '../http/bind-route.ts';
+import { languageHeaders, localizedMessage, requestLocale } from '../http/error-language.ts';
 import type { Store } from '../store/open-store.ts';
 
 /** The operator is one role; the audit log names who decided from the decision's `by`. */
@@ -26,12 +28,19 @@ export function takedownRoutes(app: FastifyInstance, store: Store): void {
 
   bindRoute(app, routes.publicNotice, auth, ({ params }) => store.takedowns.publicView(params.id));
 
-  bindRoute(app, routes.availability, auth, async ({ query, accountId }) => ({
-    items: await store.sale.availability(
-      query.ids,
-      accountId !== undefined ? { accountId } : query.country ? { country: query.country } : {},
-    ),
-  }));
+  bindRoute(app, routes.availability, auth, async ({ request, reply, query, accountId }) => {
+    // Why an album is not on sale is read by a person: in the request's language, like errors.
+    const locale = requestLocale(request);
+    languageHeaders(reply, locale);
+    const t = translator(locale);
+    return {
+      items: await store.sale.availability(
+        query.ids,
+        accountId !== undefined ? { accountId } : query.country ? { country: query.country } : {},
+        (facts) => (locale === 'en' ? facts.english : localizedMessage(t, facts)),
+      ),
+    };
+  });
 
   bindRoute(app, routes.listNotices, operator, async () => ({ items: await store.takedowns.list() }));
 

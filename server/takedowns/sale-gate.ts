@@ -2,9 +2,19 @@
 // 451 answer when not: takedowns first, then territories. Catalog, order and download routes ask here.
 import type { Availability } from '../../api/schemas/rights.ts';
 import type { Database } from '../db/sql/port.ts';
-import { StoreError } from '../errors/store-error.ts';
+import { StoreError, type StoreErrorParams } from '../errors/store-error.ts';
 import { redownloadsWithdrawn } from './redownload-policy.ts';
 import { accountCountry, licensedIn, territoryList } from './territories.ts';
+
+/**
+ * Words a reason for the person reading it. The English text comes with the facts it names, so a
+ * route can say it in the request's language (server/http/error-language.ts); by default, English.
+ */
+export type ReasonText = (facts: {
+  code: 'TAKEN_DOWN' | 'NOT_IN_TERRITORY';
+  english: string;
+  params: StoreErrorParams['TAKEN_DOWN'] | StoreErrorParams['NOT_IN_TERRITORY'];
+}) => string;
 
 /** Who is asking: a signed-in account (its country counts), or anyone with an optional ?country=. */
 export interface Buyer {
@@ -180,7 +190,11 @@ export class SaleGate {
   }
 
   /** For each album that exists: on sale, taken down or not in the buyer's territory, and why. */
-  async availability(albumIds: number[], buyer: Buyer): Promise<Availability[]> {
+  async availability(
+    albumIds: number[],
+    buyer: Buyer,
+    say: ReasonText = ({ english }) => english,
+  ): Promise<Availability[]> {
     const country = await this.#countryOf(buyer);
     const withdrawn = await redownloadsWithdrawn(this.#db);
     const out: Availability[] = [];
@@ -192,7 +206,11 @@ export class SaleGate {
         out.push({
           albumId: id,
           state: 'taken_down',
-          reason: this.#takenDownReason(album, td),
+          reason: say({
+            code: 'TAKEN_DOWN',
+            english: this.#takenDownReason(album, td),
+            params: { title: album.title, artist: album.artist, since: td.since, onBehalfOf: td.onBehalfOf },
+          }),
           noticeId: td.noticeId,
           redownload: !withdrawn,
         });
@@ -200,7 +218,16 @@ export class SaleGate {
         out.push({
           albumId: id,
           state: 'not_in_territory',
-          reason: this.#territoryReason(album, buyer, country),
+          reason: say({
+            code: 'NOT_IN_TERRITORY',
+            english: this.#territoryReason(album, buyer, country),
+            params: {
+              title: album.title,
+              artist: album.artist,
+              territories: territoryList(album.territories) ?? [],
+              country,
+            },
+          }),
           noticeId: null,
           redownload: true,
         });

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { resolveLocale } from '../../../i18n/locales.ts';
 import type { AppService, StoreChoice } from '../../core/app/app-host.ts';
 import { defaultHome } from '../../core/profile/default-home.ts';
 import { MegadiscError } from '../../shared/errors.ts';
@@ -81,6 +82,8 @@ export async function web(argv: string[]): Promise<number> {
         transport: 'web',
         version: readVersion(),
         timeouts: { connectMs: 5000, idleMs: 30_000 },
+        // "System" in web mode is the browser's language, as the UI itself reads it.
+        readerLocale: (setting) => resolveLocale(setting, host.browserLanguages()),
       },
       options.store,
       // Loading the core's code holds this thread for a few hundred ms at a time: a page the host

@@ -52,7 +52,12 @@ export async function withContext(
   body: (ctx: CliContext) => Promise<number | undefined> | number | undefined,
 ): Promise<number> {
   const parsed = parseCommand(argv, options);
-  const engine = createEngine({ home: parsed.home, timeouts: { connectMs: 5000, idleMs: 30_000 } });
+  const engine = createEngine({
+    home: parsed.home,
+    timeouts: { connectMs: 5000, idleMs: 30_000 },
+    // The store's own words in the CLI's language; --json stays English, whatever the locale.
+    readerLocale: () => (parsed.json ? 'en' : cliI18n().locale),
+  });
   const out = (text: string) => process.stdout.write(`${text}\n`);
   const ctx: CliContext = {
     ...parsed,

@@ -18,8 +18,6 @@ export interface AppHostPorts extends EnginePorts {
   openPath?: (absolutePath: string) => Promise<void>;
   /** Shows an OS notification (Electron Notification). Web mode: absent; the UI shows a toast. */
   notify?: (title: string, body: string) => void;
-  /** The OS's preferred languages, most preferred first (app.getPreferredSystemLanguages). Web mode: absent. */
-  preferredLanguages?: () => string[];
 }
 
 /** Which store the app talks to at start. */

@@ -18,6 +18,8 @@ export interface StoreClientOptions {
   timeouts?: { connectMs?: number; idleMs?: number };
   /** Retries of idempotent calls (GETs, and order creation thanks to its key). */
   retryLimit?: number;
+  /** The reader's language, sent as Accept-Language: the store's own words (why an album is not sold) come in it. */
+  acceptLanguage?: () => string;
 }
 
 type Input<R extends RouteDef> = {
@@ -47,6 +49,11 @@ export class StoreClient {
 
   authHeaders(): Record<string, string> {
     return this.token ? { authorization: `Bearer ${this.token}` } : {};
+  }
+
+  #languageHeaders(): Record<string, string> {
+    const language = this.#options.acceptLanguage?.();
+    return language ? { 'accept-language': language } : {};
   }
 
   /** A small binary resource of the store (a cover image), with the same timeouts and retries. */
@@ -131,7 +138,12 @@ export class StoreClient {
     const idempotent = route.method === 'GET' || Boolean(input.headers?.['idempotency-key']);
     const options: OptionsOfTextResponseBody = {
       method: route.method,
-      headers: { accept: 'application/json', ...this.authHeaders(), ...input.headers },
+      headers: {
+        accept: 'application/json',
+        ...this.#languageHeaders(),
+        ...this.authHeaders(),
+        ...input.headers,
+      },
       json: input.body,
       http2: false,
       timeout: {

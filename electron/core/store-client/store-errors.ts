@@ -94,10 +94,12 @@ export function errorFromResponse(
   let serverCode: string | undefined;
   let message: string | undefined;
   try {
-    const parsed = JSON.parse(body) as { error?: { code?: unknown; message?: unknown } };
+    const parsed = JSON.parse(body) as { error?: { code?: unknown; message?: unknown; detail?: unknown } };
     if (typeof parsed.error?.code === 'string' && typeof parsed.error.message === 'string') {
       serverCode = parsed.error.code;
-      message = parsed.error.message;
+      // The store words `message` in the language asked for and keeps its English in `detail`: the
+      // technical text stays English; the reader gets the catalog's text for the code.
+      message = typeof parsed.error.detail === 'string' ? parsed.error.detail : parsed.error.message;
     }
   } catch {
     // Not JSON: an HTML error page from a proxy, or a truncated body.

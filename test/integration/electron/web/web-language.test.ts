@@ -74,4 +74,14 @@ describe('web mode pages in the browser’s language', () => {
     expect(res.json()).toEqual({ ok: false, error: expect.objectContaining({ code: 'UNAUTHORIZED' }) });
     expect(res.text).not.toMatch(/[а-яё]/i);
   });
+
+  it("takes the browser's languages from the app's own API calls, for the store's words in web mode", async () => {
+    const res = await callApi(h.port, 'app.info', {}, { ...h.page, ...RU });
+    expect(res.status).toBe(200);
+    expect(h.host.browserLanguages()).toEqual(['ru-RU', 'ru', 'en-US', 'en']);
+    // A call the host refuses does not get to say what the reader reads.
+    const refused = await callApi(h.port, 'app.info', {}, { Origin: h.host.origin, 'Accept-Language': 'de' });
+    expect(refused.status).toBe(401);
+    expect(h.host.browserLanguages()).toEqual(['ru-RU', 'ru', 'en-US', 'en']);
+  });
 });

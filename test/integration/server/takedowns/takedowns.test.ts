@@ -207,6 +207,12 @@ describe('an approved notice', () => {
       },
       { albumId: albums[4].id, state: 'on_sale', reason: null, noticeId: null, redownload: true },
     ]);
+    // Why is read by a person: in Russian when asked in Russian, naming the release and the claimant.
+    const russian = await anyone.get(`/v1/availability?ids=${target.id}`, { 'accept-language': 'ru' });
+    expect(russian.headers.get('content-language')).toBe('ru');
+    expect(russian.body.items[0].reason).toContain(`«${target.title}»`);
+    expect(russian.body.items[0].reason).toContain('Example Records Ltd');
+    expect(russian.body.items[0].reason).not.toContain('no longer sold');
   });
 
   // SQLite's query plan: PostgreSQL plans differently (and by its statistics), so this one is SQLite's alone.

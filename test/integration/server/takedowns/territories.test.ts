@@ -77,6 +77,11 @@ describe('a release licensed for [DE]', () => {
       },
       { albumId: worldwide.id, state: 'on_sale', reason: null, noticeId: null, redownload: true },
     ]);
+    const russian = await us.get(`/v1/availability?ids=${german.id}`, {
+      'accept-language': 'ru-RU,ru;q=0.9',
+    });
+    expect(russian.body.items[0].reason).toMatch(/Германи/);
+    expect(russian.body.items[0].reason).toMatch(/США|Соединенные Штаты|Соединённые Штаты/);
     // Elsewhere in the catalog nothing changes for it; the order records where it was bought.
     const elsewhere = await order(us, worldwide.id);
     expect(elsewhere.status).toBe(201);

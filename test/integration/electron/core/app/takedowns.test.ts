@@ -189,4 +189,20 @@ describe('takedowns and territories through the app service', () => {
       'NOT_IN_TERRITORY',
     );
   });
+
+  it("gets the store's reasons in the app's language: Russian once the listener picks it", async () => {
+    await app.api['settings.update']({ language: 'ru' });
+    try {
+      const elsewhere = await app.api['store.album']({ id: ids.elsewhere });
+      expect(elsewhere.availability.reason).toMatch(/продаётся только здесь: .*Герман/);
+      const unowned = await app.api['store.album']({ id: ids.unowned });
+      expect(unowned.availability.reason).toContain('больше не продаётся');
+      expect(unowned.availability.noticeUrl).toContain(notices.unowned);
+      // The technical text behind a refusal stays the store's English.
+      const quotes = await refusal(app.api['store.quotes']({ albumId: ids.unowned }));
+      expect(quotes.message).toContain('no longer sold');
+    } finally {
+      await app.api['settings.update']({ language: 'en' });
+    }
+  });
 });

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { CatalogQueries } from '../catalog/catalog-queries.ts';
 import { DbError } from '../db/sql/db-error.ts';
-import type { Dialect } from '../db/sql/port.ts';
+import type { Database, Dialect } from '../db/sql/port.ts';
 import { StoreError } from '../errors/store-error.ts';
 import type { EncodeRecord, EncodeRequest } from '../transcode/index.ts';
 import type { Claim, EncodeQueue } from './encode-queue.ts';
@@ -36,6 +36,11 @@ export interface FulfilmentOptions {
   pollMs?: number;
   /** Told after each item is settled or failed and when an order finishes (long-polling readers). */
   changes?: OrderChanges;
+  /**
+   * Notices between processes on one database (PostgreSQL): new work wakes idle workers elsewhere
+   * at once, and a settled item wakes the long polls of the other nodes. Without them, pollMs.
+   */
+  notices?: Pick<Database, 'notify' | 'listen'>;
   log?: (msg: string) => void;
 }
 
@@ -43,7 +48,9 @@ export const DEFAULT_HEARTBEAT_MS = 1000;
 export const DEFAULT_STALE_MS = 5000;
 
 export class Fulfilment {
-  readonly #o: Required<Omit<FulfilmentOptions, 'changes' | 'log'>> & Pick<FulfilmentOptions, 'changes'>;
+  readonly #o: Required<Omit<FulfilmentOptions, 'changes' | 'notices' | 'log'>> &
+    Pick<FulfilmentOptions, 'changes' | 'notices'>;
+  #unlisten: Promise<(() => Promise<void>) | undefined> | undefined;
   readonly #log: (msg: string) => void;
   readonly #running = new Set<Promise<void>>();
   #loop: Promise<void> | undefined;
@@ -67,9 +74,14 @@ export class Fulfilment {
     return this.#o.worker;
   }
 
-  /** New work was queued in this process: look now rather than at the next poll. */
+  /** New work was queued in this process: look now rather than at the next poll, and say so to the others. */
   start(_orderId?: string): void {
     this.#nudge?.();
+    this.#tell('megadisc_work', '');
+  }
+
+  #tell(channel: 'megadisc_work' | 'megadisc_orders', payload: string): void {
+    this.#o.notices?.notify?.(channel, payload).catch(() => {});
   }
 
   /**
@@ -82,6 +94,15 @@ export class Fulfilment {
     await queue.requeueStale(this.#o.dialect === 'sqlite' ? undefined : this.#o.staleMs);
     const processing = await queue.processingOrders();
     for (const order of processing) await this.#o.books.finish(order);
+    // Work queued by other processes wakes this worker at once (the poll stays, for lost notices).
+    this.#unlisten ??= this.#o.notices
+      ?.listen?.('megadisc_work', () => this.#nudge?.())
+      .catch((error: Error) => {
+        this.#log(`encode queue: not listening for new work (${error.message}); polling`);
+        return undefined;
+      });
+    // Listening before the first look: work queued from here on is heard, or found by that look.
+    await this.#unlisten;
     this.#loop ??= this.#claimLoop();
     return processing.map((o) => o.id);
   }
@@ -94,6 +115,7 @@ export class Fulfilment {
 
   /** Waits for the loop and every item in flight (shutdown, after stop()). */
   async idle(): Promise<void> {
+    await (await this.#unlisten)?.();
     await this.#loop;
     while (this.#running.size > 0) await Promise.allSettled([...this.#running]);
   }
@@ -105,7 +127,10 @@ export class Fulfilment {
         if (performance.now() - lastReap >= this.#o.staleMs / 2) {
           lastReap = performance.now();
           const back = await this.#o.queue.requeueStale(this.#o.staleMs);
-          if (back > 0) this.#log(`${back} item(s) of stopped workers back in the queue`);
+          if (back > 0) {
+            this.#log(`${back} item(s) of stopped workers back in the queue`);
+            this.#tell('megadisc_work', '');
+          }
         }
         while (!this.#stopping && this.#running.size < this.#o.slots) {
           const claim = await this.#o.queue.claim(this.#o.worker);
@@ -167,7 +192,13 @@ export class Fulfilment {
     } finally {
       clearInterval(beat);
     }
-    this.#o.changes?.notify(order.id);
-    if (await books.finish(order).catch(() => false)) this.#o.changes?.notify(order.id);
+    this.#changed(order.id);
+    if (await books.finish(order).catch(() => false)) this.#changed(order.id);
+  }
+
+  /** An order changed: its long polls here, and on the other nodes, look again. */
+  #changed(orderId: string): void {
+    this.#o.changes?.notify(orderId);
+    this.#tell('megadisc_orders', orderId);
   }
 }

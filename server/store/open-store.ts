@@ -63,6 +63,8 @@ export interface StoreOptions {
   packConfig?: { packs: Pack[]; tiers?: Tier[] };
   /** Free previews per account and per client address in a window; defaults in preview-desk.ts. */
   previewLimits?: Partial<PreviewLimits>;
+  /** How often an idle encode worker looks for work when no notice wakes it (default 500 ms). */
+  pollMs?: number;
 }
 
 export interface StorePaths {
@@ -155,8 +157,14 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
     // the transcoder runs as many encoders as it may; heartbeats keep the waiting claims alive.
     slots: (opts.concurrency ?? availableParallelism()) * 4,
     changes: orderChanges,
+    notices: sql,
+    ...(opts.pollMs !== undefined ? { pollMs: opts.pollMs } : {}),
     log,
   });
+  // Items settled by workers in other processes wake this node's long polls (PostgreSQL).
+  const unlistenOrders = await sql
+    .listen?.('megadisc_orders', (orderId) => orderChanges.notify(orderId))
+    .catch(() => undefined);
   const keys = new IdempotencyKeys(sql);
   // The 451's Link names the store's address, known once it listens.
   const sale = new SaleGate(sql, () => publicUrl);
@@ -240,6 +248,7 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
     log,
     async close() {
       clearInterval(sweeper);
+      await unlistenOrders?.();
       orderChanges.close();
       fulfilment.stop();
       await transcoder.close();

@@ -2,10 +2,11 @@
 // connection, and transactions at SERIALIZABLE that are re-run when the engine reports a conflict.
 import pg from 'pg';
 import { DbError } from '../sql/db-error.ts';
-import type { Database, Row, RunResult, Sql, SqlParam } from '../sql/port.ts';
+import type { Database, NoticeChannel, Row, RunResult, Sql, SqlParam } from '../sql/port.ts';
 import { activeTx, runInTx } from '../sql/tx-scope.ts';
 import { type ConflictRetryPolicy, conflictBackoffMs, DEFAULT_CONFLICT_RETRY } from './conflict-retry.ts';
 import { migratePostgres } from './migrate.ts';
+import { listenFor } from './notice-listener.ts';
 import { numberPlaceholders } from './placeholders.ts';
 import { isConflict, portError } from './postgres-failures.ts';
 import { refuseUnsafeIntegers, storeTypes } from './postgres-values.ts';
@@ -44,9 +45,12 @@ export class PostgresDatabase implements Database {
   readonly pool: pg.Pool;
   readonly #retry: ConflictRetryPolicy;
   readonly #statements = new Map<string, pg.QueryConfig>();
+  readonly #url: string;
+  readonly #listeners = new Set<() => Promise<void>>();
   #conflictRetries = 0;
 
   constructor(options: PostgresOptions) {
+    this.#url = options.url;
     this.#retry = options.conflictRetry ?? DEFAULT_CONFLICT_RETRY;
     this.pool = new pg.Pool({
       connectionString: options.url,
@@ -113,7 +117,22 @@ export class PostgresDatabase implements Database {
     }
   }
 
+  /** NOTIFY, outside any transaction: sent now, so call it after the change has committed. */
+  async notify(channel: NoticeChannel, payload: string): Promise<void> {
+    await this.pool.query('SELECT pg_notify($1, $2)', [channel, payload]);
+  }
+
+  async listen(channel: NoticeChannel, heard: (payload: string) => void): Promise<() => Promise<void>> {
+    const stop = await listenFor(this.#url, channel, heard);
+    const stopOnce = async () => {
+      if (this.#listeners.delete(stopOnce)) await stop();
+    };
+    this.#listeners.add(stopOnce);
+    return stopOnce;
+  }
+
   async close(): Promise<void> {
+    await Promise.all([...this.#listeners].map((stop) => stop()));
     if (!this.pool.ended) await this.pool.end();
   }
 

@@ -47,6 +47,16 @@ export interface Database extends Sql {
    * this Database is open in the same async context joins that transaction.
    */
   tx<T>(fn: (q: Sql) => Promise<T>): Promise<T>;
+  /**
+   * Tells the other processes on this database that something changed (PostgreSQL NOTIFY), and
+   * hears them (LISTEN; returns how to stop). Absent on SQLite, which one process holds. Best effort:
+   * a notice can be lost while a connection is down, so whoever listens still polls, only less often.
+   */
+  notify?(channel: NoticeChannel, payload: string): Promise<void>;
+  listen?(channel: NoticeChannel, heard: (payload: string) => void): Promise<() => Promise<void>>;
   /** Waits for an open transaction to end, then closes every connection. */
   close(): Promise<void>;
 }
+
+/** What processes sharing a database tell each other: work was queued; an order changed (its id). */
+export type NoticeChannel = 'megadisc_work' | 'megadisc_orders';

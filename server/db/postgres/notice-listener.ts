@@ -21,7 +21,7 @@ export async function listenFor(
     timer.unref();
   };
   const connect = async () => {
-    const next = new pg.Client({ connectionString: url });
+    const next = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
     next.on('notification', (n) => {
       if (n.channel === channel) heard(n.payload ?? '');
     });

@@ -41,6 +41,13 @@ export function requestLocale(request: FastifyRequest): Locale {
   return negotiateLocale(parseAcceptLanguage(Array.isArray(header) ? header.join(',') : header));
 }
 
+/** The request's language for an answer a person reads, named back in Content-Language (and Vary). */
+export function readerLocale(request: FastifyRequest, reply: FastifyReply): Locale {
+  const locale = requestLocale(request);
+  languageHeaders(reply, locale);
+  return locale;
+}
+
 /** Content-Language, and Accept-Language added to Vary (keeping what is there). */
 export function languageHeaders(reply: FastifyReply, locale: Locale): void {
   reply.header('content-language', locale);

@@ -1,10 +1,12 @@
 // Builds an album's price table: every encoding, every track, exact where already encoded.
 import { ENCODING_IDS, type EncodingId } from '../../api/schemas/encoding-catalog.ts';
 import type { EncodingPrice, PriceTable } from '../../api/schemas/encodings.ts';
+import type { Locale } from '../../i18n/index.ts';
 import type { TrackRow } from '../catalog/catalog-queries.ts';
 import { inList } from '../db/sql/in-list.ts';
 import type { Sql } from '../db/sql/port.ts';
 import type { EncoderAvailability, ExactSizes } from '../transcode/index.ts';
+import { unavailableReason } from '../transcode/unavailable-reason.ts';
 import { estimateSize } from './estimate-size.ts';
 import { BYTES_PER_MB, priceOf, type Rate } from './money.ts';
 
@@ -69,6 +71,8 @@ export async function buildPriceTable(opts: {
   exact: ExactSizes;
   rate: Rate;
   accountId?: number;
+  /** The language of `unavailableReason` (English by default). */
+  locale?: Locale;
 }): Promise<PriceTable> {
   const sum = (list: number[]) => list.reduce((a, b) => a + b, 0);
   const ownedBy =
@@ -92,7 +96,7 @@ export async function buildPriceTable(opts: {
     return {
       encoding,
       available: avail?.available ?? false,
-      unavailableReason: avail?.available ? null : (avail?.reason ?? 'not probed'),
+      unavailableReason: unavailableReason(avail, opts.locale ?? 'en'),
       exact: tracks.every((t) => t.exact),
       bytes,
       lowBytes: sum(tracks.map((t) => t.lowBytes)),

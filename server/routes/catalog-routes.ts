@@ -8,8 +8,10 @@ import { routes } from '../../api/routes.ts';
 import { ENCODING_IDS, ENCODINGS } from '../../api/schemas/encoding-catalog.ts';
 import { StoreError } from '../errors/store-error.ts';
 import { bindRoute, SENT } from '../http/bind-route.ts';
+import { readerLocale } from '../http/error-language.ts';
 import { buildPriceTable } from '../pricing/price-table.ts';
 import type { Store } from '../store/open-store.ts';
+import { unavailableReason } from '../transcode/unavailable-reason.ts';
 
 export function catalogRoutes(app: FastifyInstance, store: Store): void {
   const auth = (token: string) => store.sessions.authenticate(token);
@@ -62,26 +64,29 @@ export function catalogRoutes(app: FastifyInstance, store: Store): void {
     return SENT;
   });
 
-  bindRoute(app, routes.encodings, auth, () => ({
-    encodings: ENCODING_IDS.map((id) => {
-      const spec = ENCODINGS[id];
-      const avail = store.availability.get(id);
-      return {
-        id,
-        label: spec.label,
-        codec: spec.codec,
-        container: spec.container,
-        extension: spec.extension,
-        mimeType: spec.mimeType,
-        mode: spec.mode,
-        nominalKbps: spec.nominalKbps,
-        available: avail?.available ?? false,
-        unavailableReason: avail?.available ? null : (avail?.reason ?? 'not probed'),
-      };
-    }),
-  }));
+  bindRoute(app, routes.encodings, auth, ({ request, reply }) => {
+    const locale = readerLocale(request, reply);
+    return {
+      encodings: ENCODING_IDS.map((id) => {
+        const spec = ENCODINGS[id];
+        const avail = store.availability.get(id);
+        return {
+          id,
+          label: spec.label,
+          codec: spec.codec,
+          container: spec.container,
+          extension: spec.extension,
+          mimeType: spec.mimeType,
+          mode: spec.mode,
+          nominalKbps: spec.nominalKbps,
+          available: avail?.available ?? false,
+          unavailableReason: unavailableReason(avail, locale),
+        };
+      }),
+    };
+  });
 
-  bindRoute(app, routes.prices, auth, async ({ params, query, accountId }) => {
+  bindRoute(app, routes.prices, auth, async ({ request, reply, params, query, accountId }) => {
     await store.catalog.albumRow(params.id);
     let tracks = await store.catalog.trackRows(params.id);
     const wanted = query.trackIds ? new Set(query.trackIds.split(',').map(Number)) : undefined;
@@ -104,6 +109,7 @@ export function catalogRoutes(app: FastifyInstance, store: Store): void {
       exact: await store.transcoder.exactSizes(tracks.map((t) => t.id)),
       rate: store.rate,
       accountId,
+      locale: readerLocale(request, reply),
     });
   });
 }

@@ -6,7 +6,7 @@ import { routes } from '../../api/routes.ts';
 import { translator } from '../../i18n/index.ts';
 import { RateLimiter } from '../accounts/rate-limiter.ts';
 import { bindRoute } from '../http/bind-route.ts';
-import { languageHeaders, localizedMessage, requestLocale } from '../http/error-language.ts';
+import { localizedMessage, readerLocale } from '../http/error-language.ts';
 import type { Store } from '../store/open-store.ts';
 
 /** The operator is one role; the audit log names who decided from the decision's `by`. */
@@ -30,8 +30,7 @@ export function takedownRoutes(app: FastifyInstance, store: Store): void {
 
   bindRoute(app, routes.availability, auth, async ({ request, reply, query, accountId }) => {
     // Why an album is not on sale is read by a person: in the request's language, like errors.
-    const locale = requestLocale(request);
-    languageHeaders(reply, locale);
+    const locale = readerLocale(request, reply);
     const t = translator(locale);
     return {
       items: await store.sale.availability(

@@ -22,7 +22,7 @@ function availabilityOf(encoding: EncodingId, status: Record<ToolName, ToolStatu
   const versions: string[] = [];
   for (const tool of recipe.tools) {
     const toolStatus = status[tool];
-    if (!toolStatus.ok) return { encoding, available: false, reason: toolStatus.reason };
+    if (!toolStatus.ok) return { encoding, available: false, reason: toolStatus.reason, tool };
     versions.push(`${tool} ${toolStatus.version}`);
   }
   const ffmpeg = status.ffmpeg;
@@ -31,6 +31,8 @@ function availabilityOf(encoding: EncodingId, status: Record<ToolName, ToolStatu
       encoding,
       available: false,
       reason: `ffmpeg ${ffmpeg.version} has no '${recipe.ffmpegEncoder}' encoder`,
+      tool: 'ffmpeg',
+      encoder: recipe.ffmpegEncoder,
     };
   }
   return {

@@ -53,8 +53,11 @@ export interface EncodeKey {
 export interface EncoderAvailability {
   encoding: EncodingId;
   available: boolean;
-  /** Why the encoding is unavailable; absent when available. */
+  /** Why the encoding is unavailable (technical English); absent when available. */
   reason?: string;
+  /** The tool at fault, for a reason worded in the reader's language; with `encoder`, ffmpeg lacks it. */
+  tool?: ToolName;
+  encoder?: string;
   /** Tool versions plus a hash of the argument recipe; present when available. */
   encoderVersion?: string;
 }

@@ -29,6 +29,9 @@ export const server = {
   'server.error.INSUFFICIENT_BALANCE.amounts':
     'Not enough megabytes: this order needs up to {needed}, but only {available} are available.',
   'server.error.ENCODING_UNAVAILABLE': 'That encoding is not available right now.',
+  'server.encoding.toolUnusable': 'the store cannot run {tool} at the moment',
+  'server.encoding.noEncoder': "the store's ffmpeg has no {encoder} encoder",
+  'server.encoding.notProbed': 'the store has not checked its encoders yet',
   'server.error.MASTER_MISSING': 'A track cannot be encoded right now.',
   'server.error.ENCODE_FAILED': 'The file could not be encoded.',
   'server.error.NOT_READY': 'The file is not ready yet. Try again shortly.',

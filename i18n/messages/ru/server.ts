@@ -28,6 +28,9 @@ export const server: Translation<typeof en> = {
   'server.error.INSUFFICIENT_BALANCE.amounts':
     'Недостаточно мегабайтов: заказу нужно до {needed}, а доступно только {available}.',
   'server.error.ENCODING_UNAVAILABLE': 'Этот формат сейчас недоступен.',
+  'server.encoding.toolUnusable': 'магазин сейчас не может запустить {tool}',
+  'server.encoding.noEncoder': 'в ffmpeg магазина нет кодировщика {encoder}',
+  'server.encoding.notProbed': 'магазин ещё не проверил свои кодировщики',
   'server.error.MASTER_MISSING': 'Трек сейчас не удаётся закодировать.',
   'server.error.ENCODE_FAILED': 'Не удалось закодировать файл.',
   'server.error.NOT_READY': 'Файл ещё не готов. Попробуйте чуть позже.',

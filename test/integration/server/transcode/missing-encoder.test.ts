@@ -21,6 +21,23 @@ describe('a store without some encoders', () => {
     expect((byId.get('flac') as any).available).toBe(true);
   });
 
+  it("says why in the reader's language: Russian names the tool the store cannot run", async () => {
+    const russian = { 'accept-language': 'ru' };
+    const res = await new StoreApi(server.url).get('/v1/encodings', russian);
+    expect(res.headers.get('content-language')).toBe('ru');
+    const byId = new Map(res.body.encodings.map((e: any) => [e.id, e]));
+    expect((byId.get('mpc-standard') as any).unavailableReason).toBe(
+      'магазин сейчас не может запустить mpcenc',
+    );
+    expect((byId.get('mp3-v0') as any).unavailableReason).toBe('магазин сейчас не может запустить lame');
+    expect((byId.get('flac') as any).unavailableReason).toBeNull();
+    const api = await new StoreApi(server.url).login();
+    const album = (await api.get('/v1/albums?limit=1')).body.items[0];
+    const prices = (await api.get(`/v1/albums/${album.id}/prices`, russian)).body;
+    const mpc = prices.encodings.find((e: any) => e.encoding === 'mpc-standard');
+    expect(mpc.unavailableReason).toBe('магазин сейчас не может запустить mpcenc');
+  });
+
   it('refuses to order them and moves no money', async () => {
     const api = await new StoreApi(server.url).login();
     const album = (await api.get('/v1/albums?limit=1')).body.items[0];

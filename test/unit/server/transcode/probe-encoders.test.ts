@@ -45,6 +45,7 @@ describe('probeEncoders', () => {
       encoding: 'mpc-standard',
       available: false,
       reason: `encoder binary 'mpcenc' not found at ${join(dir, 'no-such-mpcenc')}`,
+      tool: 'mpcenc',
     });
     for (const id of ENCODING_IDS.filter((id) => id !== 'mpc-standard')) {
       expect(result.get(id)?.available).toBe(true);

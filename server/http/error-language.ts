@@ -121,12 +121,15 @@ export function localizedMessage(t: Translator, facts: ErrorFacts): string {
   return t.t(errorKey(facts.code));
 }
 
+/** What a person reads in `locale`: English keeps the store's own text, other languages the catalog's. */
+export function readerMessage(locale: Locale, facts: ErrorFacts): string {
+  return locale === 'en' ? facts.english : localizedMessage(translator(locale), facts);
+}
+
 /** The error body in `locale`: English keeps the store's own text; other languages get `detail`. */
 export function errorReply(locale: Locale, facts: ErrorFacts): ErrorReply {
   if (locale === 'en') return { error: { code: facts.code, message: facts.english } };
-  return {
-    error: { code: facts.code, message: localizedMessage(translator(locale), facts), detail: facts.english },
-  };
+  return { error: { code: facts.code, message: readerMessage(locale, facts), detail: facts.english } };
 }
 
 /** The no-route reply's message names the method and path, in any language. */

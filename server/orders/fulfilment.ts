@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { CatalogQueries } from '../catalog/catalog-queries.ts';
 import { DbError } from '../db/sql/db-error.ts';
-import type { Database, Dialect } from '../db/sql/port.ts';
+import type { Database, Dialect, NoticeChannel } from '../db/sql/port.ts';
 import { StoreError } from '../errors/store-error.ts';
 import type { EncodeRecord, EncodeRequest } from '../transcode/index.ts';
 import type { Claim, EncodeQueue } from './encode-queue.ts';
@@ -80,7 +80,7 @@ export class Fulfilment {
     this.#tell('megadisc_work', '');
   }
 
-  #tell(channel: 'megadisc_work' | 'megadisc_orders', payload: string): void {
+  #tell(channel: NoticeChannel, payload: string): void {
     this.#o.notices?.notify?.(channel, payload).catch(() => {});
   }
 

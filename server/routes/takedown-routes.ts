@@ -3,10 +3,9 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { routes } from '../../api/routes.ts';
-import { translator } from '../../i18n/index.ts';
 import { RateLimiter } from '../accounts/rate-limiter.ts';
 import { bindRoute } from '../http/bind-route.ts';
-import { localizedMessage, readerLocale } from '../http/error-language.ts';
+import { readerLocale, readerMessage } from '../http/error-language.ts';
 import type { Store } from '../store/open-store.ts';
 
 /** The operator is one role; the audit log names who decided from the decision's `by`. */
@@ -31,12 +30,11 @@ export function takedownRoutes(app: FastifyInstance, store: Store): void {
   bindRoute(app, routes.availability, auth, async ({ request, reply, query, accountId }) => {
     // Why an album is not on sale is read by a person: in the request's language, like errors.
     const locale = readerLocale(request, reply);
-    const t = translator(locale);
     return {
       items: await store.sale.availability(
         query.ids,
         accountId !== undefined ? { accountId } : query.country ? { country: query.country } : {},
-        (facts) => (locale === 'en' ? facts.english : localizedMessage(t, facts)),
+        (facts) => readerMessage(locale, facts),
       ),
     };
   });
